@@ -1,0 +1,114 @@
+# relgraph: reports in, ranked relationship graph out.
+#
+#   make run        install what is missing, build, run the main job on data/reports/
+#   make check      build and run every test (unit + CLI); SANITIZE=1 adds ASan/UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make deps       install the Debian build dependencies (apt-get), or say how
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/relgraph
+VERSION := 0.1.0
+
+PKGS    := igraph libcgraph libgvc jansson
+DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev check pkg-config
+
+CC      ?= cc
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+           -I. -DRG_VERSION='"$(VERSION)"' -DRG_DATADIR='"$(DATADIR)"' -MMD -MP
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS    += -fsanitize=address,undefined
+BUILD   := build/sanitize
+else
+BUILD   := build/release
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+
+LIB_SRC := $(sort $(wildcard graph/*.c export/*.c))
+CLI_SRC := $(sort $(wildcard cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB     := $(BUILD)/librelgraph.a
+BIN     := $(BUILD)/relgraph
+
+.PHONY: all deps run check unit-check cli-check install uninstall clean format eval
+all: relgraph
+
+# The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
+relgraph: $(BIN)
+	cp $(BIN) $@
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "relgraph: installing build dependencies:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	else echo "relgraph: run as root: apt-get update && apt-get install -y$$missing" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing
+
+run: deps
+	$(MAKE) relgraph
+	@mkdir -p out
+	./relgraph build -o out/graph.json
+	./relgraph render -g out/graph.json -o out/graph.dot
+	./relgraph render -g out/graph.json -o out/graph.svg
+	@echo "The ten most central agencies (betweenness, whole graph):"
+	./relgraph rank -g out/graph.json --by betweenness --type agency --top 10
+
+check: deps
+	$(MAKE) unit-check cli-check
+
+unit-check: $(UNIT_BIN)
+	@status=0; for t in $(UNIT_BIN); do CK_FORK=yes $$t || status=1; done; exit $$status
+
+cli-check: $(BIN)
+	@LC_ALL=C sh tests/cli/run.sh $(BIN)
+
+install: relgraph
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/reports $(DESTDIR)$(DATADIR)/catalog
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/relgraph
+	install -m 644 data/reports/*.md data/reports/*.txt $(DESTDIR)$(DATADIR)/reports/
+	install -m 644 data/catalog/*.json $(DESTDIR)$(DATADIR)/catalog/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/relgraph
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i graph/*.[ch] export/*.[ch] cli/*.[ch] tests/unit/*.[ch]
+
+clean:
+	rm -rf build relgraph out
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:%=%.d)

@@ -1,0 +1,253 @@
+#include "cli/cli.h"
+
+#include "export/json.h"
+#include "graph/catalog.h"
+#include "graph/doc.h"
+#include "graph/extract.h"
+#include "graph/text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int rg_cli_fail(const rg_error *err)
+{
+    char line[1200];
+    fprintf(stderr, "relgraph: %s\n", rg_error_format(err, line, sizeof line));
+    return err->code ? (int)err->code : RG_ERR_INPUT;
+}
+
+int rg_cli_usage(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("relgraph: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " (try 'relgraph %s%s--help')\n", command ? command : "", command ? " " : "");
+    return RG_ERR_USAGE;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *join(const char *a, const char *b)
+{
+    rg_buf buf;
+    rg_buf_init(&buf);
+    rg_buf_adds(&buf, a);
+    rg_buf_addc(&buf, '/');
+    rg_buf_adds(&buf, b);
+    return rg_buf_steal(&buf);
+}
+
+char *rg_cli_data_dir(const char *sub)
+{
+    const char *env = getenv("RELGRAPH_DATA");
+    if (env && *env)
+        return join(env, sub);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        for (int up = 0; up < 4; up++) {
+            char *slash = strrchr(exe, '/');
+            if (!slash)
+                break;
+            *slash = '\0';
+            char *data = join(exe[0] ? exe : "/", "data");
+            char *candidate = data ? join(data, sub) : NULL;
+            free(data);
+            if (candidate && is_dir(candidate))
+                return candidate;
+            free(candidate);
+        }
+    }
+    return join(RG_DATADIR, sub);
+}
+
+void rg_cli_free_list(char **items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(items);
+}
+
+typedef struct list {
+    char **items;
+    size_t len, cap;
+} list;
+
+static int push(list *l, char *s)
+{
+    if (!s)
+        return -1;
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **p = realloc(l->items, cap * sizeof *p);
+        if (!p) {
+            free(s);
+            return -1;
+        }
+        l->items = p;
+        l->cap = cap;
+    }
+    l->items[l->len++] = s;
+    return 0;
+}
+
+static bool report_name(const char *name)
+{
+    if (name[0] == '.' || strncmp(name, "README", 6) == 0)
+        return false;
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return false;
+    static const char *const exts[] = {".md", ".markdown", ".txt", ".text", ".html", ".htm"};
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (rg_strcasecmp(dot, exts[i]) == 0)
+            return true;
+    return false;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int scan_dir(const char *dir, list *out, rg_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return rg_error_set(err, RG_ERR_IO, dir, 0, "cannot open directory: %s", strerror(errno));
+    list found = {0};
+    struct dirent *de;
+    int rc = 0;
+    while (rc == 0 && (de = readdir(d)) != NULL) {
+        if (!report_name(de->d_name))
+            continue;
+        char *path = join(dir, de->d_name);
+        if (path && is_dir(path)) {
+            free(path);
+            continue;
+        }
+        if (push(&found, path) < 0)
+            rc = rg_error_nomem(err);
+    }
+    closedir(d);
+    qsort(found.items, found.len, sizeof *found.items, compare_strings);
+    for (size_t i = 0; i < found.len; i++) {
+        if (rc == 0 && push(out, found.items[i]) < 0)
+            rc = rg_error_nomem(err);
+        else if (rc != 0)
+            free(found.items[i]);
+    }
+    free(found.items);
+    if (rc == 0 && found.len == 0)
+        rc = rg_error_set(err, RG_ERR_INPUT, dir, 0, "no reports (.md, .txt, .html) in directory");
+    return rc;
+}
+
+int rg_cli_inputs(char **args, int n, char ***files, size_t *n_files, rg_error *err)
+{
+    list out = {0};
+    int rc = 0;
+    if (n == 0) {
+        char *dir = rg_cli_data_dir("reports");
+        rc = dir ? scan_dir(dir, &out, err) : rg_error_nomem(err);
+        free(dir);
+    }
+    for (int i = 0; i < n && rc == 0; i++) {
+        struct stat st;
+        if (stat(args[i], &st) != 0)
+            rc = rg_error_set(err, RG_ERR_IO, args[i], 0, "cannot open: %s", strerror(errno));
+        else if (S_ISDIR(st.st_mode))
+            rc = scan_dir(args[i], &out, err);
+        else if (push(&out, rg_strdup(args[i])) < 0)
+            rc = rg_error_nomem(err);
+    }
+    if (rc < 0) {
+        rg_cli_free_list(out.items, out.len);
+        return -1;
+    }
+    *files = out.items;
+    *n_files = out.len;
+    return 0;
+}
+
+int rg_cli_build(char **files, size_t n_files, char **catalog_files, size_t n_catalogs, rg_graph **out,
+                 rg_error *err)
+{
+    *out = NULL;
+    rg_catalog *cat = rg_catalog_new();
+    char *cat_dir = rg_cli_data_dir("catalog");
+    if (!cat || !cat_dir) {
+        rg_catalog_free(cat);
+        free(cat_dir);
+        return rg_error_nomem(err);
+    }
+    int rc = rg_catalog_load_dir(cat, cat_dir, err);
+    free(cat_dir);
+    for (size_t i = 0; i < n_catalogs && rc == 0; i++)
+        rc = rg_catalog_load_file(cat, catalog_files[i], err);
+    rg_extractor *x = rc == 0 ? rg_extractor_new(cat, err) : NULL;
+    rg_graph *g = x ? rg_graph_new() : NULL;
+    if (rc == 0 && !g)
+        rc = x ? rg_error_nomem(err) : -1;
+    for (size_t i = 0; i < n_files && rc == 0; i++) {
+        rg_doc *doc = NULL;
+        rg_graph *part = NULL;
+        rc = rg_doc_load(files[i], &doc, err);
+        if (rc == 0 && !(part = rg_graph_new()))
+            rc = rg_error_nomem(err);
+        if (rc == 0)
+            rc = rg_extract_doc(x, doc, part, err);
+        if (rc == 0)
+            rc = rg_graph_merge(g, part, err);
+        rg_graph_free(part);
+        rg_doc_free(doc);
+    }
+    if (rc == 0)
+        rc = rg_extract_finish(x, g, err);
+    rg_extractor_free(x);
+    rg_catalog_free(cat);
+    if (rc < 0) {
+        rg_graph_free(g);
+        return -1;
+    }
+    *out = g;
+    return 0;
+}
+
+int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err)
+{
+    if (graph_file)
+        return rg_json_read(graph_file, out, err);
+    char **files;
+    size_t n_files;
+    if (rg_cli_inputs(args, n, &files, &n_files, err) < 0)
+        return -1;
+    int rc = rg_cli_build(files, n_files, NULL, 0, out, err);
+    rg_cli_free_list(files, n_files);
+    return rc;
+}
+
+bool rg_cli_parse_count(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v <= 0)
+        return false;
+    *out = v;
+    return true;
+}

@@ -1,0 +1,46 @@
+/* What the relgraph subcommands share: error reporting, the default data
+ * directory, gathering input files, and getting a graph either from a
+ * saved file (-g) or by building it from reports. The CLI is a client of
+ * librelgraph like any other; only it prints and picks exit codes. */
+#ifndef RG_CLI_H
+#define RG_CLI_H
+
+#include "graph/error.h"
+#include "graph/model.h"
+
+#include <stdbool.h>
+
+/* Print err as "relgraph: error: ..." on stderr; return its exit code. */
+int rg_cli_fail(const rg_error *err);
+
+/* Print a usage error and the hint to run COMMAND --help; returns 2. */
+int rg_cli_usage(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The data directory (reports/ and catalog/): $RELGRAPH_DATA, else data/
+ * next to the binary or up to three levels above it, else the installed
+ * one. Caller frees. */
+char *rg_cli_data_dir(const char *sub);
+
+/* Report files named by args (files as given, directories scanned for
+ * .md, .markdown, .txt and .html files in name order, README files
+ * skipped), or the default corpus when there are none. */
+int rg_cli_inputs(char **args, int n, char ***files, size_t *n_files, rg_error *err);
+void rg_cli_free_list(char **items, size_t n);
+
+/* Build a graph from report files: load, extract, merge one document at a
+ * time; catalog_files adds extra catalog files to the built-in catalog. */
+int rg_cli_build(char **files, size_t n_files, char **catalog_files, size_t n_catalogs, rg_graph **out,
+                 rg_error *err);
+
+/* The graph a command works on: the graph file if given, else built from
+ * the report arguments or the default corpus. */
+int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err);
+
+/* Parse a positive integer option; false when s is not one. */
+bool rg_cli_parse_count(const char *s, long *out);
+
+#endif

@@ -1,0 +1,10 @@
+/* The subcommands of relgraph: one file each, cmd_<name>(argc, argv) with
+ * argv[0] the command's name; each returns the process exit code. */
+#ifndef RG_COMMANDS_H
+#define RG_COMMANDS_H
+
+int cmd_build(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+
+#endif

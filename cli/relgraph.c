@@ -1,0 +1,68 @@
+/* relgraph: reads policy reports and builds a relationship graph an analyst
+ * can question. This file only dispatches to cli/cmd_<name>.c. */
+#include "cli/commands.h"
+#include "graph/error.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"build", cmd_build, "read reports and write the graph file (graph.json)"},
+    {"rank", cmd_rank, "rank nodes by centrality (degree, strength, pagerank, betweenness)"},
+    {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
+};
+
+static void usage(FILE *out)
+{
+    fputs("usage: relgraph COMMAND [OPTIONS] [FILE|DIR ...]\n"
+          "       relgraph COMMAND --help | relgraph --help | relgraph --version\n\n"
+          "Reads policy reports (Markdown, plain text) and builds one graph of actors,\n"
+          "agencies, programs and recommendations, with the sentence behind every link.\n"
+          "Given no FILE, DIR or -g graph.json, a command reads the default corpus.\n\n"
+          "commands:\n",
+          out);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nexit codes:\n"
+          "  0  success\n"
+          "  1  bad input: unreadable report, invalid catalog or graph file, not UTF-8\n"
+          "  2  usage: unknown command or option, missing argument\n"
+          "  3  I/O: a file cannot be opened, read or written; out of memory\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    /* Output must not depend on the user's locale: numbers, sorting. */
+    setlocale(LC_ALL, "C");
+    if (argc < 2) {
+        usage(stderr);
+        return RG_ERR_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        usage(stdout);
+        return RG_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("relgraph %s\n", RG_VERSION);
+        return RG_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        if (strcmp(name, commands[i].name) == 0) {
+            optind = 1;
+            opterr = 0;
+            return commands[i].fn(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "relgraph: error: unknown command '%s' (try 'relgraph --help')\n", name);
+    return RG_ERR_USAGE;
+}

@@ -1,0 +1,388 @@
+#include "export/json.h"
+
+#include "graph/text.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RG_GENERATOR "relgraph " RG_VERSION
+
+/* ---- writing ---- */
+
+static json_t *string_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *strset_json(const rg_strset *s)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < s->len; i++)
+        json_array_append_new(a, json_string(s->items[i]));
+    return a;
+}
+
+/* Integers print as integers, everything else with 10 significant digits:
+ * enough for every score, short, and the same on every machine. */
+static json_t *number(double v)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static json_t *node_json(const rg_node *n)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "id", json_string(n->id));
+    json_object_set_new(o, "label", json_string(n->label));
+    json_object_set_new(o, "type", json_string(rg_type_name(n->type)));
+    json_object_set_new(o, "kind", string_or_null(n->kind ? n->kind : rg_type_name(n->type)));
+    if (n->type == RG_TYPE_RECOMMENDATION) {
+        json_object_set_new(o, "text", string_or_null(n->text));
+        json_object_set_new(o, "doc", string_or_null(n->doc));
+        json_object_set_new(o, "line", json_integer(n->line));
+        json_object_set_new(o, "section", string_or_null(n->section));
+    } else if (n->type != RG_TYPE_REPORT) {
+        json_object_set_new(o, "country", string_or_null(n->country));
+        json_object_set_new(o, "aliases", strset_json(&n->aliases));
+        json_object_set_new(o, "mentions", json_integer(n->mentions));
+    }
+    json_object_set_new(o, "docs", strset_json(&n->docs));
+    json_t *scores = NULL;
+    for (int s = 0; s < RG_SCORE__COUNT; s++) {
+        if (isnan(n->scores[s]))
+            continue;
+        if (!scores)
+            scores = json_object();
+        json_object_set_new(scores, rg_score_name((rg_score)s), number(n->scores[s]));
+    }
+    if (scores)
+        json_object_set_new(o, "scores", scores);
+    return o;
+}
+
+static json_t *link_json(const rg_graph *g, const rg_link *l, long key)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "source", json_string(g->nodes[l->source].id));
+    json_object_set_new(o, "target", json_string(g->nodes[l->target].id));
+    json_object_set_new(o, "key", json_integer(key));
+    json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
+    json_object_set_new(o, "weight", number(l->weight));
+    json_t *ev = json_array();
+    for (size_t i = 0; ev && i < l->n_evidence; i++) {
+        json_t *e = json_object();
+        json_object_set_new(e, "doc", json_string(l->evidence[i].doc));
+        json_object_set_new(e, "line", json_integer(l->evidence[i].line));
+        json_object_set_new(e, "text", json_string(l->evidence[i].text));
+        json_array_append_new(ev, e);
+    }
+    json_object_set_new(o, "evidence", ev);
+    return o;
+}
+
+static int document_compare(const void *a, const void *b)
+{
+    return strcmp(((const rg_document *)a)->id, ((const rg_document *)b)->id);
+}
+
+static int dump(json_t *v, FILE *out)
+{
+    int rc = v ? json_dumpf(v, out, JSON_COMPACT | JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY) : -1;
+    json_decref(v);
+    return rc;
+}
+
+int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_options *opts, rg_error *err)
+{
+    const char *links_key = opts && opts->links_key ? opts->links_key : "links";
+    size_t *nodes, *links;
+    if (rg_graph_sorted(g, &nodes, &links) < 0)
+        return rg_error_nomem(err);
+    qsort(g->docs, g->n_docs, sizeof *g->docs, document_compare);
+
+    json_t *meta = json_object();
+    json_t *docs = json_array();
+    json_object_set_new(meta, "generator", json_string(RG_GENERATOR));
+    for (size_t i = 0; docs && i < g->n_docs; i++) {
+        json_t *d = json_object();
+        json_object_set_new(d, "id", json_string(g->docs[i].id));
+        json_object_set_new(d, "path", json_string(g->docs[i].path));
+        json_object_set_new(d, "title", json_string(g->docs[i].title));
+        json_object_set_new(d, "bytes", json_integer(g->docs[i].bytes));
+        json_array_append_new(docs, d);
+    }
+    json_object_set_new(meta, "documents", docs);
+
+    int rc = fputs("{\"directed\": true, \"multigraph\": true,\n\"graph\": ", out) < 0 ? -1 : 0;
+    if (rc == 0)
+        rc = dump(meta, out);
+    else
+        json_decref(meta);
+    if (rc == 0 && fputs(",\n\"nodes\": [", out) < 0)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < g->n_nodes; i++) {
+        if (fputs(i ? ",\n" : "\n", out) < 0)
+            rc = -1;
+        else
+            rc = dump(node_json(&g->nodes[nodes[i]]), out);
+    }
+    if (rc == 0 && fprintf(out, "\n],\n\"%s\": [", links_key) < 0)
+        rc = -1;
+    long key = 0;
+    for (size_t i = 0; rc == 0 && i < g->n_links; i++) {
+        const rg_link *l = &g->links[links[i]];
+        /* key numbers parallel links between the same two nodes */
+        const rg_link *prev = i ? &g->links[links[i - 1]] : NULL;
+        key = prev && prev->source == l->source && prev->target == l->target ? key + 1 : 0;
+        if (fputs(i ? ",\n" : "\n", out) < 0)
+            rc = -1;
+        else
+            rc = dump(link_json(g, l, key), out);
+    }
+    if (rc == 0 && fputs("\n]\n}\n", out) < 0)
+        rc = -1;
+    free(nodes);
+    free(links);
+    if (rc < 0)
+        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", errno ? strerror(errno) : "write failed");
+    return 0;
+}
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    const char *path;
+    const char *text;
+    size_t len;
+    rg_error *err;
+    rg_graph *g;
+} reader;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int schema_error(reader *r, const char *near, const char *fmt, ...)
+{
+    long line = 0, col = 0;
+    if (near)
+        rg_locate_string(r->text, r->len, near, &line, &col);
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int rc = rg_error_set(r->err, RG_ERR_INPUT, r->path, line, "%s", msg);
+    if (r->err && line)
+        r->err->column = col;
+    return rc;
+}
+
+static const char *get_string(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int read_strset(json_t *arr, rg_strset *set)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v)
+    {
+        if (json_is_string(v) && rg_strset_add(set, json_string_value(v)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int read_node(reader *r, json_t *o, size_t index)
+{
+    if (!json_is_object(o))
+        return schema_error(r, NULL, "node %zu is not an object", index + 1);
+    json_t *jid = json_object_get(o, "id");
+    char numeric[32];
+    const char *id = json_is_string(jid) ? json_string_value(jid) : NULL;
+    if (json_is_integer(jid)) {
+        snprintf(numeric, sizeof numeric, "%lld", (long long)json_integer_value(jid));
+        id = numeric;
+    }
+    if (!id || !id[0])
+        return schema_error(r, NULL, "node %zu has no \"id\"", index + 1);
+    const char *type_name = get_string(o, "type");
+    int type = type_name ? rg_type_parse(type_name) : -1;
+    if (type < 0)
+        return schema_error(r, id, "node %zu: \"type\" must be actor, agency, program, recommendation or report",
+                            index + 1);
+    size_t at;
+    if (rg_graph_find(r->g, id, &at))
+        return schema_error(r, id, "node %zu: duplicate id '%s'", index + 1, id);
+    const char *label = get_string(o, "label");
+    if (rg_graph_node(r->g, id, (rg_node_type)type, label ? label : id, &at) < 0)
+        return rg_error_nomem(r->err);
+    rg_node *n = &r->g->nodes[at];
+    json_t *line = json_object_get(o, "line");
+    json_t *mentions = json_object_get(o, "mentions");
+    if (rg_node_set(&n->kind, get_string(o, "kind")) < 0 || rg_node_set(&n->country, get_string(o, "country")) < 0 ||
+        rg_node_set(&n->text, get_string(o, "text")) < 0 || rg_node_set(&n->doc, get_string(o, "doc")) < 0 ||
+        rg_node_set(&n->section, get_string(o, "section")) < 0 ||
+        read_strset(json_object_get(o, "aliases"), &n->aliases) < 0 ||
+        read_strset(json_object_get(o, "docs"), &n->docs) < 0)
+        return rg_error_nomem(r->err);
+    n->line = json_is_integer(line) ? (long)json_integer_value(line) : 0;
+    n->mentions = json_is_integer(mentions) ? (long)json_integer_value(mentions) : 0;
+    json_t *scores = json_object_get(o, "scores");
+    for (int s = 0; s < RG_SCORE__COUNT && json_is_object(scores); s++) {
+        json_t *v = json_object_get(scores, rg_score_name((rg_score)s));
+        if (json_is_number(v))
+            n->scores[s] = json_number_value(v);
+    }
+    return 0;
+}
+
+static int endpoint(reader *r, json_t *o, const char *key, size_t index, size_t *node)
+{
+    json_t *v = json_object_get(o, key);
+    char numeric[32];
+    const char *id = json_is_string(v) ? json_string_value(v) : NULL;
+    if (json_is_integer(v)) {
+        snprintf(numeric, sizeof numeric, "%lld", (long long)json_integer_value(v));
+        id = numeric;
+    }
+    if (!id)
+        return schema_error(r, NULL, "link %zu has no \"%s\"", index + 1, key);
+    if (!rg_graph_find(r->g, id, node))
+        return schema_error(r, id, "link %zu: %s '%s' is not the id of a node", index + 1, key, id);
+    return 0;
+}
+
+static int read_link(reader *r, json_t *o, size_t index)
+{
+    if (!json_is_object(o))
+        return schema_error(r, NULL, "link %zu is not an object", index + 1);
+    size_t source, target;
+    if (endpoint(r, o, "source", index, &source) < 0 || endpoint(r, o, "target", index, &target) < 0)
+        return -1;
+    const char *rel_name = get_string(o, "relation");
+    int rel = rel_name ? rg_relation_parse(rel_name) : RG_REL_CO_MENTIONED;
+    if (rel < 0)
+        return schema_error(r, rel_name, "link %zu: unknown relation '%s'", index + 1, rel_name);
+    size_t at;
+    if (rg_graph_link(r->g, source, target, (rg_relation)rel, NULL, 0, NULL, &at) < 0)
+        return rg_error_nomem(r->err);
+    json_t *ev = json_object_get(o, "evidence");
+    size_t i;
+    json_t *e;
+    json_array_foreach(ev, i, e)
+    {
+        const char *doc = get_string(e, "doc");
+        const char *text = get_string(e, "text");
+        json_t *line = json_object_get(e, "line");
+        if (!doc || !text)
+            return schema_error(r, NULL, "link %zu: evidence needs \"doc\" and \"text\"", index + 1);
+        if (rg_graph_link(r->g, source, target, (rg_relation)rel, doc, json_is_integer(line) ? (long)json_integer_value(line) : 0,
+                          text, NULL) < 0)
+            return rg_error_nomem(r->err);
+    }
+    json_t *w = json_object_get(o, "weight");
+    if (w && !json_is_number(w))
+        return schema_error(r, NULL, "link %zu: \"weight\" must be a number", index + 1);
+    double weight = w ? json_number_value(w) : 1.0;
+    if (!isfinite(weight))
+        return schema_error(r, NULL, "link %zu: \"weight\" must be finite", index + 1);
+    /* a repeated (source, target, relation) adds up, as merge does */
+    r->g->links[at].weight += weight - (double)(ev ? json_array_size(ev) : 0);
+    if (r->g->links[at].weight < 0)
+        r->g->links[at].weight = 0;
+    return 0;
+}
+
+int rg_json_read_text(const char *path, const char *text, size_t len, rg_graph **out, rg_error *err)
+{
+    *out = NULL;
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, 0, &jerr);
+    if (!root) {
+        int rc = rg_error_set(err, RG_ERR_INPUT, path, jerr.line > 0 ? jerr.line : 0, "invalid JSON: %s", jerr.text);
+        if (err && jerr.line > 0)
+            err->column = jerr.column;
+        return rc;
+    }
+    reader r = {path, text, len, err, rg_graph_new()};
+    int rc = r.g ? 0 : rg_error_nomem(err);
+    json_t *nodes = json_object_get(root, "nodes");
+    json_t *links = json_object_get(root, "links");
+    if (!links)
+        links = json_object_get(root, "edges");
+    if (rc == 0 && (!json_is_array(nodes) || (links && !json_is_array(links))))
+        rc = rg_error_set(err, RG_ERR_INPUT, path, 1, "not a graph file: needs \"nodes\" and \"links\" arrays");
+    size_t i;
+    json_t *v;
+    if (rc == 0)
+        json_array_foreach(nodes, i, v)
+        {
+            if ((rc = read_node(&r, v, i)) < 0)
+                break;
+        }
+    if (rc == 0 && links)
+        json_array_foreach(links, i, v)
+        {
+            if ((rc = read_link(&r, v, i)) < 0)
+                break;
+        }
+    json_t *docs = json_object_get(json_object_get(root, "graph"), "documents");
+    if (rc == 0)
+        json_array_foreach(docs, i, v)
+        {
+            const char *id = get_string(v, "id");
+            json_t *bytes = json_object_get(v, "bytes");
+            if (id && (rc = rg_graph_add_document(r.g, id, get_string(v, "path") ? get_string(v, "path") : "",
+                                                  get_string(v, "title"),
+                                                  json_is_integer(bytes) ? (long)json_integer_value(bytes) : 0,
+                                                  err)) < 0)
+                break;
+        }
+    json_decref(root);
+    if (rc < 0) {
+        rg_graph_free(r.g);
+        return -1;
+    }
+    *out = r.g;
+    return 0;
+}
+
+int rg_json_read(const char *path, rg_graph **out, rg_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    rg_buf b;
+    rg_buf_init(&b);
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        rg_buf_add(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    int rc;
+    if (bad)
+        rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot read");
+    else if (b.failed)
+        rc = rg_error_nomem(err);
+    else if (b.len == 0)
+        rc = rg_error_set(err, RG_ERR_INPUT, path, 0, "empty graph file");
+    else
+        rc = rg_json_read_text(path, b.data, b.len, out, err);
+    rg_buf_destroy(&b);
+    return rc;
+}

@@ -1,0 +1,78 @@
+#include "export/output.h"
+
+#include "graph/text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int rg_output_open(rg_output *o, const char *path, rg_error *err)
+{
+    memset(o, 0, sizeof *o);
+    rg_buf b;
+    rg_buf_init(&b);
+    rg_buf_adds(&b, path);
+    rg_buf_adds(&b, ".tmp-XXXXXX");
+    if (b.failed || !(o->path = rg_strdup(path))) {
+        rg_buf_destroy(&b);
+        return rg_error_nomem(err);
+    }
+    o->tmp = rg_buf_steal(&b);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        int e = errno;
+        rg_output_abort(o);
+        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(e));
+    }
+    o->created = 1;
+    /* mkstemp makes the file 0600; an output should have the usual mode */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    if (!(o->file = fdopen(fd, "wb"))) {
+        int e = errno;
+        close(fd);
+        rg_output_abort(o);
+        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(e));
+    }
+    return 0;
+}
+
+int rg_output_commit(rg_output *o, rg_error *err)
+{
+    int failed = ferror(o->file) || fflush(o->file) != 0 || fsync(fileno(o->file)) != 0;
+    int e = errno;
+    if (fclose(o->file) != 0 && !failed) {
+        failed = 1;
+        e = errno;
+    }
+    o->file = NULL;
+    if (!failed && rename(o->tmp, o->path) != 0) {
+        failed = 1;
+        e = errno;
+    }
+    if (failed) {
+        rg_error_set(err, RG_ERR_IO, o->path, 0, "cannot write: %s", strerror(e ? e : EIO));
+        rg_output_abort(o);
+        return -1;
+    }
+    o->created = 0;
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+    return 0;
+}
+
+void rg_output_abort(rg_output *o)
+{
+    if (o->file)
+        fclose(o->file);
+    if (o->created)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,28 @@
+/* rg_output: write a file so that a failed run never leaves half of it.
+ *
+ * rg_output_open creates a temporary file next to the destination; the
+ * caller writes to its FILE *; rg_output_commit flushes, syncs and renames
+ * it into place, and rg_output_abort removes it. The destination is never
+ * touched until the new content is complete.
+ *
+ * Ownership: the rg_output is caller-owned; commit or abort releases it.
+ */
+#ifndef RG_OUTPUT_H
+#define RG_OUTPUT_H
+
+#include "graph/error.h"
+
+#include <stdio.h>
+
+typedef struct rg_output {
+    FILE *file;
+    char *path;
+    char *tmp;
+    int created; /* tmp exists on disk */
+} rg_output;
+
+int rg_output_open(rg_output *o, const char *path, rg_error *err);
+int rg_output_commit(rg_output *o, rg_error *err);
+void rg_output_abort(rg_output *o);
+
+#endif

@@ -1,0 +1,82 @@
+/* rg_doc: one report, loaded and cut into the pieces an analyst reads.
+ *
+ * A report (Markdown, plain text, or HTML saved from a browser) is checked
+ * for UTF-8, its punctuation normalized (curly quotes, dashes, odd spaces),
+ * its markup stripped, and its structure kept: headings as sections,
+ * paragraphs, list items and table rows as blocks, and sentences, each with
+ * the 1-based line of the file it starts on.
+ *
+ * Blocks carry a zone: front matter (author biographies, acknowledgments,
+ * table of contents), endnotes and citation lists, and trailing web
+ * boilerplate ("Download the Full Report", "More from ...") are kept but set
+ * apart, so the extractor reads only the body.
+ *
+ * Ownership: rg_doc_load and rg_doc_parse return a new rg_doc the caller
+ * frees with rg_doc_free; every string inside belongs to the rg_doc.
+ */
+#ifndef RG_DOC_H
+#define RG_DOC_H
+
+#include "graph/error.h"
+
+#include <stddef.h>
+
+/* Documented limits: larger inputs are refused with a clear error. */
+#define RG_DOC_MAX_BYTES (256L * 1024 * 1024)
+
+typedef enum rg_block_kind {
+    RG_BLOCK_HEADING,
+    RG_BLOCK_PARAGRAPH,
+    RG_BLOCK_ITEM, /* a list item */
+    RG_BLOCK_ROW,  /* a table row */
+} rg_block_kind;
+
+typedef enum rg_zone {
+    RG_ZONE_BODY,
+    RG_ZONE_FRONT, /* biographies, acknowledgments, contents, program blurbs */
+    RG_ZONE_NOTES, /* endnotes, references */
+    RG_ZONE_TAIL,  /* web-page boilerplate after the report */
+} rg_zone;
+
+typedef struct rg_block {
+    rg_block_kind kind;
+    rg_zone zone;
+    int level;        /* heading level 1-6, list nesting depth from 0 */
+    long line;        /* first line of the block */
+    char *text;       /* normalized, markup stripped */
+    long heading;     /* index of the heading block this block is under, or -1 */
+    long lead_in;     /* for items: index of the paragraph introducing the list, or -1 */
+    int emphasized;   /* 1 when the whole block was set in italics or bold */
+} rg_block;
+
+typedef struct rg_sentence {
+    char *text;
+    long line;    /* line of the file the sentence starts on */
+    size_t block; /* index into blocks */
+} rg_sentence;
+
+typedef struct rg_doc {
+    char *id;    /* "report:" + slug of the file name without extension */
+    char *path;  /* as given */
+    char *title; /* first heading or first line */
+    size_t bytes;
+    rg_block *blocks;
+    size_t n_blocks;
+    rg_sentence *sentences;
+    size_t n_sentences;
+} rg_doc;
+
+/* Read and parse the file at path. Errors: cannot open or read (RG_ERR_IO),
+ * empty, binary, not UTF-8 (with byte offset and line), over the size limit
+ * (RG_ERR_INPUT). */
+int rg_doc_load(const char *path, rg_doc **out, rg_error *err);
+
+/* Parse len bytes already in memory; path names them in ids and errors. */
+int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, rg_error *err);
+
+void rg_doc_free(rg_doc *doc);
+
+/* The section title of a block: its heading's text, or "" at the top. */
+const char *rg_doc_section(const rg_doc *doc, size_t block);
+
+#endif

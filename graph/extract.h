@@ -1,0 +1,37 @@
+/* rg_extractor: from one loaded report to a partial graph.
+ *
+ * For every sentence of the report's body it finds the entities the
+ * catalog knows, adds recommendation nodes for directive sentences ("X
+ * should ...", imperative items under a "recommends that ...:" lead-in),
+ * links each recommendation to who leads it, who partners in it and what
+ * programs it concerns, and links entities named in one sentence
+ * (co_mentioned). Every link carries the sentence as evidence.
+ *
+ * Extraction is a pure function of one document and the catalog: documents
+ * can be extracted in any order, in other processes, and merged
+ * (rg_graph_merge). Links that come from the catalog rather than the text
+ * (part_of, member_of) are added once at the end by rg_extract_finish.
+ *
+ * Ownership: rg_extractor_new borrows the catalog, which must outlive it.
+ */
+#ifndef RG_EXTRACT_H
+#define RG_EXTRACT_H
+
+#include "graph/catalog.h"
+#include "graph/doc.h"
+#include "graph/model.h"
+
+typedef struct rg_extractor rg_extractor;
+
+rg_extractor *rg_extractor_new(const rg_catalog *cat, rg_error *err);
+void rg_extractor_free(rg_extractor *x);
+
+/* Add what doc says to part (usually a new, empty graph). */
+int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_error *err);
+
+/* Add the catalog's links (agency part_of its country or parent body,
+ * member_of) between nodes the graph already holds. Run once, after the
+ * last merge. */
+int rg_extract_finish(const rg_extractor *x, rg_graph *g, rg_error *err);
+
+#endif

@@ -1,0 +1,94 @@
+#include "graph/hmap.h"
+
+#include "graph/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+unsigned long long rg_hash(const char *s, size_t n)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void rg_hmap_init(rg_hmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void rg_hmap_destroy(rg_hmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->values);
+    rg_hmap_init(m);
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t find_slot(const rg_hmap *m, const char *key, size_t n)
+{
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)rg_hash(key, n) & mask;
+    while (m->keys[i] && (strncmp(m->keys[i], key, n) != 0 || m->keys[i][n] != '\0'))
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int grow(rg_hmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 16;
+    rg_hmap bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap, m->len};
+    if (!bigger.keys || !bigger.values) {
+        free(bigger.keys);
+        free(bigger.values);
+        return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = find_slot(&bigger, m->keys[i], strlen(m->keys[i]));
+        bigger.keys[j] = m->keys[i];
+        bigger.values[j] = m->values[i];
+    }
+    free(m->keys);
+    free(m->values);
+    *m = bigger;
+    return 0;
+}
+
+int rg_hmap_put(rg_hmap *m, const char *key, size_t value)
+{
+    if ((m->len + 1) * 4 > m->cap * 3 && grow(m) < 0)
+        return -1;
+    size_t n = strlen(key);
+    size_t i = find_slot(m, key, n);
+    if (!m->keys[i]) {
+        if (!(m->keys[i] = rg_strndup(key, n)))
+            return -1;
+        m->len++;
+    }
+    m->values[i] = value;
+    return 0;
+}
+
+bool rg_hmap_getn(const rg_hmap *m, const char *key, size_t n, size_t *value)
+{
+    if (!m->cap)
+        return false;
+    size_t i = find_slot(m, key, n);
+    if (!m->keys[i])
+        return false;
+    if (value)
+        *value = m->values[i];
+    return true;
+}
+
+bool rg_hmap_get(const rg_hmap *m, const char *key, size_t *value)
+{
+    return rg_hmap_getn(m, key, strlen(key), value);
+}

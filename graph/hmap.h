@@ -1,0 +1,31 @@
+/* rg_hmap: an open-addressing hash map from strings to size_t values.
+ *
+ * Used for id → index look-ups in the model and the catalog. Keys are
+ * copied and owned by the map. Iteration order is not exposed: nothing that
+ * reaches an output may depend on hash order.
+ */
+#ifndef RG_HMAP_H
+#define RG_HMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct rg_hmap {
+    char **keys;
+    size_t *values;
+    size_t cap; /* a power of two, or 0 */
+    size_t len;
+} rg_hmap;
+
+void rg_hmap_init(rg_hmap *m);
+void rg_hmap_destroy(rg_hmap *m);
+/* Set key to value, replacing an older value. 0, or -1 when out of memory. */
+int rg_hmap_put(rg_hmap *m, const char *key, size_t value);
+/* Look up key; true and *value set when present. O(1) expected. */
+bool rg_hmap_get(const rg_hmap *m, const char *key, size_t *value);
+bool rg_hmap_getn(const rg_hmap *m, const char *key, size_t n, size_t *value);
+
+/* FNV-1a over n bytes. */
+unsigned long long rg_hash(const char *s, size_t n);
+
+#endif

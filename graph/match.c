@@ -1,0 +1,236 @@
+#include "graph/match.h"
+
+#include "graph/text.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A form: the original spelling of a pattern and the values it stands for.
+ * Forms that fold to the same lowercase text share a trie state and are
+ * chained through next. */
+typedef struct form {
+    char *text;
+    bool exact; /* one word: compare case-sensitively */
+    size_t *values;
+    size_t n_values;
+    uint32_t next; /* next form of the same state, or 0 */
+} form;
+
+typedef struct edge {
+    uint32_t state; /* 0 = empty slot (state 0 is the root, never a target) */
+    uint32_t child;
+    unsigned char byte;
+} edge;
+
+struct rg_matcher {
+    edge *edges;
+    size_t cap; /* power of two */
+    size_t n_edges;
+    uint32_t n_states;
+    uint32_t *terminal; /* per state: first form + 1, or 0 */
+    size_t cap_states;
+    form *forms; /* forms[0] unused */
+    uint32_t n_forms;
+    uint32_t cap_forms;
+};
+
+static int new_state(rg_matcher *m, uint32_t *out);
+
+rg_matcher *rg_matcher_new(void)
+{
+    rg_matcher *m = calloc(1, sizeof *m);
+    uint32_t root;
+    if (!m || new_state(m, &root) < 0) {
+        free(m);
+        return NULL;
+    }
+    m->n_forms = 1; /* form 0 means "none" */
+    return m;
+}
+
+void rg_matcher_free(rg_matcher *m)
+{
+    if (!m)
+        return;
+    for (uint32_t i = 1; i < m->n_forms; i++) {
+        free(m->forms[i].text);
+        free(m->forms[i].values);
+    }
+    free(m->forms);
+    free(m->edges);
+    free(m->terminal);
+    free(m);
+}
+
+static size_t edge_slot(const edge *edges, size_t cap, uint32_t state, unsigned char byte)
+{
+    size_t h = ((size_t)state * 0x9E3779B97F4A7C15ULL) ^ ((size_t)byte * 0xC2B2AE3D27D4EB4FULL);
+    h ^= h >> 29;
+    size_t i = h & (cap - 1);
+    while (edges[i].child && !(edges[i].state == state && edges[i].byte == byte))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static uint32_t step(const rg_matcher *m, uint32_t state, unsigned char byte)
+{
+    if (!m->cap)
+        return 0;
+    const edge *e = &m->edges[edge_slot(m->edges, m->cap, state, byte)];
+    return e->child;
+}
+
+static int grow_edges(rg_matcher *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    edge *edges = calloc(cap, sizeof *edges);
+    if (!edges)
+        return -1;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->edges[i].child)
+            edges[edge_slot(edges, cap, m->edges[i].state, m->edges[i].byte)] = m->edges[i];
+    free(m->edges);
+    m->edges = edges;
+    m->cap = cap;
+    return 0;
+}
+
+static int new_state(rg_matcher *m, uint32_t *out)
+{
+    if (m->n_states == m->cap_states) {
+        size_t cap = m->cap_states ? m->cap_states * 2 : 1024;
+        uint32_t *t = realloc(m->terminal, cap * sizeof *t);
+        if (!t)
+            return -1;
+        memset(t + m->cap_states, 0, (cap - m->cap_states) * sizeof *t);
+        m->terminal = t;
+        m->cap_states = cap;
+    }
+    *out = m->n_states++;
+    return 0;
+}
+
+static unsigned char fold(unsigned char c)
+{
+    return (unsigned char)tolower(c);
+}
+
+static bool is_word_char(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+static int add_value(form *f, size_t value)
+{
+    for (size_t i = 0; i < f->n_values; i++)
+        if (f->values[i] == value)
+            return 0;
+    size_t *v = realloc(f->values, (f->n_values + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    v[f->n_values++] = value;
+    f->values = v;
+    return 0;
+}
+
+int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value)
+{
+    size_t n = strlen(pattern);
+    if (n == 0)
+        return 0;
+    uint32_t state = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = fold((unsigned char)pattern[i]);
+        uint32_t next = step(m, state, b);
+        if (!next) {
+            if ((m->n_edges + 1) * 4 > m->cap * 3 && grow_edges(m) < 0)
+                return -1;
+            if (new_state(m, &next) < 0)
+                return -1;
+            size_t slot = edge_slot(m->edges, m->cap, state, b);
+            m->edges[slot] = (edge){state, next, b};
+            m->n_edges++;
+        }
+        state = next;
+    }
+    /* the same spelling already there: add the value to it */
+    for (uint32_t f = m->terminal[state]; f; f = m->forms[f].next) {
+        if (strcmp(m->forms[f].text, pattern) == 0)
+            return add_value(&m->forms[f], value);
+    }
+    if (m->n_forms >= m->cap_forms) {
+        uint32_t cap = m->cap_forms ? m->cap_forms * 2 : 256;
+        form *nf = realloc(m->forms, cap * sizeof *nf);
+        if (!nf)
+            return -1;
+        m->forms = nf;
+        m->cap_forms = cap;
+    }
+    form f = {.text = rg_strdup(pattern), .exact = strchr(pattern, ' ') == NULL};
+    if (!f.text || add_value(&f, value) < 0) {
+        free(f.text);
+        return -1;
+    }
+    f.next = m->terminal[state];
+    m->forms[m->n_forms] = f;
+    m->terminal[state] = m->n_forms++;
+    return 0;
+}
+
+/* The first form of a state that the text at s[0..n) satisfies. */
+static const form *accept(const rg_matcher *m, uint32_t state, const char *s, size_t n)
+{
+    for (uint32_t f = m->terminal[state]; f; f = m->forms[f].next) {
+        const form *fm = &m->forms[f];
+        if (!fm->exact || memcmp(fm->text, s, n) == 0)
+            return fm;
+    }
+    return NULL;
+}
+
+int rg_matcher_scan(const rg_matcher *m, const char *text, size_t n,
+                    int (*fn)(const rg_match *match, void *ctx), void *ctx)
+{
+    size_t i = 0;
+    while (i < n) {
+        /* only word starts begin a match */
+        if (i > 0 && is_word_char((unsigned char)text[i - 1]) && is_word_char((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        uint32_t state = 0;
+        const form *best = NULL;
+        size_t best_len = 0;
+        for (size_t k = i; k < n; k++) {
+            state = step(m, state, fold((unsigned char)text[k]));
+            if (!state)
+                break;
+            if (!m->terminal[state])
+                continue;
+            size_t len = k + 1 - i;
+            /* a match ends on a word boundary: "Korea" never inside "Korean" */
+            bool ends = k + 1 == n || !is_word_char((unsigned char)text[k + 1]) ||
+                        !is_word_char((unsigned char)text[k]);
+            if (!ends)
+                continue;
+            const form *f = accept(m, state, text + i, len);
+            if (f) {
+                best = f;
+                best_len = len;
+            }
+        }
+        if (best) {
+            rg_match match = {i, best_len, best->values, best->n_values};
+            int rc = fn(&match, ctx);
+            if (rc)
+                return rc;
+            i += best_len;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,332 @@
+#include "graph/model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const score_names[RG_SCORE__COUNT] = {
+    "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "community",
+};
+
+const char *rg_score_name(rg_score s)
+{
+    return (unsigned)s < RG_SCORE__COUNT ? score_names[s] : NULL;
+}
+
+rg_graph *rg_graph_new(void)
+{
+    rg_graph *g = calloc(1, sizeof *g);
+    if (g) {
+        rg_hmap_init(&g->node_index);
+        rg_hmap_init(&g->link_index);
+    }
+    return g;
+}
+
+static void node_destroy(rg_node *n)
+{
+    free(n->id);
+    free(n->label);
+    free(n->kind);
+    free(n->country);
+    rg_strset_destroy(&n->aliases);
+    rg_strset_destroy(&n->docs);
+    free(n->text);
+    free(n->doc);
+    free(n->section);
+}
+
+static void link_destroy(rg_link *l)
+{
+    for (size_t i = 0; i < l->n_evidence; i++) {
+        free(l->evidence[i].doc);
+        free(l->evidence[i].text);
+    }
+    free(l->evidence);
+}
+
+void rg_graph_free(rg_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        node_destroy(&g->nodes[i]);
+    for (size_t i = 0; i < g->n_links; i++)
+        link_destroy(&g->links[i]);
+    for (size_t i = 0; i < g->n_docs; i++) {
+        free(g->docs[i].id);
+        free(g->docs[i].path);
+        free(g->docs[i].title);
+    }
+    free(g->nodes);
+    free(g->links);
+    free(g->docs);
+    rg_hmap_destroy(&g->node_index);
+    rg_hmap_destroy(&g->link_index);
+    free(g);
+}
+
+/* Grow an array of elements of size `size` to hold one more. */
+static int reserve(void **items, size_t *cap, size_t len, size_t size)
+{
+    if (len < *cap)
+        return 0;
+    size_t n = *cap ? *cap * 2 : 16;
+    void *p = realloc(*items, n * size);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = n;
+    return 0;
+}
+
+bool rg_graph_find(const rg_graph *g, const char *id, size_t *index)
+{
+    return rg_hmap_get(&g->node_index, id, index);
+}
+
+int rg_graph_node(rg_graph *g, const char *id, rg_node_type type, const char *label, size_t *index)
+{
+    if (rg_graph_find(g, id, index))
+        return 0;
+    if (reserve((void **)&g->nodes, &g->cap_nodes, g->n_nodes, sizeof *g->nodes) < 0)
+        return -1;
+    rg_node n = {.type = type, .line = 0};
+    for (int s = 0; s < RG_SCORE__COUNT; s++)
+        n.scores[s] = NAN;
+    rg_strset_init(&n.aliases);
+    rg_strset_init(&n.docs);
+    if (!(n.id = rg_strdup(id)) || !(n.label = rg_strdup(label ? label : id)) ||
+        rg_hmap_put(&g->node_index, id, g->n_nodes) < 0) {
+        node_destroy(&n);
+        return -1;
+    }
+    *index = g->n_nodes;
+    g->nodes[g->n_nodes++] = n;
+    return 0;
+}
+
+int rg_node_set(char **field, const char *value)
+{
+    if (!value || (*field && strcmp(*field, value) <= 0))
+        return 0;
+    char *copy = rg_strdup(value);
+    if (!copy)
+        return -1;
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+static void link_key(char *buf, size_t size, size_t source, size_t target, rg_relation rel)
+{
+    snprintf(buf, size, "%zu\x1f%zu\x1f%d", source, target, (int)rel);
+}
+
+bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index)
+{
+    char key[64];
+    link_key(key, sizeof key, source, target, rel);
+    return rg_hmap_get(&g->link_index, key, index);
+}
+
+/* Append one piece of evidence: 1 when added, 0 when it is catalog
+ * evidence the link already has, -1 when out of memory. */
+static int add_evidence(rg_link *l, const char *doc, long line, const char *text)
+{
+    text = text ? text : "";
+    if (strcmp(doc, "catalog") == 0)
+        for (size_t i = 0; i < l->n_evidence; i++)
+            if (strcmp(l->evidence[i].doc, "catalog") == 0 && strcmp(l->evidence[i].text, text) == 0)
+                return 0;
+    if (reserve((void **)&l->evidence, &l->cap_evidence, l->n_evidence, sizeof *l->evidence) < 0)
+        return -1;
+    rg_evidence e = {rg_strdup(doc), line, rg_strdup(text)};
+    if (!e.doc || !e.text) {
+        free(e.doc);
+        free(e.text);
+        return -1;
+    }
+    l->evidence[l->n_evidence++] = e;
+    return 1;
+}
+
+int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
+                  const char *text, size_t *index)
+{
+    size_t at;
+    if (!rg_graph_find_link(g, source, target, rel, &at)) {
+        if (reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0)
+            return -1;
+        char key[64];
+        link_key(key, sizeof key, source, target, rel);
+        if (rg_hmap_put(&g->link_index, key, g->n_links) < 0)
+            return -1;
+        at = g->n_links++;
+        g->links[at] = (rg_link){.source = source, .target = target, .relation = rel};
+    }
+    if (index)
+        *index = at;
+    if (!doc)
+        return 0;
+    int added = add_evidence(&g->links[at], doc, line, text);
+    if (added < 0)
+        return -1;
+    g->links[at].weight += added;
+    return 0;
+}
+
+int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
+                          rg_error *err)
+{
+    for (size_t i = 0; i < g->n_docs; i++)
+        if (strcmp(g->docs[i].id, id) == 0)
+            return rg_error_set(err, RG_ERR_INPUT, path, 0,
+                                "report id '%s' given twice (also '%s'): rename one of the files", id,
+                                g->docs[i].path);
+    if (reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0)
+        return rg_error_nomem(err);
+    rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes};
+    if (!d.id || !d.path || !d.title) {
+        free(d.id);
+        free(d.path);
+        free(d.title);
+        return rg_error_nomem(err);
+    }
+    g->docs[g->n_docs++] = d;
+    return 0;
+}
+
+static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
+{
+    if (rg_graph_node(dst, s->id, s->type, s->label, index) < 0)
+        return -1;
+    rg_node *d = &dst->nodes[*index];
+    if (strcmp(s->label, d->label) < 0 && rg_node_set(&d->label, s->label) < 0)
+        return -1;
+    if (rg_node_set(&d->kind, s->kind) < 0 || rg_node_set(&d->country, s->country) < 0 ||
+        rg_node_set(&d->text, s->text) < 0 || rg_node_set(&d->doc, s->doc) < 0 ||
+        rg_node_set(&d->section, s->section) < 0 || rg_strset_union(&d->aliases, &s->aliases) < 0 ||
+        rg_strset_union(&d->docs, &s->docs) < 0)
+        return -1;
+    d->mentions += s->mentions;
+    if (!d->line || (s->line && s->line < d->line))
+        d->line = s->line;
+    for (int k = 0; k < RG_SCORE__COUNT; k++)
+        if (isnan(d->scores[k]))
+            d->scores[k] = s->scores[k];
+    return 0;
+}
+
+int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
+{
+    for (size_t i = 0; i < src->n_docs; i++) {
+        const rg_document *d = &src->docs[i];
+        if (rg_graph_add_document(dst, d->id, d->path, d->title, d->bytes, err) < 0)
+            return -1;
+    }
+    size_t *map = malloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
+    if (!map)
+        return rg_error_nomem(err);
+    for (size_t i = 0; i < src->n_nodes; i++)
+        if (merge_node(dst, &src->nodes[i], &map[i]) < 0)
+            goto nomem;
+    for (size_t i = 0; i < src->n_links; i++) {
+        const rg_link *l = &src->links[i];
+        size_t at;
+        if (rg_graph_link(dst, map[l->source], map[l->target], l->relation, NULL, 0, NULL, &at) < 0)
+            goto nomem;
+        /* Text evidence is never repeated across documents, so weights add
+         * up; catalog evidence is kept once, and so is its weight. */
+        bool from_text = l->n_evidence == 0;
+        size_t added = 0;
+        for (size_t k = 0; k < l->n_evidence; k++) {
+            const rg_evidence *e = &l->evidence[k];
+            from_text |= strcmp(e->doc, "catalog") != 0;
+            int rc = add_evidence(&dst->links[at], e->doc, e->line, e->text);
+            if (rc < 0)
+                goto nomem;
+            added += (size_t)rc;
+        }
+        dst->links[at].weight += from_text ? l->weight : (double)added;
+    }
+    free(map);
+    return 0;
+nomem:
+    free(map);
+    return rg_error_nomem(err);
+}
+
+/* Sort keys carry the strings they compare, so that qsort needs no
+ * context (and no global) to reach the graph. */
+typedef struct node_key {
+    const char *id;
+    size_t index;
+} node_key;
+
+typedef struct link_key_s {
+    const char *source, *target, *relation;
+    size_t index;
+} link_key_s;
+
+static int by_node_id(const void *a, const void *b)
+{
+    return strcmp(((const node_key *)a)->id, ((const node_key *)b)->id);
+}
+
+static int by_link(const void *a, const void *b)
+{
+    const link_key_s *x = a, *y = b;
+    int c = strcmp(x->source, y->source);
+    if (!c)
+        c = strcmp(x->target, y->target);
+    if (!c)
+        c = strcmp(x->relation, y->relation);
+    return c;
+}
+
+static int by_evidence(const void *a, const void *b)
+{
+    const rg_evidence *x = a, *y = b;
+    int c = strcmp(x->doc, y->doc);
+    if (!c)
+        c = (x->line > y->line) - (x->line < y->line);
+    if (!c)
+        c = strcmp(x->text, y->text);
+    return c;
+}
+
+int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order)
+{
+    size_t *nodes = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *nodes);
+    size_t *links = malloc((g->n_links ? g->n_links : 1) * sizeof *links);
+    node_key *nk = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *nk);
+    link_key_s *lk = malloc((g->n_links ? g->n_links : 1) * sizeof *lk);
+    if (!nodes || !links || !nk || !lk) {
+        free(nodes);
+        free(links);
+        free(nk);
+        free(lk);
+        return -1;
+    }
+    for (size_t i = 0; i < g->n_nodes; i++)
+        nk[i] = (node_key){g->nodes[i].id, i};
+    for (size_t i = 0; i < g->n_links; i++) {
+        rg_link *l = &g->links[i];
+        lk[i] = (link_key_s){g->nodes[l->source].id, g->nodes[l->target].id, rg_relation_name(l->relation), i};
+        if (l->n_evidence > 1)
+            qsort(l->evidence, l->n_evidence, sizeof *l->evidence, by_evidence);
+    }
+    qsort(nk, g->n_nodes, sizeof *nk, by_node_id);
+    qsort(lk, g->n_links, sizeof *lk, by_link);
+    for (size_t i = 0; i < g->n_nodes; i++)
+        nodes[i] = nk[i].index;
+    for (size_t i = 0; i < g->n_links; i++)
+        links[i] = lk[i].index;
+    free(nk);
+    free(lk);
+    *node_order = nodes;
+    *link_order = links;
+    return 0;
+}

@@ -1,0 +1,134 @@
+/* rg_graph: the one model of relgraph.
+ *
+ * A typed, directed multigraph: nodes (actors, agencies, programs,
+ * recommendations, reports) and links (one per source, target and relation),
+ * every link with the evidence that proves it: document, line, sentence.
+ * igraph graphs are views built from this model for analysis; exports and
+ * queries only read it.
+ *
+ * The model is append-only while it is built. Order inside it is insertion
+ * order and means nothing: writers sort (nodes by id, links by source,
+ * target, relation; evidence by document, line, text), so that the same
+ * inputs give the same bytes whatever the order of the work.
+ *
+ * Ownership: rg_graph_new / rg_graph_free; every string is copied in and
+ * owned by the graph.
+ */
+#ifndef RG_MODEL_H
+#define RG_MODEL_H
+
+#include "graph/error.h"
+#include "graph/hmap.h"
+#include "graph/text.h"
+#include "graph/types.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct rg_evidence {
+    char *doc; /* document id, or "catalog" */
+    long line; /* 1-based line in the document, 0 for the catalog */
+    char *text;
+} rg_evidence;
+
+typedef enum rg_score {
+    RG_SCORE_DEGREE,
+    RG_SCORE_STRENGTH,
+    RG_SCORE_BETWEENNESS,
+    RG_SCORE_CLOSENESS,
+    RG_SCORE_HARMONIC,
+    RG_SCORE_EIGENVECTOR,
+    RG_SCORE_PAGERANK,
+    RG_SCORE_COMMUNITY,
+    RG_SCORE__COUNT
+} rg_score;
+
+const char *rg_score_name(rg_score s);
+
+typedef struct rg_node {
+    char *id;
+    char *label;
+    rg_node_type type;
+    char *kind;
+    char *country; /* ISO 3166-1 alpha-2, or NULL */
+    rg_strset aliases;
+    long mentions;
+    rg_strset docs;
+    /* recommendations */
+    char *text;
+    char *doc;
+    long line;
+    char *section;
+    /* scores written by `relgraph rank --write`; NaN when not computed */
+    double scores[RG_SCORE__COUNT];
+} rg_node;
+
+typedef struct rg_link {
+    size_t source;
+    size_t target;
+    rg_relation relation;
+    double weight;
+    rg_evidence *evidence;
+    size_t n_evidence;
+    size_t cap_evidence;
+} rg_link;
+
+typedef struct rg_document {
+    char *id;
+    char *path;
+    char *title;
+    long bytes;
+} rg_document;
+
+typedef struct rg_graph {
+    rg_node *nodes;
+    size_t n_nodes, cap_nodes;
+    rg_link *links;
+    size_t n_links, cap_links;
+    rg_document *docs;
+    size_t n_docs, cap_docs;
+    rg_hmap node_index; /* id → node */
+    rg_hmap link_index; /* "source\x1ftarget\x1frelation" → link */
+} rg_graph;
+
+rg_graph *rg_graph_new(void);
+void rg_graph_free(rg_graph *g);
+
+/* The node with this id, created with the given type and label if absent.
+ * *index receives its position. 0, or -1 when out of memory. */
+int rg_graph_node(rg_graph *g, const char *id, rg_node_type type, const char *label, size_t *index);
+
+/* Look a node up by id. */
+bool rg_graph_find(const rg_graph *g, const char *id, size_t *index);
+
+/* Set a string field (kind, country, text, doc, section) of a node if it is
+ * still empty, or to the smaller of the two values otherwise, so that the
+ * result does not depend on the order of merges. */
+int rg_node_set(char **field, const char *value);
+
+/* Add evidence to the link source → target of this relation, creating it
+ * with weight 0 if absent; each piece of evidence adds 1 to the weight.
+ * Catalog evidence (doc "catalog") is added once. *index, if not NULL,
+ * receives the link's position. */
+int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
+                  const char *text, size_t *index);
+
+/* The link source → target of rel, if present. */
+bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index);
+
+/* Record a source document. Fails (RG_ERR_INPUT) if a document with the
+ * same id is already there: the same report given twice. */
+int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
+                          rg_error *err);
+
+/* Merge src into dst: nodes by id (aliases, documents and mentions
+ * combined), links by source, target and relation (evidence and weights
+ * combined). Associative and commutative as seen by the writers. */
+int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
+
+/* Positions of the nodes in id order, and of the links in (source id,
+ * target id, relation) order; evidence of every link sorted in place.
+ * Caller frees the arrays. */
+int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order);
+
+#endif

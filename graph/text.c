@@ -1,0 +1,260 @@
+#include "graph/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void rg_buf_init(rg_buf *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void rg_buf_destroy(rg_buf *b)
+{
+    free(b->data);
+    rg_buf_init(b);
+}
+
+void rg_buf_reset(rg_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static bool buf_reserve(rg_buf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > ((size_t)-1) / 2) {
+            b->failed = true;
+            return false;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+void rg_buf_add(rg_buf *b, const char *s, size_t n)
+{
+    if (!buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void rg_buf_adds(rg_buf *b, const char *s)
+{
+    rg_buf_add(b, s, strlen(s));
+}
+
+void rg_buf_addc(rg_buf *b, char c)
+{
+    rg_buf_add(b, &c, 1);
+}
+
+char *rg_buf_steal(rg_buf *b)
+{
+    char *s = NULL;
+    if (!b->failed)
+        s = b->data ? b->data : rg_strdup("");
+    else
+        free(b->data);
+    rg_buf_init(b);
+    return s;
+}
+
+void rg_strset_init(rg_strset *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void rg_strset_destroy(rg_strset *s)
+{
+    for (size_t i = 0; i < s->len; i++)
+        free(s->items[i]);
+    free(s->items);
+    rg_strset_init(s);
+}
+
+/* Index of str, or of where it would go, in *pos; true if present. */
+static bool strset_find(const rg_strset *s, const char *str, size_t *pos)
+{
+    size_t lo = 0, hi = s->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(s->items[mid], str);
+        if (c == 0) {
+            *pos = mid;
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *pos = lo;
+    return false;
+}
+
+int rg_strset_add(rg_strset *s, const char *str)
+{
+    size_t pos;
+    if (strset_find(s, str, &pos))
+        return 0;
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 4;
+        char **p = realloc(s->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        s->items = p;
+        s->cap = cap;
+    }
+    char *copy = rg_strdup(str);
+    if (!copy)
+        return -1;
+    memmove(s->items + pos + 1, s->items + pos, (s->len - pos) * sizeof *s->items);
+    s->items[pos] = copy;
+    s->len++;
+    return 0;
+}
+
+bool rg_strset_has(const rg_strset *s, const char *str)
+{
+    size_t pos;
+    return strset_find(s, str, &pos);
+}
+
+int rg_strset_union(rg_strset *dst, const rg_strset *src)
+{
+    for (size_t i = 0; i < src->len; i++)
+        if (rg_strset_add(dst, src->items[i]) < 0)
+            return -1;
+    return 0;
+}
+
+char *rg_strndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *rg_strdup(const char *s)
+{
+    return rg_strndup(s, strlen(s));
+}
+
+char *rg_slug(const char *s)
+{
+    rg_buf b;
+    rg_buf_init(&b);
+    bool dash = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c - 'A' + 'a');
+            keep = true;
+        }
+        /* "U.S." and "Co-operation" read as one word: drop '.' and '\''
+         * inside words rather than splitting them. */
+        if (c == '.' || c == '\'')
+            continue;
+        if (!keep) {
+            dash = b.len > 0;
+            continue;
+        }
+        if (dash)
+            rg_buf_addc(&b, '-');
+        dash = false;
+        rg_buf_addc(&b, (char)c);
+    }
+    return rg_buf_steal(&b);
+}
+
+long rg_utf8_invalid_at(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len;
+        unsigned min;
+        unsigned cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2, cp = c & 0x1F, min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3, cp = c & 0x0F, min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4, cp = c & 0x07, min = 0x10000;
+        } else {
+            return (long)i;
+        }
+        if (i + len > n)
+            return (long)i;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return (long)i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return (long)i;
+        i += len;
+    }
+    return -1;
+}
+
+int rg_strcasecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'A' && ca <= 'Z')
+            ca += 'a' - 'A';
+        if (cb >= 'A' && cb <= 'Z')
+            cb += 'a' - 'A';
+        if (ca != cb || !ca)
+            return ca - cb;
+    }
+}
+
+void rg_locate_string(const char *text, size_t n, const char *s, long *line, long *col)
+{
+    *line = 0;
+    *col = 0;
+    size_t k = strlen(s);
+    for (size_t i = 0; i + k + 2 <= n; i++) {
+        if (text[i] != '"' || memcmp(text + i + 1, s, k) != 0 || text[i + 1 + k] != '"')
+            continue;
+        long l = 1, c = 1;
+        for (size_t p = 0; p < i; p++) {
+            if (text[p] == '\n') {
+                l++;
+                c = 1;
+            } else {
+                c++;
+            }
+        }
+        *line = l;
+        *col = c;
+        return;
+    }
+}

@@ -1,0 +1,66 @@
+/* Text helpers shared by every module: a growable byte buffer, a sorted set
+ * of strings, slugs for node ids, and UTF-8 checks.
+ *
+ * Ownership: rg_buf and rg_strset are embedded structs (_init/_destroy);
+ * their strings are owned by them. Returned char * are caller-frees.
+ */
+#ifndef RG_TEXT_H
+#define RG_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A growable NUL-terminated buffer. Allocation failure is sticky: once an
+ * append fails, `failed` is set and later appends do nothing, so a caller
+ * can build a whole string and check once at the end. */
+typedef struct rg_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed;
+} rg_buf;
+
+void rg_buf_init(rg_buf *b);
+void rg_buf_destroy(rg_buf *b);
+void rg_buf_reset(rg_buf *b);
+void rg_buf_add(rg_buf *b, const char *s, size_t n);
+void rg_buf_adds(rg_buf *b, const char *s);
+void rg_buf_addc(rg_buf *b, char c);
+/* Hand the contents to the caller (NULL if an append failed) and reset. */
+char *rg_buf_steal(rg_buf *b);
+
+/* A sorted set of distinct strings; order is strcmp order. */
+typedef struct rg_strset {
+    char **items;
+    size_t len;
+    size_t cap;
+} rg_strset;
+
+void rg_strset_init(rg_strset *s);
+void rg_strset_destroy(rg_strset *s);
+/* Insert a copy of str if absent. Returns 0, or -1 when out of memory. */
+int rg_strset_add(rg_strset *s, const char *str);
+bool rg_strset_has(const rg_strset *s, const char *str);
+/* Add every string of src to dst. */
+int rg_strset_union(rg_strset *dst, const rg_strset *src);
+
+/* A copy of s (or of its first n bytes), or NULL when out of memory. */
+char *rg_strdup(const char *s);
+char *rg_strndup(const char *s, size_t n);
+
+/* A lowercase ASCII slug of s for ids: letters and digits kept, every other
+ * run of characters one '-'; non-ASCII letters kept as UTF-8. Caller frees. */
+char *rg_slug(const char *s);
+
+/* The first byte offset at which s[0..n) is not valid UTF-8, or -1. */
+long rg_utf8_invalid_at(const char *s, size_t n);
+
+/* The 1-based line and column where the JSON string "s" (quotes included)
+ * first stands in text[0..n); 0 and 0 when it does not. Used to point a
+ * schema error at the entry it is about. */
+void rg_locate_string(const char *text, size_t n, const char *s, long *line, long *col);
+
+/* Case-insensitive ASCII comparison. */
+int rg_strcasecmp(const char *a, const char *b);
+
+#endif
