@@ -12,6 +12,8 @@ VERSION := 0.1.0
 
 PKGS    := igraph libcgraph libgvc jansson
 DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev check pkg-config
+# what the tests use to check our outputs as other tools read them
+TEST_DEB_PKGS := python3-networkx graphviz libxml2-utils
 
 CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -41,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: all deps run check unit-check cli-check install uninstall clean format eval
+.PHONY: all deps test-deps run check tests unit-check cli-check install uninstall clean format
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -66,16 +68,25 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm
 
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+# Install what is missing with apt-get (as root, or through sudo without a
+# password); otherwise print the exact command and stop.
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
-	echo "relgraph: installing build dependencies:$$missing"; \
+	echo "relgraph: installing:$$missing"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; \
 	else echo "relgraph: run as root: apt-get update && apt-get install -y$$missing" >&2; exit 1; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing
+endef
+
+deps:
+	$(call install_missing,$(DEB_PKGS))
+
+test-deps:
+	$(call install_missing,$(TEST_DEB_PKGS))
 
 run: deps
 	$(MAKE) relgraph
@@ -86,8 +97,11 @@ run: deps
 	@echo "The ten most central agencies (betweenness, whole graph):"
 	./relgraph rank -g out/graph.json --by betweenness --type agency --top 10
 
-check: deps
-	$(MAKE) unit-check cli-check
+check: deps test-deps
+	$(MAKE) tests
+	@sh tests/check.sh $(BUILD)
+
+tests: $(UNIT_BIN) $(BIN)
 
 unit-check: $(UNIT_BIN)
 	@status=0; for t in $(UNIT_BIN); do CK_FORK=yes $$t || status=1; done; exit $$status

@@ -157,13 +157,19 @@ static int scan_dir(const char *dir, list *out, rg_error *err)
     return rc;
 }
 
-int rg_cli_inputs(char **args, int n, char ***files, size_t *n_files, rg_error *err)
+int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err)
 {
-    list out = {0};
+    memset(in, 0, sizeof *in);
+    list paths = {0}, names = {0};
     int rc = 0;
     if (n == 0) {
         char *dir = rg_cli_data_dir("reports");
-        rc = dir ? scan_dir(dir, &out, err) : rg_error_nomem(err);
+        rc = dir ? scan_dir(dir, &paths, err) : rg_error_nomem(err);
+        for (size_t i = 0; rc == 0 && i < paths.len; i++) {
+            const char *base = strrchr(paths.items[i], '/');
+            if (push(&names, join("data/reports", base ? base + 1 : paths.items[i])) < 0)
+                rc = rg_error_nomem(err);
+        }
         free(dir);
     }
     for (int i = 0; i < n && rc == 0; i++) {
@@ -171,21 +177,33 @@ int rg_cli_inputs(char **args, int n, char ***files, size_t *n_files, rg_error *
         if (stat(args[i], &st) != 0)
             rc = rg_error_set(err, RG_ERR_IO, args[i], 0, "cannot open: %s", strerror(errno));
         else if (S_ISDIR(st.st_mode))
-            rc = scan_dir(args[i], &out, err);
-        else if (push(&out, rg_strdup(args[i])) < 0)
+            rc = scan_dir(args[i], &paths, err);
+        else if (push(&paths, rg_strdup(args[i])) < 0)
             rc = rg_error_nomem(err);
+        while (rc == 0 && names.len < paths.len)
+            if (push(&names, rg_strdup(paths.items[names.len])) < 0)
+                rc = rg_error_nomem(err);
     }
-    if (rc < 0) {
-        rg_cli_free_list(out.items, out.len);
+    in->paths = paths.items;
+    in->names = names.items;
+    in->len = paths.len;
+    if (rc < 0 || names.len != paths.len) {
+        rg_cli_free_list(names.items, names.len);
+        rg_cli_free_list(paths.items, paths.len);
+        memset(in, 0, sizeof *in);
         return -1;
     }
-    *files = out.items;
-    *n_files = out.len;
     return 0;
 }
 
-int rg_cli_build(char **files, size_t n_files, char **catalog_files, size_t n_catalogs, rg_graph **out,
-                 rg_error *err)
+void rg_cli_inputs_free(rg_inputs *in)
+{
+    rg_cli_free_list(in->paths, in->len);
+    rg_cli_free_list(in->names, in->len);
+    memset(in, 0, sizeof *in);
+}
+
+int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, rg_graph **out, rg_error *err)
 {
     *out = NULL;
     rg_catalog *cat = rg_catalog_new();
@@ -203,10 +221,15 @@ int rg_cli_build(char **files, size_t n_files, char **catalog_files, size_t n_ca
     rg_graph *g = x ? rg_graph_new() : NULL;
     if (rc == 0 && !g)
         rc = x ? rg_error_nomem(err) : -1;
-    for (size_t i = 0; i < n_files && rc == 0; i++) {
+    for (size_t i = 0; i < in->len && rc == 0; i++) {
         rg_doc *doc = NULL;
         rg_graph *part = NULL;
-        rc = rg_doc_load(files[i], &doc, err);
+        rc = rg_doc_load(in->paths[i], &doc, err);
+        if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
+            free(doc->path);
+            if (!(doc->path = rg_strdup(in->names[i])))
+                rc = rg_error_nomem(err);
+        }
         if (rc == 0 && !(part = rg_graph_new()))
             rc = rg_error_nomem(err);
         if (rc == 0)
@@ -232,12 +255,11 @@ int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_
 {
     if (graph_file)
         return rg_json_read(graph_file, out, err);
-    char **files;
-    size_t n_files;
-    if (rg_cli_inputs(args, n, &files, &n_files, err) < 0)
+    rg_inputs in;
+    if (rg_cli_inputs(args, n, &in, err) < 0)
         return -1;
-    int rc = rg_cli_build(files, n_files, NULL, 0, out, err);
-    rg_cli_free_list(files, n_files);
+    int rc = rg_cli_build(&in, NULL, 0, out, err);
+    rg_cli_inputs_free(&in);
     return rc;
 }
 

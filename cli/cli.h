@@ -28,13 +28,20 @@ char *rg_cli_data_dir(const char *sub);
 /* Report files named by args (files as given, directories scanned for
  * .md, .markdown, .txt and .html files in name order, README files
  * skipped), or the default corpus when there are none. */
-int rg_cli_inputs(char **args, int n, char ***files, size_t *n_files, rg_error *err);
+typedef struct rg_inputs {
+    char **paths; /* to open */
+    char **names; /* to record in the graph: as given, or "data/reports/<file>"
+                     for the default corpus, the same on every machine */
+    size_t len;
+} rg_inputs;
+
+int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err);
+void rg_cli_inputs_free(rg_inputs *in);
 void rg_cli_free_list(char **items, size_t n);
 
 /* Build a graph from report files: load, extract, merge one document at a
  * time; catalog_files adds extra catalog files to the built-in catalog. */
-int rg_cli_build(char **files, size_t n_files, char **catalog_files, size_t n_catalogs, rg_graph **out,
-                 rg_error *err);
+int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, rg_graph **out, rg_error *err);
 
 /* The graph a command works on: the graph file if given, else built from
  * the report arguments or the default corpus. */

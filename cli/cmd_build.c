@@ -56,13 +56,12 @@ int cmd_build(int argc, char **argv)
     }
     rg_error err;
     rg_error_clear(&err);
-    char **files = NULL;
-    size_t n_files = 0;
+    rg_inputs in = {0};
     rg_graph *g = NULL;
     rg_output out = {0};
-    int rc = rg_cli_inputs(argv + optind, argc - optind, &files, &n_files, &err);
+    int rc = rg_cli_inputs(argv + optind, argc - optind, &in, &err);
     if (rc == 0)
-        rc = rg_cli_build(files, n_files, catalogs, n_catalogs, &g, &err);
+        rc = rg_cli_build(&in, catalogs, n_catalogs, &g, &err);
     if (rc == 0)
         rc = rg_output_open(&out, output, &err);
     if (rc == 0 && rg_json_write(g, out.file, output, NULL, &err) < 0) {
@@ -73,12 +72,12 @@ int cmd_build(int argc, char **argv)
     }
     int status = 0;
     if (rc == 0)
-        fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links from %zu reports\n", output, g->n_nodes, g->n_links,
-                g->n_docs);
+        fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links from %zu report%s\n", output, g->n_nodes, g->n_links,
+                g->n_docs, g->n_docs == 1 ? "" : "s");
     else
         status = rg_cli_fail(&err);
     rg_graph_free(g);
-    rg_cli_free_list(files, n_files);
+    rg_cli_inputs_free(&in);
     free(catalogs);
     return status;
 }

@@ -97,7 +97,7 @@ static int document_compare(const void *a, const void *b)
 
 static int dump(json_t *v, FILE *out)
 {
-    int rc = v ? json_dumpf(v, out, JSON_COMPACT | JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY) : -1;
+    int rc = v ? json_dumpf(v, out, JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY) : -1;
     json_decref(v);
     return rc;
 }

@@ -135,8 +135,15 @@ static int optional_string(loader *ld, size_t index, const char *name, json_t *o
     return 0;
 }
 
+/* Evidence names a catalog file as "catalog/<file name>": the same on
+ * every machine, wherever relgraph and its data are installed. */
 static const char *source_name(rg_catalog *cat, const char *path)
 {
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char name[300];
+    snprintf(name, sizeof name, "catalog/%s", base);
+    path = name;
     for (size_t i = 0; i < cat->n_files; i++)
         if (strcmp(cat->files[i], path) == 0)
             return cat->files[i];

@@ -160,11 +160,6 @@ static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bo
                     continue;
                 }
             }
-            size_t t = tag_length(s + i, n - i);
-            if (t) {
-                i += t;
-                continue;
-            }
             if (starts_with_ci(s + i, n - i, "<http") || starts_with_ci(s + i, n - i, "<www")) {
                 /* an autolink: keep the address, drop the brackets */
                 const char *close = memchr(s + i, '>', n - i);
@@ -173,6 +168,11 @@ static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bo
                     i = (size_t)(close - s) + 1;
                     continue;
                 }
+            }
+            size_t t = tag_length(s + i, n - i);
+            if (t) {
+                i += t;
+                continue;
             }
         }
         if (!markdown) {
@@ -559,13 +559,25 @@ static int add_text(parser *p, const char *s, size_t n, long line)
     return p->text.failed ? -1 : 0;
 }
 
+static bool looks_like_date(const char *s, size_t n)
+{
+    static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december"};
+    for (size_t i = 0; i < COUNT(months); i++)
+        if (starts_with_ci(s, n, months[i]))
+            return memchr(s, ',', n) || (n > 0 && isdigit((unsigned char)s[n - 1]));
+    return false;
+}
+
 /* A plain-text line that reads as a heading: short, capitalized, and with
- * no sentence punctuation at its end. */
+ * no sentence punctuation at its end; a dateline is not one. */
 static bool plain_heading(const char *s, size_t n)
 {
+    if (looks_like_date(s, n))
+        return false;
     while (n > 0 && s[n - 1] == ' ')
         n--;
-    if (n == 0 || n > 120 || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+    if (n == 0 || n > 160 || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
         return false;
     if (strchr(".,;:?!\"'", s[n - 1]) || (n >= 3 && (unsigned char)s[n - 1] >= 0x80))
         return false;

@@ -221,18 +221,24 @@ static int recommendation(doc_state *st, const rg_sentence *s, const mention *ms
     if (rg_graph_link(st->g, st->report, rec, RG_REL_CONTAINS, doc->id, s->line, s->text, NULL) < 0)
         return -1;
 
+    /* Who leads comes before the modal; a node that leads is not also a
+     * partner when the sentence names it twice ("The U.S. ... Washington"). */
     bool any_lead = false;
-    for (size_t i = 0; i < n_ms; i++) {
-        const rg_node *e = &st->g->nodes[ms[i].node];
-        rg_relation rel;
-        if (e->type == RG_TYPE_PROGRAM)
-            rel = RG_REL_CONCERNS;
-        else if (modal != NONE && ms[i].start < modal)
-            rel = RG_REL_LEADS, any_lead = true;
-        else
-            rel = RG_REL_PARTNERS;
-        if (rg_graph_link(st->g, rec, ms[i].node, rel, doc->id, s->line, s->text, NULL) < 0)
-            return -1;
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n_ms; i++) {
+            const rg_node *e = &st->g->nodes[ms[i].node];
+            bool leads = e->type != RG_TYPE_PROGRAM && modal != NONE && ms[i].start < modal;
+            rg_relation rel = e->type == RG_TYPE_PROGRAM ? RG_REL_CONCERNS : leads ? RG_REL_LEADS : RG_REL_PARTNERS;
+            if ((pass == 0) != leads)
+                continue;
+            if (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, ms[i].node, RG_REL_LEADS, NULL))
+                continue;
+            if (rg_graph_find_link(st->g, rec, ms[i].node, rel, NULL))
+                continue; /* named twice in the sentence: one piece of evidence */
+            any_lead |= leads;
+            if (rg_graph_link(st->g, rec, ms[i].node, rel, doc->id, s->line, s->text, NULL) < 0)
+                return -1;
+        }
     }
     /* Items under "the report recommends that U.S. and ROK policymakers:"
      * are led by whoever the lead-in names. */

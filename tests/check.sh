@@ -1,0 +1,48 @@
+#!/bin/sh
+# Run every test: the check unit suites, then the CLI golden cases; print one
+# closing line "check: N passed, N failed" counting both.
+#   sh tests/check.sh BUILD_DIR
+set -u
+build=$1
+here=$(cd "$(dirname "$0")" && pwd)
+# Sanitizer builds: fail on the first report; library-owned leaks suppressed.
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS UBSAN_OPTIONS
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT INT TERM
+
+for t in "$build"/tests/test_*; do
+    case $t in *.o|*.d) continue ;; esac
+    CK_FORK=yes "$t" >"$log" 2>&1
+    status=$?
+    cat "$log"
+    # check's summary: "100%: Checks: 7, Failures: 0, Errors: 0"
+    line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1)
+    if [ -n "$line" ]; then
+        n=$(echo "$line" | sed -E 's/.*Checks: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/')
+        set -- $n
+        passed=$((passed + $1 - $2 - $3))
+        failed=$((failed + $2 + $3))
+    fi
+    if [ $status -ne 0 ] && [ -z "$line" ]; then
+        echo "FAIL $t (exit $status, no summary)"
+        failed=$((failed + 1))
+    fi
+done
+
+LC_ALL=C sh tests/cli/run.sh "$build/relgraph" >"$log" 2>&1
+cat "$log"
+line=$(grep -E '^cli: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+if [ -n "$line" ]; then
+    set -- $(echo "$line" | sed -E 's/cli: ([0-9]+) passed, ([0-9]+) failed/\1 \2/')
+    passed=$((passed + $1))
+    failed=$((failed + $2))
+else
+    failed=$((failed + 1))
+fi
+
+echo "check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

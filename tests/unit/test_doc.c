@@ -1,0 +1,152 @@
+/* Unit tests of the report loader (graph/doc.c). */
+#include "graph/doc.h"
+
+#include "helpers.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+static rg_doc *parse(const char *path, const char *text)
+{
+    rg_error err;
+    rg_error_clear(&err);
+    rg_doc *d = NULL;
+    ck_assert_int_eq(rg_doc_parse(path, text, strlen(text), &d, &err), 0);
+    ck_assert_ptr_nonnull(d);
+    return d;
+}
+
+/* The sentence that contains needle, or NULL. */
+static const rg_sentence *find(const rg_doc *d, const char *needle)
+{
+    for (size_t i = 0; i < d->n_sentences; i++)
+        if (strstr(d->sentences[i].text, needle))
+            return &d->sentences[i];
+    return NULL;
+}
+
+START_TEST(markdown_structure_and_lines)
+{
+    rg_doc *d = parse("r/Report One.md", "# Title\n\n## Pillar 1: Advance *cooperation*\n\n"
+                                         "The U.S. Department of State should act.\nIt must also\nwait. Dr. Kim agreed.\n\n"
+                                         "- First item;\n- Second **item**\n");
+    ck_assert_str_eq(d->id, "report:report-one");
+    ck_assert_str_eq(d->title, "Title");
+    const rg_sentence *s = find(d, "Department of State");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(s->text, "The U.S. Department of State should act.");
+    ck_assert_int_eq(s->line, 5);
+    ck_assert_str_eq(rg_doc_section(d, s->block), "Pillar 1: Advance cooperation");
+    s = find(d, "It must");
+    ck_assert_str_eq(s->text, "It must also wait.");
+    ck_assert_int_eq(s->line, 6);
+    s = find(d, "Dr. Kim");
+    ck_assert_str_eq(s->text, "Dr. Kim agreed.");
+    ck_assert_int_eq(s->line, 7);
+    s = find(d, "Second");
+    ck_assert_str_eq(s->text, "Second item");
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_ITEM);
+    ck_assert_int_eq(s->line, 10);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(unicode_punctuation_and_markup)
+{
+    rg_doc *d = parse("a.md", "Seoul\xe2\x80\x99s \xe2\x80\x9cnew\xe2\x80\x9d U.S.\xe2\x80\x93ROK role\xc2\xa0now"
+                              "\xe2\x80\x94really.<sup>12</sup> See [the site](http://x.org) and ![pic](p.png) \\*here\\*.\n");
+    ck_assert_str_eq(d->sentences[0].text, "Seoul's \"new\" U.S.-ROK role now--really.");
+    ck_assert_str_eq(d->sentences[1].text, "See the site and *here*.");
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(abbreviations_do_not_split)
+{
+    rg_doc *d = parse("a.txt", "Joseph R. Biden met the U.N. envoy, e.g. on Jan. 5 in No. 10. The U.S. Forces Korea "
+                               "stayed with the U.S. The alliance held.\n");
+    ck_assert_uint_eq(d->n_sentences, 3);
+    ck_assert_str_eq(d->sentences[0].text, "Joseph R. Biden met the U.N. envoy, e.g. on Jan. 5 in No. 10.");
+    ck_assert_str_eq(d->sentences[1].text, "The U.S. Forces Korea stayed with the U.S.");
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(plain_text_headings_footnotes_and_tail)
+{
+    rg_doc *d = parse("p.txt", "Executive Summary\nThe alliance grew in 2023.1 This year it held.\n"
+                               "Download the Full Report\n- Note one, https://example.org\n");
+    ck_assert_int_eq(d->blocks[0].kind, RG_BLOCK_HEADING);
+    ck_assert_int_eq(d->blocks[0].zone, RG_ZONE_BODY);
+    const rg_sentence *s = find(d, "grew");
+    ck_assert_str_eq(s->text, "The alliance grew in 2023.");
+    ck_assert_ptr_nonnull(find(d, "This year it held."));
+    ck_assert_int_eq(d->blocks[d->n_blocks - 1].zone, RG_ZONE_TAIL);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(front_matter_and_endnotes_set_apart)
+{
+    rg_doc *d = parse("f.md", "# Report\n\n## About the Authors\n\nKim is a fellow.\n\n## Executive Summary\n\n"
+                              "Body text.\n\n1. Reduce the irritants;\n\n1. A. Author, \"Title,\" <https://x.org>.\n"
+                              "2. Ibid.\n");
+    ck_assert_int_eq(d->blocks[find(d, "Kim is")->block].zone, RG_ZONE_FRONT);
+    ck_assert_int_eq(d->blocks[find(d, "Body text")->block].zone, RG_ZONE_BODY);
+    ck_assert_int_eq(d->blocks[find(d, "Reduce")->block].zone, RG_ZONE_BODY);
+    ck_assert_int_eq(d->blocks[find(d, "A. Author")->block].zone, RG_ZONE_NOTES);
+    ck_assert_int_eq(d->blocks[find(d, "Ibid")->block].zone, RG_ZONE_NOTES);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(crlf_bom_and_lone_cr)
+{
+    rg_doc *d = parse("c.txt", "\xEF\xBB\xBF" "First line.\r\nSecond line.\rThird line.\n");
+    ck_assert_str_eq(find(d, "First")->text, "First line.");
+    ck_assert_int_eq(find(d, "Second")->line, 2);
+    ck_assert_int_eq(find(d, "Third")->line, 3);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(bad_input_errors)
+{
+    rg_error err;
+    rg_doc *d;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_doc_parse("e.txt", "", 0, &d, &err), -1);
+    ck_assert_str_eq(err.msg, "empty report");
+    ck_assert_int_eq(err.code, RG_ERR_INPUT);
+
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_doc_parse("u.txt", "ok\nbad \xC3\x28 here\n", 14, &d, &err), -1);
+    ck_assert_str_eq(err.msg, "not valid UTF-8 at byte 7");
+    ck_assert_int_eq(err.line, 2);
+
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_doc_parse("b.bin", "ab\0cd", 5, &d, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte at byte 2"));
+
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_doc_load("/nonexistent/x.txt", &d, &err), -1);
+    ck_assert_int_eq(err.code, RG_ERR_IO);
+    ck_assert_str_eq(err.file, "/nonexistent/x.txt");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("doc");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, markdown_structure_and_lines);
+    tcase_add_test(tc, unicode_punctuation_and_markup);
+    tcase_add_test(tc, abbreviations_do_not_split);
+    tcase_add_test(tc, plain_text_headings_footnotes_and_tail);
+    tcase_add_test(tc, front_matter_and_endnotes_set_apart);
+    tcase_add_test(tc, crlf_bom_and_lone_cr);
+    tcase_add_test(tc, bad_input_errors);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

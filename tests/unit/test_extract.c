@@ -1,0 +1,133 @@
+/* Unit tests of extraction (graph/extract.c): entities, recommendations,
+ * roles, co-mentions and catalog links, each with evidence. */
+#include "graph/extract.h"
+#include "helpers.h"
+
+#include <string.h>
+
+static const char catalog_json[] =
+    "[{\"name\": \"United States\", \"type\": \"actor\", \"kind\": \"country\", \"country\": \"US\","
+    "  \"aliases\": [\"U.S.\", \"Washington\"]},"
+    " {\"name\": \"Republic of Korea\", \"type\": \"actor\", \"kind\": \"country\", \"country\": \"KR\","
+    "  \"aliases\": [\"South Korea\", \"ROK\", \"Seoul\"]},"
+    " {\"name\": \"Department of State\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"State Department\"]},"
+    " {\"name\": \"Ministry of Science and ICT\", \"type\": \"agency\", \"country\": \"KR\", \"aliases\": [\"MSIT\"]},"
+    " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"}]";
+
+typedef struct fixture {
+    rg_catalog *cat;
+    rg_extractor *x;
+    rg_graph *g;
+} fixture;
+
+static fixture extract(const char *path, const char *text)
+{
+    fixture f = {rg_catalog_new(), NULL, rg_graph_new()};
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_catalog_load_text(f.cat, "test-catalog.json", catalog_json, strlen(catalog_json), &err), 0);
+    f.x = rg_extractor_new(f.cat, &err);
+    ck_assert_ptr_nonnull(f.x);
+    rg_doc *doc = NULL;
+    ck_assert_int_eq(rg_doc_parse(path, text, strlen(text), &doc, &err), 0);
+    ck_assert_int_eq(rg_extract_doc(f.x, doc, f.g, &err), 0);
+    ck_assert_int_eq(rg_extract_finish(f.x, f.g, &err), 0);
+    rg_doc_free(doc);
+    return f;
+}
+
+static void done(fixture *f)
+{
+    rg_graph_free(f->g);
+    rg_extractor_free(f->x);
+    rg_catalog_free(f->cat);
+}
+
+static const rg_link *link_between(const rg_graph *g, const char *from, const char *to, rg_relation rel)
+{
+    size_t a, b, l;
+    if (!rg_graph_find(g, from, &a) || !rg_graph_find(g, to, &b) || !rg_graph_find_link(g, a, b, rel, &l))
+        return NULL;
+    return &g->links[l];
+}
+
+START_TEST(recommendation_roles_and_evidence)
+{
+    fixture f = extract("data/alliance.md", "# Alliance\n\n## Pillar 1: Technology\n\nThe alliance is old.\n"
+                                            "The State Department should work with the ROK Ministry of Science and ICT\n"
+                                            "under the KORUS FTA. Seoul agreed.\n");
+    const rg_graph *g = f.g;
+    size_t rec;
+    ck_assert(rg_graph_find(g, "rec:alliance:6", &rec));
+    ck_assert_str_eq(g->nodes[rec].section, "Pillar 1: Technology");
+    ck_assert_str_eq(g->nodes[rec].text,
+                     "The State Department should work with the ROK Ministry of Science and ICT under the KORUS FTA.");
+    const rg_link *l = link_between(g, "rec:alliance:6", "agency:department-of-state", RG_REL_LEADS);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_uint_eq(l->n_evidence, 1);
+    ck_assert_str_eq(l->evidence[0].doc, "report:alliance");
+    ck_assert_int_eq(l->evidence[0].line, 6);
+    ck_assert_ptr_nonnull(link_between(g, "rec:alliance:6", "agency:ministry-of-science-and-ict", RG_REL_PARTNERS));
+    ck_assert_ptr_nonnull(link_between(g, "rec:alliance:6", "actor:republic-of-korea", RG_REL_PARTNERS));
+    ck_assert_ptr_nonnull(link_between(g, "rec:alliance:6", "program:korus-fta", RG_REL_CONCERNS));
+    ck_assert_ptr_nonnull(link_between(g, "report:alliance", "rec:alliance:6", RG_REL_CONTAINS));
+    ck_assert_ptr_nonnull(
+        link_between(g, "agency:department-of-state", "agency:ministry-of-science-and-ict", RG_REL_CO_MENTIONED));
+    /* "Seoul agreed." is no recommendation, but counts as a mention */
+    size_t kr;
+    ck_assert(rg_graph_find(g, "actor:republic-of-korea", &kr));
+    ck_assert_int_eq(g->nodes[kr].mentions, 2);
+    ck_assert(rg_strset_has(&g->nodes[kr].aliases, "Seoul"));
+    ck_assert(rg_strset_has(&g->nodes[kr].aliases, "ROK"));
+    /* catalog links: the ministry belongs to the ROK, named in the text */
+    l = link_between(g, "agency:ministry-of-science-and-ict", "actor:republic-of-korea", RG_REL_PART_OF);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_str_eq(l->evidence[0].doc, "catalog");
+    /* the State Department's country is never named: no part_of link */
+    ck_assert_ptr_null(link_between(g, "agency:department-of-state", "actor:united-states", RG_REL_PART_OF));
+    /* every link has evidence */
+    for (size_t i = 0; i < g->n_links; i++)
+        ck_assert_uint_gt(g->links[i].n_evidence, 0);
+    done(&f);
+}
+END_TEST
+
+START_TEST(imperative_items_under_a_lead_in)
+{
+    fixture f = extract("p.txt", "Summary\nThe report recommends that U.S. and ROK policymakers:\n"
+                                 "- Deepen cooperation in cyber;\n- Negotiate a new agreement; and\n"
+                                 "- The alliance is strong.\n");
+    const rg_graph *g = f.g;
+    size_t rec;
+    ck_assert(rg_graph_find(g, "rec:p:3", &rec));
+    ck_assert(rg_graph_find(g, "rec:p:4", &rec));
+    ck_assert(!rg_graph_find(g, "rec:p:5", &rec));
+    const rg_link *l = link_between(g, "rec:p:3", "actor:united-states", RG_REL_LEADS);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->evidence[0].line, 2); /* the lead-in names who leads */
+    ck_assert_ptr_nonnull(link_between(g, "rec:p:4", "actor:republic-of-korea", RG_REL_LEADS));
+    done(&f);
+}
+END_TEST
+
+START_TEST(notes_and_front_matter_make_nothing)
+{
+    fixture f = extract("n.md", "# R\n\n## About the Authors\n\nThe State Department should hire her.\n\n"
+                                "## Introduction\n\nText.\n\n1. State Department, \"Report,\" https://state.gov.\n");
+    size_t n;
+    ck_assert(!rg_graph_find(f.g, "agency:department-of-state", &n));
+    ck_assert_uint_eq(f.g->n_nodes, 1); /* the report node alone */
+    done(&f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("extract");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, recommendation_roles_and_evidence);
+    tcase_add_test(tc, imperative_items_under_a_lead_in);
+    tcase_add_test(tc, notes_and_front_matter_make_nothing);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

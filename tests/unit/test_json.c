@@ -1,0 +1,146 @@
+/* Unit tests of the graph file writer and reader (export/json.c) and of the
+ * model they serialize (graph/model.c). */
+#include "helpers.h"
+
+#include <math.h>
+#include <string.h>
+
+static rg_graph *sample(void)
+{
+    rg_graph *g = rg_graph_new();
+    rg_error err;
+    rg_error_clear(&err);
+    size_t rep, rec, state, msit;
+    ck_assert_int_eq(rg_graph_add_document(g, "report:r", "data/r.md", "R", 42, &err), 0);
+    ck_assert_int_eq(rg_graph_node(g, "report:r", RG_TYPE_REPORT, "R", &rep), 0);
+    ck_assert_int_eq(rg_graph_node(g, "rec:r:7", RG_TYPE_RECOMMENDATION, "State should talk", &rec), 0);
+    ck_assert_int_eq(rg_graph_node(g, "agency:state", RG_TYPE_AGENCY, "Department of \"State\" <&>", &state), 0);
+    ck_assert_int_eq(rg_graph_node(g, "agency:msit", RG_TYPE_AGENCY, "Ministry of Science and ICT", &msit), 0);
+    rg_node *r = &g->nodes[rec];
+    rg_node_set(&r->text, "State should talk\nwith MSIT \\ now.");
+    rg_node_set(&r->doc, "report:r");
+    rg_node_set(&r->section, "Pillar 1");
+    r->line = 7;
+    rg_strset_add(&g->nodes[state].aliases, "State Department");
+    rg_strset_add(&g->nodes[state].docs, "report:r");
+    g->nodes[state].mentions = 2;
+    rg_node_set(&g->nodes[state].country, "US");
+    g->nodes[msit].scores[RG_SCORE_PAGERANK] = 0.125;
+    ck_assert_int_eq(rg_graph_link(g, rep, rec, RG_REL_CONTAINS, "report:r", 7, "State should talk", NULL), 0);
+    ck_assert_int_eq(rg_graph_link(g, rec, state, RG_REL_LEADS, "report:r", 7, "State should talk", NULL), 0);
+    ck_assert_int_eq(rg_graph_link(g, rec, msit, RG_REL_PARTNERS, "report:r", 7, "State should talk", NULL), 0);
+    ck_assert_int_eq(rg_graph_link(g, msit, state, RG_REL_CO_MENTIONED, "report:r", 9, "b", NULL), 0);
+    ck_assert_int_eq(rg_graph_link(g, msit, state, RG_REL_CO_MENTIONED, "report:r", 8, "a", NULL), 0);
+    return g;
+}
+
+START_TEST(write_read_write_is_identical)
+{
+    rg_graph *g = sample();
+    char *first = graph_text(g);
+    rg_graph *back = NULL;
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_json_read_text("mem", first, strlen(first), &back, &err), 0);
+    char *second = graph_text(back);
+    ck_assert_str_eq(first, second);
+    /* sorted nodes, sorted evidence, weights count the evidence, escaping */
+    ck_assert_ptr_nonnull(strstr(first, "\"weight\": 2"));
+    ck_assert(strstr(first, "\"line\": 8") < strstr(first, "\"line\": 9"));
+    ck_assert(strstr(first, "agency:msit") < strstr(first, "agency:state"));
+    ck_assert_ptr_nonnull(strstr(first, "Department of \\\"State\\\" <&>"));
+    ck_assert_ptr_nonnull(strstr(first, "talk\\nwith MSIT \\\\ now."));
+    ck_assert_ptr_nonnull(strstr(first, "\"scores\": {\"pagerank\": 0.125}"));
+    free(first);
+    free(second);
+    rg_graph_free(g);
+    rg_graph_free(back);
+}
+END_TEST
+
+START_TEST(reader_accepts_edges_and_rejects_bad_files)
+{
+    const char *ok = "{\"nodes\": [{\"id\": \"a\", \"type\": \"agency\"}, {\"id\": \"b\", \"type\": \"actor\"}],\n"
+                     " \"edges\": [{\"source\": \"a\", \"target\": \"b\", \"weight\": 3}]}";
+    rg_graph *g = NULL;
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_json_read_text("g.json", ok, strlen(ok), &g, &err), 0);
+    ck_assert_uint_eq(g->n_links, 1);
+    ck_assert(fabs(g->links[0].weight - 3) < 1e-12);
+    rg_graph_free(g);
+
+    struct {
+        const char *text;
+        const char *msg;
+        long line;
+    } bad[] = {
+        {"{\"nodes\": [", "invalid JSON", 1},
+        {"[1, 2]", "not a graph file", 1},
+        {"{\"nodes\": [{\"id\": \"a\", \"type\": \"agency\"},\n{\"id\": \"a\", \"type\": \"agency\"}], \"links\": []}",
+         "duplicate id", 1},
+        {"{\"nodes\": [{\"id\": \"a\", \"type\": \"agency\"}],\n \"links\": [{\"source\": \"a\", \"target\": \"zz\"}]}",
+         "is not the id of a node", 2},
+        {"{\"nodes\": [{\"id\": \"a\", \"type\": \"gizmo\"}], \"links\": []}", "\"type\" must be", 1},
+        {"{\"nodes\": [{\"id\": \"a\", \"type\": \"agency\"}], \"links\": [{\"source\": \"a\", \"target\": \"a\", "
+         "\"weight\": \"x\"}]}",
+         "must be a number", 0},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        rg_error_clear(&err);
+        g = NULL;
+        ck_assert_int_eq(rg_json_read_text("g.json", bad[i].text, strlen(bad[i].text), &g, &err), -1);
+        ck_assert_ptr_null(g);
+        ck_assert_msg(strstr(err.msg, bad[i].msg), "case %zu: %s", i, err.msg);
+        ck_assert_int_eq(err.line, bad[i].line);
+        ck_assert_int_eq(err.code, RG_ERR_INPUT);
+    }
+}
+END_TEST
+
+START_TEST(merge_is_order_independent)
+{
+    /* two halves merged either way round give the same file */
+    rg_graph *a = sample();
+    rg_graph *b = rg_graph_new();
+    rg_error err;
+    rg_error_clear(&err);
+    size_t x, y;
+    rg_graph_add_document(b, "report:s", "s.md", "S", 1, &err);
+    rg_graph_node(b, "agency:state", RG_TYPE_AGENCY, "Department of State", &x);
+    rg_graph_node(b, "agency:msit", RG_TYPE_AGENCY, "Ministry of Science and ICT", &y);
+    rg_strset_add(&b->nodes[x].aliases, "DOS");
+    b->nodes[x].mentions = 1;
+    rg_graph_link(b, y, x, RG_REL_CO_MENTIONED, "report:s", 1, "c", NULL);
+
+    rg_graph *ab = rg_graph_new(), *ba = rg_graph_new();
+    ck_assert_int_eq(rg_graph_merge(ab, a, &err), 0);
+    ck_assert_int_eq(rg_graph_merge(ab, b, &err), 0);
+    ck_assert_int_eq(rg_graph_merge(ba, b, &err), 0);
+    ck_assert_int_eq(rg_graph_merge(ba, a, &err), 0);
+    char *t1 = graph_text(ab), *t2 = graph_text(ba);
+    ck_assert_str_eq(t1, t2);
+    ck_assert_ptr_nonnull(strstr(t1, "\"mentions\": 3"));
+    ck_assert_ptr_nonnull(strstr(t1, "\"weight\": 3"));
+    /* the same report twice is refused */
+    ck_assert_int_eq(rg_graph_merge(ab, b, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "given twice"));
+    free(t1);
+    free(t2);
+    rg_graph_free(a);
+    rg_graph_free(b);
+    rg_graph_free(ab);
+    rg_graph_free(ba);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("json");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, write_read_write_is_identical);
+    tcase_add_test(tc, reader_accepts_edges_and_rejects_bad_files);
+    tcase_add_test(tc, merge_is_order_independent);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
