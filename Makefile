@@ -19,8 +19,8 @@ CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
-           -I. -DRG_VERSION='"$(VERSION)"' -DRG_DATADIR='"$(DATADIR)"' -MMD -MP
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+           -I. -I$(BUILD) -MMD -MP
 ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS    += -fsanitize=address,undefined
@@ -43,18 +43,27 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: all deps test-deps run check tests unit-check cli-check install uninstall clean format
+.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
 relgraph: $(BIN)
 	cp $(BIN) $@
 
-$(BUILD)/%.o: %.c
+# config.h holds the version and the data directory; it is rewritten only
+# when they change, so that a new PREFIX rebuilds what uses it.
+$(BUILD)/config.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define RG_VERSION "%s"\n#define RG_DATADIR "%s"\n' '$(VERSION)' '$(DATADIR)' >$@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+FORCE:
+
+$(BUILD)/%.o: %.c $(BUILD)/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/%.o: tests/unit/%.c
+$(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
 

@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include "config.h"
+
 #include "export/json.h"
 #include "graph/catalog.h"
 #include "graph/doc.h"
@@ -50,6 +52,18 @@ static char *join(const char *a, const char *b)
     return rg_buf_steal(&buf);
 }
 
+/* dir/middle/sub if it is a directory, else NULL. */
+static char *existing(const char *dir, const char *middle, const char *sub)
+{
+    char *base = join(dir[0] ? dir : "/", middle);
+    char *candidate = base ? join(base, sub) : NULL;
+    free(base);
+    if (candidate && is_dir(candidate))
+        return candidate;
+    free(candidate);
+    return NULL;
+}
+
 char *rg_cli_data_dir(const char *sub)
 {
     const char *env = getenv("RELGRAPH_DATA");
@@ -59,17 +73,18 @@ char *rg_cli_data_dir(const char *sub)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
+        /* a checkout (data/ beside or above the binary), or an installed
+         * tree moved elsewhere (bin/../share/relgraph) */
         for (int up = 0; up < 4; up++) {
             char *slash = strrchr(exe, '/');
             if (!slash)
                 break;
             *slash = '\0';
-            char *data = join(exe[0] ? exe : "/", "data");
-            char *candidate = data ? join(data, sub) : NULL;
-            free(data);
-            if (candidate && is_dir(candidate))
-                return candidate;
-            free(candidate);
+            char *found = existing(exe, "data", sub);
+            if (!found && up == 1)
+                found = existing(exe, "share/relgraph", sub);
+            if (found)
+                return found;
         }
     }
     return join(RG_DATADIR, sub);

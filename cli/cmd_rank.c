@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,52 @@ static int utf8_width(const char *s)
     for (; *s; s++)
         n += ((unsigned char)*s & 0xC0) != 0x80;
     return n;
+}
+
+enum { LABEL_MAX = 60 };
+
+/* The first bytes of s that make at most max characters. */
+static int prefix_bytes(const char *s, int max)
+{
+    int chars = 0, i = 0;
+    for (; s[i]; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
+            break;
+    }
+    return i;
+}
+
+/* An aligned table: labels cut to LABEL_MAX characters, whole numbers
+ * printed as such, other scores with six significant digits. */
+static void print_table(const rg_graph *g, const row *rows, size_t n, rg_score by)
+{
+    int w_label = 5, w_type = 4;
+    bool whole = true;
+    for (size_t i = 0; i < n; i++) {
+        const rg_node *node = &g->nodes[rows[i].node];
+        int wl = utf8_width(node->label);
+        wl = wl > LABEL_MAX ? LABEL_MAX : wl;
+        w_label = wl > w_label ? wl : w_label;
+        int wt = (int)strlen(rg_type_name(node->type));
+        w_type = wt > w_type ? wt : w_type;
+        whole &= rows[i].score == floor(rows[i].score);
+    }
+    printf("%4s  %-*s  %-*s  %12s\n", "rank", w_label, "label", w_type, "type", rg_score_name(by));
+    for (size_t i = 0; i < n; i++) {
+        const rg_node *node = &g->nodes[rows[i].node];
+        int width = utf8_width(node->label);
+        if (width > LABEL_MAX) {
+            printf("%4zu  %.*s...", i + 1, prefix_bytes(node->label, LABEL_MAX - 3), node->label);
+            width = LABEL_MAX;
+        } else {
+            printf("%4zu  %s", i + 1, node->label);
+        }
+        printf("%*s  %-*s  ", w_label - width, "", w_type, rg_type_name(node->type));
+        if (whole)
+            printf("%12.0f\n", rows[i].score);
+        else
+            printf("%12.6g\n", rows[i].score);
+    }
 }
 
 int cmd_rank(int argc, char **argv)
@@ -113,21 +160,7 @@ int cmd_rank(int argc, char **argv)
         qsort(rows, n, sizeof *rows, by_score);
         if ((size_t)top < n)
             n = (size_t)top;
-        int w_label = 5, w_type = 4;
-        for (size_t i = 0; i < n; i++) {
-            const rg_node *node = &g->nodes[rows[i].node];
-            int wl = utf8_width(node->label);
-            w_label = wl > w_label ? (wl > 60 ? 60 : wl) : w_label;
-            int wt = (int)strlen(rg_type_name(node->type));
-            w_type = wt > w_type ? wt : w_type;
-        }
-        printf("%4s  %-*s  %-*s  %12s\n", "rank", w_label, "label", w_type, "type", rg_score_name(by));
-        for (size_t i = 0; i < n; i++) {
-            const rg_node *node = &g->nodes[rows[i].node];
-            int pad = w_label - utf8_width(node->label);
-            printf("%4zu  %.*s%*s  %-*s  %12.4f\n", i + 1, 240, node->label, pad > 0 ? pad : 0, "", w_type,
-                   rg_type_name(node->type), rows[i].score);
-        }
+        print_table(g, rows, n, by);
     }
     free(scores);
     free(rows);

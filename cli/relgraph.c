@@ -1,6 +1,7 @@
 /* relgraph: reads policy reports and builds a relationship graph an analyst
  * can question. This file only dispatches to cli/cmd_<name>.c. */
 #include "cli/commands.h"
+#include "config.h"
 #include "graph/error.h"
 
 #include <getopt.h>

@@ -1,5 +1,6 @@
 #include "export/json.h"
 
+#include "config.h"
 #include "graph/text.h"
 
 #include <errno.h>
