@@ -43,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format
+.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format eval
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -127,6 +127,13 @@ install: relgraph
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/relgraph
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# Extraction measured on the development set of ../shared/gold.
+GOLD ?= ../shared/gold
+eval: relgraph
+	./relgraph eval \
+	  --gold $(GOLD)/000_65e3f3cda325373b.json data/reports/peninsula-plus-2023.txt \
+	  --gold $(GOLD)/003_393622dc493128e3.json data/reports/renew-elevate-modernize-2020.md
 
 format:
 	clang-format -i graph/*.[ch] export/*.[ch] cli/*.[ch] tests/unit/*.[ch]

@@ -4,6 +4,7 @@
 #define RG_COMMANDS_H
 
 int cmd_build(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 

@@ -17,6 +17,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"build", cmd_build, "read reports and write the graph file (graph.json)"},
+    {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
     {"rank", cmd_rank, "rank nodes by centrality (degree, strength, pagerank, betweenness)"},
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
 };

@@ -41,52 +41,6 @@ typedef struct parser {
 
 /* ---- Unicode normalization and inline markup ---- */
 
-/* Decode one UTF-8 sequence (the input is validated first). */
-static unsigned decode(const unsigned char *s, size_t *len)
-{
-    if (s[0] < 0x80) {
-        *len = 1;
-        return s[0];
-    }
-    if (s[0] < 0xE0) {
-        *len = 2;
-        return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    }
-    if (s[0] < 0xF0) {
-        *len = 3;
-        return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    }
-    *len = 4;
-    return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
-}
-
-/* The ASCII stand-in for a punctuation or space code point, "" to drop it,
- * or NULL to keep it as it is. */
-static const char *ascii_for(unsigned cp)
-{
-    switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
-        return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
-        return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
-        return "-";
-    case 0x2014: case 0x2015:
-        return "--";
-    case 0x2026:
-        return "...";
-    case 0x00A0: case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006:
-    case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
-    case 0x3000: case '\t':
-        return " ";
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-    case 0x21A9: case 0xFE0E: case 0xFE0F:
-        return "";
-    default:
-        return NULL;
-    }
-}
-
 static bool is_word_byte(int c)
 {
     return isalnum(c) || c >= 0x80;
@@ -126,10 +80,10 @@ static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bo
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             size_t len;
-            unsigned cp = decode((const unsigned char *)s + i, &len);
+            unsigned cp = rg_utf8_decode((const unsigned char *)s + i, &len);
             if (cp == 0x21A9)
                 *note_mark = true;
-            const char *a = ascii_for(cp);
+            const char *a = rg_ascii_for(cp);
             if (a)
                 rg_buf_adds(out, a);
             else

@@ -258,3 +258,87 @@ void rg_locate_string(const char *text, size_t n, const char *s, long *line, lon
         return;
     }
 }
+
+unsigned rg_utf8_decode(const unsigned char *s, size_t *len)
+{
+    if (s[0] < 0x80) {
+        *len = 1;
+        return s[0];
+    }
+    if (s[0] < 0xE0) {
+        *len = 2;
+        return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    }
+    if (s[0] < 0xF0) {
+        *len = 3;
+        return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    }
+    *len = 4;
+    return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+}
+
+const char *rg_ascii_for(unsigned cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+        return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+        return "-";
+    case 0x2014: case 0x2015:
+        return "--";
+    case 0x2026:
+        return "...";
+    case 0x00A0: case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006:
+    case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
+    case 0x3000: case '\t':
+        return " ";
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x21A9: case 0xFE0E: case 0xFE0F:
+        return "";
+    default:
+        return NULL;
+    }
+}
+
+
+char *rg_normalize_name(const char *s)
+{
+    rg_buf b;
+    rg_buf_init(&b);
+    bool space = true;
+    for (size_t i = 0; s[i];) {
+        size_t len = 1;
+        unsigned char c = (unsigned char)s[i];
+        const char *a = NULL;
+        if (c >= 0x80) {
+            a = rg_ascii_for(rg_utf8_decode((const unsigned char *)s + i, &len));
+            if (!a) {
+                rg_buf_add(&b, s + i, len);
+                space = false;
+                i += len;
+                continue;
+            }
+        }
+        char one[2] = {(char)c, 0};
+        for (const char *p = a ? a : one; *p; p++) {
+            char ch = *p;
+            if (ch == ' ' || ch == '\t' || ch == '\n') {
+                if (!space)
+                    rg_buf_addc(&b, ' ');
+                space = true;
+                continue;
+            }
+            rg_buf_addc(&b, (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
+            space = false;
+        }
+        i += len;
+    }
+    while (b.len > 0 && b.data[b.len - 1] == ' ')
+        b.data[--b.len] = '\0';
+    char *out = rg_buf_steal(&b);
+    if (out && strncmp(out, "the ", 4) == 0)
+        memmove(out, out + 4, strlen(out + 4) + 1);
+    return out;
+}

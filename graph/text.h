@@ -55,6 +55,18 @@ char *rg_slug(const char *s);
 /* The first byte offset at which s[0..n) is not valid UTF-8, or -1. */
 long rg_utf8_invalid_at(const char *s, size_t n);
 
+/* Decode one UTF-8 sequence of validated input; *len gets its length. */
+unsigned rg_utf8_decode(const unsigned char *s, size_t *len);
+
+/* The ASCII stand-in for a punctuation or space code point (curly quotes,
+ * dashes, odd spaces, ellipsis), "" for one to drop (zero-width, soft
+ * hyphen, back-link arrows), or NULL for one to keep as it is. */
+const char *rg_ascii_for(unsigned cp);
+
+/* A name as compared: punctuation as rg_ascii_for gives it, lowercase
+ * ASCII letters, single spaces, no leading "the ". Caller frees. */
+char *rg_normalize_name(const char *s);
+
 /* The 1-based line and column where the JSON string "s" (quotes included)
  * first stands in text[0..n); 0 and 0 when it does not. Used to point a
  * schema error at the entry it is about. */
