@@ -495,18 +495,23 @@ static int add_text(parser *p, const char *s, size_t n, long line)
     /* A block wholly in emphasis ("*Continue to ...*<sup>67</sup>") is a
      * heading-like statement; remember it before the markup goes. */
     if (p->markdown && n > 2 && (s[0] == '*' || s[0] == '_')) {
-        const char *end = s + n;
-        const char *sup = NULL;
-        for (const char *q = s; q + 4 <= end; q++)
-            if (starts_with_ci(q, (size_t)(end - q), "<sup")) {
-                sup = q;
-                break;
+        size_t end = n;
+        for (bool changed = true; changed;) {
+            changed = false;
+            while (end > 0 && strchr(" .:;", s[end - 1])) {
+                end--;
+                changed = true;
             }
-        if (sup)
-            end = sup;
-        while (end > s && (end[-1] == ' ' || end[-1] == '.' || end[-1] == ':'))
-            end--;
-        if (end - s > 2 && (end[-1] == '*' || end[-1] == '_'))
+            /* a footnote marker after the emphasis: "*Continue ...*<sup>67</sup>" */
+            if (end >= 6 && starts_with_ci(s + end - 6, 6, "</sup>")) {
+                size_t k = end - 6;
+                while (k > 0 && !starts_with_ci(s + k, end - k, "<sup"))
+                    k--;
+                end = k;
+                changed = true;
+            }
+        }
+        if (end > 2 && (s[end - 1] == '*' || s[end - 1] == '_'))
             p->cur_emphasized = true;
     }
     clean_inline(&p->text, s, n, p->markdown, &p->cur_note_mark);

@@ -247,7 +247,9 @@ int rg_eval_doc(const rg_graph *g, const char *doc_id, const char *gold_path, rg
         rc |= note(&e->missed_entities, "%s (%s)", gd.entities[k].name, gd.entities[k].type);
     }
 
-    /* recommendations: same line, same beginning */
+    /* recommendations: same line, and the gold's opening words within the
+     * node's sentence (a sentence may begin with a fragment the annotator
+     * left out, as where a hyphenated word is broken across lines) */
     for (size_t k = 0; k < gd.n_recs; k++) {
         char want[48];
         squash(gd.recs[k].text, want, 40);
@@ -256,13 +258,17 @@ int rg_eval_doc(const rg_graph *g, const char *doc_id, const char *gold_path, rg
             if (n->type != RG_TYPE_RECOMMENDATION || !n->doc || strcmp(n->doc, doc_id) != 0 ||
                 n->line != gd.recs[k].line || node_gold[i] >= 0)
                 continue;
-            char have[48];
-            squash(n->text ? n->text : "", have, 40);
-            if (strncmp(have, want, strlen(want) < strlen(have) ? strlen(want) : strlen(have)) == 0 &&
-                strlen(have) * 2 >= strlen(want)) {
+            char *have = malloc(strlen(n->text ? n->text : "") + 1);
+            if (!have) {
+                rc = -1;
+                break;
+            }
+            squash(n->text ? n->text : "", have, strlen(n->text ? n->text : ""));
+            if (want[0] && strstr(have, want)) {
                 gd.recs[k].matched = (long)i + 1;
                 node_gold[i] = (long)k;
             }
+            free(have);
         }
     }
 

@@ -1,5 +1,6 @@
 #include "graph/extract.h"
 
+#include "graph/directive.h"
 #include "graph/match.h"
 #include "graph/text.h"
 
@@ -95,56 +96,6 @@ static int collect(const rg_match *m, void *ctx)
     return 0;
 }
 
-/* Words that make a sentence directive. */
-static const char *const modals[] = {"should", "must", "ought to", "need to", "needs to"};
-
-/* Offset of the first directive modal as a whole word, or NONE. */
-static size_t find_modal(const char *t)
-{
-    size_t best = NONE;
-    for (size_t k = 0; k < sizeof modals / sizeof *modals; k++) {
-        size_t n = strlen(modals[k]);
-        for (const char *p = strstr(t, modals[k]); p; p = strstr(p + 1, modals[k])) {
-            bool left = p == t || !isalpha((unsigned char)p[-1]);
-            bool right = !isalpha((unsigned char)p[n]);
-            if (left && right) {
-                if ((size_t)(p - t) < best)
-                    best = (size_t)(p - t);
-                break;
-            }
-        }
-    }
-    return best;
-}
-
-/* An imperative item begins with a verb in the base form: "Identify ...",
- * "Broaden ...". A capitalized first word that is not a determiner,
- * pronoun or preposition, and does not end like a noun plural or a gerund,
- * is taken as one. */
-static bool imperative_start(const char *t)
-{
-    static const char *const not_verbs[] = {
-        "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "By",
-        "With", "As", "From", "Our", "We", "They", "Their", "There", "Both", "Each", "All", "Some", "Many",
-    };
-    if (!isupper((unsigned char)t[0]))
-        return false;
-    size_t n = 0;
-    while (isalpha((unsigned char)t[n]))
-        n++;
-    if (n < 2 || t[n] != ' ')
-        return false;
-    for (size_t k = 0; k < sizeof not_verbs / sizeof *not_verbs; k++)
-        if (strlen(not_verbs[k]) == n && strncmp(not_verbs[k], t, n) == 0)
-            return false;
-    if (n > 3 && strncmp(t + n - 3, "ing", 3) == 0)
-        return false;
-    for (size_t k = 1; k < n; k++)
-        if (isupper((unsigned char)t[k]))
-            return false; /* an acronym or a name */
-    return true;
-}
-
 static bool lead_in_recommends(const char *t)
 {
     return strstr(t, "recommend") || strstr(t, "should") || strstr(t, "urge") || strstr(t, "call on");
@@ -194,8 +145,8 @@ static int entity_node(doc_state *st, mention *m, const char *sentence)
     return 0;
 }
 
-static int recommendation(doc_state *st, const rg_sentence *s, const mention *ms, size_t n_ms, size_t modal,
-                          const rg_block *lead_in)
+static int recommendation(doc_state *st, const rg_sentence *s, const mention *ms, size_t n_ms, size_t subject,
+                          size_t modal, const rg_block *lead_in)
 {
     const rg_doc *doc = st->doc;
     char id[600];
@@ -227,7 +178,7 @@ static int recommendation(doc_state *st, const rg_sentence *s, const mention *ms
     for (size_t pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < n_ms; i++) {
             const rg_node *e = &st->g->nodes[ms[i].node];
-            bool leads = e->type != RG_TYPE_PROGRAM && modal != NONE && ms[i].start < modal;
+            bool leads = e->type != RG_TYPE_PROGRAM && modal != NONE && ms[i].start >= subject && ms[i].start < modal;
             rg_relation rel = e->type == RG_TYPE_PROGRAM ? RG_REL_CONCERNS : leads ? RG_REL_LEADS : RG_REL_PARTNERS;
             if ((pass == 0) != leads)
                 continue;
@@ -284,7 +235,7 @@ static int co_mention(doc_state *st, size_t a, size_t c, const rg_sentence *s)
     return rg_graph_link(st->g, a, c, RG_REL_CO_MENTIONED, st->doc->id, s->line, s->text, NULL);
 }
 
-static int sentence(doc_state *st, const rg_sentence *s)
+static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
 {
     const rg_doc *doc = st->doc;
     const rg_block *b = &doc->blocks[s->block];
@@ -302,14 +253,28 @@ static int sentence(doc_state *st, const rg_sentence *s)
             for (size_t k = i + 1; k < sc.len && rc == 0; k++)
                 rc = co_mention(st, sc.items[i].node, sc.items[k].node, s);
 
-    if (rc == 0 && b->kind != RG_BLOCK_HEADING) {
-        size_t modal = find_modal(s->text);
+    if (rc == 0) {
+        /* the actors and agencies named, for the subject test */
+        rg_span *actors = malloc((sc.len ? sc.len : 1) * sizeof *actors);
+        size_t n_actors = 0;
+        if (!actors)
+            rc = -1;
+        for (size_t i = 0; actors && i < sc.len; i++)
+            if (st->g->nodes[sc.items[i].node].type != RG_TYPE_PROGRAM)
+                actors[n_actors++] = (rg_span){sc.items[i].start, sc.items[i].len};
+        bool item = b->kind == RG_BLOCK_ITEM;
+        size_t subject = 0;
+        size_t modal = actors ? rg_directive_modal(s->text, actors, n_actors, item, &subject) : NONE;
+        free(actors);
         const rg_block *lead = NULL;
-        if (b->kind == RG_BLOCK_ITEM && b->lead_in >= 0 && lead_in_recommends(doc->blocks[b->lead_in].text))
+        if (item && b->lead_in >= 0 && lead_in_recommends(doc->blocks[b->lead_in].text))
             lead = &doc->blocks[b->lead_in];
-        bool directive = modal != NONE && s->text[strlen(s->text) - 1] != '?';
-        if (directive || (lead && imperative_start(s->text)))
-            rc = recommendation(st, s, sc.items, sc.len, modal, lead);
+        /* an imperative opens a list item or an emphasized line:
+         * "- Deepen cooperation ...", "*Establish new partnerships ...*" */
+        bool imperative = modal == NONE && first_in_block && (item || b->emphasized) &&
+                          rg_directive_imperative(s->text);
+        if (rc == 0 && (modal != NONE || imperative))
+            rc = recommendation(st, s, sc.items, sc.len, subject, modal, lead);
     }
     free(sc.items);
     return rc;
@@ -328,7 +293,8 @@ int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_
         const rg_sentence *s = &doc->sentences[i];
         if (doc->blocks[s->block].zone != RG_ZONE_BODY)
             continue;
-        if (sentence(&st, s) < 0)
+        bool first = i == 0 || doc->sentences[i - 1].block != s->block;
+        if (sentence(&st, s, first) < 0)
             return rg_error_nomem(err);
     }
     return 0;
