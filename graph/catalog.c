@@ -35,6 +35,7 @@ static void entry_destroy(rg_entry *e)
     free(e->parent);
     free_list(e->aliases, e->n_aliases);
     free_list(e->member_of, e->n_member_of);
+    free_list(e->demonyms, e->n_demonyms);
 }
 
 void rg_catalog_free(rg_catalog *cat)
@@ -197,7 +198,8 @@ static int add_entry(loader *ld, size_t index, json_t *obj)
         optional_string(ld, index, name, obj, "id", &e.id) < 0 ||
         string_list(ld, index, name, json_object_get(obj, "aliases"), "aliases", &e.aliases, &e.n_aliases) < 0 ||
         string_list(ld, index, name, json_object_get(obj, "member_of"), "member_of", &e.member_of,
-                    &e.n_member_of) < 0)
+                    &e.n_member_of) < 0 ||
+        string_list(ld, index, name, json_object_get(obj, "demonyms"), "demonyms", &e.demonyms, &e.n_demonyms) < 0)
         goto fail;
     if (e.country && !(strlen(e.country) == 2 && e.country[0] >= 'A' && e.country[0] <= 'Z' &&
                        e.country[1] >= 'A' && e.country[1] <= 'Z')) {
@@ -336,6 +338,60 @@ int rg_catalog_load_dir(rg_catalog *cat, const char *dir, rg_error *err)
     }
     free_list(names, n);
     return rc;
+}
+
+static char **copy_list(char *const *items, size_t n)
+{
+    char **out = calloc(n ? n : 1, sizeof *out);
+    for (size_t i = 0; out && i < n; i++) {
+        if (!(out[i] = rg_strdup(items[i]))) {
+            free_list(out, i);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+int rg_catalog_add(rg_catalog *cat, const rg_entry *proto, size_t *index)
+{
+    rg_entry e = {.type = proto->type, .source = proto->source};
+    e.id = proto->id ? rg_strdup(proto->id) : rg_entity_id(proto->type, proto->name);
+    if (!e.id)
+        return -1;
+    if (rg_hmap_get(&cat->by_id, e.id, index)) {
+        free(e.id);
+        return 0;
+    }
+    e.name = rg_strdup(proto->name);
+    e.kind = rg_strdup(proto->kind ? proto->kind : rg_type_name(proto->type));
+    e.country = proto->country ? rg_strdup(proto->country) : NULL;
+    e.parent = proto->parent ? rg_strdup(proto->parent) : NULL;
+    e.aliases = copy_list(proto->aliases, proto->n_aliases);
+    e.n_aliases = e.aliases ? proto->n_aliases : 0;
+    e.member_of = copy_list(proto->member_of, proto->n_member_of);
+    e.n_member_of = e.member_of ? proto->n_member_of : 0;
+    e.demonyms = copy_list(proto->demonyms, proto->n_demonyms);
+    e.n_demonyms = e.demonyms ? proto->n_demonyms : 0;
+    if (!e.name || !e.kind || (proto->country && !e.country) || (proto->parent && !e.parent) || !e.aliases ||
+        !e.member_of || !e.demonyms)
+        goto nomem;
+    if (cat->len == cat->cap) {
+        size_t cap = cat->cap ? cat->cap * 2 : 64;
+        rg_entry *ne = realloc(cat->entries, cap * sizeof *ne);
+        if (!ne)
+            goto nomem;
+        cat->entries = ne;
+        cat->cap = cap;
+    }
+    if (rg_hmap_put(&cat->by_id, e.id, cat->len) < 0 ||
+        (!rg_hmap_get(&cat->by_name, e.name, NULL) && rg_hmap_put(&cat->by_name, e.name, cat->len) < 0))
+        goto nomem;
+    *index = cat->len;
+    cat->entries[cat->len++] = e;
+    return 0;
+nomem:
+    entry_destroy(&e);
+    return -1;
 }
 
 const rg_entry *rg_catalog_find_id(const rg_catalog *cat, const char *id)

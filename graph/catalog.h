@@ -30,6 +30,8 @@ typedef struct rg_entry {
     size_t n_aliases;
     char **member_of;
     size_t n_member_of;
+    char **demonyms; /* countries: "South Korean", "Korean": qualifiers of names */
+    size_t n_demonyms;
     const char *source; /* the catalog file, for evidence */
 } rg_entry;
 
@@ -57,6 +59,11 @@ int rg_catalog_load_dir(rg_catalog *cat, const char *dir, rg_error *err);
 
 /* Parse JSON text already in memory; path names it in errors and evidence. */
 int rg_catalog_load_text(rg_catalog *cat, const char *path, const char *text, size_t len, rg_error *err);
+
+/* Add a copy of e (its id made from type and name when e->id is NULL).
+ * An entry with the same id already there is kept and *index points at
+ * it. Returns 0, or -1 when out of memory. */
+int rg_catalog_add(rg_catalog *cat, const rg_entry *e, size_t *index);
 
 const rg_entry *rg_catalog_find_id(const rg_catalog *cat, const char *id);
 const rg_entry *rg_catalog_find_name(const rg_catalog *cat, const char *name);

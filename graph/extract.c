@@ -1,7 +1,7 @@
 #include "graph/extract.h"
 
 #include "graph/directive.h"
-#include "graph/match.h"
+#include "graph/extract_internal.h"
 #include "graph/text.h"
 
 #include <ctype.h>
@@ -10,52 +10,136 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct rg_extractor {
-    const rg_catalog *cat;
-    rg_matcher *names;
-    size_t *country_entry; /* per entry: the entry of its country, or SIZE_MAX */
-};
-
 void rg_extractor_free(rg_extractor *x)
 {
     if (!x)
         return;
     rg_matcher_free(x->names);
-    free(x->country_entry);
+    rg_hmap_destroy(&x->forms);
+    rg_hmap_destroy(&x->countries);
+    rg_hmap_destroy(&x->qualifiers);
+    rg_hmap_destroy(&x->stems);
     free(x);
 }
 
-#define NONE ((size_t)-1)
+static int add_form(rg_hmap *forms, const char *s, size_t index)
+{
+    char *n = rg_normalize_name(s);
+    if (!n)
+        return -1;
+    int rc = rg_hmap_get(forms, n, NULL) ? 0 : rg_hmap_put(forms, n, index);
+    free(n);
+    return rc;
+}
+
+/* An abbreviation: no lowercase letter ("U.S.", "ROK", "DPRK"). */
+static bool abbreviation(const char *s)
+{
+    for (; *s; s++)
+        if (islower((unsigned char)*s))
+            return false;
+    return true;
+}
+
+/* The forms that qualify a name with its country: abbreviations of the
+ * country and its demonyms. */
+static int index_qualifiers(rg_extractor *x)
+{
+    for (size_t i = 0; i < x->cat->len; i++) {
+        const rg_entry *e = &x->cat->entries[i];
+        if (e->type != RG_TYPE_ACTOR || strcmp(e->kind, "country") != 0)
+            continue;
+        for (size_t k = 0; k < e->n_aliases; k++)
+            if (abbreviation(e->aliases[k]) && strlen(e->aliases[k]) <= 6 &&
+                !rg_hmap_get(&x->qualifiers, e->aliases[k], NULL) && rg_hmap_put(&x->qualifiers, e->aliases[k], i) < 0)
+                return -1;
+        for (size_t k = 0; k < e->n_demonyms; k++)
+            if (!rg_hmap_get(&x->qualifiers, e->demonyms[k], NULL) && rg_hmap_put(&x->qualifiers, e->demonyms[k], i) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+const rg_entry *rg_extractor_qualifier(const rg_extractor *x, const char *name, size_t *len)
+{
+    /* two words first: "South Korean", "New Zealand" */
+    size_t first = strcspn(name, " ");
+    if (!name[first])
+        return NULL;
+    size_t second = first + 1 + strcspn(name + first + 1, " ");
+    size_t at;
+    if (name[second] && rg_hmap_getn(&x->qualifiers, name, second, &at)) {
+        *len = second;
+        return &x->cat->entries[at];
+    }
+    if (rg_hmap_getn(&x->qualifiers, name, first, &at)) {
+        *len = first;
+        return &x->cat->entries[at];
+    }
+    return NULL;
+}
+
+/* Names qualified by a country, by country and what follows the
+ * qualifier: "ROK Indo-Pacific Strategy" under "KR|indo-pacific strategy",
+ * so that an unqualified "Indo-Pacific Strategy" finds it in a report
+ * about that country. */
+static int index_stems(rg_extractor *x)
+{
+    for (size_t i = 0; i < x->cat->len; i++) {
+        const rg_entry *e = &x->cat->entries[i];
+        if (e->type == RG_TYPE_ACTOR && strcmp(e->kind, "country") == 0)
+            continue;
+        for (size_t k = 0; k <= e->n_aliases; k++) {
+            const char *form = k == 0 ? e->name : e->aliases[k - 1];
+            size_t qlen;
+            const rg_entry *c = rg_extractor_qualifier(x, form, &qlen);
+            if (!c)
+                continue;
+            char *rest = rg_normalize_name(form + qlen + 1);
+            if (!rest)
+                return -1;
+            rg_buf key;
+            rg_buf_init(&key);
+            rg_buf_adds(&key, c->country);
+            rg_buf_addc(&key, '|');
+            rg_buf_adds(&key, rest);
+            free(rest);
+            int rc = key.failed ? -1 : 0;
+            if (rc == 0 && !rg_hmap_get(&x->stems, key.data, NULL))
+                rc = rg_hmap_put(&x->stems, key.data, i);
+            rg_buf_destroy(&key);
+            if (rc < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
 
 rg_extractor *rg_extractor_new(const rg_catalog *cat, rg_error *err)
 {
     rg_extractor *x = calloc(1, sizeof *x);
-    if (!x || !(x->names = rg_matcher_new()) ||
-        !(x->country_entry = malloc((cat->len ? cat->len : 1) * sizeof *x->country_entry)))
+    if (!x)
+        goto nomem;
+    rg_hmap_init(&x->forms);
+    rg_hmap_init(&x->countries);
+    rg_hmap_init(&x->qualifiers);
+    rg_hmap_init(&x->stems);
+    if (!(x->names = rg_matcher_new()))
         goto nomem;
     x->cat = cat;
     for (size_t i = 0; i < cat->len; i++) {
         const rg_entry *e = &cat->entries[i];
-        if (rg_matcher_add(x->names, e->name, i) < 0)
+        if (rg_matcher_add(x->names, e->name, i) < 0 || add_form(&x->forms, e->name, i) < 0)
             goto nomem;
         for (size_t k = 0; k < e->n_aliases; k++)
-            if (rg_matcher_add(x->names, e->aliases[k], i) < 0)
+            if (rg_matcher_add(x->names, e->aliases[k], i) < 0 || add_form(&x->forms, e->aliases[k], i) < 0)
                 goto nomem;
+        if (e->country && e->type == RG_TYPE_ACTOR && strcmp(e->kind, "country") == 0 &&
+            !rg_hmap_get(&x->countries, e->country, NULL) && rg_hmap_put(&x->countries, e->country, i) < 0)
+            goto nomem;
     }
-    /* the country an entry belongs to, for part_of links */
-    for (size_t i = 0; i < cat->len; i++) {
-        x->country_entry[i] = NONE;
-        const char *code = cat->entries[i].country;
-        if (!code || strcmp(cat->entries[i].kind, "country") == 0)
-            continue;
-        for (size_t k = 0; k < cat->len; k++) {
-            const rg_entry *c = &cat->entries[k];
-            if (c->country && strcmp(c->kind, "country") == 0 && strcmp(c->country, code) == 0) {
-                x->country_entry[i] = k;
-                break;
-            }
-        }
-    }
+    if (index_qualifiers(x) < 0 || index_stems(x) < 0)
+        goto nomem;
     return x;
 nomem:
     rg_extractor_free(x);
@@ -63,38 +147,18 @@ nomem:
     return NULL;
 }
 
-/* ---- per sentence ---- */
+/* ---- one document ---- */
 
-typedef struct mention {
-    size_t start, len;
-    size_t entry;
-    size_t node;
-} mention;
-
-typedef struct scan {
-    mention *items;
-    size_t len, cap;
-    bool failed;
-} scan;
-
-static int collect(const rg_match *m, void *ctx)
-{
-    scan *s = ctx;
-    if (s->len == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        mention *p = realloc(s->items, cap * sizeof *p);
-        if (!p) {
-            s->failed = true;
-            return 1;
-        }
-        s->items = p;
-        s->cap = cap;
-    }
-    /* Several entries share a form ("Ministry of Foreign Affairs"): the
-     * first one loaded stands for it until context rules choose better. */
-    s->items[s->len++] = (mention){m->start, m->len, m->values[0], 0};
-    return 0;
-}
+typedef struct doc_state {
+    rg_doc_context dc;
+    const rg_doc *doc;
+    rg_graph *g;
+    size_t report;
+    long last_rec_line;
+    int same_line_count;
+    size_t last_rec;       /* the latest recommendation node, or RG_NONE */
+    size_t last_rec_block; /* and its block */
+} doc_state;
 
 static bool lead_in_recommends(const char *t)
 {
@@ -118,25 +182,14 @@ static char *short_label(const char *text)
     return rg_buf_steal(&b);
 }
 
-typedef struct doc_state {
-    const rg_extractor *x;
-    const rg_doc *doc;
-    rg_graph *g;
-    size_t report;
-    long last_rec_line;
-    int same_line_count;
-} doc_state;
-
-static int entity_node(doc_state *st, mention *m, const char *sentence)
+static int entity_node(doc_state *st, rg_mention *m, const char *sentence)
 {
-    const rg_entry *e = &st->x->cat->entries[m->entry];
+    const rg_entry *e = m->entity;
     if (rg_graph_node(st->g, e->id, e->type, e->name, &m->node) < 0)
         return -1;
     rg_node *n = &st->g->nodes[m->node];
     char *surface = rg_strndup(sentence + m->start, m->len);
-    int rc = surface ? 0 : -1;
-    if (rc == 0)
-        rc = rg_strset_add(&n->aliases, surface);
+    int rc = surface ? rg_strset_add(&n->aliases, surface) : -1;
     free(surface);
     if (rc < 0 || rg_node_set(&n->kind, e->kind) < 0 || rg_node_set(&n->country, e->country) < 0 ||
         rg_strset_add(&n->docs, st->doc->id) < 0)
@@ -145,7 +198,33 @@ static int entity_node(doc_state *st, mention *m, const char *sentence)
     return 0;
 }
 
-static int recommendation(doc_state *st, const rg_sentence *s, const mention *ms, size_t n_ms, size_t subject,
+/* Link rec to what a sentence names: who leads (named in the subject),
+ * partners, and programs concerned. Each link once, leads before partners. */
+static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_mention *ms, size_t n, size_t subject,
+                      size_t modal, bool *any_lead)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (ms[i].qualifier)
+                continue;
+            const rg_node *e = &st->g->nodes[ms[i].node];
+            bool program = e->type == RG_TYPE_PROGRAM;
+            bool leads = !program && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
+            rg_relation rel = program ? RG_REL_CONCERNS : leads ? RG_REL_LEADS : RG_REL_PARTNERS;
+            if ((pass == 0) != leads)
+                continue;
+            if ((rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, ms[i].node, RG_REL_LEADS, NULL)) ||
+                rg_graph_find_link(st->g, rec, ms[i].node, rel, NULL))
+                continue; /* named twice: one link */
+            *any_lead |= leads;
+            if (rg_graph_link(st->g, rec, ms[i].node, rel, st->doc->id, s->line, s->text, NULL) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int recommendation(doc_state *st, const rg_sentence *s, const rg_mention *ms, size_t n_ms, size_t subject,
                           size_t modal, const rg_block *lead_in)
 {
     const rg_doc *doc = st->doc;
@@ -163,6 +242,8 @@ static int recommendation(doc_state *st, const rg_sentence *s, const mention *ms
     free(label);
     if (rc < 0)
         return -1;
+    st->last_rec = rec;
+    st->last_rec_block = s->block;
     rg_node *r = &st->g->nodes[rec];
     if (rg_node_set(&r->kind, "recommendation") < 0 || rg_node_set(&r->text, s->text) < 0 ||
         rg_node_set(&r->doc, doc->id) < 0 || rg_node_set(&r->section, rg_doc_section(doc, s->block)) < 0 ||
@@ -171,46 +252,33 @@ static int recommendation(doc_state *st, const rg_sentence *s, const mention *ms
     r->line = s->line;
     if (rg_graph_link(st->g, st->report, rec, RG_REL_CONTAINS, doc->id, s->line, s->text, NULL) < 0)
         return -1;
-
-    /* Who leads comes before the modal; a node that leads is not also a
-     * partner when the sentence names it twice ("The U.S. ... Washington"). */
     bool any_lead = false;
-    for (size_t pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n_ms; i++) {
-            const rg_node *e = &st->g->nodes[ms[i].node];
-            bool leads = e->type != RG_TYPE_PROGRAM && modal != NONE && ms[i].start >= subject && ms[i].start < modal;
-            rg_relation rel = e->type == RG_TYPE_PROGRAM ? RG_REL_CONCERNS : leads ? RG_REL_LEADS : RG_REL_PARTNERS;
-            if ((pass == 0) != leads)
-                continue;
-            if (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, ms[i].node, RG_REL_LEADS, NULL))
-                continue;
-            if (rg_graph_find_link(st->g, rec, ms[i].node, rel, NULL))
-                continue; /* named twice in the sentence: one piece of evidence */
-            any_lead |= leads;
-            if (rg_graph_link(st->g, rec, ms[i].node, rel, doc->id, s->line, s->text, NULL) < 0)
-                return -1;
-        }
-    }
+    if (link_roles(st, rec, s, ms, n_ms, subject, modal, &any_lead) < 0)
+        return -1;
     /* Items under "the report recommends that U.S. and ROK policymakers:"
-     * are led by whoever the lead-in names. */
-    if (!any_lead && lead_in) {
-        scan sc = {0};
-        rg_matcher_scan(st->x->names, lead_in->text, strlen(lead_in->text), collect, &sc);
-        rc = sc.failed ? -1 : 0;
-        for (size_t i = 0; i < sc.len && rc == 0; i++) {
-            const rg_entry *e = &st->x->cat->entries[sc.items[i].entry];
-            size_t node;
-            if (e->type == RG_TYPE_PROGRAM)
-                continue;
-            rc = rg_graph_node(st->g, e->id, e->type, e->name, &node);
-            if (rc == 0)
-                rc = rg_graph_link(st->g, rec, node, RG_REL_LEADS, doc->id, lead_in->line, lead_in->text, NULL);
+     * are led by whoever the lead-in names (its line is the evidence). */
+    if (any_lead || !lead_in)
+        return 0;
+    rg_mention *lm;
+    size_t n_lm;
+    if (rg_mentions_find(&st->dc, lead_in->text, &lm, &n_lm) < 0)
+        return -1;
+    rc = 0;
+    for (size_t i = 0; i < n_lm && rc == 0; i++) {
+        if (lm[i].qualifier || lm[i].entity->type == RG_TYPE_PROGRAM)
+            continue;
+        size_t node;
+        rc = rg_graph_node(st->g, lm[i].entity->id, lm[i].entity->type, lm[i].entity->name, &node);
+        if (rc == 0) {
+            rc = rg_node_set(&st->g->nodes[node].kind, lm[i].entity->kind);
+            rc |= rg_node_set(&st->g->nodes[node].country, lm[i].entity->country);
+            rc |= rg_strset_add(&st->g->nodes[node].docs, doc->id);
         }
-        free(sc.items);
-        if (rc < 0)
-            return -1;
+        if (rc == 0)
+            rc = rg_graph_link(st->g, rec, node, RG_REL_LEADS, doc->id, lead_in->line, lead_in->text, NULL);
     }
-    return 0;
+    free(lm);
+    return rc;
 }
 
 enum { RG_COMENTION_MAX = 64 };
@@ -235,48 +303,132 @@ static int co_mention(doc_state *st, size_t a, size_t c, const rg_sentence *s)
     return rg_graph_link(st->g, a, c, RG_REL_CO_MENTIONED, st->doc->id, s->line, s->text, NULL);
 }
 
+static bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
 static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
 {
     const rg_doc *doc = st->doc;
     const rg_block *b = &doc->blocks[s->block];
-    scan sc = {0};
-    rg_matcher_scan(st->x->names, s->text, strlen(s->text), collect, &sc);
-    int rc = sc.failed ? -1 : 0;
-    for (size_t i = 0; i < sc.len && rc == 0; i++)
-        rc = entity_node(st, &sc.items[i], s->text);
-
-    /* co_mentioned: each distinct pair once per sentence, smaller id first.
-     * A sentence naming more than RG_COMENTION_MAX entities is a list, not
-     * a statement of relation: its pairs are not linked. */
-    if (sc.len <= RG_COMENTION_MAX)
-        for (size_t i = 0; i < sc.len && rc == 0; i++)
-            for (size_t k = i + 1; k < sc.len && rc == 0; k++)
-                rc = co_mention(st, sc.items[i].node, sc.items[k].node, s);
+    rg_mention *ms;
+    size_t n;
+    if (rg_mentions_find(&st->dc, s->text, &ms, &n) < 0)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        if (!ms[i].qualifier)
+            rc = entity_node(st, &ms[i], s->text);
+    /* "the Ministry of Interior and Safety's Personal Information
+     * Protection Commission": the commission is part of the ministry */
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (!ms[i].owner || ms[i].qualifier || ms[i].owner->type != RG_TYPE_AGENCY)
+            continue;
+        for (size_t k = 0; k < n && rc == 0; k++)
+            if (ms[k].entity == ms[i].owner && ms[k].node != RG_NONE)
+                rc = rg_graph_link(st->g, ms[i].node, ms[k].node, RG_REL_PART_OF, doc->id, s->line, s->text, NULL);
+    }
+    /* co_mentioned: each pair once per sentence. A sentence naming more
+     * than RG_COMENTION_MAX entities is a list, not a statement of
+     * relation: its pairs are not linked. */
+    if (n <= RG_COMENTION_MAX)
+        for (size_t i = 0; i < n && rc == 0; i++)
+            for (size_t k = i + 1; k < n && rc == 0; k++)
+                if (!ms[i].qualifier && !ms[k].qualifier)
+                    rc = co_mention(st, ms[i].node, ms[k].node, s);
 
     if (rc == 0) {
-        /* the actors and agencies named, for the subject test */
-        rg_span *actors = malloc((sc.len ? sc.len : 1) * sizeof *actors);
+        rg_span *actors = malloc((n ? n : 1) * sizeof *actors);
         size_t n_actors = 0;
         if (!actors)
             rc = -1;
-        for (size_t i = 0; actors && i < sc.len; i++)
-            if (st->g->nodes[sc.items[i].node].type != RG_TYPE_PROGRAM)
-                actors[n_actors++] = (rg_span){sc.items[i].start, sc.items[i].len};
+        for (size_t i = 0; actors && i < n; i++)
+            if (ms[i].entity->type != RG_TYPE_PROGRAM && !ms[i].qualifier)
+                actors[n_actors++] = (rg_span){ms[i].start, ms[i].len};
         bool item = b->kind == RG_BLOCK_ITEM;
         size_t subject = 0;
-        size_t modal = actors ? rg_directive_modal(s->text, actors, n_actors, item, &subject) : NONE;
+        size_t modal = actors ? rg_directive_modal(s->text, actors, n_actors, item, &subject) : RG_NONE;
         free(actors);
+        /* "For example, ..." after a recommendation elaborates it */
+        bool follows_rec = st->last_rec != RG_NONE && st->last_rec_block == s->block && !first_in_block;
+        bool example = follows_rec && (starts_with(s->text, "For example") || starts_with(s->text, "For instance"));
         const rg_block *lead = NULL;
         if (item && b->lead_in >= 0 && lead_in_recommends(doc->blocks[b->lead_in].text))
             lead = &doc->blocks[b->lead_in];
         /* an imperative opens a list item or an emphasized line:
          * "- Deepen cooperation ...", "*Establish new partnerships ...*" */
-        bool imperative = modal == NONE && first_in_block && (item || b->emphasized) &&
+        bool imperative = modal == RG_NONE && first_in_block && (item || b->emphasized) &&
                           rg_directive_imperative(s->text);
-        if (rc == 0 && (modal != NONE || imperative))
-            rc = recommendation(st, s, sc.items, sc.len, subject, modal, lead);
+        if (rc == 0 && !example && (modal != RG_NONE || imperative)) {
+            rc = recommendation(st, s, ms, n, subject, modal, lead);
+        } else if (rc == 0 && example && item) {
+            /* an example in a list item tells who else and what else the
+             * recommendation involves */
+            bool unused = false;
+            rc = link_roles(st, st->last_rec, s, ms, n, 0, RG_NONE, &unused);
+        }
     }
-    free(sc.items);
+    free(ms);
+    return rc;
+}
+
+/* The two countries a document names most: what "both countries" and
+ * "the allies" refer to. Ties go to the smaller id. */
+static void choose_pair(rg_doc_context *dc, const size_t *count_of, size_t n)
+{
+    const rg_catalog *cat = dc->x->cat;
+    size_t best[2] = {RG_NONE, RG_NONE};
+    for (size_t i = 0; i < n; i++) {
+        if (!count_of[i])
+            continue;
+        for (int slot = 0; slot < 2; slot++) {
+            size_t b = best[slot];
+            bool better = b == RG_NONE || count_of[i] > count_of[b] ||
+                          (count_of[i] == count_of[b] && strcmp(cat->entries[i].id, cat->entries[b].id) < 0);
+            if (better) {
+                if (slot == 0)
+                    best[1] = best[0];
+                best[slot] = i;
+                break;
+            }
+        }
+    }
+    /* only a report about two countries has "both countries" */
+    if (best[1] != RG_NONE && count_of[best[1]] >= 3) {
+        dc->pair[0] = &cat->entries[best[0]];
+        dc->pair[1] = &cat->entries[best[1]];
+    }
+}
+
+/* First pass: the acronyms the document defines, and which countries it
+ * names most. */
+static int survey(doc_state *st)
+{
+    const rg_catalog *cat = st->dc.x->cat;
+    size_t *count_of = calloc(cat->len ? cat->len : 1, sizeof *count_of);
+    if (!count_of)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < st->doc->n_sentences && rc == 0; i++) {
+        const rg_sentence *s = &st->doc->sentences[i];
+        if (st->doc->blocks[s->block].zone != RG_ZONE_BODY)
+            continue;
+        rg_mention *ms;
+        size_t n;
+        if ((rc = rg_mentions_find(&st->dc, s->text, &ms, &n)) < 0)
+            break;
+        for (size_t k = 0; k < n; k++) {
+            const rg_entry *e = ms[k].entity;
+            if (e >= cat->entries && e < cat->entries + cat->len && strcmp(e->kind, "country") == 0)
+                count_of[e - cat->entries]++;
+        }
+        rc = rg_mentions_define(&st->dc, s->text, ms, n);
+        free(ms);
+    }
+    if (rc == 0)
+        choose_pair(&st->dc, count_of, cat->len);
+    free(count_of);
     return rc;
 }
 
@@ -284,50 +436,68 @@ int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_
 {
     if (rg_graph_add_document(part, doc->id, doc->path, doc->title, (long)doc->bytes, err) < 0)
         return -1;
-    doc_state st = {.x = x, .doc = doc, .g = part};
+    doc_state st = {.doc = doc, .g = part, .last_rec = RG_NONE, .last_rec_block = RG_NONE};
+    st.dc.x = x;
+    int rc = -1;
+    if (!(st.dc.local = rg_catalog_new()) || !(st.dc.acronyms = rg_matcher_new()))
+        goto done;
     if (rg_graph_node(part, doc->id, RG_TYPE_REPORT, doc->title, &st.report) < 0 ||
         rg_node_set(&part->nodes[st.report].kind, "report") < 0 ||
         rg_strset_add(&part->nodes[st.report].docs, doc->id) < 0)
-        return rg_error_nomem(err);
-    for (size_t i = 0; i < doc->n_sentences; i++) {
+        goto done;
+    if (survey(&st) < 0)
+        goto done;
+    rc = 0;
+    for (size_t i = 0; i < doc->n_sentences && rc == 0; i++) {
         const rg_sentence *s = &doc->sentences[i];
         if (doc->blocks[s->block].zone != RG_ZONE_BODY)
             continue;
         bool first = i == 0 || doc->sentences[i - 1].block != s->block;
-        if (sentence(&st, s, first) < 0)
-            return rg_error_nomem(err);
+        rc = sentence(&st, s, first);
     }
-    return 0;
+done:
+    rg_catalog_free(st.dc.local);
+    rg_matcher_free(st.dc.acronyms);
+    free(st.dc.defined);
+    return rc < 0 ? rg_error_nomem(err) : 0;
 }
 
-static int catalog_link(const rg_extractor *x, rg_graph *g, size_t from, const rg_entry *to, rg_relation rel)
+/* ---- links from the catalog ---- */
+
+static int catalog_link(rg_graph *g, size_t from, const rg_entry *to, rg_relation rel, const char *source)
 {
     size_t target;
     if (!to || !rg_graph_find(g, to->id, &target) || target == from)
         return 0;
-    const rg_entry *src = rg_catalog_find_id(x->cat, g->nodes[from].id);
-    return rg_graph_link(g, from, target, rel, "catalog", 0, src ? src->source : "catalog", NULL);
+    return rg_graph_link(g, from, target, rel, "catalog", 0, source, NULL);
 }
 
 int rg_extract_finish(const rg_extractor *x, rg_graph *g, rg_error *err)
 {
     size_t n = g->n_nodes; /* links only: no node is added here */
-    for (size_t i = 0; i < n; i++) {
-        size_t at;
-        if (!rg_hmap_get(&x->cat->by_id, g->nodes[i].id, &at))
-            continue;
-        const rg_entry *e = &x->cat->entries[at];
-        int rc = 0;
-        if (e->type == RG_TYPE_AGENCY) {
-            const rg_entry *parent = e->parent ? rg_catalog_find_name(x->cat, e->parent) : NULL;
-            if (!parent && x->country_entry[at] != NONE)
-                parent = &x->cat->entries[x->country_entry[at]];
-            rc = catalog_link(x, g, i, parent, RG_REL_PART_OF);
+    char *linked = calloc(n ? n : 1, 1);
+    if (!linked)
+        return rg_error_nomem(err);
+    for (size_t i = 0; i < g->n_links; i++)
+        if (g->links[i].relation == RG_REL_PART_OF)
+            linked[g->links[i].source] = 1;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const rg_node *node = &g->nodes[i];
+        const rg_entry *e = rg_catalog_find_id(x->cat, node->id);
+        if (node->type == RG_TYPE_AGENCY) {
+            const rg_entry *parent = e && e->parent ? rg_catalog_find_name(x->cat, e->parent) : NULL;
+            const rg_entry *country = rg_extractor_country(x, e ? e->country : node->country);
+            if (parent && rg_graph_find(g, parent->id, NULL))
+                rc = catalog_link(g, i, parent, RG_REL_PART_OF, e->source);
+            else if (!linked[i] && country)
+                /* a body of the text's own belongs to the country that
+                 * qualified it; the catalog says which */
+                rc = catalog_link(g, i, country, RG_REL_PART_OF, e ? e->source : country->source);
         }
-        for (size_t k = 0; k < e->n_member_of && rc == 0; k++)
-            rc = catalog_link(x, g, i, rg_catalog_find_name(x->cat, e->member_of[k]), RG_REL_MEMBER_OF);
-        if (rc < 0)
-            return rg_error_nomem(err);
+        for (size_t k = 0; e && k < e->n_member_of && rc == 0; k++)
+            rc = catalog_link(g, i, rg_catalog_find_name(x->cat, e->member_of[k]), RG_REL_MEMBER_OF, e->source);
     }
-    return 0;
+    free(linked);
+    return rc < 0 ? rg_error_nomem(err) : 0;
 }

@@ -1,0 +1,57 @@
+/* Shared by extract.c and mention.c: the compiled extractor, the state of
+ * one document's extraction, and the mentions of one sentence. */
+#ifndef RG_EXTRACT_INTERNAL_H
+#define RG_EXTRACT_INTERNAL_H
+
+#include "graph/catalog.h"
+#include "graph/extract.h"
+#include "graph/hmap.h"
+#include "graph/match.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define RG_NONE ((size_t)-1)
+
+struct rg_extractor {
+    const rg_catalog *cat;
+    rg_matcher *names; /* every name and alias → entry index */
+    rg_hmap forms;     /* normalized name or alias → entry index */
+    rg_hmap countries; /* ISO code → entry index of the country itself */
+    rg_hmap qualifiers; /* "U.S.", "ROK", "South Korean" → entry index of the country */
+    rg_hmap stems;      /* "KR|indo-pacific strategy" → entry of "ROK Indo-Pacific Strategy" */
+};
+
+/* What one document's extraction knows beyond the catalog. */
+typedef struct rg_doc_context {
+    const rg_extractor *x;
+    rg_catalog *local;         /* bodies and programs found by their shape */
+    rg_matcher *acronyms;      /* acronyms the document defines → defined[] */
+    const rg_entry **defined;  /* what each acronym stands for */
+    size_t n_defined, cap_defined;
+    const rg_entry *pair[2];   /* the two countries most named: "both countries" */
+} rg_doc_context;
+
+typedef struct rg_mention {
+    size_t start, len; /* the surface in the sentence */
+    const rg_entry *entity;
+    const rg_entry *owner; /* "the Ministry of X's Y": Y part_of X */
+    bool qualifier;        /* "ROK" in "ROK Ministry of ...": no mention of its own */
+    size_t node;           /* set when the mention enters the graph */
+} rg_mention;
+
+/* The mentions of one sentence, in text order. Caller frees *out. */
+int rg_mentions_find(rg_doc_context *dc, const char *text, rg_mention **out, size_t *n);
+
+/* Record the acronyms a sentence defines: "Defense Innovation Unit (DIU)",
+ * "USAID (United States Agency for International Development)". */
+int rg_mentions_define(rg_doc_context *dc, const char *text, const rg_mention *ms, size_t n);
+
+/* A country qualifier opening name: "ROK", "U.S.", "South Korean". Its
+ * country and length in bytes (the space after it left out), or NULL. */
+const rg_entry *rg_extractor_qualifier(const rg_extractor *x, const char *name, size_t *len);
+
+/* The entry of the country with this ISO code, or NULL. */
+const rg_entry *rg_extractor_country(const rg_extractor *x, const char *code);
+
+#endif

@@ -1,0 +1,374 @@
+#include "graph/shape.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct head {
+    const char *word; /* capitalized singular; plural adds "s" or "ies" */
+    rg_node_type type;
+    const char *kind;
+    bool of_form; /* "Ministry of ...": may take its name after it */
+} head;
+
+static const head heads[] = {
+    {"Academy", RG_TYPE_AGENCY, "agency", true},
+    {"Accord", RG_TYPE_PROGRAM, "agreement", false},
+    {"Accords", RG_TYPE_PROGRAM, "agreement", false},
+    {"Act", RG_TYPE_PROGRAM, "act", false},
+    {"Administration", RG_TYPE_AGENCY, "agency", true},
+    {"Agency", RG_TYPE_AGENCY, "agency", true},
+    {"Agreement", RG_TYPE_PROGRAM, "agreement", false},
+    {"Assembly", RG_TYPE_AGENCY, "legislature", false},
+    {"Association", RG_TYPE_ACTOR, "organization", true},
+    {"Authority", RG_TYPE_AGENCY, "agency", true},
+    {"Bank", RG_TYPE_ACTOR, "organization", true},
+    {"Board", RG_TYPE_AGENCY, "agency", true},
+    {"Bureau", RG_TYPE_AGENCY, "agency", true},
+    {"Center", RG_TYPE_AGENCY, "agency", true},
+    {"Centre", RG_TYPE_AGENCY, "agency", true},
+    {"Charter", RG_TYPE_PROGRAM, "agreement", false},
+    {"Command", RG_TYPE_AGENCY, "agency", false},
+    {"Commission", RG_TYPE_AGENCY, "agency", true},
+    {"Committee", RG_TYPE_AGENCY, "agency", true},
+    {"Consultations", RG_TYPE_PROGRAM, "dialogue", false},
+    {"Corporation", RG_TYPE_ACTOR, "company", false},
+    {"Council", RG_TYPE_AGENCY, "agency", true},
+    {"Court", RG_TYPE_AGENCY, "agency", true},
+    {"Department", RG_TYPE_AGENCY, "agency", true},
+    {"Dialogue", RG_TYPE_PROGRAM, "dialogue", false},
+    {"Directorate", RG_TYPE_AGENCY, "agency", true},
+    {"Exercise", RG_TYPE_PROGRAM, "exercise", false},
+    {"Forum", RG_TYPE_PROGRAM, "dialogue", false},
+    {"Foundation", RG_TYPE_ACTOR, "organization", true},
+    {"Framework", RG_TYPE_PROGRAM, "agreement", false},
+    {"Fund", RG_TYPE_PROGRAM, "fund", false},
+    {"Guidelines", RG_TYPE_PROGRAM, "agreement", false},
+    {"Hub", RG_TYPE_PROGRAM, "program", false},
+    {"Initiative", RG_TYPE_PROGRAM, "program", false},
+    {"Institute", RG_TYPE_AGENCY, "agency", true},
+    {"Mechanism", RG_TYPE_PROGRAM, "program", false},
+    {"Ministry", RG_TYPE_AGENCY, "agency", true},
+    {"Office", RG_TYPE_AGENCY, "agency", true},
+    {"Partnership", RG_TYPE_PROGRAM, "agreement", false},
+    {"Plan", RG_TYPE_PROGRAM, "strategy", false},
+    {"Policy", RG_TYPE_PROGRAM, "policy", false},
+    {"Program", RG_TYPE_PROGRAM, "program", false},
+    {"Programme", RG_TYPE_PROGRAM, "program", false},
+    {"Project", RG_TYPE_PROGRAM, "program", false},
+    {"Secretariat", RG_TYPE_AGENCY, "agency", true},
+    {"Service", RG_TYPE_AGENCY, "agency", true},
+    {"Strategy", RG_TYPE_PROGRAM, "strategy", false},
+    {"Summit", RG_TYPE_PROGRAM, "event", false},
+    {"Talks", RG_TYPE_PROGRAM, "dialogue", false},
+    {"Treaty", RG_TYPE_PROGRAM, "agreement", false},
+    {"Unit", RG_TYPE_AGENCY, "agency", false},
+    {"University", RG_TYPE_ACTOR, "organization", true},
+};
+
+/* Heads that stand in lowercase after a capitalized name: "the Industry
+ * and Analysis unit", "the South Korean consulate in San Francisco". */
+static const head lower_heads[] = {
+    {"consulate", RG_TYPE_AGENCY, "agency", false},
+    {"embassy", RG_TYPE_AGENCY, "agency", false},
+    {"unit", RG_TYPE_AGENCY, "agency", false},
+};
+
+/* Words that join the parts of a name: "Partner with Korea Act". */
+static const char *const connectors[] = {"and", "for", "of", "on", "the", "with", "to", "&", "in", "de"};
+
+/* Capitalized words that open a sentence or a noun phrase without being
+ * part of a name. */
+static const char *const determiners[] = {
+    "A", "All", "An", "And", "Any", "As", "At", "Both", "But", "By", "Each", "Every", "For", "From", "If",
+    "In", "Its", "Many", "More", "Most", "New", "No", "Of", "On", "Other", "Our", "Several", "Since", "So",
+    "Some", "Such", "That", "The", "Their", "These", "This", "Those", "Through", "To", "Under", "Under",
+    "When", "While", "With", "Within", "Without",
+};
+
+typedef struct token {
+    size_t start, len; /* the word, a trailing "'s" left out */
+    bool cap;          /* capitalized, an acronym or a number */
+    bool possessive;   /* followed by "'s" or "s'" */
+    bool word;         /* letters, digits, and inner . - & + */
+    bool comma_after;
+} token;
+
+static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && strncmp(list[i], s, len) == 0)
+            return true;
+    return false;
+}
+
+static bool is_connector(const char *s, size_t len)
+{
+    return in_list(connectors, COUNT(connectors), s, len);
+}
+
+/* Split text into words; everything else (punctuation, quotes) ends a
+ * name. Returns the number of tokens. */
+static size_t tokenize(const char *t, token *toks, size_t max)
+{
+    size_t n = 0, i = 0, len = strlen(t);
+    while (i < len && n < max) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == ' ') {
+            i++;
+            continue;
+        }
+        if (isalnum(c) || c == '&' || c >= 0x80) {
+            size_t b = i;
+            while (i < len) {
+                unsigned char d = (unsigned char)t[i];
+                bool inner = (d == '.' || d == '-' || d == '+' || d == '/') && i + 1 < len &&
+                             (isalnum((unsigned char)t[i + 1]) || (d == '.' && isupper((unsigned char)t[i - 1])));
+                if (isalnum(d) || d >= 0x80 || d == '&' || inner)
+                    i++;
+                else
+                    break;
+            }
+            /* "U.S." keeps its final period */
+            if (i < len && t[i] == '.' && i - b >= 2 && t[i - 2] == '.')
+                i++;
+            token tk = {b, i - b, false, false, true, false};
+            tk.cap = isupper((unsigned char)t[b]) || isdigit((unsigned char)t[b]) || c >= 0x80;
+            if (i + 1 < len && t[i] == '\'' && t[i + 1] == 's' && (i + 2 == len || !isalnum((unsigned char)t[i + 2]))) {
+                tk.possessive = true;
+                i += 2;
+            } else if (i < len && t[i] == '\'' && t[i - 1] == 's') {
+                tk.possessive = true;
+                i++;
+            }
+            toks[n++] = tk;
+            continue;
+        }
+        /* punctuation: a separate, non-word token */
+        if (c == ',' && n > 0)
+            toks[n - 1].comma_after = true;
+        token tk = {i, 1, false, false, false, false};
+        toks[n++] = tk;
+        i++;
+    }
+    return n;
+}
+
+static const head *find_head(const char *t, const token *tk)
+{
+    for (size_t k = 0; k < COUNT(heads); k++) {
+        size_t n = strlen(heads[k].word);
+        const char *w = t + tk->start;
+        if (tk->len == n && strncmp(w, heads[k].word, n) == 0)
+            return &heads[k];
+        /* plurals: Strategies, Programs, Dialogues */
+        if (heads[k].type == RG_TYPE_PROGRAM && heads[k].word[n - 1] != 's') {
+            if (tk->len == n + 1 && strncmp(w, heads[k].word, n) == 0 && w[n] == 's')
+                return &heads[k];
+            if (heads[k].word[n - 1] == 'y' && tk->len == n + 2 && strncmp(w, heads[k].word, n - 1) == 0 &&
+                strncmp(w + n - 1, "ies", 3) == 0)
+                return &heads[k];
+        }
+    }
+    return NULL;
+}
+
+static const head *find_lower_head(const char *t, const token *tk)
+{
+    for (size_t k = 0; k < COUNT(lower_heads); k++)
+        if (tk->len == strlen(lower_heads[k].word) && strncmp(t + tk->start, lower_heads[k].word, tk->len) == 0)
+            return &lower_heads[k];
+    return NULL;
+}
+
+static bool name_word(const char *t, const token *tk)
+{
+    return tk->word && tk->cap && !in_list(determiners, COUNT(determiners), t + tk->start, tk->len);
+}
+
+/* Extend right from the head over "of/on/for + capitalized words":
+ * "Ministry of Trade, Industry and Energy". Returns the last token. */
+static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
+{
+    size_t last = h;
+    size_t i = h + 1;
+    if (i + 1 >= n || !toks[i].word || toks[h].comma_after || toks[h].possessive)
+        return last;
+    const char *w = t + toks[i].start;
+    if (!((toks[i].len == 2 && (strncmp(w, "of", 2) == 0 || strncmp(w, "on", 2) == 0)) ||
+          (toks[i].len == 3 && strncmp(w, "for", 3) == 0)))
+        return last;
+    i++;
+    if (i < n && toks[i].len == 3 && strncmp(t + toks[i].start, "the", 3) == 0)
+        i++;
+    while (i < n && toks[i].word) {
+        if (toks[i].cap) {
+            last = i;
+            if (toks[i].possessive)
+                break;
+            if (toks[i].comma_after) {
+                /* "Trade, Industry and Energy": a comma inside a list of
+                 * the name's parts that closes with "and" */
+                bool closes = false;
+                for (size_t k = i + 1; k < n && k < i + 6 && !closes; k++)
+                    closes = toks[k].len == 3 && strncmp(t + toks[k].start, "and", 3) == 0;
+                if (!closes)
+                    break;
+                i += 2; /* past the comma token */
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (is_connector(t + toks[i].start, toks[i].len) && i + 1 < n && toks[i + 1].cap && toks[i + 1].word) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+/* Extend left from the head over capitalized words and inner connectors.
+ * Returns the first token. */
+static size_t extend_left(const char *t, const token *toks, size_t h)
+{
+    size_t first = h;
+    size_t i = h;
+    while (i > 0) {
+        const token *p = &toks[i - 1];
+        if (!p->word || p->comma_after || p->possessive)
+            break;
+        if (name_word(t, p)) {
+            first = --i;
+            continue;
+        }
+        /* a connector inside the name needs a capitalized word before it */
+        if (is_connector(t + p->start, p->len) && i >= 2 && name_word(t, &toks[i - 2]) &&
+            !toks[i - 2].comma_after && !toks[i - 2].possessive && strncmp(t + p->start, "the", 3) != 0) {
+            i -= 2;
+            first = i;
+            continue;
+        }
+        break;
+    }
+    return first;
+}
+
+int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    size_t max = strlen(t) + 1;
+    token *toks = malloc(max * sizeof *toks);
+    rg_shape *shapes = malloc(max * sizeof *shapes);
+    if (!toks || !shapes) {
+        free(toks);
+        free(shapes);
+        return -1;
+    }
+    size_t n = tokenize(t, toks, max), count = 0;
+    /* A title in title case ("The Six Pillars of a Renewed Alliance")
+     * capitalizes every word: its shapes would be noise. */
+    size_t long_words = 0, lowercase = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].word && toks[i].len >= 4 && isalpha((unsigned char)t[toks[i].start])) {
+            long_words++;
+            lowercase += !toks[i].cap;
+        }
+    }
+    if (long_words >= 3 && lowercase == 0)
+        n = 0;
+    size_t next_free = 0; /* no overlap: the next name starts at or after this token */
+    for (size_t h = 0; h < n; h++) {
+        const token *tk = &toks[h];
+        if (!tk->word || h < next_free)
+            continue;
+        const head *hd = tk->cap ? find_head(t, tk) : find_lower_head(t, tk);
+        size_t h0 = h;
+        if (!hd)
+            continue;
+        size_t first = extend_left(t, toks, h);
+        /* a year is no part of a name: "the 2022 Indo-Pacific Strategies" */
+        while (first < h && toks[first].len == 4 && isdigit((unsigned char)t[toks[first].start]) &&
+               isdigit((unsigned char)t[toks[first].start + 3]))
+            first++;
+        if (first < next_free)
+            first = next_free;
+        size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
+        if (tk->cap && last == h) {
+            /* a longer name may end in a later head: "Silicon Valley-Pangyo
+             * AI Partnership Program" */
+            for (size_t k = h + 1; k < n && toks[k - 1].word && !toks[k - 1].comma_after && !toks[k - 1].possessive;
+                 k++) {
+                /* past a head, "and" and "the" start another name */
+                bool joins = is_connector(t + toks[k].start, toks[k].len) &&
+                             !(toks[k].len == 3 && (strncmp(t + toks[k].start, "and", 3) == 0 ||
+                                                    strncmp(t + toks[k].start, "the", 3) == 0)) &&
+                             k + 1 < n && name_word(t, &toks[k + 1]);
+                if (!toks[k].word || !(name_word(t, &toks[k]) || joins))
+                    break;
+                const head *later = toks[k].cap ? find_head(t, &toks[k]) : NULL;
+                if (later) {
+                    hd = later;
+                    tk = &toks[k];
+                    last = k;
+                }
+            }
+        }
+        if (!tk->cap) {
+            (void)h0;
+            /* a lowercase head needs two capitalized words before it, or a
+             * place after it: "Industry and Analysis unit", "consulate in
+             * San Francisco" */
+            size_t place = h;
+            if (h + 2 < n && toks[h + 1].len == 2 && strncmp(t + toks[h + 1].start, "in", 2) == 0 && toks[h + 2].cap) {
+                place = h + 2;
+                while (place + 1 < n && name_word(t, &toks[place + 1]) && !toks[place].comma_after)
+                    place++;
+            }
+            size_t caps = 0;
+            for (size_t k = first; k < h; k++)
+                caps += toks[k].cap;
+            if (caps < (place > h ? 1u : 2u))
+                continue;
+            last = place;
+        }
+        /* a head alone is no name: "the Agency", "a Strategy" */
+        if (first == h && last == h)
+            continue;
+        /* nor a sentence's first word alone before a head: "Both Dialogue" */
+        rg_shape s = {0};
+        s.start = toks[first].start;
+        s.len = toks[last].start + toks[last].len - s.start;
+        s.head_start = tk->start;
+        s.head_len = tk->len;
+        s.type = hd->type;
+        s.kind = hd->kind;
+        s.plural = tk->len != strlen(hd->word);
+        /* a possessive right before: "the Ministry of Interior and
+         * Safety's Personal Information Protection Commission" */
+        if (first > 0 && toks[first - 1].possessive && toks[first - 1].cap) {
+            size_t end = toks[first - 1].start + toks[first - 1].len;
+            if (count > 0 && shapes[count - 1].start + shapes[count - 1].len == end) {
+                s.owner_start = shapes[count - 1].start;
+            } else {
+                size_t ob = first - 1;
+                while (ob > 0 && name_word(t, &toks[ob - 1]) && !toks[ob - 1].comma_after && !toks[ob - 1].possessive)
+                    ob--;
+                s.owner_start = toks[ob].start;
+            }
+            s.owner_len = end - s.owner_start;
+        }
+        shapes[count++] = s;
+        next_free = last + 1;
+        h = last;
+    }
+    free(toks);
+    *out = shapes;
+    *n_out = count;
+    return 0;
+}
