@@ -173,6 +173,13 @@ static const struct {
     {"would be well served", ACTOR_SUBJECT},
     {"would do well to", ACTOR_SUBJECT},
     {"could", ACTOR_SUBJECT | LIST_ONLY},
+    /* commitments: "the leaders committed to ...", "Seoul pledged to ..." */
+    {"committed to", ACTOR_SUBJECT},
+    {"commit to", ACTOR_SUBJECT},
+    {"pledged to", ACTOR_SUBJECT},
+    {"pledge to", ACTOR_SUBJECT},
+    {"vowed to", ACTOR_SUBJECT},
+    {"agreed to", ACTOR_SUBJECT},
 };
 
 /* Length of the modal form at s (a word start), or 0, and its index. */

@@ -3,7 +3,8 @@
  * Light grammar over one sentence, no parser: a directive is either
  * - a modal statement, "X should / must / ought to / needs to ... ", "X
  *   would be well served by ...", or "X could ..." in a list item, whose
- *   subject is an actor; or
+ *   subject is an actor; or a commitment, "the leaders committed to ...",
+ *   "X pledged / agreed / vowed to ..."; or
  * - an imperative, a sentence that opens with a verb in its base form
  *   ("Deepen cooperation ...", "Jointly reexamine ..."), when it stands in
  *   a list item or an emphasized line.

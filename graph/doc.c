@@ -28,6 +28,7 @@ typedef struct parser {
     mark *marks;
     size_t n_marks, cap_marks;
     bool cur_note_mark; /* a "↩" back-link: the block is an endnote */
+    bool broken;        /* a blank line after a block that stops mid-sentence */
     bool cur_emphasized;
     /* zones */
     rg_zone section_zone; /* zone set by the current heading */
@@ -355,6 +356,31 @@ static void strip_glued_footnotes(rg_buf *b)
         b->data[w] = '\0';
 }
 
+/* A photo caption ends with its credit: "(AFP via Getty Images)",
+ * "(Kim Yang-Bae-pool/Getty Images)". The credit names no one the report
+ * speaks of: it is removed. */
+static void strip_credit(rg_buf *b)
+{
+    if (b->len < 4 || b->data[b->len - 1] != ')')
+        return;
+    char *open = strrchr(b->data, '(');
+    if (!open)
+        return;
+    static const char *const marks[] = {"images", "photo", " via ", "/", "afp", "reuters", "getty", "pool"};
+    bool credit = false;
+    for (size_t i = 0; i < COUNT(marks) && !credit; i++) {
+        size_t k = strlen(marks[i]);
+        for (const char *q = open; *q && !credit; q++)
+            credit = starts_with_ci(q, strlen(q), marks[i]) && k;
+    }
+    if (!credit || (size_t)(b->data + b->len - open) > 80)
+        return;
+    b->len = (size_t)(open - b->data);
+    while (b->len > 0 && b->data[b->len - 1] == ' ')
+        b->len--;
+    b->data[b->len] = '\0';
+}
+
 /* ---- Zones ---- */
 
 static bool matches_any(const char *text, const char *const *prefixes, size_t n)
@@ -431,6 +457,7 @@ static int close_block(parser *p)
         return 0;
     p->open = false;
     squeeze_spaces(&p->text);
+    strip_credit(&p->text);
     if (!p->markdown)
         strip_glued_footnotes(&p->text);
     if (p->text.failed)
@@ -488,7 +515,13 @@ static int open_block(parser *p, rg_block_kind kind, int level, long line)
 /* Append one line's inline text to the open block. */
 static int add_text(parser *p, const char *s, size_t n, long line)
 {
-    if (p->text.len > 0)
+    /* a word hyphenated across lines: "negoti-" + "ations" */
+    size_t len = p->text.len;
+    bool hyphen = len >= 2 && p->text.data[len - 1] == '-' && isalpha((unsigned char)p->text.data[len - 2]) &&
+                  n > 0 && islower((unsigned char)s[0]);
+    if (hyphen)
+        p->text.data[--p->text.len] = '\0';
+    else if (p->text.len > 0)
         rg_buf_addc(&p->text, ' ');
     if (add_mark(p, line) < 0)
         return -1;
@@ -562,6 +595,15 @@ static bool plain_heading(const char *s, size_t n)
     return words <= 16 && capitals * 2 >= long_words;
 }
 
+/* Does the block's text stop where no sentence ends? */
+static bool mid_sentence(const rg_buf *b)
+{
+    size_t n = b->len;
+    while (n > 0 && b->data[n - 1] == ' ')
+        n--;
+    return n > 0 && !strchr(".!?:;\")'*>|", b->data[n - 1]) && b->data[n - 1] != '>';
+}
+
 /* Classify and consume one raw line (without its line end). */
 static int parse_line(parser *p, const char *s, size_t n, long line)
 {
@@ -572,8 +614,29 @@ static int parse_line(parser *p, const char *s, size_t n, long line)
     size_t m = n - indent;
     while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
         m--;
-    if (m == 0)
+    if (m == 0) {
+        /* Converted PDFs break paragraphs in mid-sentence ("... create a
+         * new\n\nprogram for ..."): keep the block open across the blank
+         * line until the next line shows whether it goes on. */
+        if (p->markdown && p->open && (p->cur.kind == RG_BLOCK_PARAGRAPH || p->cur.kind == RG_BLOCK_ITEM) &&
+            mid_sentence(&p->text)) {
+            p->broken = true;
+            return 0;
+        }
         return close_block(p);
+    }
+    if (p->broken) {
+        /* it goes on when the next line continues the sentence: it opens
+         * in lowercase, or the block stopped on a lowercase word ("... that
+         * includes" + "South Korea, Japan, ...") and this is plain text */
+        p->broken = false;
+        size_t n_text = p->text.len;
+        bool stopped_on_word = n_text > 0 && islower((unsigned char)p->text.data[n_text - 1]);
+        bool plain = isalnum((unsigned char)t[0]) && !(isdigit((unsigned char)t[0]) && memchr(t, '.', m < 4 ? m : 4));
+        if (!(islower((unsigned char)t[0]) || (stopped_on_word && plain)))
+            if (close_block(p) < 0)
+                return -1;
+    }
 
     if (t[0] == '#') {
         size_t level = 0;

@@ -255,8 +255,10 @@ int rg_eval_doc(const rg_graph *g, const char *doc_id, const char *gold_path, rg
         squash(gd.recs[k].text, want, 40);
         for (size_t i = 0; i < g->n_nodes && !gd.recs[k].matched; i++) {
             const rg_node *n = &g->nodes[i];
+            /* a sentence may start a few lines above where the annotator
+             * saw it begin, when a paragraph was broken in conversion */
             if (n->type != RG_TYPE_RECOMMENDATION || !n->doc || strcmp(n->doc, doc_id) != 0 ||
-                n->line != gd.recs[k].line || node_gold[i] >= 0)
+                n->line > gd.recs[k].line || n->line + 3 < gd.recs[k].line || node_gold[i] >= 0)
                 continue;
             char *have = malloc(strlen(n->text ? n->text : "") + 1);
             if (!have) {

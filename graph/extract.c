@@ -321,9 +321,10 @@ static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
         if (!ms[i].qualifier)
             rc = entity_node(st, &ms[i], s->text);
     /* "the Ministry of Interior and Safety's Personal Information
-     * Protection Commission": the commission is part of the ministry */
+     * Protection Commission": the commission is part of the ministry;
+     * "Microsoft's Korea Cybersecurity Center" is Microsoft's */
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (!ms[i].owner || ms[i].qualifier || ms[i].owner->type != RG_TYPE_AGENCY)
+        if (!ms[i].owner || ms[i].qualifier || ms[i].owner->type == RG_TYPE_PROGRAM)
             continue;
         for (size_t k = 0; k < n && rc == 0; k++)
             if (ms[k].entity == ms[i].owner && ms[k].node != RG_NONE)

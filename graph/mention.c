@@ -102,6 +102,8 @@ static int by_start(const void *a, const void *b)
 
 /* ---- shaped names ---- */
 
+static int define(rg_doc_context *dc, const char *acronym, size_t n, const rg_entry *e);
+
 /* A catalog entry by normalized name or alias, or NULL. */
 static const rg_entry *by_form(const rg_extractor *x, const char *name, bool *failed)
 {
@@ -197,7 +199,13 @@ static char *shape_name(const char *text, const rg_shape *s, const char *owner_n
     }
     const char *h = text + s->head_start;
     size_t head_end = s->head_start + s->head_len;
-    rg_buf_add(&b, text + s->start, s->head_start - s->start);
+    if (s->skip_len) {
+        /* "Technology (RIGHT) Fund" is named "Technology Fund" */
+        rg_buf_add(&b, text + s->start, s->skip_start - s->start);
+        rg_buf_add(&b, text + s->skip_start + s->skip_len + 1, s->head_start - (s->skip_start + s->skip_len + 1));
+    } else {
+        rg_buf_add(&b, text + s->start, s->head_start - s->start);
+    }
     if (!s->plural)
         rg_buf_add(&b, h, s->head_len);
     else if (s->head_len > 3 && strncmp(h + s->head_len - 3, "ies", 3) == 0) {
@@ -222,6 +230,71 @@ static const rg_entry *owner_of(const list *ms, const rg_shape *s)
             return m->entity;
     }
     return NULL;
+}
+
+/* Start of the run of capitalized words that ends at end, or end. */
+static size_t capitalized_run(const char *text, size_t end)
+{
+    size_t b = end;
+    for (;;) {
+        size_t w = b;
+        while (w > 0 && text[w - 1] == ' ')
+            w--;
+        size_t k = w;
+        while (k > 0 && (isalnum((unsigned char)text[k - 1]) || text[k - 1] == '-' || text[k - 1] == '.'))
+            k--;
+        if (k == w || !isupper((unsigned char)text[k]))
+            return b;
+        b = k;
+    }
+}
+
+/* "the National Security, National Defense, and Indo-Pacific
+ * Strategies": the names listed before a plural head share it. */
+static void add_coordinated(rg_doc_context *dc, const char *text, list *ms, const rg_shape *s)
+{
+    size_t q = s->start;
+    if (q < 5 || strncmp(text + q - 4, "and ", 4) != 0)
+        return;
+    q -= 4;
+    if (q >= 2 && text[q - 2] == ',' && text[q - 1] == ' ')
+        q -= 2;
+    else if (q >= 1 && text[q - 1] == ' ')
+        q -= 1;
+    const char *h = text + s->head_start;
+    size_t hn = s->head_len;
+    for (int items = 0; items < 8; items++) {
+        size_t b = capitalized_run(text, q);
+        if (b == q)
+            return;
+        rg_buf name;
+        rg_buf_init(&name);
+        rg_buf_add(&name, text + b, q - b);
+        rg_buf_addc(&name, ' ');
+        if (hn > 3 && strncmp(h + hn - 3, "ies", 3) == 0) {
+            rg_buf_add(&name, h, hn - 3);
+            rg_buf_addc(&name, 'y');
+        } else {
+            rg_buf_add(&name, h, hn - 1);
+        }
+        bool failed = name.failed;
+        const rg_entry *e = failed ? NULL : resolve(dc, name.data, s->type, s->kind, NULL, &failed);
+        rg_buf_destroy(&name);
+        if (failed) {
+            ms->failed = true;
+            return;
+        }
+        /* the item replaces what the catalog read inside it */
+        size_t w = 0;
+        for (size_t k = 0; k < ms->len; k++)
+            if (!(ms->items[k].start >= b && ms->items[k].start + ms->items[k].len <= q))
+                ms->items[w++] = ms->items[k];
+        ms->len = w;
+        push(ms, (rg_mention){b, q - b, e, NULL, false, RG_NONE});
+        if (b < 2 || text[b - 2] != ',' || text[b - 1] != ' ')
+            return;
+        q = b - 2;
+    }
 }
 
 static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_shape *s)
@@ -278,12 +351,12 @@ static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_s
      * that open it: a qualifier of a body ("ROK Nuclear Safety and Security
      * Commission"), a country concerned by a program ("U.S. and ROK
      * Indo-Pacific Strategies"). A company owner becomes part of the name. */
-    size_t start = company ? s->owner_start : s->start;
+    size_t start = s->start;
     size_t name_start = start, w = 0;
     for (size_t k = 0; k < ms->len; k++) {
         rg_mention *m = &ms->items[k];
         bool inside = m->start >= start && m->start + m->len <= s_end;
-        bool opening = inside && !company && is_country(m->entity) && m->start == name_start;
+        bool opening = inside && is_country(m->entity) && m->start == name_start && !company;
         if (opening) {
             name_start = m->start + m->len;
             while (name_start < s_end && (text[name_start] == ' ' || text[name_start] == '\'' ||
@@ -298,7 +371,11 @@ static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_s
         name_start = start;
     for (int k = 0; k < 2; k++)
         if (entities[k])
-            push(ms, (rg_mention){name_start, s_end - name_start, entities[k], company ? NULL : owner, false, RG_NONE});
+            push(ms, (rg_mention){name_start, s_end - name_start, entities[k], owner, false, RG_NONE});
+    if (s->skip_len > 2 && entities[0] && define(dc, text + s->skip_start + 1, s->skip_len - 2, entities[0]) < 0)
+        ms->failed = true;
+    if (s->plural && !company)
+        add_coordinated(dc, text, ms, s);
 }
 
 static void add_shapes(rg_doc_context *dc, const char *text, list *ms)

@@ -292,6 +292,15 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
         if (!hd)
             continue;
         size_t first = extend_left(t, toks, h);
+        /* "Research Investment for Global Health Technology (RIGHT) Fund":
+         * an acronym in parentheses before the head */
+        size_t skip_start = 0, skip_len = 0;
+        if (first == h && h >= 4 && !toks[h - 1].word && t[toks[h - 1].start] == ')' && toks[h - 2].word &&
+            !toks[h - 3].word && t[toks[h - 3].start] == '(' && toks[h - 4].word && name_word(t, &toks[h - 4])) {
+            skip_start = toks[h - 3].start;
+            skip_len = toks[h - 1].start + 1 - skip_start;
+            first = extend_left(t, toks, h - 3);
+        }
         /* a year is no part of a name: "the 2022 Indo-Pacific Strategies" */
         while (first < h && toks[first].len == 4 && isdigit((unsigned char)t[toks[first].start]) &&
                isdigit((unsigned char)t[toks[first].start + 3]))
@@ -349,6 +358,8 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
         s.type = hd->type;
         s.kind = hd->kind;
         s.plural = tk->len != strlen(hd->word);
+        s.skip_start = skip_start;
+        s.skip_len = skip_len;
         /* a possessive right before: "the Ministry of Interior and
          * Safety's Personal Information Protection Commission" */
         if (first > 0 && toks[first - 1].possessive && toks[first - 1].cap) {

@@ -26,6 +26,7 @@ typedef struct rg_shape {
     size_t start, len;             /* the name, leading "the" left out */
     size_t owner_start, owner_len; /* "X's" right before it, or len 0 */
     size_t head_start, head_len;   /* the head noun */
+    size_t skip_start, skip_len;   /* "(RIGHT)" inside "... Technology (RIGHT) Fund", or len 0 */
     rg_node_type type;
     const char *kind; /* static: "agency", "program", "act", "organization", ... */
     int plural;       /* head in the plural ("Strategies"): the name is singular */
