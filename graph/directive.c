@@ -248,8 +248,21 @@ static void subject_segment(const char *t, size_t m, size_t *start, size_t *end)
     size_t e = m;
     for (;;) {
         size_t b = e;
-        while (b > 0 && !strchr(",;:(", t[b - 1]) && !(b > 1 && t[b - 1] == '-' && t[b - 2] == '-'))
+        while (b > 0 && !strchr(",;:", t[b - 1]) && !(b > 1 && t[b - 1] == '-' && t[b - 2] == '-')) {
+            if (t[b - 1] == ')') {
+                /* a parenthesis belongs to the segment it stands in */
+                size_t depth = 0;
+                do {
+                    depth += t[b - 1] == ')';
+                    depth -= t[b - 1] == '(';
+                    b--;
+                } while (b > 0 && depth > 0);
+                continue;
+            }
+            if (t[b - 1] == '(')
+                break;
             b--;
+        }
         const char *seg = t + b;
         size_t len = e - b;
         bool blank = strspn(seg, " ") >= len;
@@ -284,8 +297,17 @@ static bool actor_subject(const char *t, size_t start, size_t end, const rg_span
             i++;
         }
     }
-    /* the last word of t[start..cut) that is not an adverb */
+    /* the last word of t[start..cut) that is not an adverb, a closing
+     * parenthesis set aside: "the United States Agency for International
+     * Development (USAID)" */
     size_t e = cut;
+    while (e > start && t[e - 1] == ' ')
+        e--;
+    if (e > start && t[e - 1] == ')')
+        while (e > start && t[e - 1] != '(')
+            e--;
+    if (e > start && t[e - 1] == '(')
+        e--;
     for (;;) {
         while (e > start && !isalpha((unsigned char)t[e - 1]))
             e--;

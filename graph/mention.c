@@ -433,6 +433,21 @@ static bool subject_position(const char *text, size_t end)
 
 static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
 {
+    /* "Defense Innovation Unit (DIU)": the acronym in its definition is the
+     * same mention again */
+    size_t w = 0;
+    for (size_t i = 0; i < ms->len; i++) {
+        const rg_mention *m = &ms->items[i];
+        bool echo = false;
+        if (w > 0 && m->start >= 2 && text[m->start - 1] == '(' && text[m->start + m->len] == ')') {
+            const rg_mention *prev = &ms->items[w - 1];
+            echo = prev->entity == m->entity && prev->start + prev->len + 2 == m->start;
+        }
+        if (!echo)
+            ms->items[w++] = *m;
+    }
+    ms->len = w;
+
     for (size_t i = 0; i < ms->len; i++) {
         rg_mention *m = &ms->items[i];
         size_t end = m->start + m->len;

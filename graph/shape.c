@@ -234,7 +234,7 @@ static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
 
 /* Extend left from the head over capitalized words and inner connectors.
  * Returns the first token. */
-static size_t extend_left(const char *t, const token *toks, size_t h)
+static size_t extend_left(const char *t, const token *toks, size_t h, bool plural)
 {
     size_t first = h;
     size_t i = h;
@@ -246,6 +246,12 @@ static size_t extend_left(const char *t, const token *toks, size_t h)
             first = --i;
             continue;
         }
+        /* "the National Security and National Defense Strategies" are two
+         * names: a plural head is shared across "and" between names of two
+         * words or more (but "Research and Development Programs" is one) */
+        if (plural && p->len == 3 && strncmp(t + p->start, "and", 3) == 0 && h - i >= 1 && i >= 3 &&
+            name_word(t, &toks[i - 2]) && name_word(t, &toks[i - 3]) && h - i + 1 >= 2)
+            break;
         /* a connector inside the name needs a capitalized word before it */
         if (is_connector(t + p->start, p->len) && i >= 2 && name_word(t, &toks[i - 2]) &&
             !toks[i - 2].comma_after && !toks[i - 2].possessive && strncmp(t + p->start, "the", 3) != 0) {
@@ -291,7 +297,7 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
         size_t h0 = h;
         if (!hd)
             continue;
-        size_t first = extend_left(t, toks, h);
+        size_t first = extend_left(t, toks, h, tk->cap && tk->len != strlen(hd->word));
         /* "Research Investment for Global Health Technology (RIGHT) Fund":
          * an acronym in parentheses before the head */
         size_t skip_start = 0, skip_len = 0;
@@ -299,7 +305,7 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
             !toks[h - 3].word && t[toks[h - 3].start] == '(' && toks[h - 4].word && name_word(t, &toks[h - 4])) {
             skip_start = toks[h - 3].start;
             skip_len = toks[h - 1].start + 1 - skip_start;
-            first = extend_left(t, toks, h - 3);
+            first = extend_left(t, toks, h - 3, false);
         }
         /* a year is no part of a name: "the 2022 Indo-Pacific Strategies" */
         while (first < h && toks[first].len == 4 && isdigit((unsigned char)t[toks[first].start]) &&

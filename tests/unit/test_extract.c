@@ -7,9 +7,12 @@
 
 static const char catalog_json[] =
     "[{\"name\": \"United States\", \"type\": \"actor\", \"kind\": \"country\", \"country\": \"US\","
-    "  \"aliases\": [\"U.S.\", \"Washington\"]},"
+    "  \"aliases\": [\"U.S.\", \"Washington\"], \"demonyms\": [\"American\"]},"
     " {\"name\": \"Republic of Korea\", \"type\": \"actor\", \"kind\": \"country\", \"country\": \"KR\","
-    "  \"aliases\": [\"South Korea\", \"ROK\", \"Seoul\"]},"
+    "  \"aliases\": [\"South Korea\", \"ROK\", \"Seoul\"], \"demonyms\": [\"South Korean\", \"Korean\"]},"
+    " {\"name\": \"Joe Biden\", \"type\": \"actor\", \"kind\": \"person\", \"country\": \"US\", \"aliases\": [\"Biden\"]},"
+    " {\"name\": \"Ministry of Health and Welfare\", \"type\": \"agency\", \"country\": \"KR\"},"
+    " {\"name\": \"U.S. National Security Strategy\", \"type\": \"program\", \"kind\": \"strategy\", \"country\": \"US\"},"
     " {\"name\": \"Department of State\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"State Department\"]},"
     " {\"name\": \"Ministry of Science and ICT\", \"type\": \"agency\", \"country\": \"KR\", \"aliases\": [\"MSIT\"]},"
     " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"}]";
@@ -122,6 +125,49 @@ START_TEST(notes_and_front_matter_make_nothing)
 }
 END_TEST
 
+START_TEST(names_beyond_the_catalog)
+{
+    fixture f = extract("n.md",
+                        "# N\n\n## Summary\n\n"
+                        "The United States and South Korea met. The United States and South Korea met again. The United "
+                        "States and South Korea agreed.\n\n"
+                        "The Korea Disease Agency (KDA) should work with the South Korean Ministry of Health and Welfare "
+                        "and the Ministry of Finance's Budget Review Office.\n\n"
+                        "Later the KDA and the ROK Tax Commission met under the National Security and National "
+                        "Defense Strategies.\n\n"
+                        "The two countries should meet. The Biden administration should\n\nconsult the KDA.\n");
+    const rg_graph *g = f.g;
+    size_t n;
+    /* a body known by its shape, and its acronym defined in the text */
+    ck_assert(rg_graph_find(g, "agency:korea-disease-agency", &n));
+    ck_assert(rg_strset_has(&g->nodes[n].aliases, "KDA"));
+    ck_assert_int_eq(g->nodes[n].mentions, 3);
+    /* a demonym qualifies a catalog name: one node, not two */
+    ck_assert(rg_graph_find(g, "agency:ministry-of-health-and-welfare", &n));
+    ck_assert(!rg_graph_find(g, "agency:south-korean-ministry-of-health-and-welfare", &n));
+    /* a possessive chain: both bodies, and part_of with the sentence */
+    const rg_link *l = link_between(g, "agency:budget-review-office", "agency:ministry-of-finance", RG_REL_PART_OF);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->evidence[0].line, 7);
+    /* an abbreviated country qualifies a body: the body's name goes without it */
+    ck_assert(rg_graph_find(g, "agency:tax-commission", &n));
+    ck_assert_str_eq(g->nodes[n].country, "KR");
+    ck_assert_ptr_nonnull(link_between(g, "agency:tax-commission", "actor:republic-of-korea", RG_REL_PART_OF));
+    /* two names share one plural head; the report's country completes them */
+    ck_assert(rg_graph_find(g, "program:us-national-security-strategy", &n));
+    ck_assert(rg_strset_has(&g->nodes[n].aliases, "National Security"));
+    /* "the two countries" are the two the report names most */
+    ck_assert_ptr_nonnull(link_between(g, "rec:n:11", "actor:united-states", RG_REL_LEADS));
+    ck_assert_ptr_nonnull(link_between(g, "rec:n:11", "actor:republic-of-korea", RG_REL_LEADS));
+    /* "the Biden administration" is the United States; a sentence broken by
+     * a blank line is one sentence */
+    ck_assert_ptr_nonnull(link_between(g, "rec:n:11-2", "actor:united-states", RG_REL_LEADS));
+    ck_assert_ptr_nonnull(link_between(g, "rec:n:11-2", "agency:korea-disease-agency", RG_REL_PARTNERS));
+    ck_assert(!rg_graph_find(g, "actor:joe-biden", &n));
+    done(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("extract");
@@ -129,6 +175,7 @@ int main(void)
     tcase_add_test(tc, recommendation_roles_and_evidence);
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
+    tcase_add_test(tc, names_beyond_the_catalog);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
