@@ -15,6 +15,7 @@ rg_catalog *rg_catalog_new(void)
     if (cat) {
         rg_hmap_init(&cat->by_id);
         rg_hmap_init(&cat->by_name);
+        rg_hmap_init(&cat->distinct);
     }
     return cat;
 }
@@ -48,6 +49,7 @@ void rg_catalog_free(rg_catalog *cat)
     free_list(cat->files, cat->n_files);
     rg_hmap_destroy(&cat->by_id);
     rg_hmap_destroy(&cat->by_name);
+    rg_hmap_destroy(&cat->distinct);
     free(cat);
 }
 
@@ -242,6 +244,55 @@ fail:
     return -1;
 }
 
+static int distinct_key(rg_hmap *set, const char *a, const char *b, bool put, bool *found)
+{
+    char *na = rg_normalize_name(a), *nb = rg_normalize_name(b);
+    rg_buf key;
+    rg_buf_init(&key);
+    rg_buf_adds(&key, na ? na : "");
+    rg_buf_addc(&key, '\x1f');
+    rg_buf_adds(&key, nb ? nb : "");
+    int rc = (!na || !nb || key.failed) ? -1 : 0;
+    if (rc == 0 && put)
+        rc = rg_hmap_put(set, key.data, 1);
+    else if (rc == 0)
+        *found = rg_hmap_get(set, key.data, NULL);
+    free(na);
+    free(nb);
+    rg_buf_destroy(&key);
+    return rc;
+}
+
+/* "do_not_merge": [["National Security Council", "National Security Office"], ...] */
+static int load_distinct(loader *ld, json_t *pairs)
+{
+    if (!pairs)
+        return 0;
+    if (!json_is_array(pairs))
+        return rg_error_set(ld->err, RG_ERR_INPUT, ld->path, 0, "'do_not_merge' must be an array of name pairs");
+    size_t i;
+    json_t *pair;
+    json_array_foreach(pairs, i, pair)
+    {
+        const char *a = json_string_value(json_array_get(pair, 0));
+        const char *b = json_string_value(json_array_get(pair, 1));
+        if (!json_is_array(pair) || json_array_size(pair) != 2 || !a || !b)
+            return rg_error_set(ld->err, RG_ERR_INPUT, ld->path, 0, "do_not_merge %zu: a pair is two names", i + 1);
+        if (distinct_key(&ld->cat->distinct, a, b, true, NULL) < 0 ||
+            distinct_key(&ld->cat->distinct, b, a, true, NULL) < 0)
+            return rg_error_nomem(ld->err);
+    }
+    return 0;
+}
+
+bool rg_catalog_distinct(const rg_catalog *cat, const char *a, const char *b)
+{
+    bool found = false;
+    if (cat->distinct.len)
+        distinct_key((rg_hmap *)&cat->distinct, a, b, false, &found);
+    return found;
+}
+
 int rg_catalog_load_text(rg_catalog *cat, const char *path, const char *text, size_t len, rg_error *err)
 {
     json_error_t jerr;
@@ -254,8 +305,14 @@ int rg_catalog_load_text(rg_catalog *cat, const char *path, const char *text, si
     }
     json_t *list = json_is_array(root) ? root : json_object_get(root, "entities");
     loader ld = {cat, path, text, len, err};
-    int rc = 0;
-    if (!json_is_array(list)) {
+    int rc = load_distinct(&ld, json_is_object(root) ? json_object_get(root, "do_not_merge") : NULL);
+    if (rc == 0 && !list && json_is_object(root) && json_object_get(root, "do_not_merge")) {
+        json_decref(root); /* a file of do-not-merge pairs alone */
+        return 0;
+    }
+    if (rc < 0) {
+        /* the error is set */
+    } else if (!json_is_array(list)) {
         rc = rg_error_set(err, RG_ERR_INPUT, path, 1, "a catalog is an array of entries or {\"entities\": [...]}");
     } else {
         for (size_t i = 0; i < json_array_size(list) && rc == 0; i++)

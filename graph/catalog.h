@@ -5,7 +5,9 @@
  * kind, country, aliases (every other surface form, acronyms included), an
  * optional parent body (part_of) and organizations it belongs to
  * (member_of). A file is either {"entities": [...]} or a bare array of
- * entries; the bare form is what ../bench/make-corpus writes.
+ * entries; the bare form is what ../bench/make-corpus writes. An object
+ * may also list "do_not_merge": pairs of names that look alike but are
+ * different bodies.
  *
  * Ownership: rg_catalog_new returns an empty catalog freed by
  * rg_catalog_free; entries and their strings belong to the catalog.
@@ -17,6 +19,7 @@
 #include "graph/hmap.h"
 #include "graph/types.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct rg_entry {
@@ -43,6 +46,7 @@ typedef struct rg_catalog {
     rg_hmap by_name; /* canonical name → index */
     char **files;    /* the files loaded, for evidence */
     size_t n_files;
+    rg_hmap distinct; /* "a\x1fb" for names that look alike but are different bodies */
 } rg_catalog;
 
 rg_catalog *rg_catalog_new(void);
@@ -66,6 +70,11 @@ int rg_catalog_load_text(rg_catalog *cat, const char *path, const char *text, si
 int rg_catalog_add(rg_catalog *cat, const rg_entry *e, size_t *index);
 
 const rg_entry *rg_catalog_find_id(const rg_catalog *cat, const char *id);
+
+/* Are a and b listed in a "do_not_merge" pair (compared as normalized
+ * names)? Resolution that is not an exact match of a name or alias must
+ * not join them. */
+bool rg_catalog_distinct(const rg_catalog *cat, const char *a, const char *b);
 const rg_entry *rg_catalog_find_name(const rg_catalog *cat, const char *name);
 
 /* The node id an entity of this type and name gets: "<type>:<slug>".

@@ -20,6 +20,7 @@ typedef struct parser {
     rg_doc *doc;
     const char *path;
     bool markdown;
+    bool html; /* text already freed of its tags: a '<' is a character */
     size_t cap_blocks, cap_sentences;
     /* the block being built */
     bool open;
@@ -60,6 +61,15 @@ static size_t tag_length(const char *s, size_t n)
     return i < n && s[i] == '>' ? i + 1 : 0;
 }
 
+/* Do the first k bytes of a and b agree, ignoring ASCII case? */
+static bool rg_strcasecmp_n(const char *a, const char *b, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!a[i] || tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
 static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 {
     size_t k = strlen(prefix);
@@ -74,7 +84,7 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 /* Append the reading text of s[0..n) to out: punctuation normalized, links
  * reduced to their text, images, footnote superscripts, tags, emphasis and
  * escapes removed. Sets *note_mark when a "↩" back-link is seen. */
-static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bool *note_mark)
+static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bool tags, bool *note_mark)
 {
     size_t i = 0;
     while (i < n) {
@@ -101,7 +111,7 @@ static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bo
             i++;
             continue;
         }
-        if (c == '<') {
+        if (c == '<' && tags) {
             if (starts_with_ci(s + i, n - i, "<sup")) {
                 /* A superscript is a footnote marker: drop it with its number. */
                 const char *end = NULL;
@@ -547,7 +557,7 @@ static int add_text(parser *p, const char *s, size_t n, long line)
         if (end > 2 && (s[end - 1] == '*' || s[end - 1] == '_'))
             p->cur_emphasized = true;
     }
-    clean_inline(&p->text, s, n, p->markdown, &p->cur_note_mark);
+    clean_inline(&p->text, s, n, p->markdown, !p->html, &p->cur_note_mark);
     return p->text.failed ? -1 : 0;
 }
 
@@ -743,6 +753,162 @@ static void mark_front_matter(rg_doc *d)
     }
 }
 
+/* ---- HTML saved from a browser ---- */
+
+/* The character an entity stands for, appended to out; returns the
+ * entity's length, or 0 if s does not start one. */
+static size_t entity(rg_buf *out, const char *s, size_t n)
+{
+    static const struct {
+        const char *name;
+        const char *text;
+    } named[] = {
+        {"&amp;", "&"},       {"&lt;", "<"},        {"&gt;", ">"},         {"&quot;", "\""},
+        {"&apos;", "'"},      {"&nbsp;", " "},      {"&mdash;", "--"},     {"&ndash;", "-"},
+        {"&rsquo;", "'"},     {"&lsquo;", "'"},     {"&ldquo;", "\""},     {"&rdquo;", "\""},
+        {"&hellip;", "..."},  {"&shy;", ""},
+    };
+    for (size_t i = 0; i < COUNT(named); i++) {
+        size_t k = strlen(named[i].name);
+        if (n >= k && strncmp(s, named[i].name, k) == 0) {
+            rg_buf_adds(out, named[i].text);
+            return k;
+        }
+    }
+    if (n < 4 || s[1] != '#')
+        return 0;
+    bool hex = s[2] == 'x' || s[2] == 'X';
+    size_t i = hex ? 3 : 2;
+    unsigned long cp = 0;
+    while (i < n && i < 12 && (hex ? isxdigit((unsigned char)s[i]) : isdigit((unsigned char)s[i]))) {
+        cp = cp * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)s[i]) ? s[i] - '0' : (tolower((unsigned char)s[i]) - 'a' + 10));
+        i++;
+    }
+    if (i >= n || s[i] != ';' || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    char u[4];
+    size_t len;
+    if (cp < 0x80) {
+        u[0] = (char)cp, len = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F)), len = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)), len = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), len = 4;
+    }
+    /* a decoded control character or an odd code point carries no text */
+    const char *a = rg_ascii_for((unsigned)cp);
+    if (a)
+        rg_buf_adds(out, a);
+    else if (cp >= 0x20)
+        rg_buf_add(out, u, len);
+    return i + 1;
+}
+
+static bool tag_is(const char *tag, size_t n, const char *name)
+{
+    size_t k = strlen(name);
+    return n >= k && rg_strcasecmp_n(tag, name, k) && (n == k || !isalnum((unsigned char)tag[k]));
+}
+
+/* Feed HTML to the parser as the lines of a plain document: each block
+ * element (p, div, li, h1-h6, tr, br ...) becomes one line, "# " in front
+ * of a heading and "- " of a list item, with the source line it starts on.
+ * Scripts, styles and the head are skipped, entities decoded. */
+static int parse_html(parser *p, const char *data, size_t len)
+{
+    static const char *const blocks[] = {"p", "div", "br", "li", "tr", "td", "th", "ul", "ol", "table", "section",
+                                         "article", "header", "footer", "blockquote", "h1", "h2", "h3", "h4",
+                                         "h5", "h6", "dt", "dd", "figcaption", "hr", "main", "aside", "nav", "title"};
+    static const char *const skipped[] = {"script", "style", "head", "noscript", "svg", "template"};
+    rg_buf seg;
+    rg_buf_init(&seg);
+    long line = 1, seg_line = 1;
+    const char *prefix = "";
+    int rc = 0;
+    for (size_t i = 0; i < len && rc == 0;) {
+        char c = data[i];
+        if (c == '<') {
+            const char *end = memchr(data + i, '>', len - i);
+            if (!end)
+                break;
+            const char *tag = data + i + 1;
+            bool closing = *tag == '/';
+            if (closing)
+                tag++;
+            size_t tn = (size_t)(end - tag);
+            for (const char *q = data + i; q < end; q++)
+                line += *q == '\n';
+            i = (size_t)(end - data) + 1;
+            for (size_t k = 0; !closing && k < COUNT(skipped); k++) {
+                if (!tag_is(tag, tn, skipped[k]))
+                    continue;
+                /* skip to the closing tag */
+                char close[16];
+                snprintf(close, sizeof close, "</%s", skipped[k]);
+                size_t j = i;
+                while (j < len && !(data[j] == '<' && rg_strcasecmp_n(data + j, close, strlen(close))))
+                    line += data[j++] == '\n';
+                i = j;
+                break;
+            }
+            bool block = false;
+            for (size_t k = 0; k < COUNT(blocks) && !block; k++)
+                block = tag_is(tag, tn, blocks[k]);
+            if (!block)
+                continue;
+            if (seg.len) {
+                rg_buf line_text;
+                rg_buf_init(&line_text);
+                rg_buf_adds(&line_text, prefix);
+                rg_buf_add(&line_text, seg.data, seg.len);
+                rc = line_text.failed ? -1 : parse_line(p, line_text.data, line_text.len, seg_line);
+                rg_buf_destroy(&line_text);
+                if (rc == 0)
+                    rc = parse_line(p, "", 0, seg_line);
+            }
+            rg_buf_reset(&seg);
+            seg_line = line;
+            prefix = "";
+            if (!closing && tn >= 2 && tolower((unsigned char)tag[0]) == 'h' && tag[1] >= '1' && tag[1] <= '6')
+                prefix = tag[1] == '1' ? "# " : tag[1] == '2' ? "## " : "### ";
+            else if (!closing && tag_is(tag, tn, "li"))
+                prefix = "- ";
+            continue;
+        }
+        if (c == '\n' || c == '\r' || c == '\t') {
+            if (c == '\n' || (c == '\r' && (i + 1 >= len || data[i + 1] != '\n')))
+                line++;
+            if (seg.len)
+                rg_buf_addc(&seg, ' ');
+            i++;
+            continue;
+        }
+        if (c == ' ' && seg.len == 0) {
+            i++;
+            continue;
+        }
+        if (!seg.len)
+            seg_line = line;
+        size_t k = c == '&' ? entity(&seg, data + i, len - i) : 0;
+        if (k) {
+            i += k;
+            continue;
+        }
+        rg_buf_addc(&seg, c);
+        i++;
+    }
+    if (rc == 0 && seg.len) {
+        rg_buf_adds(&seg, "");
+        rc = seg.failed ? -1 : parse_line(p, seg.data, seg.len, seg_line);
+    }
+    rc = rc == 0 && seg.failed ? -1 : rc;
+    rg_buf_destroy(&seg);
+    return rc;
+}
+
 static char *doc_id_for(const char *path)
 {
     const char *base = strrchr(path, '/');
@@ -807,10 +973,16 @@ int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, r
     parser p = {.doc = d, .path = path, .heading = -1, .lead_in = -1, .err = err};
     rg_buf_init(&p.text);
     p.markdown = has_suffix_ci(path, ".md") || has_suffix_ci(path, ".markdown") || has_suffix_ci(path, ".mdown");
+    p.html = has_suffix_ci(path, ".html") || has_suffix_ci(path, ".htm");
     d->bytes = len;
     if (!(d->path = rg_strdup(path)) || !(d->id = doc_id_for(path)))
         goto nomem;
 
+    if (p.html) {
+        if (parse_html(&p, data, len) < 0)
+            goto nomem;
+        goto parsed;
+    }
     long line = 1;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
@@ -823,6 +995,7 @@ int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, r
         start = i + 1;
         line++;
     }
+parsed:
     if (close_block(&p) < 0)
         goto nomem;
     mark_front_matter(d);

@@ -154,15 +154,20 @@ static const rg_entry *resolve(rg_doc_context *dc, const char *name, rg_node_typ
     size_t qlen = 0;
     const rg_entry *country = rg_extractor_qualifier(x, name, &qlen);
     const char *rest = country ? name + qlen + 1 : name;
+    /* the paths below join names that are not written alike: the
+     * catalog's do-not-merge pairs stop them */
     if (country) {
         e = by_form(x, rest, failed);
-        if (e && (!e->country || strcmp(e->country, country->country) == 0))
+        if (e && (!e->country || strcmp(e->country, country->country) == 0) && !rg_catalog_distinct(x->cat, name, e->name))
             return e;
-        if ((e = by_stem(x, country, rest, failed)) != NULL)
+        if ((e = by_stem(x, country, rest, failed)) != NULL && !rg_catalog_distinct(x->cat, name, e->name))
             return e;
     } else {
-        for (int k = 0; k < 2 && !e; k++)
+        for (int k = 0; k < 2 && !e; k++) {
             e = by_stem(x, dc->pair[k], name, failed);
+            if (e && rg_catalog_distinct(x->cat, name, e->name))
+                e = NULL;
+        }
         if (e)
             return e;
     }

@@ -71,6 +71,24 @@ START_TEST(syntax_and_schema_errors_name_line_and_column)
 }
 END_TEST
 
+START_TEST(do_not_merge_pairs)
+{
+    rg_catalog *cat = rg_catalog_new();
+    rg_error err;
+    ck_assert_int_eq(load(cat,
+                          "{\"entities\": [{\"name\": \"National Security Office\", \"type\": \"agency\"}],\n"
+                          " \"do_not_merge\": [[\"National Security Council\", \"National Security Office\"]]}",
+                          &err),
+                     0);
+    ck_assert(rg_catalog_distinct(cat, "the national security council", "National Security Office"));
+    ck_assert(rg_catalog_distinct(cat, "National Security Office", "National Security Council"));
+    ck_assert(!rg_catalog_distinct(cat, "National Security Council", "National Security Agency"));
+    ck_assert_int_eq(load(cat, "{\"do_not_merge\": [[\"Lone name\"]]}", &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "a pair is two names"));
+    rg_catalog_free(cat);
+}
+END_TEST
+
 typedef struct found {
     size_t value[8];
     int n;
@@ -123,6 +141,7 @@ int main(void)
     tcase_add_test(tc, entries_ids_and_aliases);
     tcase_add_test(tc, syntax_and_schema_errors_name_line_and_column);
     tcase_add_test(tc, matcher_leftmost_longest_on_word_boundaries);
+    tcase_add_test(tc, do_not_merge_pairs);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -13,6 +13,7 @@ static const char catalog_json[] =
     " {\"name\": \"Joe Biden\", \"type\": \"actor\", \"kind\": \"person\", \"country\": \"US\", \"aliases\": [\"Biden\"]},"
     " {\"name\": \"Ministry of Health and Welfare\", \"type\": \"agency\", \"country\": \"KR\"},"
     " {\"name\": \"U.S. National Security Strategy\", \"type\": \"program\", \"kind\": \"strategy\", \"country\": \"US\"},"
+    " {\"name\": \"U.S. Tax Commission\", \"type\": \"agency\", \"country\": \"US\"},"
     " {\"name\": \"Department of State\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"State Department\"]},"
     " {\"name\": \"Ministry of Science and ICT\", \"type\": \"agency\", \"country\": \"KR\", \"aliases\": [\"MSIT\"]},"
     " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"}]";
