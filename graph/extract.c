@@ -182,7 +182,7 @@ static char *short_label(const char *text)
     return rg_buf_steal(&b);
 }
 
-static int entity_node(doc_state *st, rg_mention *m, const char *sentence)
+static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long count)
 {
     const rg_entry *e = m->entity;
     if (rg_graph_node(st->g, e->id, e->type, e->name, &m->node) < 0)
@@ -194,7 +194,7 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence)
     if (rc < 0 || rg_node_set(&n->kind, e->kind) < 0 || rg_node_set(&n->country, e->country) < 0 ||
         rg_strset_add(&n->docs, st->doc->id) < 0)
         return -1;
-    n->mentions++;
+    n->mentions += count;
     return 0;
 }
 
@@ -205,7 +205,7 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
 {
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < n; i++) {
-            if (ms[i].qualifier)
+            if (!rg_mention_counts(&ms[i]))
                 continue;
             const rg_node *e = &st->g->nodes[ms[i].node];
             bool program = e->type == RG_TYPE_PROGRAM;
@@ -265,7 +265,7 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_mention 
         return -1;
     rc = 0;
     for (size_t i = 0; i < n_lm && rc == 0; i++) {
-        if (lm[i].qualifier || lm[i].entity->type == RG_TYPE_PROGRAM)
+        if (!rg_mention_counts(&lm[i]) || lm[i].entity->type == RG_TYPE_PROGRAM)
             continue;
         size_t node;
         rc = rg_graph_node(st->g, lm[i].entity->id, lm[i].entity->type, lm[i].entity->name, &node);
@@ -319,12 +319,12 @@ static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++)
         if (!ms[i].qualifier)
-            rc = entity_node(st, &ms[i], s->text);
+            rc = entity_node(st, &ms[i], s->text, ms[i].echo ? 0 : 1);
     /* "the Ministry of Interior and Safety's Personal Information
      * Protection Commission": the commission is part of the ministry;
      * "Microsoft's Korea Cybersecurity Center" is Microsoft's */
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (!ms[i].owner || ms[i].qualifier || ms[i].owner->type == RG_TYPE_PROGRAM)
+        if (!ms[i].owner || !rg_mention_counts(&ms[i]) || ms[i].owner->type == RG_TYPE_PROGRAM)
             continue;
         for (size_t k = 0; k < n && rc == 0; k++)
             if (ms[k].entity == ms[i].owner && ms[k].node != RG_NONE)
@@ -336,7 +336,7 @@ static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
     if (n <= RG_COMENTION_MAX)
         for (size_t i = 0; i < n && rc == 0; i++)
             for (size_t k = i + 1; k < n && rc == 0; k++)
-                if (!ms[i].qualifier && !ms[k].qualifier)
+                if (rg_mention_counts(&ms[i]) && rg_mention_counts(&ms[k]))
                     rc = co_mention(st, ms[i].node, ms[k].node, s);
 
     if (rc == 0) {
@@ -346,7 +346,7 @@ static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
             rc = -1;
         for (size_t i = 0; actors && i < n; i++)
             if (ms[i].entity->type != RG_TYPE_PROGRAM && !ms[i].qualifier)
-                actors[n_actors++] = (rg_span){ms[i].start, ms[i].len};
+                actors[n_actors++] = (rg_span){ms[i].start, ms[i].len}; /* an echo still heads a subject */
         bool item = b->kind == RG_BLOCK_ITEM;
         size_t subject = 0;
         size_t modal = actors ? rg_directive_modal(s->text, actors, n_actors, item, &subject) : RG_NONE;

@@ -37,11 +37,19 @@ typedef struct rg_mention {
     const rg_entry *entity;
     const rg_entry *owner; /* "the Ministry of X's Y": Y part_of X */
     bool qualifier;        /* "ROK" in "ROK Ministry of ...": no mention of its own */
+    bool echo;             /* "(DIU)" right after "Defense Innovation Unit": a surface form only */
     size_t node;           /* set when the mention enters the graph */
 } rg_mention;
 
 /* The mentions of one sentence, in text order. Caller frees *out. */
 int rg_mentions_find(rg_doc_context *dc, const char *text, rg_mention **out, size_t *n);
+
+/* Does the mention name an entity in its own right (not a qualifier, not
+ * the echo of a definition)? */
+static inline bool rg_mention_counts(const rg_mention *m)
+{
+    return !m->qualifier && !m->echo;
+}
 
 /* Record the acronyms a sentence defines: "Defense Innovation Unit (DIU)",
  * "USAID (United States Agency for International Development)". */

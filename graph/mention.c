@@ -68,7 +68,7 @@ static int collect(const rg_match *m, void *ctx)
     scan_ctx *sc = ctx;
     const rg_entry *e =
         sc->local ? sc->dc->defined[m->values[0]] : &sc->dc->x->cat->entries[m->values[0]];
-    push(sc->out, (rg_mention){m->start, m->len, e, NULL, false, RG_NONE});
+    push(sc->out, (rg_mention){.start = m->start, .len = m->len, .entity = e, .owner = NULL, .node = RG_NONE});
     return sc->out->failed;
 }
 
@@ -295,7 +295,7 @@ static void add_coordinated(rg_doc_context *dc, const char *text, list *ms, cons
             if (!(ms->items[k].start >= b && ms->items[k].start + ms->items[k].len <= q))
                 ms->items[w++] = ms->items[k];
         ms->len = w;
-        push(ms, (rg_mention){b, q - b, e, NULL, false, RG_NONE});
+        push(ms, (rg_mention){.start = b, .len = q - b, .entity = e, .owner = NULL, .node = RG_NONE});
         if (b < 2 || text[b - 2] != ',' || text[b - 1] != ' ')
             return;
         q = b - 2;
@@ -376,7 +376,7 @@ static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_s
         name_start = start;
     for (int k = 0; k < 2; k++)
         if (entities[k])
-            push(ms, (rg_mention){name_start, s_end - name_start, entities[k], owner, false, RG_NONE});
+            push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = entities[k], .owner = owner, .node = RG_NONE});
     if (s->skip_len > 2 && entities[0] && define(dc, text + s->skip_start + 1, s->skip_len - 2, entities[0]) < 0)
         ms->failed = true;
     if (s->plural && !company)
@@ -439,19 +439,14 @@ static bool subject_position(const char *text, size_t end)
 static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
 {
     /* "Defense Innovation Unit (DIU)": the acronym in its definition is the
-     * same mention again */
-    size_t w = 0;
-    for (size_t i = 0; i < ms->len; i++) {
-        const rg_mention *m = &ms->items[i];
-        bool echo = false;
-        if (w > 0 && m->start >= 2 && text[m->start - 1] == '(' && text[m->start + m->len] == ')') {
-            const rg_mention *prev = &ms->items[w - 1];
-            echo = prev->entity == m->entity && prev->start + prev->len + 2 == m->start;
-        }
-        if (!echo)
-            ms->items[w++] = *m;
+     * same mention again, a surface form only */
+    for (size_t i = 1; i < ms->len; i++) {
+        rg_mention *m = &ms->items[i];
+        const rg_mention *prev = &ms->items[i - 1];
+        if (m->start >= 2 && text[m->start - 1] == '(' && text[m->start + m->len] == ')' &&
+            prev->entity == m->entity && prev->start + prev->len + 2 == m->start)
+            m->echo = true;
     }
-    ms->len = w;
 
     for (size_t i = 0; i < ms->len; i++) {
         rg_mention *m = &ms->items[i];
@@ -487,7 +482,7 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
             if (at > 0 && !isupper((unsigned char)text[at]) && !subject_position(text, at + n))
                 continue;
             for (int c = 0; c < 2; c++)
-                push(ms, (rg_mention){at, n, dc->pair[c], NULL, false, RG_NONE});
+                push(ms, (rg_mention){.start = at, .len = n, .entity = dc->pair[c], .owner = NULL, .node = RG_NONE});
         }
     }
 }
