@@ -54,6 +54,10 @@ static json_t *node_json(const rg_node *n)
         json_object_set_new(o, "country", string_or_null(n->country));
         json_object_set_new(o, "aliases", strset_json(&n->aliases));
         json_object_set_new(o, "mentions", json_integer(n->mentions));
+        json_t *by_doc = json_object();
+        for (size_t i = 0; by_doc && i < n->doc_mentions.len; i++)
+            json_object_set_new(by_doc, n->doc_mentions.keys[i], json_integer(n->doc_mentions.counts[i]));
+        json_object_set_new(o, "mentions_by_doc", by_doc);
     }
     json_object_set_new(o, "docs", strset_json(&n->docs));
     json_t *scores = NULL;
@@ -239,6 +243,13 @@ static int read_node(reader *r, json_t *o, size_t index)
         read_strset(json_object_get(o, "aliases"), &n->aliases) < 0 ||
         read_strset(json_object_get(o, "docs"), &n->docs) < 0)
         return rg_error_nomem(r->err);
+    const char *doc_key;
+    json_t *count;
+    json_object_foreach(json_object_get(o, "mentions_by_doc"), doc_key, count)
+    {
+        if (json_is_integer(count) && rg_tally_add(&n->doc_mentions, doc_key, (long)json_integer_value(count)) < 0)
+            return rg_error_nomem(r->err);
+    }
     n->line = json_is_integer(line) ? (long)json_integer_value(line) : 0;
     n->mentions = json_is_integer(mentions) ? (long)json_integer_value(mentions) : 0;
     json_t *scores = json_object_get(o, "scores");

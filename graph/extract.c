@@ -192,7 +192,7 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long 
     int rc = surface ? rg_strset_add(&n->aliases, surface) : -1;
     free(surface);
     if (rc < 0 || rg_node_set(&n->kind, e->kind) < 0 || rg_node_set(&n->country, e->country) < 0 ||
-        rg_strset_add(&n->docs, st->doc->id) < 0)
+        rg_strset_add(&n->docs, st->doc->id) < 0 || (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
         return -1;
     n->mentions += count;
     return 0;

@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const char *const score_names[RG_SCORE__COUNT] = {
-    "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "community",
+    "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority",
+    "coreness", "community",
 };
 
 const char *rg_score_name(rg_score s)
@@ -31,6 +32,7 @@ static void node_destroy(rg_node *n)
     free(n->kind);
     free(n->country);
     rg_strset_destroy(&n->aliases);
+    rg_tally_destroy(&n->doc_mentions);
     rg_strset_destroy(&n->docs);
     free(n->text);
     free(n->doc);
@@ -96,6 +98,7 @@ int rg_graph_node(rg_graph *g, const char *id, rg_node_type type, const char *la
     for (int s = 0; s < RG_SCORE__COUNT; s++)
         n.scores[s] = NAN;
     rg_strset_init(&n.aliases);
+    rg_tally_init(&n.doc_mentions);
     rg_strset_init(&n.docs);
     if (!(n.id = rg_strdup(id)) || !(n.label = rg_strdup(label ? label : id)) ||
         rg_hmap_put(&g->node_index, id, g->n_nodes) < 0) {
@@ -208,7 +211,7 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
     if (rg_node_set(&d->kind, s->kind) < 0 || rg_node_set(&d->country, s->country) < 0 ||
         rg_node_set(&d->text, s->text) < 0 || rg_node_set(&d->doc, s->doc) < 0 ||
         rg_node_set(&d->section, s->section) < 0 || rg_strset_union(&d->aliases, &s->aliases) < 0 ||
-        rg_strset_union(&d->docs, &s->docs) < 0)
+        rg_strset_union(&d->docs, &s->docs) < 0 || rg_tally_merge(&d->doc_mentions, &s->doc_mentions) < 0)
         return -1;
     d->mentions += s->mentions;
     if (!d->line || (s->line && s->line < d->line))

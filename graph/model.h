@@ -39,6 +39,9 @@ typedef enum rg_score {
     RG_SCORE_HARMONIC,
     RG_SCORE_EIGENVECTOR,
     RG_SCORE_PAGERANK,
+    RG_SCORE_HUB,
+    RG_SCORE_AUTHORITY,
+    RG_SCORE_CORENESS,
     RG_SCORE_COMMUNITY,
     RG_SCORE__COUNT
 } rg_score;
@@ -53,6 +56,7 @@ typedef struct rg_node {
     char *country; /* ISO 3166-1 alpha-2, or NULL */
     rg_strset aliases;
     long mentions;
+    rg_tally doc_mentions; /* mentions per report */
     rg_strset docs;
     /* recommendations */
     char *text;

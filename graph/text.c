@@ -144,6 +144,66 @@ int rg_strset_union(rg_strset *dst, const rg_strset *src)
     return 0;
 }
 
+void rg_tally_init(rg_tally *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void rg_tally_destroy(rg_tally *t)
+{
+    for (size_t i = 0; i < t->len; i++)
+        free(t->keys[i]);
+    free(t->keys);
+    free(t->counts);
+    rg_tally_init(t);
+}
+
+int rg_tally_add(rg_tally *t, const char *key, long n)
+{
+    size_t lo = 0, hi = t->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(t->keys[mid], key);
+        if (c == 0) {
+            t->counts[mid] += n;
+            return 0;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (t->len == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 2;
+        char **k = realloc(t->keys, cap * sizeof *k);
+        if (!k)
+            return -1;
+        t->keys = k;
+        long *c = realloc(t->counts, cap * sizeof *c);
+        if (!c)
+            return -1;
+        t->counts = c;
+        t->cap = cap;
+    }
+    char *copy = rg_strdup(key);
+    if (!copy)
+        return -1;
+    memmove(t->keys + lo + 1, t->keys + lo, (t->len - lo) * sizeof *t->keys);
+    memmove(t->counts + lo + 1, t->counts + lo, (t->len - lo) * sizeof *t->counts);
+    t->keys[lo] = copy;
+    t->counts[lo] = n;
+    t->len++;
+    return 0;
+}
+
+int rg_tally_merge(rg_tally *dst, const rg_tally *src)
+{
+    for (size_t i = 0; i < src->len; i++)
+        if (rg_tally_add(dst, src->keys[i], src->counts[i]) < 0)
+            return -1;
+    return 0;
+}
+
 char *rg_strndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);

@@ -44,6 +44,21 @@ bool rg_strset_has(const rg_strset *s, const char *str);
 /* Add every string of src to dst. */
 int rg_strset_union(rg_strset *dst, const rg_strset *src);
 
+/* Counts by string key, in key order: mentions of an entity per report. */
+typedef struct rg_tally {
+    char **keys;
+    long *counts;
+    size_t len;
+    size_t cap;
+} rg_tally;
+
+void rg_tally_init(rg_tally *t);
+void rg_tally_destroy(rg_tally *t);
+/* Add n to key's count (creating it). 0, or -1 when out of memory. */
+int rg_tally_add(rg_tally *t, const char *key, long n);
+/* Add every count of src to dst. */
+int rg_tally_merge(rg_tally *dst, const rg_tally *src);
+
 /* A copy of s (or of its first n bytes), or NULL when out of memory. */
 char *rg_strdup(const char *s);
 char *rg_strndup(const char *s, size_t n);
