@@ -6,7 +6,10 @@
 #include "graph/catalog.h"
 #include "graph/doc.h"
 #include "graph/extract.h"
+#include "graph/query.h"
 #include "graph/text.h"
+
+#include <jansson.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -287,4 +290,77 @@ bool rg_cli_parse_count(const char *s, long *out)
         return false;
     *out = v;
     return true;
+}
+
+int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g, rg_names **names, rg_error *err)
+{
+    *g = NULL;
+    *names = NULL;
+    if (rg_cli_graph(graph_file, args, n, g, err) < 0)
+        return -1;
+    /* The catalog adds the aliases it knows ("DIU", "Pentagon") to those
+     * the reports used; without it, the graph's own names still work. */
+    rg_catalog *cat = rg_catalog_new();
+    char *dir = rg_cli_data_dir("catalog");
+    rg_error ignored;
+    rg_error_clear(&ignored);
+    if (cat && dir && rg_catalog_load_dir(cat, dir, &ignored) < 0) {
+        rg_catalog_free(cat);
+        cat = NULL;
+    }
+    free(dir);
+    int rc = rg_names_new(*g, cat, names, err);
+    rg_catalog_free(cat);
+    if (rc < 0) {
+        rg_graph_free(*g);
+        *g = NULL;
+    }
+    return rc;
+}
+
+void rg_cli_print_evidence(const rg_link *l, int indent)
+{
+    if (!l->n_evidence)
+        return;
+    const rg_evidence *e = &l->evidence[0];
+    if (strcmp(e->doc, "catalog") == 0)
+        printf("%*s[from the catalog: %s]", indent, "", e->text);
+    else
+        printf("%*s\"%s\" [%s, line %ld]", indent, "", e->text, e->doc, e->line);
+    if (l->n_evidence > 1)
+        printf(" (+%zu more)", l->n_evidence - 1);
+    putchar('\n');
+}
+
+void *rg_cli_evidence_json(const rg_link *l)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < l->n_evidence; i++) {
+        json_t *e = json_object();
+        json_object_set_new(e, "doc", json_string(l->evidence[i].doc));
+        json_object_set_new(e, "line", json_integer(l->evidence[i].line));
+        json_object_set_new(e, "text", json_string(l->evidence[i].text));
+        json_array_append_new(a, e);
+    }
+    return a;
+}
+
+const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size)
+{
+    if (n->type == RG_TYPE_RECOMMENDATION)
+        snprintf(buf, size, "%s (recommendation)", n->id);
+    else
+        snprintf(buf, size, "%s (%s)", n->label, rg_type_name(n->type));
+    return buf;
+}
+
+int rg_cli_print_json(void *json)
+{
+    json_t *j = json;
+    if (!j)
+        return -1;
+    int rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) == 0 ? 0 : -1;
+    putchar('\n');
+    json_decref(j);
+    return rc;
 }

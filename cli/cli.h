@@ -47,6 +47,25 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, r
  * the report arguments or the default corpus. */
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err);
 
+/* The graph a query works on and the index of its names (with the
+ * catalog's aliases when the catalog can be read). */
+struct rg_names;
+int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g, struct rg_names **names,
+                       rg_error *err);
+
+/* Print one piece of evidence as '"sentence" [doc, line N]' after indent
+ * spaces; "(+k more)" when the link has more. */
+void rg_cli_print_evidence(const rg_link *l, int indent);
+
+/* The evidence of a link as a JSON array (jansson); NULL when out of memory. */
+void *rg_cli_evidence_json(const rg_link *l);
+
+/* "label (type)" of a node, into buf. */
+const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size);
+
+/* Print a jansson value to stdout, indented, and free it. 0 or -1. */
+int rg_cli_print_json(void *json);
+
 /* Parse a positive integer option; false when s is not one. */
 bool rg_cli_parse_count(const char *s, long *out);
 

@@ -4,7 +4,10 @@
 #define RG_COMMANDS_H
 
 int cmd_build(int argc, char **argv);
+int cmd_common(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_neighbors(int argc, char **argv);
+int cmd_path(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 

@@ -17,7 +17,10 @@ typedef struct command {
 
 static const command commands[] = {
     {"build", cmd_build, "read reports and write the graph file (graph.json)"},
+    {"common", cmd_common, "what two nodes share: recommendations, programs, partners"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
+    {"neighbors", cmd_neighbors, "what a node is linked to, with evidence"},
+    {"path", cmd_path, "how two nodes are connected, each step with its evidence"},
     {"rank", cmd_rank, "rank nodes by centrality (degree, strength, pagerank, betweenness)"},
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
 };

@@ -1,24 +1,29 @@
 #include "graph/analyze.h"
 
-#include "graph/hmap.h"
-
 #include <igraph.h>
 #include <math.h>
-#include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
-/* The whole-graph view: vertex v of the igraph graph is node vertex_node[v]
- * of the model. */
-typedef struct view {
-    igraph_t graph;
+#define NONE ((size_t)-1)
+
+struct rg_view {
+    const rg_graph *g;
+    rg_view_kind kind;
+    const char *doc;
+    igraph_t graph; /* undirected, simple */
     igraph_vector_t weights;
-    size_t *vertex_node;
+    size_t *vertex_node; /* vertex → model node */
+    size_t *node_vertex; /* model node → vertex, or NONE */
     igraph_integer_t n;
-} view;
+    bool built; /* graph and weights exist */
+};
 
 static int igraph_failed(rg_error *err, igraph_error_t code)
 {
-    return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "graph analysis failed: %s", igraph_strerror(code));
+    return rg_error_set(err, code == IGRAPH_ENOMEM ? RG_ERR_IO : RG_ERR_INPUT, NULL, 0, "graph analysis failed: %s",
+                        igraph_strerror(code));
 }
 
 /* igraph's default handlers abort and print; the library does neither. */
@@ -28,119 +33,473 @@ static void quiet_igraph(void)
     igraph_set_warning_handler(igraph_warning_handler_ignore);
 }
 
-static bool in_view(const rg_node *n)
+/* ---- building ---- */
+
+typedef struct pair {
+    igraph_integer_t a, b;
+    double w;
+} pair;
+
+typedef struct pairs {
+    pair *items;
+    size_t len, cap;
+} pairs;
+
+static int add_pair(pairs *p, igraph_integer_t a, igraph_integer_t b, double w, bool directed)
 {
-    return n->type != RG_TYPE_REPORT;
+    if (a == b)
+        return 0;
+    if (!directed && a > b) {
+        igraph_integer_t t = a;
+        a = b;
+        b = t;
+    }
+    if (p->len == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 1024;
+        pair *q = realloc(p->items, cap * sizeof *q);
+        if (!q)
+            return -1;
+        p->items = q;
+        p->cap = cap;
+    }
+    p->items[p->len++] = (pair){a, b, w};
+    return 0;
 }
 
-static void view_destroy(view *v)
+static int by_ends(const void *x, const void *y)
 {
-    igraph_destroy(&v->graph);
-    igraph_vector_destroy(&v->weights);
-    free(v->vertex_node);
+    const pair *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
 }
 
-static int view_build(const rg_graph *g, view *v, rg_error *err)
+/* Merge pairs with the same ends (weights summed) into an igraph graph. */
+static int make_graph(pairs *p, igraph_integer_t n, bool directed, igraph_t *graph, igraph_vector_t *weights,
+                      rg_error *err)
+{
+    if (p->len)
+        qsort(p->items, p->len, sizeof *p->items, by_ends);
+    size_t m = 0;
+    for (size_t i = 0; i < p->len; i++) {
+        if (m && p->items[m - 1].a == p->items[i].a && p->items[m - 1].b == p->items[i].b)
+            p->items[m - 1].w += p->items[i].w;
+        else
+            p->items[m++] = p->items[i];
+    }
+    igraph_vector_int_t edges;
+    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)) != IGRAPH_SUCCESS)
+        return rg_error_nomem(err);
+    if (igraph_vector_init(weights, (igraph_integer_t)m) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&edges);
+        return rg_error_nomem(err);
+    }
+    for (size_t i = 0; i < m; i++) {
+        VECTOR(edges)[2 * i] = p->items[i].a;
+        VECTOR(edges)[2 * i + 1] = p->items[i].b;
+        VECTOR(*weights)[i] = p->items[i].w;
+    }
+    igraph_error_t code = igraph_create(graph, &edges, n, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
+    igraph_vector_int_destroy(&edges);
+    if (code != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(weights);
+        return igraph_failed(err, code);
+    }
+    return 0;
+}
+
+static bool node_in_view(const rg_node *n, rg_view_kind kind, const char *doc)
+{
+    if (doc && !rg_strset_has(&n->docs, doc))
+        return false;
+    switch (kind) {
+    case RG_VIEW_FULL:
+        return n->type != RG_TYPE_REPORT;
+    case RG_VIEW_AGENCIES:
+        return n->type == RG_TYPE_ACTOR || n->type == RG_TYPE_AGENCY;
+    case RG_VIEW_ENTITIES:
+        return rg_type_is_entity(n->type);
+    }
+    return false;
+}
+
+/* The weight a link has in the view: its own, or only its evidence from
+ * doc when the view keeps to one report. */
+static double link_weight(const rg_link *l, const char *doc)
+{
+    if (!doc)
+        return l->weight > 0 ? l->weight : 1.0;
+    double w = 0;
+    for (size_t i = 0; i < l->n_evidence; i++)
+        w += strcmp(l->evidence[i].doc, doc) == 0;
+    return w;
+}
+
+/* Links of the projections: two entities that one recommendation leads,
+ * partners with (or, for the entities view, concerns) share it. */
+static int shared_recommendations(const rg_view *v, pairs *p)
+{
+    const rg_graph *g = v->g;
+    /* each recommendation's entities, by walking the links once */
+    size_t *first = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *first);
+    size_t *next = malloc((g->n_links ? g->n_links : 1) * sizeof *next);
+    if (!first || !next) {
+        free(first);
+        free(next);
+        return -1;
+    }
+    for (size_t i = 0; i < g->n_nodes; i++)
+        first[i] = NONE;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        bool role = l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS ||
+                    (v->kind == RG_VIEW_ENTITIES && l->relation == RG_REL_CONCERNS);
+        if (!role || g->nodes[l->source].type != RG_TYPE_RECOMMENDATION || v->node_vertex[l->target] == NONE ||
+            link_weight(l, v->doc) <= 0)
+            continue;
+        next[i] = first[l->source];
+        first[l->source] = i;
+    }
+    int rc = 0;
+    for (size_t r = 0; r < g->n_nodes && rc == 0; r++)
+        for (size_t i = first[r]; i != NONE && rc == 0; i = next[i])
+            for (size_t k = next[i]; k != NONE && rc == 0; k = next[k]) {
+                size_t a = g->links[i].target, b = g->links[k].target;
+                if (a != b)
+                    rc = add_pair(p, (igraph_integer_t)v->node_vertex[a], (igraph_integer_t)v->node_vertex[b], 1.0,
+                                  false);
+            }
+    free(first);
+    free(next);
+    return rc;
+}
+
+int rg_view_new(const rg_graph *g, const rg_view_options *opts, rg_view **out, rg_error *err)
 {
     quiet_igraph();
-    size_t *node_vertex = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *node_vertex);
+    *out = NULL;
+    rg_view *v = calloc(1, sizeof *v);
+    if (!v)
+        return rg_error_nomem(err);
+    v->g = g;
+    v->kind = opts ? opts->kind : RG_VIEW_FULL;
+    v->doc = opts ? opts->doc : NULL;
     v->vertex_node = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *v->vertex_node);
-    igraph_vector_int_t edges;
-    rg_hmap pairs;
-    rg_hmap_init(&pairs);
-    if (!node_vertex || !v->vertex_node || igraph_vector_int_init(&edges, 0) != IGRAPH_SUCCESS) {
-        free(node_vertex);
-        free(v->vertex_node);
+    v->node_vertex = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *v->node_vertex);
+    if (!v->vertex_node || !v->node_vertex) {
+        rg_view_free(v);
         return rg_error_nomem(err);
     }
-    if (igraph_vector_init(&v->weights, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_int_destroy(&edges);
-        free(node_vertex);
-        free(v->vertex_node);
-        return rg_error_nomem(err);
-    }
-    v->n = 0;
     for (size_t i = 0; i < g->n_nodes; i++) {
-        node_vertex[i] = (size_t)-1;
-        if (in_view(&g->nodes[i])) {
-            node_vertex[i] = (size_t)v->n;
+        v->node_vertex[i] = NONE;
+        if (node_in_view(&g->nodes[i], v->kind, v->doc)) {
+            v->node_vertex[i] = (size_t)v->n;
             v->vertex_node[v->n++] = i;
         }
     }
+    pairs p = {0};
     int rc = 0;
-    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
+    if (v->kind == RG_VIEW_FULL || v->kind == RG_VIEW_ENTITIES) {
+        for (size_t i = 0; i < g->n_links && rc == 0; i++) {
+            const rg_link *l = &g->links[i];
+            size_t a = v->node_vertex[l->source], b = v->node_vertex[l->target];
+            if (l->relation == RG_REL_CONTAINS || a == NONE || b == NONE)
+                continue;
+            double w = link_weight(l, v->doc);
+            if (w > 0)
+                rc = add_pair(&p, (igraph_integer_t)a, (igraph_integer_t)b, w, false);
+        }
+    }
+    if (rc == 0 && v->kind != RG_VIEW_FULL)
+        rc = shared_recommendations(v, &p);
+    if (rc < 0) {
+        free(p.items);
+        rg_view_free(v);
+        return rg_error_nomem(err);
+    }
+    rc = make_graph(&p, v->n, false, &v->graph, &v->weights, err);
+    free(p.items);
+    if (rc < 0) {
+        rg_view_free(v);
+        return -1;
+    }
+    v->built = true;
+    *out = v;
+    return 0;
+}
+
+void rg_view_free(rg_view *v)
+{
+    if (!v)
+        return;
+    if (v->built) {
+        igraph_destroy(&v->graph);
+        igraph_vector_destroy(&v->weights);
+    }
+    free(v->vertex_node);
+    free(v->node_vertex);
+    free(v);
+}
+
+size_t rg_view_nodes(const rg_view *v)
+{
+    return (size_t)v->n;
+}
+
+size_t rg_view_links(const rg_view *v)
+{
+    return (size_t)igraph_ecount(&v->graph);
+}
+
+/* ---- measures ---- */
+
+/* HITS needs the links' direction: the full view's links, directed. */
+static int directed_graph(const rg_view *v, igraph_t *graph, igraph_vector_t *weights, rg_error *err)
+{
+    pairs p = {0};
+    const rg_graph *g = v->g;
+    for (size_t i = 0; i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
-        size_t a = node_vertex[l->source], b = node_vertex[l->target];
-        if (l->relation == RG_REL_CONTAINS || a == (size_t)-1 || b == (size_t)-1 || a == b)
+        size_t a = v->node_vertex[l->source], b = v->node_vertex[l->target];
+        if (l->relation == RG_REL_CONTAINS || a == NONE || b == NONE)
             continue;
-        if (a > b) {
-            size_t t = a;
-            a = b;
-            b = t;
+        double w = link_weight(l, v->doc);
+        if (w > 0 && add_pair(&p, (igraph_integer_t)a, (igraph_integer_t)b, w, true) < 0) {
+            free(p.items);
+            return rg_error_nomem(err);
         }
-        char key[48];
-        snprintf(key, sizeof key, "%zu,%zu", a, b);
-        size_t at;
-        double w = l->weight > 0 ? l->weight : 1.0;
-        if (rg_hmap_get(&pairs, key, &at)) {
-            VECTOR(v->weights)[at] += w;
-            continue;
-        }
-        at = (size_t)igraph_vector_size(&v->weights);
-        if (rg_hmap_put(&pairs, key, at) < 0 || igraph_vector_int_push_back(&edges, (igraph_integer_t)a) ||
-            igraph_vector_int_push_back(&edges, (igraph_integer_t)b) || igraph_vector_push_back(&v->weights, w))
-            rc = rg_error_nomem(err);
+    }
+    int rc = make_graph(&p, v->n, true, graph, weights, err);
+    free(p.items);
+    return rc;
+}
+
+static igraph_error_t betweenness(const rg_view *v, const rg_measure_options *opts, igraph_vector_t *res)
+{
+    long k = opts ? opts->pivots : 0;
+    size_t given = opts && opts->pivot_nodes ? opts->n_pivot_nodes : 0;
+    if ((k <= 0 || k >= v->n) && !given)
+        return igraph_betweenness(&v->graph, res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
+    igraph_vector_int_t sources;
+    igraph_error_t code = igraph_vector_int_init(&sources, 0);
+    if (code != IGRAPH_SUCCESS)
+        return code;
+    if (given) {
+        for (size_t i = 0; i < given && code == IGRAPH_SUCCESS; i++)
+            if (opts->pivot_nodes[i] < v->g->n_nodes && v->node_vertex[opts->pivot_nodes[i]] != NONE)
+                code = igraph_vector_int_push_back(&sources, (igraph_integer_t)v->node_vertex[opts->pivot_nodes[i]]);
+    } else {
+        igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opts->seed);
+        code = igraph_random_sample(&sources, 0, v->n - 1, (igraph_integer_t)k);
+    }
+    igraph_integer_t used = igraph_vector_int_size(&sources);
+    if (code == IGRAPH_SUCCESS)
+        code = igraph_betweenness_subset(&v->graph, res, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                         igraph_vss_vector(&sources), igraph_vss_all(), NULL);
+    igraph_vector_int_destroy(&sources);
+    /* k of n sources see k/n of the pairs: scale up to estimate the whole */
+    if (code == IGRAPH_SUCCESS && used > 0)
+        igraph_vector_scale(res, (igraph_real_t)v->n / (igraph_real_t)used);
+    return code;
+}
+
+int rg_view_measure(const rg_view *v, rg_score which, const rg_measure_options *opts, double *out, rg_error *err)
+{
+    quiet_igraph();
+    for (size_t i = 0; i < v->g->n_nodes; i++)
+        out[i] = NAN;
+    igraph_vector_t res, other;
+    if (igraph_vector_init(&res, v->n) != IGRAPH_SUCCESS)
+        return rg_error_nomem(err);
+    if (igraph_vector_init(&other, v->n) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&res);
+        return rg_error_nomem(err);
     }
     igraph_error_t code = IGRAPH_SUCCESS;
-    if (rc == 0 && (code = igraph_create(&v->graph, &edges, v->n, IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS)
-        rc = igraph_failed(err, code);
-    igraph_vector_int_destroy(&edges);
-    rg_hmap_destroy(&pairs);
-    free(node_vertex);
-    if (rc < 0) {
-        igraph_vector_destroy(&v->weights);
-        free(v->vertex_node);
+    igraph_real_t value;
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    int rc = 0;
+    switch (which) {
+    case RG_SCORE_DEGREE:
+        code = igraph_strength(&v->graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, NULL);
+        break;
+    case RG_SCORE_STRENGTH:
+        code = igraph_strength(&v->graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &v->weights);
+        break;
+    case RG_SCORE_BETWEENNESS:
+        code = betweenness(v, opts, &res);
+        break;
+    case RG_SCORE_CLOSENESS:
+        code = igraph_closeness(&v->graph, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, NULL, true);
+        break;
+    case RG_SCORE_HARMONIC:
+        code = igraph_harmonic_centrality(&v->graph, &res, igraph_vss_all(), IGRAPH_ALL, NULL, true);
+        break;
+    case RG_SCORE_EIGENVECTOR:
+        code = v->n ? igraph_eigenvector_centrality(&v->graph, &res, &value, IGRAPH_UNDIRECTED, true, &v->weights,
+                                                    &arpack)
+                    : IGRAPH_SUCCESS;
+        break;
+    case RG_SCORE_PAGERANK:
+        code = igraph_pagerank(&v->graph, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
+                               IGRAPH_UNDIRECTED, 0.85, &v->weights, NULL);
+        break;
+    case RG_SCORE_HUB:
+    case RG_SCORE_AUTHORITY: {
+        if (v->kind != RG_VIEW_FULL) {
+            /* the projections have no direction: HITS is eigenvector */
+            code = v->n ? igraph_eigenvector_centrality(&v->graph, &res, &value, IGRAPH_UNDIRECTED, true,
+                                                        &v->weights, &arpack)
+                        : IGRAPH_SUCCESS;
+            break;
+        }
+        igraph_t d;
+        igraph_vector_t dw;
+        if (directed_graph(v, &d, &dw, err) < 0) {
+            rc = -1;
+            break;
+        }
+        code = v->n && igraph_ecount(&d) ? igraph_hub_and_authority_scores(&d, &res, &other, &value, true, &dw, &arpack)
+                                         : IGRAPH_SUCCESS;
+        if (which == RG_SCORE_AUTHORITY)
+            igraph_vector_swap(&res, &other);
+        igraph_destroy(&d);
+        igraph_vector_destroy(&dw);
+        break;
     }
+    case RG_SCORE_CORENESS: {
+        igraph_vector_int_t cores;
+        code = igraph_vector_int_init(&cores, v->n);
+        if (code == IGRAPH_SUCCESS)
+            code = igraph_coreness(&v->graph, &cores, IGRAPH_ALL);
+        for (igraph_integer_t k = 0; code == IGRAPH_SUCCESS && k < v->n; k++)
+            VECTOR(res)[k] = (double)VECTOR(cores)[k];
+        igraph_vector_int_destroy(&cores);
+        break;
+    }
+    default:
+        rc = rg_error_set(err, RG_ERR_USAGE, NULL, 0, "measure '%s' is not a centrality", rg_score_name(which));
+    }
+    if (rc == 0 && code != IGRAPH_SUCCESS)
+        rc = igraph_failed(err, code);
+    for (igraph_integer_t k = 0; rc == 0 && k < v->n; k++)
+        out[v->vertex_node[k]] = VECTOR(res)[k];
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&other);
     return rc;
 }
 
 int rg_analyze_score(const rg_graph *g, rg_score which, double *out, rg_error *err)
 {
-    for (size_t i = 0; i < g->n_nodes; i++)
-        out[i] = NAN;
-    view v;
-    if (view_build(g, &v, err) < 0)
+    rg_view *v;
+    if (rg_view_new(g, NULL, &v, err) < 0)
         return -1;
-    igraph_vector_t res;
-    if (igraph_vector_init(&res, v.n) != IGRAPH_SUCCESS) {
-        view_destroy(&v);
+    int rc = rg_view_measure(v, which, NULL, out, err);
+    rg_view_free(v);
+    return rc;
+}
+
+/* ---- communities ---- */
+
+typedef struct group {
+    long label;       /* as igraph numbered it */
+    size_t size;
+    const char *first; /* smallest member id */
+} group;
+
+static int by_size(const void *x, const void *y)
+{
+    const group *a = x, *b = y;
+    if (a->size != b->size)
+        return a->size > b->size ? -1 : 1;
+    return strcmp(a->first, b->first);
+}
+
+int rg_view_communities(const rg_view *v, rg_community_method method, unsigned long seed, long *membership,
+                        size_t *count, double *modularity, rg_error *err)
+{
+    quiet_igraph();
+    const rg_graph *g = v->g;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        membership[i] = -1;
+    *count = 0;
+    *modularity = NAN;
+    igraph_vector_int_t member;
+    if (igraph_vector_int_init(&member, v->n) != IGRAPH_SUCCESS)
+        return rg_error_nomem(err);
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    igraph_error_t code = IGRAPH_SUCCESS;
+    if (method == RG_COMMUNITY_LOUVAIN) {
+        code = igraph_community_multilevel(&v->graph, &v->weights, 1.0, &member, NULL, NULL);
+    } else {
+        /* Leiden on modularity: node weights are strengths, resolution 1/2m */
+        igraph_vector_t strength;
+        code = igraph_vector_init(&strength, v->n);
+        if (code == IGRAPH_SUCCESS)
+            code = igraph_strength(&v->graph, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &v->weights);
+        double total = code == IGRAPH_SUCCESS ? igraph_vector_sum(&v->weights) : 0;
+        igraph_integer_t clusters = 0;
+        igraph_real_t quality;
+        /* until a pass changes nothing; at most 100 passes */
+        for (int pass = 0; code == IGRAPH_SUCCESS && pass < 100 && total > 0; pass++) {
+            igraph_vector_int_t before;
+            code = igraph_vector_int_init_copy(&before, &member);
+            if (code != IGRAPH_SUCCESS)
+                break;
+            code = igraph_community_leiden(&v->graph, &v->weights, &strength, 1.0 / (2.0 * total), 0.01, pass > 0, 1,
+                                           &member, &clusters, &quality);
+            bool same = pass > 0 && igraph_vector_int_all_e(&before, &member);
+            igraph_vector_int_destroy(&before);
+            if (same)
+                break;
+        }
+        if (total <= 0)
+            for (igraph_integer_t k = 0; k < v->n; k++)
+                VECTOR(member)[k] = k;
+        igraph_vector_destroy(&strength);
+    }
+    igraph_real_t q = NAN;
+    if (code == IGRAPH_SUCCESS && igraph_ecount(&v->graph) > 0)
+        code = igraph_modularity(&v->graph, &member, &v->weights, 1.0, IGRAPH_UNDIRECTED, &q);
+    if (code != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&member);
+        return igraph_failed(err, code);
+    }
+    /* number communities by size, ties by their smallest member id */
+    igraph_integer_t max = 0;
+    for (igraph_integer_t k = 0; k < v->n; k++)
+        if (VECTOR(member)[k] > max)
+            max = VECTOR(member)[k];
+    group *groups = calloc((size_t)max + 1, sizeof *groups);
+    long *rank = malloc(((size_t)max + 1) * sizeof *rank);
+    if (!groups || !rank) {
+        free(groups);
+        free(rank);
+        igraph_vector_int_destroy(&member);
         return rg_error_nomem(err);
     }
-    igraph_error_t code = IGRAPH_SUCCESS;
-    igraph_real_t value;
-    int rc = 0;
-    switch (which) {
-    case RG_SCORE_DEGREE:
-        code = igraph_strength(&v.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, NULL);
-        break;
-    case RG_SCORE_STRENGTH:
-        code = igraph_strength(&v.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &v.weights);
-        break;
-    case RG_SCORE_PAGERANK:
-        code = igraph_pagerank(&v.graph, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                               0.85, &v.weights, NULL);
-        break;
-    case RG_SCORE_BETWEENNESS:
-        code = igraph_betweenness(&v.graph, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
-        break;
-    default:
-        rc = rg_error_set(err, RG_ERR_USAGE, NULL, 0, "measure '%s' is not available", rg_score_name(which));
+    for (igraph_integer_t c = 0; c <= max; c++)
+        groups[c].label = (long)c;
+    for (igraph_integer_t k = 0; k < v->n; k++) {
+        group *gr = &groups[VECTOR(member)[k]];
+        const char *id = g->nodes[v->vertex_node[k]].id;
+        gr->size++;
+        if (!gr->first || strcmp(id, gr->first) < 0)
+            gr->first = id;
     }
-    if (rc == 0 && code != IGRAPH_SUCCESS)
-        rc = igraph_failed(err, code);
-    for (igraph_integer_t k = 0; rc == 0 && k < v.n; k++)
-        out[v.vertex_node[k]] = VECTOR(res)[k];
-    igraph_vector_destroy(&res);
-    view_destroy(&v);
-    return rc;
+    qsort(groups, (size_t)max + 1, sizeof *groups, by_size);
+    size_t used = 0;
+    for (igraph_integer_t c = 0; c <= max; c++) {
+        rank[groups[c].label] = (long)c;
+        used += groups[c].size > 0;
+    }
+    for (igraph_integer_t k = 0; k < v->n; k++)
+        membership[v->vertex_node[k]] = rank[VECTOR(member)[k]];
+    *count = used;
+    *modularity = q;
+    free(groups);
+    free(rank);
+    igraph_vector_int_destroy(&member);
+    return 0;
 }

@@ -605,6 +605,27 @@ static bool plain_heading(const char *s, size_t n)
     return words <= 16 && capitals * 2 >= long_words;
 }
 
+/* Does the text stop on a word no sentence ends with: an article, a
+ * preposition, a conjunction, "includes"? */
+static bool ends_with_function_word(const rg_buf *b)
+{
+    static const char *const words[] = {
+        "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "include", "includes",
+        "including", "into", "its", "of", "on", "or", "such", "than", "that", "the", "their", "to",
+        "which", "who", "whose", "with",
+    };
+    size_t e = b->len;
+    while (e > 0 && b->data[e - 1] == ' ')
+        e--;
+    size_t s = e;
+    while (s > 0 && isalpha((unsigned char)b->data[s - 1]))
+        s--;
+    for (size_t i = 0; i < COUNT(words); i++)
+        if (strlen(words[i]) == e - s && strncmp(b->data + s, words[i], e - s) == 0)
+            return true;
+    return false;
+}
+
 /* Does the block's text stop where no sentence ends? */
 static bool mid_sentence(const rg_buf *b)
 {
@@ -637,11 +658,10 @@ static int parse_line(parser *p, const char *s, size_t n, long line)
     }
     if (p->broken) {
         /* it goes on when the next line continues the sentence: it opens
-         * in lowercase, or the block stopped on a lowercase word ("... that
-         * includes" + "South Korea, Japan, ...") and this is plain text */
+         * in lowercase, or the block stopped on a word that cannot end one
+         * ("... that includes" + "South Korea, Japan, ...") */
         p->broken = false;
-        size_t n_text = p->text.len;
-        bool stopped_on_word = n_text > 0 && islower((unsigned char)p->text.data[n_text - 1]);
+        bool stopped_on_word = ends_with_function_word(&p->text);
         bool plain = isalnum((unsigned char)t[0]) && !(isdigit((unsigned char)t[0]) && memchr(t, '.', m < 4 ? m : 4));
         if (!(islower((unsigned char)t[0]) || (stopped_on_word && plain)))
             if (close_block(p) < 0)

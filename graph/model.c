@@ -261,6 +261,65 @@ nomem:
     return rg_error_nomem(err);
 }
 
+int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err)
+{
+    *out = NULL;
+    rg_graph *sub = rg_graph_new();
+    if (!sub)
+        return rg_error_nomem(err);
+    /* a graph of the kept part: nodes and links merged from a filtered view */
+    rg_graph part = *g;
+    rg_node *nodes = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *nodes);
+    rg_link *links = malloc((g->n_links ? g->n_links : 1) * sizeof *links);
+    size_t *map = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *map);
+    rg_strset docs;
+    rg_strset_init(&docs);
+    int rc = nodes && links && map ? 0 : -1;
+    size_t n = 0, m = 0;
+    for (size_t i = 0; rc == 0 && i < g->n_nodes; i++) {
+        if (!keep[i])
+            continue;
+        map[i] = n;
+        nodes[n++] = g->nodes[i];
+        rc = rg_strset_union(&docs, &g->nodes[i].docs);
+    }
+    for (size_t i = 0; rc == 0 && i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (!keep[l->source] || !keep[l->target])
+            continue;
+        links[m] = *l;
+        links[m].source = map[l->source];
+        links[m].target = map[l->target];
+        m++;
+    }
+    if (rc == 0) {
+        part.nodes = nodes;
+        part.n_nodes = n;
+        part.links = links;
+        part.n_links = m;
+        part.n_docs = 0;
+        for (size_t i = 0; rc == 0 && i < g->n_docs; i++) {
+            const rg_document *d = &g->docs[i];
+            if (rg_strset_has(&docs, d->id))
+                rc = rg_graph_add_document(sub, d->id, d->path, d->title, d->bytes, err);
+        }
+        if (rc == 0)
+            rc = rg_graph_merge(sub, &part, err);
+    } else {
+        rg_error_nomem(err);
+    }
+    free(nodes);
+    free(links);
+    free(map);
+    rg_strset_destroy(&docs);
+    if (rc < 0) {
+        rg_graph_free(sub);
+        return -1;
+    }
+    *out = sub;
+    return 0;
+}
+
 /* Sort keys carry the strings they compare, so that qsort needs no
  * context (and no global) to reach the graph. */
 typedef struct node_key {

@@ -130,6 +130,10 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
  * combined). Associative and commutative as seen by the writers. */
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
 
+/* A copy of the nodes marked in keep[g->n_nodes], the links between them,
+ * and the documents they come from. */
+int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err);
+
 /* Positions of the nodes in id order, and of the links in (source id,
  * target id, relation) order; evidence of every link sorted in place.
  * Caller frees the arrays. */

@@ -1,0 +1,113 @@
+/* relgraph common: what two nodes share. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "graph/query.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "usage: relgraph common A B [-g graph.json] [--json] [FILE|DIR ...]\n\n"
+    "The recommendations, programs and partners two nodes are both linked to,\n"
+    "with how each is linked and the evidence.\n\n"
+    "  -g, --graph FILE    the graph file (default: build from reports)\n"
+    "      --json          print JSON\n"
+    "  -h, --help          show this help\n";
+
+static json_t *side_json(const rg_graph *g, size_t link, size_t from)
+{
+    const rg_link *l = &g->links[link];
+    json_t *o = json_object();
+    json_object_set_new(o, "node", json_string(g->nodes[from].id));
+    json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
+    json_object_set_new(o, "evidence", rg_cli_evidence_json(l));
+    return o;
+}
+
+int cmd_common(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"graph", required_argument, NULL, 'g'},
+        {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *graph_file = NULL;
+    bool as_json = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            graph_file = optarg;
+            break;
+        case 'j':
+            as_json = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return rg_cli_usage("common", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind < 2)
+        return rg_cli_usage("common", "common needs two names");
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *g;
+    rg_names *names;
+    if (rg_cli_graph_names(graph_file, argv + optind + 2, argc - optind - 2, &g, &names, &err) < 0)
+        return rg_cli_fail(&err);
+    size_t a, b, *shared = NULL, n = 0;
+    int status = 0;
+    if (rg_names_resolve(names, argv[optind], &a, &err) < 0 || rg_names_resolve(names, argv[optind + 1], &b, &err) < 0 ||
+        rg_query_common(g, a, b, &shared, &n, &err) < 0) {
+        status = rg_cli_fail(&err);
+    } else if (as_json) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < n; i++) {
+            size_t s = shared[i];
+            json_t *o = json_object();
+            json_object_set_new(o, "id", json_string(g->nodes[s].id));
+            json_object_set_new(o, "label", json_string(g->nodes[s].label));
+            json_object_set_new(o, "type", json_string(rg_type_name(g->nodes[s].type)));
+            json_t *links = json_array();
+            json_array_append_new(links, side_json(g, rg_query_link(g, a, s, false), a));
+            json_array_append_new(links, side_json(g, rg_query_link(g, b, s, false), b));
+            json_object_set_new(o, "links", links);
+            json_array_append_new(list, o);
+        }
+        json_t *o = json_object();
+        json_object_set_new(o, "a", json_string(g->nodes[a].id));
+        json_object_set_new(o, "b", json_string(g->nodes[b].id));
+        json_object_set_new(o, "common", list);
+        rg_cli_print_json(o);
+    } else {
+        char buf[600];
+        printf("%s and %s share %zu node%s\n", g->nodes[a].label, g->nodes[b].label, n, n == 1 ? "" : "s");
+        int last = -1;
+        for (size_t i = 0; i < n; i++) {
+            size_t s = shared[i];
+            if ((int)g->nodes[s].type != last)
+                printf("\n%ss\n", rg_type_name(g->nodes[s].type));
+            last = (int)g->nodes[s].type;
+            printf("  %s\n", rg_cli_node_name(&g->nodes[s], buf, sizeof buf));
+            size_t la = rg_query_link(g, a, s, false), lb = rg_query_link(g, b, s, false);
+            printf("    %s: %s; %s: %s\n", g->nodes[a].label, rg_relation_name(g->links[la].relation), g->nodes[b].label,
+                   rg_relation_name(g->links[lb].relation));
+            rg_cli_print_evidence(&g->links[la], 4);
+            if (g->links[lb].n_evidence && g->links[la].n_evidence &&
+                (g->links[lb].evidence[0].line != g->links[la].evidence[0].line ||
+                 strcmp(g->links[lb].evidence[0].doc, g->links[la].evidence[0].doc) != 0))
+                rg_cli_print_evidence(&g->links[lb], 4);
+        }
+    }
+    free(shared);
+    rg_names_free(names);
+    rg_graph_free(g);
+    return status;
+}

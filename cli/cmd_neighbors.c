@@ -1,0 +1,108 @@
+/* relgraph neighbors: what a node is linked to, with evidence. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "graph/query.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+static const char usage_text[] =
+    "usage: relgraph neighbors A [-g graph.json] [--type TYPE] [--relation R] [--json] [FILE|DIR ...]\n\n"
+    "Every link of a node, by relation, with the other end and the evidence.\n\n"
+    "  -g, --graph FILE    the graph file (default: build from reports)\n"
+    "      --type TYPE     only neighbours of this type\n"
+    "      --relation R    only this relation (leads, partners, concerns, part_of,\n"
+    "                      member_of, co_mentioned, contains)\n"
+    "      --json          print JSON\n"
+    "  -h, --help          show this help\n";
+
+int cmd_neighbors(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"graph", required_argument, NULL, 'g'}, {"type", required_argument, NULL, 't'},
+        {"relation", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
+    };
+    const char *graph_file = NULL;
+    int type = -1, relation = -1;
+    bool as_json = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            graph_file = optarg;
+            break;
+        case 't':
+            if ((type = rg_type_parse(optarg)) < 0)
+                return rg_cli_usage("neighbors", "unknown type '%s'", optarg);
+            break;
+        case 'r':
+            if ((relation = rg_relation_parse(optarg)) < 0)
+                return rg_cli_usage("neighbors", "unknown relation '%s'", optarg);
+            break;
+        case 'j':
+            as_json = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return rg_cli_usage("neighbors", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind < 1)
+        return rg_cli_usage("neighbors", "neighbors needs a name");
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *g;
+    rg_names *names;
+    if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
+        return rg_cli_fail(&err);
+    size_t node, *links = NULL, n = 0;
+    int status = 0;
+    if (rg_names_resolve(names, argv[optind], &node, &err) < 0 ||
+        rg_query_neighbors(g, node, relation, type, &links, &n, &err) < 0) {
+        status = rg_cli_fail(&err);
+    } else if (as_json) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < n; i++) {
+            const rg_link *l = &g->links[links[i]];
+            size_t other = rg_other_end(g, links[i], node);
+            json_t *o = json_object();
+            json_object_set_new(o, "id", json_string(g->nodes[other].id));
+            json_object_set_new(o, "label", json_string(g->nodes[other].label));
+            json_object_set_new(o, "type", json_string(rg_type_name(g->nodes[other].type)));
+            json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
+            json_object_set_new(o, "direction", json_string(l->source == node ? "out" : "in"));
+            json_object_set_new(o, "weight", json_real(l->weight));
+            json_object_set_new(o, "evidence", rg_cli_evidence_json(l));
+            json_array_append_new(list, o);
+        }
+        json_t *o = json_object();
+        json_object_set_new(o, "node", json_string(g->nodes[node].id));
+        json_object_set_new(o, "neighbors", list);
+        rg_cli_print_json(o);
+    } else {
+        char buf[600];
+        printf("%s: %zu link%s\n", rg_cli_node_name(&g->nodes[node], buf, sizeof buf), n, n == 1 ? "" : "s");
+        int last = -1;
+        for (size_t i = 0; i < n; i++) {
+            const rg_link *l = &g->links[links[i]];
+            size_t other = rg_other_end(g, links[i], node);
+            if ((int)l->relation != last)
+                printf("\n%s\n", rg_relation_name(l->relation));
+            last = (int)l->relation;
+            printf("  %s %s", l->source == node ? "->" : "<-", rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
+            if (l->weight != 1)
+                printf("  weight %g", l->weight);
+            putchar('\n');
+            rg_cli_print_evidence(l, 6);
+        }
+    }
+    free(links);
+    rg_names_free(names);
+    rg_graph_free(g);
+    return status;
+}

@@ -1,0 +1,155 @@
+/* relgraph path: how two nodes are connected, and through what. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "graph/query.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "usage: relgraph path A B [-g graph.json] [--via TYPE] [--all] [--max-len N] [--co-mentions] [--json]\n"
+    "                   [FILE|DIR ...]\n\n"
+    "The shortest connections between two nodes (any name, alias, acronym or id),\n"
+    "each step with its relation and the sentence, report and line behind it.\n"
+    "Steps go through recommendations, programs and bodies; reports are left out,\n"
+    "and co-mentions unless --co-mentions is given.\n\n"
+    "  -g, --graph FILE    the graph file (default: build from reports)\n"
+    "      --via TYPE      every step in between is of this type (recommendation,\n"
+    "                      program, agency, actor)\n"
+    "      --all           every shortest path (at most 100), not the first\n"
+    "      --max-len N     no path longer than N links\n"
+    "      --co-mentions   also step along co_mentioned links\n"
+    "      --json          print JSON\n"
+    "  -h, --help          show this help\n";
+
+static json_t *path_json(const rg_graph *g, const rg_path *p)
+{
+    json_t *steps = json_array();
+    for (size_t k = 0; k < p->len; k++) {
+        const rg_link *l = &g->links[p->links[k]];
+        json_t *s = json_object();
+        json_object_set_new(s, "from", json_string(g->nodes[p->nodes[k]].id));
+        json_object_set_new(s, "to", json_string(g->nodes[p->nodes[k + 1]].id));
+        json_object_set_new(s, "relation", json_string(rg_relation_name(l->relation)));
+        json_object_set_new(s, "direction", json_string(l->source == p->nodes[k] ? "forward" : "backward"));
+        json_object_set_new(s, "evidence", rg_cli_evidence_json(l));
+        json_array_append_new(steps, s);
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "length", json_integer((json_int_t)p->len));
+    json_object_set_new(o, "steps", steps);
+    return o;
+}
+
+static bool same_evidence(const rg_link *a, const rg_link *b)
+{
+    return a && a->n_evidence && b->n_evidence && a->evidence[0].line == b->evidence[0].line &&
+           strcmp(a->evidence[0].doc, b->evidence[0].doc) == 0 && strcmp(a->evidence[0].text, b->evidence[0].text) == 0;
+}
+
+static void print_path(const rg_graph *g, const rg_path *p)
+{
+    char buf[600];
+    printf("  %s\n", rg_cli_node_name(&g->nodes[p->nodes[0]], buf, sizeof buf));
+    const rg_link *prev = NULL;
+    for (size_t k = 0; k < p->len; k++) {
+        const rg_link *l = &g->links[p->links[k]];
+        bool forward = l->source == p->nodes[k];
+        printf("    %s%s%s  %s\n", forward ? "-" : "<-", rg_relation_name(l->relation), forward ? "->" : "-",
+               rg_cli_node_name(&g->nodes[p->nodes[k + 1]], buf, sizeof buf));
+        if (same_evidence(prev, l))
+            printf("        (the same sentence)\n");
+        else
+            rg_cli_print_evidence(l, 8);
+        prev = l;
+    }
+}
+
+int cmd_path(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"graph", required_argument, NULL, 'g'},  {"via", required_argument, NULL, 'v'},
+        {"all", no_argument, NULL, 'a'},          {"max-len", required_argument, NULL, 'm'},
+        {"co-mentions", no_argument, NULL, 'c'},  {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+    };
+    const char *graph_file = NULL;
+    rg_path_options opts = {.via = -1};
+    bool as_json = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            graph_file = optarg;
+            break;
+        case 'v':
+            opts.via = rg_type_parse(optarg);
+            if (opts.via < 0 || opts.via == RG_TYPE_REPORT)
+                return rg_cli_usage("path", "unknown type '%s'", optarg);
+            break;
+        case 'a':
+            opts.all = true;
+            break;
+        case 'm':
+            if (!rg_cli_parse_count(optarg, &opts.max_len))
+                return rg_cli_usage("path", "--max-len needs a positive whole number, not '%s'", optarg);
+            break;
+        case 'c':
+            opts.co_mentions = true;
+            break;
+        case 'j':
+            as_json = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return rg_cli_usage("path", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind < 2)
+        return rg_cli_usage("path", "path needs two names");
+    const char *a = argv[optind], *b = argv[optind + 1];
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *g;
+    rg_names *names;
+    if (rg_cli_graph_names(graph_file, argv + optind + 2, argc - optind - 2, &g, &names, &err) < 0)
+        return rg_cli_fail(&err);
+    size_t from, to;
+    rg_path *paths = NULL;
+    size_t n = 0;
+    int status = 0;
+    if (rg_names_resolve(names, a, &from, &err) < 0 || rg_names_resolve(names, b, &to, &err) < 0 ||
+        rg_query_paths(g, from, to, &opts, &paths, &n, &err) < 0) {
+        status = rg_cli_fail(&err);
+    } else if (as_json) {
+        json_t *o = json_object();
+        json_t *list = json_array();
+        for (size_t i = 0; i < n; i++)
+            json_array_append_new(list, path_json(g, &paths[i]));
+        json_object_set_new(o, "from", json_string(g->nodes[from].id));
+        json_object_set_new(o, "to", json_string(g->nodes[to].id));
+        json_object_set_new(o, "paths", list);
+        rg_cli_print_json(o);
+    } else if (n == 0) {
+        printf("no path from %s to %s%s\n", g->nodes[from].label, g->nodes[to].label,
+               opts.max_len ? " within the length asked" : "");
+    } else {
+        printf("%s -> %s: %zu path%s of %zu link%s\n\n", g->nodes[from].label, g->nodes[to].label, n, n == 1 ? "" : "s",
+               paths[0].len, paths[0].len == 1 ? "" : "s");
+        for (size_t i = 0; i < n; i++) {
+            if (n > 1)
+                printf("path %zu\n", i + 1);
+            print_path(g, &paths[i]);
+        }
+    }
+    rg_paths_free(paths, n);
+    rg_names_free(names);
+    rg_graph_free(g);
+    return status;
+}

@@ -1,0 +1,676 @@
+#include "graph/query.h"
+
+#include "graph/hmap.h"
+#include "graph/text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE ((size_t)-1)
+
+/* ---- names ---- */
+
+typedef struct form {
+    char *text; /* normalized */
+    size_t node;
+    bool label; /* the node's own label (or id) */
+} form;
+
+struct rg_names {
+    const rg_graph *g;
+    form *forms;
+    size_t len, cap;
+    rg_hmap first; /* normalized text → first index in forms (sorted by text) */
+};
+
+void rg_names_free(rg_names *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->len; i++)
+        free(n->forms[i].text);
+    free(n->forms);
+    rg_hmap_destroy(&n->first);
+    free(n);
+}
+
+static int add_form(rg_names *n, const char *text, size_t node, bool label)
+{
+    char *norm = rg_normalize_name(text);
+    if (!norm)
+        return -1;
+    if (n->len == n->cap) {
+        size_t cap = n->cap ? n->cap * 2 : 256;
+        form *f = realloc(n->forms, cap * sizeof *f);
+        if (!f) {
+            free(norm);
+            return -1;
+        }
+        n->forms = f;
+        n->cap = cap;
+    }
+    n->forms[n->len++] = (form){norm, node, label};
+    return 0;
+}
+
+static int by_text(const void *a, const void *b)
+{
+    const form *x = a, *y = b;
+    int c = strcmp(x->text, y->text);
+    if (!c)
+        c = (x->node > y->node) - (x->node < y->node);
+    if (!c)
+        c = (int)y->label - (int)x->label;
+    return c;
+}
+
+int rg_names_new(const rg_graph *g, const rg_catalog *cat, rg_names **out, rg_error *err)
+{
+    *out = NULL;
+    rg_names *n = calloc(1, sizeof *n);
+    if (!n)
+        return rg_error_nomem(err);
+    n->g = g;
+    rg_hmap_init(&n->first);
+    int rc = 0;
+    for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
+        const rg_node *node = &g->nodes[i];
+        rc = add_form(n, node->id, i, true);
+        if (rc == 0 && node->type != RG_TYPE_RECOMMENDATION)
+            rc = add_form(n, node->label, i, true);
+        for (size_t k = 0; k < node->aliases.len && rc == 0; k++)
+            rc = add_form(n, node->aliases.items[k], i, false);
+        const rg_entry *e = cat ? rg_catalog_find_id(cat, node->id) : NULL;
+        for (size_t k = 0; e && k < e->n_aliases && rc == 0; k++)
+            rc = add_form(n, e->aliases[k], i, false);
+    }
+    if (rc == 0 && n->len)
+        qsort(n->forms, n->len, sizeof *n->forms, by_text);
+    for (size_t i = 0; i < n->len && rc == 0; i++)
+        if (i == 0 || strcmp(n->forms[i].text, n->forms[i - 1].text) != 0)
+            rc = rg_hmap_put(&n->first, n->forms[i].text, i);
+    if (rc < 0) {
+        rg_names_free(n);
+        return rg_error_nomem(err);
+    }
+    *out = n;
+    return 0;
+}
+
+/* Levenshtein distance, capped: beyond cap the exact value is not needed. */
+static size_t distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > cap || lb > 200)
+        return cap + 1;
+    size_t row[201];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t sub = prev + (a[i - 1] != b[j - 1]);
+            size_t del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+            if (row[j] < best)
+                best = row[j];
+        }
+        if (best > cap)
+            return cap + 1;
+    }
+    return row[lb];
+}
+
+typedef struct suggestion {
+    size_t score; /* lower is closer */
+    size_t node;
+} suggestion;
+
+static int by_score(const void *a, const void *b)
+{
+    const suggestion *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return (x->node > y->node) - (x->node < y->node);
+}
+
+static int unknown(const rg_names *n, const char *name, const char *norm, rg_error *err)
+{
+    /* the nearest labels and aliases: contained, or a few edits away */
+    size_t cap = strlen(norm) / 3 + 1;
+    suggestion best[3];
+    size_t found = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        const form *f = &n->forms[i];
+        if (n->g->nodes[f->node].type == RG_TYPE_RECOMMENDATION || !rg_type_is_entity(n->g->nodes[f->node].type))
+            continue;
+        size_t d = strstr(f->text, norm) || strstr(norm, f->text) ? 0 : distance(norm, f->text, cap);
+        if (d > cap)
+            continue;
+        suggestion s = {d * 1000 + (f->label ? 0 : 1), f->node};
+        bool dup = false;
+        for (size_t k = 0; k < found; k++)
+            if (best[k].node == s.node) {
+                dup = true;
+                if (s.score < best[k].score)
+                    best[k] = s;
+            }
+        if (dup)
+            continue;
+        if (found < 3) {
+            best[found++] = s;
+        } else {
+            qsort(best, found, sizeof *best, by_score);
+            if (by_score(&s, &best[2]) < 0)
+                best[2] = s;
+        }
+    }
+    qsort(best, found, sizeof *best, by_score);
+    char hint[400] = "";
+    for (size_t k = 0; k < found; k++) {
+        size_t used = strlen(hint);
+        snprintf(hint + used, sizeof hint - used, "%s'%s'", k ? ", " : "; did you mean ",
+                 n->g->nodes[best[k].node].label);
+    }
+    return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "no node named '%s'%s%s", name, hint, found ? "?" : "");
+}
+
+int rg_names_resolve(const rg_names *n, const char *name, size_t *node, rg_error *err)
+{
+    char *norm = rg_normalize_name(name);
+    if (!norm)
+        return rg_error_nomem(err);
+    size_t at;
+    if (!rg_hmap_get(&n->first, norm, &at)) {
+        int rc = unknown(n, name, norm, err);
+        free(norm);
+        return rc;
+    }
+    /* the nodes of this form; a label beats an alias */
+    size_t end = at;
+    while (end < n->len && strcmp(n->forms[end].text, norm) == 0)
+        end++;
+    free(norm);
+    size_t labels = 0, nodes = 0, label_node = NONE, any = NONE;
+    for (size_t i = at; i < end; i++) {
+        bool seen = false;
+        for (size_t k = at; k < i; k++)
+            seen |= n->forms[k].node == n->forms[i].node;
+        if (seen)
+            continue;
+        nodes++;
+        any = n->forms[i].node;
+        bool label = false;
+        for (size_t k = at; k < end; k++)
+            label |= n->forms[k].node == n->forms[i].node && n->forms[k].label;
+        if (label) {
+            labels++;
+            label_node = n->forms[i].node;
+        }
+    }
+    if (nodes == 1 || labels == 1) {
+        *node = nodes == 1 ? any : label_node;
+        return 0;
+    }
+    char list[600] = "";
+    size_t shown = 0;
+    for (size_t i = at; i < end && shown < 6; i++) {
+        bool seen = false;
+        for (size_t k = at; k < i; k++)
+            seen |= n->forms[k].node == n->forms[i].node;
+        if (seen)
+            continue;
+        const rg_node *c = &n->g->nodes[n->forms[i].node];
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s'%s' (%s, %s)", shown ? ", " : "", c->label, rg_type_name(c->type),
+                 c->id);
+        shown++;
+    }
+    return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "'%s' names %zu nodes: %s; use the id", name, nodes, list);
+}
+
+/* ---- adjacency ---- */
+
+typedef struct adjacency {
+    size_t *start; /* n + 1 offsets */
+    size_t *link;
+    size_t *other;
+} adjacency;
+
+static void adjacency_free(adjacency *a)
+{
+    free(a->start);
+    free(a->link);
+    free(a->other);
+}
+
+/* Which links a walk may take. */
+static bool walkable(const rg_graph *g, const rg_link *l, bool co_mentions)
+{
+    if (l->relation == RG_REL_CONTAINS || (!co_mentions && l->relation == RG_REL_CO_MENTIONED))
+        return false;
+    return g->nodes[l->source].type != RG_TYPE_REPORT && g->nodes[l->target].type != RG_TYPE_REPORT &&
+           l->source != l->target;
+}
+
+/* Relations that explain a connection, best first. */
+static int relation_rank(rg_relation r)
+{
+    switch (r) {
+    case RG_REL_LEADS:
+        return 0;
+    case RG_REL_PARTNERS:
+        return 1;
+    case RG_REL_CONCERNS:
+        return 2;
+    case RG_REL_PART_OF:
+        return 3;
+    case RG_REL_MEMBER_OF:
+        return 4;
+    case RG_REL_CO_MENTIONED:
+        return 5;
+    default:
+        return 6;
+    }
+}
+
+typedef struct neighbor {
+    const char *id;
+    int rank;
+    size_t link, other;
+} neighbor;
+
+static int by_neighbor(const void *a, const void *b)
+{
+    const neighbor *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (!c)
+        c = x->rank - y->rank;
+    return c;
+}
+
+/* Each node's walkable links, in the order of the other end's id: the
+ * order in which a search visits them, so that ties go the same way on
+ * every run. */
+static int adjacency_build(const rg_graph *g, bool co_mentions, adjacency *a)
+{
+    size_t n = g->n_nodes;
+    a->start = calloc(n + 1, sizeof *a->start);
+    size_t m = 0;
+    for (size_t i = 0; i < g->n_links; i++)
+        m += 2 * walkable(g, &g->links[i], co_mentions);
+    a->link = malloc((m ? m : 1) * sizeof *a->link);
+    a->other = malloc((m ? m : 1) * sizeof *a->other);
+    neighbor *tmp = malloc((m ? m : 1) * sizeof *tmp);
+    if (!a->start || !a->link || !a->other || !tmp) {
+        free(tmp);
+        adjacency_free(a);
+        return -1;
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (!walkable(g, l, co_mentions))
+            continue;
+        a->start[l->source + 1]++;
+        a->start[l->target + 1]++;
+    }
+    for (size_t i = 0; i < n; i++)
+        a->start[i + 1] += a->start[i];
+    size_t *fill = malloc((n ? n : 1) * sizeof *fill);
+    if (!fill) {
+        free(tmp);
+        adjacency_free(a);
+        return -1;
+    }
+    memcpy(fill, a->start, n * sizeof *fill);
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (!walkable(g, l, co_mentions))
+            continue;
+        int r = relation_rank(l->relation);
+        tmp[fill[l->source]++] = (neighbor){g->nodes[l->target].id, r, i, l->target};
+        tmp[fill[l->target]++] = (neighbor){g->nodes[l->source].id, r, i, l->source};
+    }
+    for (size_t i = 0; i < n; i++)
+        qsort(tmp + a->start[i], a->start[i + 1] - a->start[i], sizeof *tmp, by_neighbor);
+    for (size_t k = 0; k < m; k++) {
+        a->link[k] = tmp[k].link;
+        a->other[k] = tmp[k].other;
+    }
+    free(fill);
+    free(tmp);
+    return 0;
+}
+
+size_t rg_query_link(const rg_graph *g, size_t a, size_t b, bool co_mentions)
+{
+    size_t best = NONE;
+    for (int dir = 0; dir < 2; dir++) {
+        for (int rel = 0; rel < RG_REL__COUNT; rel++) {
+            size_t at;
+            if (!rg_graph_find_link(g, dir ? b : a, dir ? a : b, (rg_relation)rel, &at) ||
+                !walkable(g, &g->links[at], co_mentions))
+                continue;
+            if (best == NONE || relation_rank(g->links[at].relation) < relation_rank(g->links[best].relation))
+                best = at;
+        }
+    }
+    return best;
+}
+
+/* ---- paths ---- */
+
+void rg_paths_free(rg_path *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(paths[i].nodes);
+        free(paths[i].links);
+    }
+    free(paths);
+}
+
+typedef struct walk {
+    const rg_graph *g;
+    const adjacency *adj;
+    const long *dist;
+    size_t from;
+    size_t *stack;
+    rg_path *paths;
+    size_t n, cap;
+    bool co_mentions;
+    bool failed;
+} walk;
+
+/* Every shortest path: walk back from `to` over neighbours one step nearer
+ * the start. stack[0..depth] holds the nodes from `to` backwards. */
+static void collect(walk *w, size_t node, long depth)
+{
+    if (w->failed || w->n >= w->cap)
+        return;
+    w->stack[depth] = node;
+    if (node == w->from) {
+        rg_path p = {malloc((size_t)(depth + 1) * sizeof(size_t)), malloc((size_t)(depth ? depth : 1) * sizeof(size_t)),
+                     (size_t)depth};
+        if (!p.nodes || !p.links) {
+            free(p.nodes);
+            free(p.links);
+            w->failed = true;
+            return;
+        }
+        for (long k = 0; k <= depth; k++)
+            p.nodes[k] = w->stack[depth - k];
+        for (long k = 0; k < depth; k++)
+            p.links[k] = rg_query_link(w->g, p.nodes[k], p.nodes[k + 1], w->co_mentions);
+        w->paths[w->n++] = p;
+        return;
+    }
+    size_t prev_seen = NONE;
+    for (size_t k = w->adj->start[node]; k < w->adj->start[node + 1]; k++) {
+        size_t o = w->adj->other[k];
+        if (o == prev_seen || w->dist[o] != w->dist[node] - 1)
+            continue;
+        prev_seen = o; /* two links to one neighbour: one step */
+        collect(w, o, depth + 1);
+    }
+}
+
+int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_options *opts, rg_path **paths,
+                   size_t *n, rg_error *err)
+{
+    *paths = NULL;
+    *n = 0;
+    rg_path_options o = opts ? *opts : (rg_path_options){.via = -1};
+    adjacency adj;
+    if (adjacency_build(g, o.co_mentions, &adj) < 0)
+        return rg_error_nomem(err);
+    long *dist = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *dist);
+    size_t *queue = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *queue);
+    if (!dist || !queue) {
+        free(dist);
+        free(queue);
+        adjacency_free(&adj);
+        return rg_error_nomem(err);
+    }
+    for (size_t i = 0; i < g->n_nodes; i++)
+        dist[i] = -1;
+    size_t head = 0, tail = 0;
+    dist[from] = 0;
+    queue[tail++] = from;
+    while (head < tail && dist[to] < 0) {
+        size_t u = queue[head++];
+        if (o.max_len > 0 && dist[u] >= o.max_len)
+            continue;
+        /* only the ends may be of another type than --via */
+        if (u != from && o.via >= 0 && (int)g->nodes[u].type != o.via)
+            continue;
+        for (size_t k = adj.start[u]; k < adj.start[u + 1]; k++) {
+            size_t v = adj.other[k];
+            if (dist[v] >= 0)
+                continue;
+            dist[v] = dist[u] + 1;
+            queue[tail++] = v;
+        }
+    }
+    int rc = 0;
+    if (dist[to] > 0 || (from == to)) {
+        /* walk back from `to`, keeping to nodes the search went through */
+        for (size_t i = 0; i < g->n_nodes; i++)
+            if (dist[i] >= 0 && i != from && i != to && o.via >= 0 && (int)g->nodes[i].type != o.via)
+                dist[i] = -2;
+        walk w = {g, &adj, dist, from, malloc((size_t)(dist[to] + 1) * sizeof(size_t)),
+                  malloc((o.all ? RG_PATHS_MAX : 1) * sizeof(rg_path)), 0, o.all ? RG_PATHS_MAX : 1, o.co_mentions,
+                  false};
+        if (!w.stack || !w.paths)
+            w.failed = true;
+        else
+            collect(&w, to, 0);
+        free(w.stack);
+        if (w.failed) {
+            rg_paths_free(w.paths, w.n);
+            rc = rg_error_nomem(err);
+        } else {
+            *paths = w.paths;
+            *n = w.n;
+        }
+    }
+    free(dist);
+    free(queue);
+    adjacency_free(&adj);
+    return rc;
+}
+
+/* ---- neighbourhoods ---- */
+
+typedef struct link_key {
+    int relation;
+    double weight;
+    const char *other;
+    size_t link;
+} link_key;
+
+static int by_link_key(const void *a, const void *b)
+{
+    const link_key *x = a, *y = b;
+    if (x->relation != y->relation)
+        return x->relation - y->relation;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    return strcmp(x->other, y->other);
+}
+
+int rg_query_neighbors(const rg_graph *g, size_t node, int relation, int type, size_t **links, size_t *n,
+                       rg_error *err)
+{
+    *links = NULL;
+    *n = 0;
+    link_key *keys = malloc((g->n_links ? g->n_links : 1) * sizeof *keys);
+    if (!keys)
+        return rg_error_nomem(err);
+    size_t count = 0;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (l->source != node && l->target != node)
+            continue;
+        size_t other = rg_other_end(g, i, node);
+        if ((relation >= 0 && (int)l->relation != relation) || (type >= 0 && (int)g->nodes[other].type != type))
+            continue;
+        keys[count++] = (link_key){relation_rank(l->relation), l->weight, g->nodes[other].id, i};
+    }
+    qsort(keys, count, sizeof *keys, by_link_key);
+    size_t *out = malloc((count ? count : 1) * sizeof *out);
+    if (!out) {
+        free(keys);
+        return rg_error_nomem(err);
+    }
+    for (size_t i = 0; i < count; i++)
+        out[i] = keys[i].link;
+    free(keys);
+    *links = out;
+    *n = count;
+    return 0;
+}
+
+typedef struct node_key {
+    int type;
+    const char *id;
+    size_t node;
+} node_key;
+
+static int by_node_key(const void *a, const void *b)
+{
+    const node_key *x = a, *y = b;
+    if (x->type != y->type)
+        return x->type - y->type;
+    return strcmp(x->id, y->id);
+}
+
+/* Sort marked nodes by type then id into a new array. */
+static int sorted_nodes(const rg_graph *g, const bool *mark, size_t **nodes, size_t *n, rg_error *err)
+{
+    node_key *keys = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *keys);
+    size_t *out = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *out);
+    if (!keys || !out) {
+        free(keys);
+        free(out);
+        return rg_error_nomem(err);
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        if (mark[i])
+            keys[count++] = (node_key){(int)g->nodes[i].type, g->nodes[i].id, i};
+    qsort(keys, count, sizeof *keys, by_node_key);
+    for (size_t i = 0; i < count; i++)
+        out[i] = keys[i].node;
+    free(keys);
+    *nodes = out;
+    *n = count;
+    return 0;
+}
+
+int rg_query_common(const rg_graph *g, size_t a, size_t b, size_t **nodes, size_t *n, rg_error *err)
+{
+    unsigned char *seen = calloc(g->n_nodes ? g->n_nodes : 1, 1);
+    bool *both = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *both);
+    if (!seen || !both) {
+        free(seen);
+        free(both);
+        return rg_error_nomem(err);
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (!walkable(g, l, false))
+            continue;
+        if (l->source == a || l->target == a)
+            seen[rg_other_end(g, i, a)] |= 1;
+        if (l->source == b || l->target == b)
+            seen[rg_other_end(g, i, b)] |= 2;
+    }
+    for (size_t i = 0; i < g->n_nodes; i++)
+        both[i] = seen[i] == 3 && i != a && i != b;
+    free(seen);
+    int rc = sorted_nodes(g, both, nodes, n, err);
+    free(both);
+    return rc;
+}
+
+int rg_query_ego(const rg_graph *g, size_t node, long depth, bool co_mentions, rg_graph **out, rg_error *err)
+{
+    *out = NULL;
+    adjacency adj;
+    if (adjacency_build(g, co_mentions, &adj) < 0)
+        return rg_error_nomem(err);
+    long *dist = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *dist);
+    size_t *queue = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *queue);
+    bool *keep = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *keep);
+    int rc = 0;
+    if (!dist || !queue || !keep) {
+        rc = rg_error_nomem(err);
+    } else {
+        for (size_t i = 0; i < g->n_nodes; i++)
+            dist[i] = -1;
+        size_t head = 0, tail = 0;
+        dist[node] = 0;
+        queue[tail++] = node;
+        while (head < tail) {
+            size_t u = queue[head++];
+            keep[u] = true;
+            if (dist[u] >= depth)
+                continue;
+            for (size_t k = adj.start[u]; k < adj.start[u + 1]; k++) {
+                size_t v = adj.other[k];
+                if (dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    queue[tail++] = v;
+                }
+            }
+        }
+        /* the reports that contain its recommendations */
+        for (size_t i = 0; i < g->n_links; i++) {
+            const rg_link *l = &g->links[i];
+            if (l->relation == RG_REL_CONTAINS && keep[l->target])
+                keep[l->source] = true;
+        }
+        rc = rg_graph_subgraph(g, keep, out, err);
+    }
+    free(dist);
+    free(queue);
+    free(keep);
+    adjacency_free(&adj);
+    return rc;
+}
+
+/* Does hay contain needle, ignoring ASCII case? */
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
+            i++;
+        if (i == n)
+            return true;
+    }
+    return n == 0;
+}
+
+int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n, rg_error *err)
+{
+    bool *hit = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *hit);
+    if (!hit)
+        return rg_error_nomem(err);
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        const rg_node *node = &g->nodes[i];
+        bool h = contains_ci(node->label, text) || contains_ci(node->id, text) ||
+                 (node->text && contains_ci(node->text, text));
+        for (size_t k = 0; k < node->aliases.len && !h; k++)
+            h = contains_ci(node->aliases.items[k], text);
+        hit[i] = h;
+    }
+    int rc = sorted_nodes(g, hit, nodes, n, err);
+    free(hit);
+    return rc;
+}

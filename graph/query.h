@@ -1,0 +1,90 @@
+/* rg_query: questions asked of the model, by name.
+ *
+ * Names: any label, alias (a surface form found in the reports, or one the
+ * catalog knows), acronym or id of a node, compared without case and with
+ * punctuation normalized. An unknown name gets the closest names as
+ * suggestions; a name of several nodes lists them.
+ *
+ * Paths, neighbours, common neighbours and ego networks walk the model's
+ * links taken both ways. Reports and `contains` links are left out of
+ * paths (every recommendation would otherwise be two steps from every
+ * other); co-mentions are left out unless asked for, so that a path says
+ * through which recommendation, program or body two nodes are connected.
+ *
+ * Ownership: rg_names_new / rg_names_free; arrays returned are caller-frees.
+ */
+#ifndef RG_QUERY_H
+#define RG_QUERY_H
+
+#include "graph/catalog.h"
+#include "graph/error.h"
+#include "graph/model.h"
+
+#include <stdbool.h>
+
+typedef struct rg_names rg_names;
+
+/* Index every name of g's nodes; cat (may be NULL) adds the aliases the
+ * catalog knows for them. O(total names). */
+int rg_names_new(const rg_graph *g, const rg_catalog *cat, rg_names **out, rg_error *err);
+void rg_names_free(rg_names *n);
+
+/* The node called name. Errors (RG_ERR_INPUT): "no node named 'X'; did you
+ * mean 'A', 'B'?", "'X' names 3 nodes: A (agency), B (program), ...". */
+int rg_names_resolve(const rg_names *n, const char *name, size_t *node, rg_error *err);
+
+/* ---- paths ---- */
+
+typedef struct rg_path {
+    size_t *nodes; /* len + 1 nodes */
+    size_t *links; /* len links: links[i] joins nodes[i] and nodes[i+1] */
+    size_t len;
+} rg_path;
+
+typedef struct rg_path_options {
+    int via;          /* intermediate nodes must be of this type, or -1 */
+    bool all;         /* every shortest path (at most RG_PATHS_MAX), not one */
+    long max_len;     /* no path longer than this many links (0: any) */
+    bool co_mentions; /* walk co_mentioned links too */
+} rg_path_options;
+
+#define RG_PATHS_MAX 100
+
+/* Shortest paths from one node to another, by breadth-first search, ties
+ * broken by node id (deterministic). *n is 0 when there is none. O(n + m). */
+int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_options *opts, rg_path **paths,
+                   size_t *n, rg_error *err);
+void rg_paths_free(rg_path *paths, size_t n);
+
+/* The link that best explains a step between two nodes: a role or
+ * membership before a co-mention. */
+size_t rg_query_link(const rg_graph *g, size_t a, size_t b, bool co_mentions);
+
+/* ---- neighbourhoods ---- */
+
+/* Links of node (either end), optionally of one relation (-1: any) and
+ * with the other end of one type (-1: any), sorted by relation, then
+ * weight (largest first), then the other end's id. */
+int rg_query_neighbors(const rg_graph *g, size_t node, int relation, int type, size_t **links, size_t *n,
+                       rg_error *err);
+
+/* Nodes linked to both a and b (reports and co-mentions left out), sorted
+ * by type then id. */
+int rg_query_common(const rg_graph *g, size_t a, size_t b, size_t **nodes, size_t *n, rg_error *err);
+
+/* The subgraph within depth links of node (co-mentions walked only with
+ * co_mentions), with every link among its nodes, and the reports of its
+ * recommendations. A new graph the caller frees. */
+int rg_query_ego(const rg_graph *g, size_t node, long depth, bool co_mentions, rg_graph **out, rg_error *err);
+
+/* Nodes whose label, alias, id or text contains text (any case), sorted by
+ * type then id. */
+int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n, rg_error *err);
+
+/* The node at the other end of link l from node. */
+static inline size_t rg_other_end(const rg_graph *g, size_t l, size_t node)
+{
+    return g->links[l].source == node ? g->links[l].target : g->links[l].source;
+}
+
+#endif
