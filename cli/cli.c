@@ -332,6 +332,12 @@ void rg_cli_print_evidence(const rg_link *l, int indent)
     putchar('\n');
 }
 
+bool rg_cli_same_evidence(const rg_link *a, const rg_link *b)
+{
+    return a && a->n_evidence && b->n_evidence && a->evidence[0].line == b->evidence[0].line &&
+           strcmp(a->evidence[0].doc, b->evidence[0].doc) == 0 && strcmp(a->evidence[0].text, b->evidence[0].text) == 0;
+}
+
 void *rg_cli_evidence_json(const rg_link *l)
 {
     json_t *a = json_array();

@@ -57,6 +57,9 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
  * spaces; "(+k more)" when the link has more. */
 void rg_cli_print_evidence(const rg_link *l, int indent);
 
+/* Do two links (a may be NULL) open with the same piece of evidence? */
+bool rg_cli_same_evidence(const rg_link *a, const rg_link *b);
+
 /* The evidence of a link as a JSON array (jansson); NULL when out of memory. */
 void *rg_cli_evidence_json(const rg_link *l);
 

@@ -45,12 +45,6 @@ static json_t *path_json(const rg_graph *g, const rg_path *p)
     return o;
 }
 
-static bool same_evidence(const rg_link *a, const rg_link *b)
-{
-    return a && a->n_evidence && b->n_evidence && a->evidence[0].line == b->evidence[0].line &&
-           strcmp(a->evidence[0].doc, b->evidence[0].doc) == 0 && strcmp(a->evidence[0].text, b->evidence[0].text) == 0;
-}
-
 static void print_path(const rg_graph *g, const rg_path *p)
 {
     char buf[600];
@@ -61,7 +55,7 @@ static void print_path(const rg_graph *g, const rg_path *p)
         bool forward = l->source == p->nodes[k];
         printf("    %s%s%s  %s\n", forward ? "-" : "<-", rg_relation_name(l->relation), forward ? "->" : "-",
                rg_cli_node_name(&g->nodes[p->nodes[k + 1]], buf, sizeof buf));
-        if (same_evidence(prev, l))
+        if (rg_cli_same_evidence(prev, l))
             printf("        (the same sentence)\n");
         else
             rg_cli_print_evidence(l, 8);

@@ -5,10 +5,13 @@
 
 int cmd_build(int argc, char **argv);
 int cmd_common(int argc, char **argv);
+int cmd_ego(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_find(int argc, char **argv);
 int cmd_neighbors(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 
 #endif

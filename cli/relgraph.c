@@ -18,11 +18,14 @@ typedef struct command {
 static const command commands[] = {
     {"build", cmd_build, "read reports and write the graph file (graph.json)"},
     {"common", cmd_common, "what two nodes share: recommendations, programs, partners"},
+    {"ego", cmd_ego, "the subgraph around a node, as a graph file"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
+    {"find", cmd_find, "search names, aliases and recommendation text"},
     {"neighbors", cmd_neighbors, "what a node is linked to, with evidence"},
     {"path", cmd_path, "how two nodes are connected, each step with its evidence"},
     {"rank", cmd_rank, "rank nodes by centrality (degree, strength, pagerank, betweenness)"},
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
+    {"show", cmd_show, "everything about one node, with evidence"},
 };
 
 static void usage(FILE *out)
@@ -35,7 +38,7 @@ static void usage(FILE *out)
           "commands:\n",
           out);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fputs("\nexit codes:\n"
           "  0  success\n"
           "  1  bad input: unreadable report, invalid catalog or graph file, not UTF-8\n"

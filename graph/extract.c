@@ -209,7 +209,10 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
                 continue;
             const rg_node *e = &st->g->nodes[ms[i].node];
             bool program = e->type == RG_TYPE_PROGRAM;
-            bool leads = !program && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
+            /* "The Defense Department's Defense Innovation Unit should": the
+             * unit leads; its owner is involved, not a leader */
+            bool owner = i + 1 < n && ms[i + 1].owner == ms[i].entity;
+            bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
             rg_relation rel = program ? RG_REL_CONCERNS : leads ? RG_REL_LEADS : RG_REL_PARTNERS;
             if ((pass == 0) != leads)
                 continue;

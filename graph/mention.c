@@ -459,6 +459,15 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
             if (adjacent && next->entity->type == RG_TYPE_AGENCY && !is_country(next->entity))
                 m->qualifier = true;
         }
+        /* "the Defense Department's Defense Innovation Unit": a possessive
+         * chain between two bodies the catalog knows */
+        if (i + 1 < ms->len && !is_country(m->entity) && m->entity->type != RG_TYPE_PROGRAM &&
+            strncmp(text + end, "'s ", 3) == 0) {
+            rg_mention *next = &ms->items[i + 1];
+            if (next->start == end + 3 && !next->owner && next->entity->type != RG_TYPE_PROGRAM &&
+                !is_country(next->entity) && next->entity != m->entity)
+                next->owner = m->entity;
+        }
         /* "the Biden administration", "the Moon government" */
         if (m->entity->type == RG_TYPE_ACTOR && strcmp(m->entity->kind, "person") == 0 &&
             (word_after(text, end, "administration") || word_after(text, end, "government"))) {

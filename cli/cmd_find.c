@@ -1,0 +1,94 @@
+/* relgraph find: search names, aliases and recommendation text. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "graph/query.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char usage_text[] =
+    "usage: relgraph find TEXT [-g graph.json] [--type TYPE] [--json] [FILE|DIR ...]\n\n"
+    "Nodes whose label, alias, id or recommendation text contains TEXT (any case).\n\n"
+    "  -g, --graph FILE    the graph file (default: build from reports)\n"
+    "      --type TYPE     only nodes of this type\n"
+    "      --json          print JSON\n"
+    "  -h, --help          show this help\n";
+
+int cmd_find(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"graph", required_argument, NULL, 'g'},
+        {"type", required_argument, NULL, 't'},
+        {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *graph_file = NULL;
+    int type = -1;
+    bool as_json = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            graph_file = optarg;
+            break;
+        case 't':
+            if ((type = rg_type_parse(optarg)) < 0)
+                return rg_cli_usage("find", "unknown type '%s'", optarg);
+            break;
+        case 'j':
+            as_json = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return rg_cli_usage("find", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind < 1)
+        return rg_cli_usage("find", "find needs a text to look for");
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *g;
+    if (rg_cli_graph(graph_file, argv + optind + 1, argc - optind - 1, &g, &err) < 0)
+        return rg_cli_fail(&err);
+    size_t *nodes = NULL, n = 0;
+    int status = 0;
+    if (rg_query_find(g, argv[optind], &nodes, &n, &err) < 0) {
+        status = rg_cli_fail(&err);
+    } else {
+        json_t *list = as_json ? json_array() : NULL;
+        size_t shown = 0;
+        for (size_t i = 0; i < n; i++) {
+            const rg_node *node = &g->nodes[nodes[i]];
+            if (type >= 0 && (int)node->type != type)
+                continue;
+            shown++;
+            if (list) {
+                json_t *o = json_object();
+                json_object_set_new(o, "id", json_string(node->id));
+                json_object_set_new(o, "label", json_string(node->label));
+                json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
+                if (node->text)
+                    json_object_set_new(o, "text", json_string(node->text));
+                json_array_append_new(list, o);
+            } else if (node->type == RG_TYPE_RECOMMENDATION) {
+                printf("%-15s %s\n%17s%s [%s, line %ld]\n", "recommendation", node->id, "", node->text ? node->text : "",
+                       node->doc ? node->doc : "", node->line);
+            } else {
+                printf("%-15s %s  (%s)\n", rg_type_name(node->type), node->label, node->id);
+            }
+        }
+        if (list)
+            rg_cli_print_json(list);
+        else if (!shown)
+            printf("nothing matches '%s'\n", argv[optind]);
+    }
+    free(nodes);
+    rg_graph_free(g);
+    return status;
+}

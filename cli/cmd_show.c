@@ -1,0 +1,188 @@
+/* relgraph show: everything about one node. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "graph/query.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char usage_text[] =
+    "usage: relgraph show A [-g graph.json] [--json] [FILE|DIR ...]\n\n"
+    "Everything about one node: type, kind, country, aliases, mentions per report,\n"
+    "scores (when the graph file has them), and its links grouped by relation, each\n"
+    "with its evidence; for a recommendation it leads, who else it involves.\n\n"
+    "  -g, --graph FILE    the graph file (default: build from reports)\n"
+    "      --json          print JSON\n"
+    "  -h, --help          show this help\n";
+
+/* Who else a recommendation involves: "partners: A, B; concerns: C". */
+static void print_involved(const rg_graph *g, size_t rec, size_t except)
+{
+    for (int rel = RG_REL_LEADS; rel <= RG_REL_CONCERNS; rel++) {
+        int shown = 0;
+        for (size_t i = 0; i < g->n_links; i++) {
+            const rg_link *l = &g->links[i];
+            if (l->source != rec || (int)l->relation != rel || l->target == except)
+                continue;
+            printf(shown ? ", %s" : "        %s: %s", shown ? g->nodes[l->target].label : rg_relation_name(l->relation),
+                   g->nodes[l->target].label);
+            shown++;
+        }
+        if (shown)
+            putchar('\n');
+    }
+}
+
+static json_t *node_json(const rg_graph *g, size_t node, const size_t *links, size_t n)
+{
+    const rg_node *x = &g->nodes[node];
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(x->id));
+    json_object_set_new(o, "label", json_string(x->label));
+    json_object_set_new(o, "type", json_string(rg_type_name(x->type)));
+    json_object_set_new(o, "kind", x->kind ? json_string(x->kind) : json_null());
+    json_object_set_new(o, "country", x->country ? json_string(x->country) : json_null());
+    json_t *aliases = json_array();
+    for (size_t i = 0; i < x->aliases.len; i++)
+        json_array_append_new(aliases, json_string(x->aliases.items[i]));
+    json_object_set_new(o, "aliases", aliases);
+    json_t *by_doc = json_object();
+    for (size_t i = 0; i < x->doc_mentions.len; i++)
+        json_object_set_new(by_doc, x->doc_mentions.keys[i], json_integer(x->doc_mentions.counts[i]));
+    json_object_set_new(o, "mentions", json_integer(x->mentions));
+    json_object_set_new(o, "mentions_by_doc", by_doc);
+    if (x->text)
+        json_object_set_new(o, "text", json_string(x->text));
+    json_t *scores = json_object();
+    for (int s = 0; s < RG_SCORE__COUNT; s++)
+        if (!isnan(x->scores[s]))
+            json_object_set_new(scores, rg_score_name((rg_score)s), json_real(x->scores[s]));
+    json_object_set_new(o, "scores", scores);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const rg_link *l = &g->links[links[i]];
+        size_t other = rg_other_end(g, links[i], node);
+        json_t *e = json_object();
+        json_object_set_new(e, "relation", json_string(rg_relation_name(l->relation)));
+        json_object_set_new(e, "direction", json_string(l->source == node ? "out" : "in"));
+        json_object_set_new(e, "node", json_string(g->nodes[other].id));
+        json_object_set_new(e, "label", json_string(g->nodes[other].label));
+        json_object_set_new(e, "weight", json_real(l->weight));
+        json_object_set_new(e, "evidence", rg_cli_evidence_json(l));
+        json_array_append_new(list, e);
+    }
+    json_object_set_new(o, "links", list);
+    return o;
+}
+
+static void print_node(const rg_graph *g, size_t node, const size_t *links, size_t n)
+{
+    const rg_node *x = &g->nodes[node];
+    printf("%s\n", x->type == RG_TYPE_RECOMMENDATION ? x->id : x->label);
+    printf("  %-10s %s\n", "id", x->id);
+    printf("  %-10s %s (%s)\n", "type", rg_type_name(x->type), x->kind ? x->kind : rg_type_name(x->type));
+    if (x->country)
+        printf("  %-10s %s\n", "country", x->country);
+    if (x->text)
+        printf("  %-10s %s\n  %-10s %s, line %ld, section \"%s\"\n", "text", x->text, "from", x->doc ? x->doc : "?",
+               x->line, x->section ? x->section : "");
+    if (x->aliases.len) {
+        printf("  %-10s", "aliases");
+        for (size_t i = 0; i < x->aliases.len; i++)
+            printf("%s%s", i ? ", " : " ", x->aliases.items[i]);
+        putchar('\n');
+    }
+    if (rg_type_is_entity(x->type)) {
+        printf("  %-10s %ld", "mentions", x->mentions);
+        for (size_t i = 0; i < x->doc_mentions.len; i++)
+            printf("%s%s: %ld", i ? ", " : " (", x->doc_mentions.keys[i], x->doc_mentions.counts[i]);
+        printf("%s\n", x->doc_mentions.len ? ")" : "");
+    }
+    bool any = false;
+    for (int s = 0; s < RG_SCORE__COUNT; s++) {
+        if (isnan(x->scores[s]))
+            continue;
+        if (!any)
+            printf("  %-10s", "scores");
+        printf("%s%s %.6g", any ? ", " : " ", rg_score_name((rg_score)s), x->scores[s]);
+        any = true;
+    }
+    if (any)
+        putchar('\n');
+    char buf[600];
+    int last = -1;
+    const rg_link *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rg_link *l = &g->links[links[i]];
+        size_t other = rg_other_end(g, links[i], node);
+        if ((int)l->relation != last) {
+            prev = NULL;
+            size_t count = 0;
+            for (size_t k = i; k < n && g->links[links[k]].relation == l->relation; k++)
+                count++;
+            printf("\n  %s (%zu)\n", rg_relation_name(l->relation), count);
+        }
+        last = (int)l->relation;
+        printf("    %s %s\n", l->source == node ? "->" : "<-", rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
+        if (rg_cli_same_evidence(prev, l))
+            printf("        (the same sentence)\n");
+        else
+            rg_cli_print_evidence(l, 8);
+        prev = l;
+        if (g->nodes[other].type == RG_TYPE_RECOMMENDATION)
+            print_involved(g, other, node);
+    }
+}
+
+int cmd_show(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"graph", required_argument, NULL, 'g'},
+        {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *graph_file = NULL;
+    bool as_json = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            graph_file = optarg;
+            break;
+        case 'j':
+            as_json = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return rg_cli_usage("show", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind < 1)
+        return rg_cli_usage("show", "show needs a name");
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *g;
+    rg_names *names;
+    if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
+        return rg_cli_fail(&err);
+    size_t node, *links = NULL, n = 0;
+    int status = 0;
+    if (rg_names_resolve(names, argv[optind], &node, &err) < 0 ||
+        rg_query_neighbors(g, node, -1, -1, &links, &n, &err) < 0)
+        status = rg_cli_fail(&err);
+    else if (as_json)
+        rg_cli_print_json(node_json(g, node, links, n));
+    else
+        print_node(g, node, links, n);
+    free(links);
+    rg_names_free(names);
+    rg_graph_free(g);
+    return status;
+}
