@@ -1,10 +1,13 @@
-/* relgraph rank: the most central nodes, as an aligned table. */
+/* relgraph rank: the most central nodes of a view. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "export/json.h"
+#include "export/output.h"
 #include "graph/analyze.h"
 #include "graph/text.h"
 
 #include <getopt.h>
+#include <jansson.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,17 +15,37 @@
 #include <string.h>
 
 static const char usage_text[] =
-    "usage: relgraph rank [-g graph.json] [--by MEASURE] [--type TYPE] [--top N] [FILE|DIR ...]\n\n"
-    "Rank nodes by centrality on the whole graph (reports left out, links\n"
-    "undirected, parallel links merged with their weights summed).\n\n"
+    "usage: relgraph rank [-g graph.json] [--by MEASURE] [--view VIEW] [--type TYPE] [--country CC]\n"
+    "                     [--doc REPORT] [--top N] [--pivots K --seed S] [--json|--csv] [--write]\n"
+    "                     [FILE|DIR ...]\n\n"
+    "Rank nodes by centrality, computed with igraph on a view of the graph.\n\n"
+    "measures (--by):\n"
+    "  degree       how many others it is linked to\n"
+    "  strength     degree counting every sentence of evidence (weighted)\n"
+    "  betweenness  how often it lies on the shortest paths between others: a\n"
+    "               broker between groups (the default)\n"
+    "  closeness    how near it is, on average, to the nodes it can reach\n"
+    "  harmonic     closeness that also counts the nodes it cannot reach\n"
+    "  eigenvector  linked to nodes that are themselves well linked\n"
+    "  pagerank     importance passed on by important neighbours\n"
+    "  hub          points to many authorities: a recommendation naming key actors\n"
+    "  authority    pointed to by many hubs: an actor many recommendations name\n"
+    "  coreness     the densest core (k-core) it belongs to\n\n"
+    "views (--view):\n"
+    "  full         every node but the reports, links undirected (the default)\n"
+    "  agencies     actors and agencies, linked when they share recommendations\n"
+    "  entities     actors, agencies and programs, linked by shared\n"
+    "               recommendations and co-mentions\n\n"
     "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --by MEASURE    degree       how many distinct nodes it is linked to\n"
-    "                      strength     degree counting every sentence of evidence\n"
-    "                      pagerank     importance passed on by important neighbours\n"
-    "                      betweenness  how often it lies on shortest paths between\n"
-    "                                   others: a broker between groups (default)\n"
-    "      --type TYPE     only actor, agency, program or recommendation nodes\n"
+    "      --type TYPE     list only actor, agency, program or recommendation nodes\n"
+    "      --country CC    list only nodes of this country (ISO code, e.g. KR)\n"
+    "      --doc REPORT    keep the view to one report (its id or file name)\n"
     "      --top N         how many rows (default: 20)\n"
+    "      --pivots K      estimate betweenness from K sampled sources\n"
+    "      --seed S        the sample's seed (default: 1)\n"
+    "      --json, --csv   print JSON or CSV instead of a table\n"
+    "      --write         store every measure (and the Leiden community) in the\n"
+    "                      graph file given with -g\n"
     "  -h, --help          show this help\n";
 
 typedef struct row {
@@ -94,43 +117,162 @@ static void print_table(const rg_graph *g, const row *rows, size_t n, rg_score b
     }
 }
 
+/* A CSV field, quoted when it must be. */
+static void csv_field(const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"')
+            putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static const struct {
+    const char *name;
+    rg_score score;
+} measures[] = {
+    {"degree", RG_SCORE_DEGREE},           {"strength", RG_SCORE_STRENGTH},   {"betweenness", RG_SCORE_BETWEENNESS},
+    {"closeness", RG_SCORE_CLOSENESS},     {"harmonic", RG_SCORE_HARMONIC},   {"eigenvector", RG_SCORE_EIGENVECTOR},
+    {"pagerank", RG_SCORE_PAGERANK},       {"hub", RG_SCORE_HUB},             {"authority", RG_SCORE_AUTHORITY},
+    {"coreness", RG_SCORE_CORENESS},
+};
+
+/* The report id a --doc argument names: an id, or a file name. */
+static const char *doc_id(const rg_graph *g, const char *arg)
+{
+    for (size_t i = 0; i < g->n_docs; i++) {
+        const rg_document *d = &g->docs[i];
+        const char *base = strrchr(d->path, '/');
+        base = base ? base + 1 : d->path;
+        if (strcmp(d->id, arg) == 0 || strcmp(d->path, arg) == 0 || strcmp(base, arg) == 0 ||
+            (strncmp(d->id, "report:", 7) == 0 && strcmp(d->id + 7, arg) == 0))
+            return d->id;
+    }
+    return NULL;
+}
+
+/* Compute every measure and the communities into the nodes' scores, and
+ * write the graph file back in place (atomically). */
+static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options *mo, const char *path, rg_error *err)
+{
+    double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
+    long *member = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *member);
+    if (!scores || !member) {
+        free(scores);
+        free(member);
+        return rg_error_nomem(err);
+    }
+    int rc = 0;
+    for (size_t m = 0; m < sizeof measures / sizeof *measures && rc == 0; m++) {
+        rc = rg_view_measure(v, measures[m].score, mo, scores, err);
+        for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
+            g->nodes[i].scores[measures[m].score] = scores[i];
+    }
+    size_t count;
+    double modularity;
+    if (rc == 0)
+        rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, mo->seed, member, &count, &modularity, err);
+    for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
+        g->nodes[i].scores[RG_SCORE_COMMUNITY] = member[i] >= 0 ? (double)member[i] : NAN;
+    free(scores);
+    free(member);
+    rg_output out;
+    if (rc == 0)
+        rc = rg_output_open(&out, path, err);
+    if (rc == 0) {
+        if (rg_json_write(g, out.file, path, NULL, err) < 0) {
+            rg_output_abort(&out);
+            rc = -1;
+        } else {
+            rc = rg_output_commit(&out, err);
+        }
+    }
+    return rc;
+}
+
 int cmd_rank(int argc, char **argv)
 {
     static const struct option options[] = {
         {"graph", required_argument, NULL, 'g'}, {"by", required_argument, NULL, 'b'},
-        {"type", required_argument, NULL, 't'},  {"top", required_argument, NULL, 'n'},
+        {"view", required_argument, NULL, 'v'},  {"type", required_argument, NULL, 't'},
+        {"country", required_argument, NULL, 'c'}, {"doc", required_argument, NULL, 'd'},
+        {"top", required_argument, NULL, 'n'},   {"pivots", required_argument, NULL, 'p'},
+        {"seed", required_argument, NULL, 's'},  {"json", no_argument, NULL, 'J'},
+        {"csv", no_argument, NULL, 'C'},         {"write", no_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
     };
-    const char *graph_file = NULL;
+    const char *graph_file = NULL, *country = NULL, *doc = NULL;
     rg_score by = RG_SCORE_BETWEENNESS;
+    rg_view_options vo = {RG_VIEW_FULL, NULL};
+    rg_measure_options mo = {0, 1, NULL, 0};
     int type = -1;
-    long top = 20;
+    long top = 20, number;
+    bool as_json = false, as_csv = false, write = false;
     int c;
-    while ((c = getopt_long(argc, argv, "+g:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
         switch (c) {
         case 'g':
             graph_file = optarg;
             break;
-        case 'b':
-            if (strcmp(optarg, "degree") == 0)
-                by = RG_SCORE_DEGREE;
-            else if (strcmp(optarg, "strength") == 0)
-                by = RG_SCORE_STRENGTH;
-            else if (strcmp(optarg, "pagerank") == 0)
-                by = RG_SCORE_PAGERANK;
-            else if (strcmp(optarg, "betweenness") == 0)
-                by = RG_SCORE_BETWEENNESS;
-            else
+        case 'b': {
+            bool known = false;
+            for (size_t m = 0; m < sizeof measures / sizeof *measures && !known; m++)
+                if (strcmp(optarg, measures[m].name) == 0) {
+                    by = measures[m].score;
+                    known = true;
+                }
+            if (!known)
                 return rg_cli_usage("rank", "unknown measure '%s'", optarg);
+            break;
+        }
+        case 'v':
+            if (strcmp(optarg, "full") == 0)
+                vo.kind = RG_VIEW_FULL;
+            else if (strcmp(optarg, "agencies") == 0)
+                vo.kind = RG_VIEW_AGENCIES;
+            else if (strcmp(optarg, "entities") == 0)
+                vo.kind = RG_VIEW_ENTITIES;
+            else
+                return rg_cli_usage("rank", "unknown view '%s': use full, agencies or entities", optarg);
             break;
         case 't':
             type = rg_type_parse(optarg);
             if (type < 0 || type == RG_TYPE_REPORT)
                 return rg_cli_usage("rank", "unknown type '%s': use actor, agency, program or recommendation", optarg);
             break;
+        case 'c':
+            country = optarg;
+            break;
+        case 'd':
+            doc = optarg;
+            break;
         case 'n':
             if (!rg_cli_parse_count(optarg, &top))
                 return rg_cli_usage("rank", "--top needs a positive whole number, not '%s'", optarg);
+            break;
+        case 'p':
+            if (!rg_cli_parse_count(optarg, &mo.pivots))
+                return rg_cli_usage("rank", "--pivots needs a positive whole number, not '%s'", optarg);
+            break;
+        case 's':
+            if (!rg_cli_parse_count(optarg, &number))
+                return rg_cli_usage("rank", "--seed needs a positive whole number, not '%s'", optarg);
+            mo.seed = (unsigned long)number;
+            break;
+        case 'J':
+            as_json = true;
+            break;
+        case 'C':
+            as_csv = true;
+            break;
+        case 'w':
+            write = true;
             break;
         case 'h':
             fputs(usage_text, stdout);
@@ -139,31 +281,80 @@ int cmd_rank(int argc, char **argv)
             return rg_cli_usage("rank", "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
+    if (write && !graph_file)
+        return rg_cli_usage("rank", "--write stores the scores in the graph file given with -g");
+    if (as_json && as_csv)
+        return rg_cli_usage("rank", "--json and --csv exclude each other");
     rg_error err;
     rg_error_clear(&err);
     rg_graph *g = NULL;
     if (rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err) < 0)
         return rg_cli_fail(&err);
+    if (doc && !(vo.doc = doc_id(g, doc))) {
+        rg_graph_free(g);
+        rg_error_set(&err, RG_ERR_INPUT, NULL, 0, "no report '%s' in the graph", doc);
+        return rg_cli_fail(&err);
+    }
+    rg_view *v = NULL;
     double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
     row *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
     int status = 0;
     if (!scores || !rows) {
         rg_error_nomem(&err);
         status = rg_cli_fail(&err);
-    } else if (rg_analyze_score(g, by, scores, &err) < 0) {
+    } else if (rg_view_new(g, &vo, &v, &err) < 0 || rg_view_measure(v, by, &mo, scores, &err) < 0 ||
+               (write && write_scores(g, v, &mo, graph_file, &err) < 0)) {
         status = rg_cli_fail(&err);
     } else {
         size_t n = 0;
-        for (size_t i = 0; i < g->n_nodes; i++)
-            if (!isnan(scores[i]) && (type < 0 || (int)g->nodes[i].type == type))
-                rows[n++] = (row){i, scores[i], g->nodes[i].id};
+        for (size_t i = 0; i < g->n_nodes; i++) {
+            const rg_node *node = &g->nodes[i];
+            if (isnan(scores[i]) || (type >= 0 && (int)node->type != type) ||
+                (country && (!node->country || strcmp(node->country, country) != 0)))
+                continue;
+            rows[n++] = (row){i, scores[i], node->id};
+        }
         qsort(rows, n, sizeof *rows, by_score);
         if ((size_t)top < n)
             n = (size_t)top;
-        print_table(g, rows, n, by);
+        if (as_json) {
+            json_t *list = json_array();
+            for (size_t i = 0; i < n; i++) {
+                const rg_node *node = &g->nodes[rows[i].node];
+                json_t *o = json_object();
+                json_object_set_new(o, "rank", json_integer((json_int_t)i + 1));
+                json_object_set_new(o, "id", json_string(node->id));
+                json_object_set_new(o, "label", json_string(node->label));
+                json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
+                json_object_set_new(o, "score", json_real(rows[i].score));
+                json_array_append_new(list, o);
+            }
+            json_t *o = json_object();
+            json_object_set_new(o, "measure", json_string(rg_score_name(by)));
+            json_object_set_new(o, "view", json_string(vo.kind == RG_VIEW_FULL ? "full"
+                                                       : vo.kind == RG_VIEW_AGENCIES ? "agencies"
+                                                                                     : "entities"));
+            json_object_set_new(o, "nodes", json_integer((json_int_t)rg_view_nodes(v)));
+            json_object_set_new(o, "links", json_integer((json_int_t)rg_view_links(v)));
+            json_object_set_new(o, "top", list);
+            rg_cli_print_json(o);
+        } else if (as_csv) {
+            printf("rank,id,label,type,%s\n", rg_score_name(by));
+            for (size_t i = 0; i < n; i++) {
+                const rg_node *node = &g->nodes[rows[i].node];
+                printf("%zu,", i + 1);
+                csv_field(node->id);
+                putchar(',');
+                csv_field(node->label);
+                printf(",%s,%.10g\n", rg_type_name(node->type), rows[i].score);
+            }
+        } else {
+            print_table(g, rows, n, by);
+        }
     }
     free(scores);
     free(rows);
+    rg_view_free(v);
     rg_graph_free(g);
     return status;
 }

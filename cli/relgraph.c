@@ -18,12 +18,13 @@ typedef struct command {
 static const command commands[] = {
     {"build", cmd_build, "read reports and write the graph file (graph.json)"},
     {"common", cmd_common, "what two nodes share: recommendations, programs, partners"},
+    {"communities", cmd_communities, "groups that work together (Leiden, Louvain) and who leads them"},
     {"ego", cmd_ego, "the subgraph around a node, as a graph file"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
     {"find", cmd_find, "search names, aliases and recommendation text"},
     {"neighbors", cmd_neighbors, "what a node is linked to, with evidence"},
     {"path", cmd_path, "how two nodes are connected, each step with its evidence"},
-    {"rank", cmd_rank, "rank nodes by centrality (degree, strength, pagerank, betweenness)"},
+    {"rank", cmd_rank, "rank nodes by centrality (betweenness, pagerank, degree, ...)"},
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
     {"show", cmd_show, "everything about one node, with evidence"},
 };

@@ -261,7 +261,8 @@ static int directed_graph(const rg_view *v, igraph_t *graph, igraph_vector_t *we
     for (size_t i = 0; i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
         size_t a = v->node_vertex[l->source], b = v->node_vertex[l->target];
-        if (l->relation == RG_REL_CONTAINS || a == NONE || b == NONE)
+        /* a co-mention has no direction: its order is only that of ids */
+        if (l->relation == RG_REL_CONTAINS || l->relation == RG_REL_CO_MENTIONED || a == NONE || b == NONE)
             continue;
         double w = link_weight(l, v->doc);
         if (w > 0 && add_pair(&p, (igraph_integer_t)a, (igraph_integer_t)b, w, true) < 0) {
