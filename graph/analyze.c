@@ -26,11 +26,15 @@ static int igraph_failed(rg_error *err, igraph_error_t code)
                         igraph_strerror(code));
 }
 
-/* igraph's default handlers abort and print; the library does neither. */
+/* igraph's default handlers abort and print; the library does neither.
+ * Its random numbers (ARPACK's start vector, sampled pivots, community
+ * moves) are seeded every time, or igraph would seed them from the clock
+ * and the same graph would give other last digits on another run. */
 static void quiet_igraph(void)
 {
     igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_set_warning_handler(igraph_warning_handler_ignore);
+    igraph_rng_seed(igraph_rng_default(), 1);
 }
 
 /* ---- building ---- */
@@ -384,8 +388,9 @@ int rg_view_measure(const rg_view *v, rg_score which, const rg_measure_options *
     }
     if (rc == 0 && code != IGRAPH_SUCCESS)
         rc = igraph_failed(err, code);
+    /* iterative solvers leave 1e-17 where the answer is 0 */
     for (igraph_integer_t k = 0; rc == 0 && k < v->n; k++)
-        out[v->vertex_node[k]] = VECTOR(res)[k];
+        out[v->vertex_node[k]] = fabs(VECTOR(res)[k]) < 1e-12 ? 0.0 : VECTOR(res)[k];
     igraph_vector_destroy(&res);
     igraph_vector_destroy(&other);
     return rc;

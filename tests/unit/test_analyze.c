@@ -73,12 +73,106 @@ START_TEST(pagerank_of_an_unweighted_path)
 }
 END_TEST
 
+/* Two triangles of agencies, each around its own recommendations, joined
+ * by one recommendation that both c and d partner in. */
+static rg_graph *two_groups(void)
+{
+    rg_graph *g = rg_graph_new();
+    const char *names[] = {"agency:a", "agency:b", "agency:c", "agency:d", "agency:e", "agency:f"};
+    size_t v[6], r[7];
+    for (int i = 0; i < 6; i++)
+        rg_graph_node(g, names[i], RG_TYPE_AGENCY, names[i], &v[i]);
+    /* rec k links its pair: (a,b) (b,c) (a,c) | (d,e) (e,f) (d,f) | (c,d) */
+    int pairs[7][2] = {{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}};
+    for (int k = 0; k < 7; k++) {
+        char id[16];
+        snprintf(id, sizeof id, "rec:%d", k);
+        rg_graph_node(g, id, RG_TYPE_RECOMMENDATION, id, &r[k]);
+        rg_graph_link(g, r[k], v[pairs[k][0]], RG_REL_LEADS, "d", k + 1, "s", NULL);
+        rg_graph_link(g, r[k], v[pairs[k][1]], RG_REL_PARTNERS, "d", k + 1, "s", NULL);
+    }
+    return g;
+}
+
+START_TEST(agencies_view_and_communities)
+{
+    rg_graph *g = two_groups();
+    rg_error err;
+    rg_error_clear(&err);
+    rg_view *v;
+    rg_view_options vo = {RG_VIEW_AGENCIES, NULL};
+    ck_assert_int_eq(rg_view_new(g, &vo, &v, &err), 0);
+    ck_assert_uint_eq(rg_view_nodes(v), 6); /* recommendations are not in it */
+    ck_assert_uint_eq(rg_view_links(v), 7);
+    double s[13];
+    ck_assert_int_eq(rg_view_measure(v, RG_SCORE_BETWEENNESS, NULL, s, &err), 0);
+    /* c and d are the bridge between the triangles */
+    size_t c, d, a, rec;
+    rg_graph_find(g, "agency:c", &c);
+    rg_graph_find(g, "agency:d", &d);
+    rg_graph_find(g, "agency:a", &a);
+    rg_graph_find(g, "rec:0", &rec);
+    ck_assert_double_eq_tol(s[c], 6, 1e-9); /* a,b to d,e,f: 2 x 3 */
+    ck_assert_double_eq_tol(s[d], 6, 1e-9);
+    ck_assert_double_eq_tol(s[a], 0, 1e-9);
+    ck_assert(isnan(s[rec]));
+    ck_assert_int_eq(rg_view_measure(v, RG_SCORE_CORENESS, NULL, s, &err), 0);
+    ck_assert_double_eq_tol(s[a], 2, 1e-9);
+    long member[13];
+    size_t count;
+    double q;
+    for (int method = 0; method < 2; method++) {
+        ck_assert_int_eq(rg_view_communities(v, (rg_community_method)method, 1, member, &count, &q, &err), 0);
+        ck_assert_uint_eq(count, 2);
+        ck_assert_int_eq(member[a], member[c]);
+        ck_assert_int_ne(member[c], member[d]);
+        ck_assert_int_eq(member[rec], -1);
+        /* two triangles and a bridge: (6/7)(1) - 2 (7/14)^2 = 5/14 */
+        ck_assert_double_eq_tol(q, 5.0 / 14.0, 1e-9);
+    }
+    /* pivots: every node as a source is the exact value */
+    static const char *const ids[] = {"agency:a", "agency:b", "agency:c", "agency:d", "agency:e", "agency:f"};
+    size_t all[6];
+    for (int i = 0; i < 6; i++)
+        rg_graph_find(g, ids[i], &all[i]);
+    rg_measure_options mo = {0, 1, all, 6};
+    ck_assert_int_eq(rg_view_measure(v, RG_SCORE_BETWEENNESS, &mo, s, &err), 0);
+    ck_assert_double_eq_tol(s[c], 6, 1e-9);
+    rg_view_free(v);
+    rg_graph_free(g);
+}
+END_TEST
+
+START_TEST(hits_follows_direction)
+{
+    rg_graph *g = two_groups();
+    rg_error err;
+    rg_error_clear(&err);
+    double s[13];
+    rg_view *v;
+    ck_assert_int_eq(rg_view_new(g, NULL, &v, &err), 0);
+    ck_assert_int_eq(rg_view_measure(v, RG_SCORE_HUB, NULL, s, &err), 0);
+    size_t a, rec;
+    rg_graph_find(g, "agency:a", &a);
+    rg_graph_find(g, "rec:0", &rec);
+    ck_assert_double_eq_tol(s[a], 0, 1e-9); /* agencies point nowhere */
+    ck_assert_double_gt(s[rec], 0);
+    ck_assert_int_eq(rg_view_measure(v, RG_SCORE_AUTHORITY, NULL, s, &err), 0);
+    ck_assert_double_gt(s[a], 0);
+    ck_assert_double_eq_tol(s[rec], 0, 1e-9);
+    rg_view_free(v);
+    rg_graph_free(g);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("analyze");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, degree_strength_betweenness_by_hand);
     tcase_add_test(tc, pagerank_of_an_unweighted_path);
+    tcase_add_test(tc, agencies_view_and_communities);
+    tcase_add_test(tc, hits_follows_direction);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

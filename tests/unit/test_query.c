@@ -1,0 +1,143 @@
+/* Unit tests of name resolution and the queries (graph/query.c). */
+#include "graph/query.h"
+#include "helpers.h"
+
+#include <string.h>
+
+/* State leads rec:1 with MSIT as partner; MSIT part_of ROK; State and ROK
+ * co-mentioned; DIU leads rec:2 which concerns KORUS. */
+static rg_graph *sample(void)
+{
+    rg_graph *g = rg_graph_new();
+    rg_error err;
+    rg_error_clear(&err);
+    size_t state, msit, rok, diu, korus, r1, r2, rep;
+    rg_graph_add_document(g, "report:r", "r.md", "R", 1, &err);
+    rg_graph_node(g, "agency:department-of-state", RG_TYPE_AGENCY, "Department of State", &state);
+    rg_strset_add(&g->nodes[state].aliases, "State Department");
+    rg_graph_node(g, "agency:kr-msit", RG_TYPE_AGENCY, "Ministry of Science and ICT", &msit);
+    rg_graph_node(g, "actor:republic-of-korea", RG_TYPE_ACTOR, "Republic of Korea", &rok);
+    rg_strset_add(&g->nodes[rok].aliases, "ROK");
+    rg_graph_node(g, "agency:defense-innovation-unit", RG_TYPE_AGENCY, "Defense Innovation Unit", &diu);
+    rg_graph_node(g, "program:korus", RG_TYPE_PROGRAM, "KORUS FTA", &korus);
+    rg_graph_node(g, "rec:r:1", RG_TYPE_RECOMMENDATION, "State should talk", &r1);
+    rg_graph_node(g, "rec:r:2", RG_TYPE_RECOMMENDATION, "DIU should trade", &r2);
+    rg_graph_node(g, "report:r", RG_TYPE_REPORT, "R", &rep);
+    for (size_t i = 0; i < g->n_nodes; i++)
+        rg_strset_add(&g->nodes[i].docs, "report:r");
+    rg_graph_link(g, r1, state, RG_REL_LEADS, "report:r", 1, "State should talk with MSIT.", NULL);
+    rg_graph_link(g, r1, msit, RG_REL_PARTNERS, "report:r", 1, "State should talk with MSIT.", NULL);
+    rg_graph_link(g, msit, rok, RG_REL_PART_OF, "catalog", 0, "catalog/gov-kr.json", NULL);
+    rg_graph_link(g, rok, state, RG_REL_CO_MENTIONED, "report:r", 3, "ROK and State.", NULL);
+    rg_graph_link(g, r2, diu, RG_REL_LEADS, "report:r", 2, "DIU should trade.", NULL);
+    rg_graph_link(g, r2, korus, RG_REL_CONCERNS, "report:r", 2, "DIU should trade.", NULL);
+    rg_graph_link(g, rep, r1, RG_REL_CONTAINS, "report:r", 1, "State should talk with MSIT.", NULL);
+    rg_graph_link(g, rep, r2, RG_REL_CONTAINS, "report:r", 2, "DIU should trade.", NULL);
+    return g;
+}
+
+static size_t node(const rg_graph *g, const char *id)
+{
+    size_t n;
+    ck_assert(rg_graph_find(g, id, &n));
+    return n;
+}
+
+START_TEST(names_resolve_with_suggestions)
+{
+    rg_graph *g = sample();
+    rg_catalog *cat = rg_catalog_new();
+    rg_error err;
+    rg_error_clear(&err);
+    const char *catalog = "[{\"name\": \"Defense Innovation Unit\", \"type\": \"agency\", \"aliases\": [\"DIU\"]}]";
+    ck_assert_int_eq(rg_catalog_load_text(cat, "c.json", catalog, strlen(catalog), &err), 0);
+    rg_names *names;
+    ck_assert_int_eq(rg_names_new(g, cat, &names, &err), 0);
+    size_t n;
+    ck_assert_int_eq(rg_names_resolve(names, "state department", &n, &err), 0);
+    ck_assert_uint_eq(n, node(g, "agency:department-of-state"));
+    ck_assert_int_eq(rg_names_resolve(names, "DIU", &n, &err), 0); /* from the catalog */
+    ck_assert_uint_eq(n, node(g, "agency:defense-innovation-unit"));
+    ck_assert_int_eq(rg_names_resolve(names, "rec:r:2", &n, &err), 0);
+    ck_assert_int_eq(rg_names_resolve(names, "Ministry of Sciense and ICT", &n, &err), -1);
+    ck_assert_str_eq(err.msg, "no node named 'Ministry of Sciense and ICT'; did you mean 'Ministry of Science and ICT'?");
+    rg_names_free(names);
+    rg_catalog_free(cat);
+    rg_graph_free(g);
+}
+END_TEST
+
+START_TEST(paths_through_recommendations)
+{
+    rg_graph *g = sample();
+    rg_error err;
+    rg_error_clear(&err);
+    rg_path *p;
+    size_t n;
+    size_t state = node(g, "agency:department-of-state"), rok = node(g, "actor:republic-of-korea");
+    /* without co-mentions: State <- rec:1 -> MSIT -> ROK */
+    ck_assert_int_eq(rg_query_paths(g, state, rok, NULL, &p, &n, &err), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(p[0].len, 3);
+    ck_assert_uint_eq(p[0].nodes[1], node(g, "rec:r:1"));
+    ck_assert_int_eq(g->links[p[0].links[0]].relation, RG_REL_LEADS);
+    rg_paths_free(p, n);
+    /* with them, one step */
+    rg_path_options o = {.via = -1, .co_mentions = true};
+    ck_assert_int_eq(rg_query_paths(g, state, rok, &o, &p, &n, &err), 0);
+    ck_assert_uint_eq(p[0].len, 1);
+    rg_paths_free(p, n);
+    /* the report does not connect the two recommendations' agencies */
+    ck_assert_int_eq(rg_query_paths(g, state, node(g, "agency:defense-innovation-unit"), NULL, &p, &n, &err), 0);
+    ck_assert_uint_eq(n, 0);
+    /* --via recommendation forbids the ministry in between */
+    rg_path_options via = {.via = RG_TYPE_RECOMMENDATION};
+    ck_assert_int_eq(rg_query_paths(g, state, rok, &via, &p, &n, &err), 0);
+    ck_assert_uint_eq(n, 0);
+    rg_path_options shortest = {.via = -1, .max_len = 2};
+    ck_assert_int_eq(rg_query_paths(g, state, rok, &shortest, &p, &n, &err), 0);
+    ck_assert_uint_eq(n, 0);
+    rg_graph_free(g);
+}
+END_TEST
+
+START_TEST(neighbors_common_ego_find)
+{
+    rg_graph *g = sample();
+    rg_error err;
+    rg_error_clear(&err);
+    size_t *out, n;
+    size_t state = node(g, "agency:department-of-state"), msit = node(g, "agency:kr-msit");
+    ck_assert_int_eq(rg_query_neighbors(g, state, -1, -1, &out, &n, &err), 0);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(g->links[out[0]].relation, RG_REL_LEADS); /* roles before co-mentions */
+    free(out);
+    ck_assert_int_eq(rg_query_common(g, state, msit, &out, &n, &err), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(out[0], node(g, "rec:r:1"));
+    free(out);
+    rg_graph *ego;
+    ck_assert_int_eq(rg_query_ego(g, state, 1, false, &ego, &err), 0);
+    ck_assert_uint_eq(ego->n_nodes, 3); /* State, rec:1 and its report */
+    ck_assert_uint_eq(ego->n_docs, 1);
+    rg_graph_free(ego);
+    ck_assert_int_eq(rg_query_find(g, "KORUS", &out, &n, &err), 0);
+    ck_assert_uint_eq(n, 1);
+    free(out);
+    ck_assert_int_eq(rg_query_find(g, "should", &out, &n, &err), 0);
+    ck_assert_uint_eq(n, 2);
+    free(out);
+    rg_graph_free(g);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("query");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, names_resolve_with_suggestions);
+    tcase_add_test(tc, paths_through_recommendations);
+    tcase_add_test(tc, neighbors_common_ego_find);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
