@@ -13,7 +13,7 @@ VERSION := 0.1.0
 PKGS    := igraph libcgraph libgvc jansson
 DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev check pkg-config
 # what the tests use to check our outputs as other tools read them
-TEST_DEB_PKGS := python3-networkx graphviz libxml2-utils
+TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils
 
 CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -101,10 +101,15 @@ run: deps
 	$(MAKE) relgraph
 	@mkdir -p out
 	./relgraph build -o out/graph.json
-	./relgraph render -g out/graph.json -o out/graph.dot
-	./relgraph render -g out/graph.json -o out/graph.svg
-	@echo "The ten most central agencies (betweenness, whole graph):"
-	./relgraph rank -g out/graph.json --by betweenness --type agency --top 10
+	./relgraph export -g out/graph.json -f graphml -o out/graph.graphml
+	./relgraph render -g out/graph.json -o out/alliance.svg --view agencies --cluster country --top 40 \
+	  --size-by pagerank --title "Actors and agencies that share recommendations, by country"
+	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
+	  --layout dot --title "Pillar 1: its recommendations and who leads them"
+	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 2 \
+	  --title "Around the Department of State"
+	@echo "The ten most central agencies (betweenness on the whole graph):"
+	@./relgraph rank -g out/graph.json --by betweenness --type agency --top 10
 
 check: deps test-deps
 	$(MAKE) tests

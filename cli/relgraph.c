@@ -21,6 +21,7 @@ static const command commands[] = {
     {"communities", cmd_communities, "groups that work together (Leiden, Louvain) and who leads them"},
     {"ego", cmd_ego, "the subgraph around a node, as a graph file"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
+    {"export", cmd_export, "write JSON, JSON Graph Format, Cytoscape.js, GraphML, GEXF, CSV or DOT"},
     {"find", cmd_find, "search names, aliases and recommendation text"},
     {"neighbors", cmd_neighbors, "what a node is linked to, with evidence"},
     {"path", cmd_path, "how two nodes are connected, each step with its evidence"},

@@ -1,9 +1,11 @@
 #include "export/dot.h"
 
 #include "export/output.h"
+#include "graph/hmap.h"
 #include "graph/text.h"
 
 #include <gvc.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +25,16 @@ static const type_style styles[RG_TYPE__COUNT] = {
     [RG_TYPE_REPORT] = {"folder", "#cab2d6", "report"},
 };
 
-static const char *const edge_styles[RG_REL__COUNT] = {
-    [RG_REL_CONTAINS] = "dotted",  [RG_REL_LEADS] = "bold",       [RG_REL_PARTNERS] = "solid",
-    [RG_REL_CONCERNS] = "dashed",  [RG_REL_PART_OF] = "dotted",   [RG_REL_MEMBER_OF] = "dotted",
-    [RG_REL_CO_MENTIONED] = "dashed",
+typedef struct relation_style {
+    const char *style;
+    const char *color;
+} relation_style;
+
+static const relation_style edge_styles[RG_REL__COUNT] = {
+    [RG_REL_CONTAINS] = {"dotted", "#bbbbbb"},   [RG_REL_LEADS] = {"bold", "#b2182b"},
+    [RG_REL_PARTNERS] = {"solid", "#2166ac"},    [RG_REL_CONCERNS] = {"dashed", "#1b7837"},
+    [RG_REL_PART_OF] = {"dotted", "#555555"},    [RG_REL_MEMBER_OF] = {"dotted", "#8c510a"},
+    [RG_REL_CO_MENTIONED] = {"dashed", "#cccccc"},
 };
 
 const char *rg_render_format(const char *file)
@@ -43,14 +51,17 @@ const char *rg_render_format(const char *file)
     return NULL;
 }
 
-static bool drawn_link(const rg_graph *g, const rg_link *l)
+static bool drawn_link(const rg_graph *g, const rg_link *l, unsigned relations)
 {
+    if (relations)
+        return (relations >> l->relation) & 1u;
     return l->relation != RG_REL_CONTAINS && l->relation != RG_REL_CO_MENTIONED &&
            g->nodes[l->source].type != RG_TYPE_REPORT && g->nodes[l->target].type != RG_TYPE_REPORT;
 }
 
 /* Graphviz reads backslashes in labels as escapes ("\n", "\N"): double them
- * so that a name is drawn as written. Wrap at about width characters. */
+ * so that a name is drawn as written. Wrap at about width characters
+ * (0: never); line ends become spaces. */
 static char *label_text(const char *s, size_t width)
 {
     rg_buf b;
@@ -64,11 +75,7 @@ static char *label_text(const char *s, size_t width)
         }
         if (*p == '\\')
             rg_buf_addc(&b, '\\');
-        if (*p == '\n' || *p == '\r') {
-            rg_buf_addc(&b, ' ');
-        } else {
-            rg_buf_addc(&b, *p);
-        }
+        rg_buf_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
         if (((unsigned char)*p & 0xC0) != 0x80)
             col++;
     }
@@ -80,113 +87,449 @@ static int set(void *obj, const char *name, const char *value)
     return agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : -1;
 }
 
-static Agraph_t *build(const rg_graph *g)
+/* A recommendation's label: its first words. */
+static char *short_words(const char *s, size_t max)
 {
-    Agraph_t *ag = agopen("relgraph", Agdirected, NULL);
+    size_t n = strlen(s);
+    if (n <= max)
+        return rg_strdup(s);
+    size_t cut = max;
+    while (cut > max / 2 && s[cut] != ' ')
+        cut--;
+    rg_buf b;
+    rg_buf_init(&b);
+    rg_buf_add(&b, s, cut);
+    rg_buf_adds(&b, " ...");
+    return rg_buf_steal(&b);
+}
+
+typedef struct builder {
+    const rg_graph *g;
+    const rg_render_options *opts;
+    Agraph_t *ag;
+    Agnode_t **an;
+    bool *used;
+    double lo, hi; /* range of the size_by score over drawn nodes */
+    bool failed;
+} builder;
+
+/* The subgraph a node is drawn in: its country's or community's cluster. */
+static Agraph_t *cluster_of(builder *b, const rg_node *n)
+{
+    char name[64], label[300];
+    if (b->opts->cluster == RG_CLUSTER_COUNTRY) {
+        if (!n->country)
+            return b->ag;
+        snprintf(name, sizeof name, "cluster_%s", n->country);
+        snprintf(label, sizeof label, "%s", n->country);
+        /* the country's own name when the graph has it */
+        for (size_t i = 0; i < b->g->n_nodes; i++) {
+            const rg_node *c = &b->g->nodes[i];
+            if (c->kind && strcmp(c->kind, "country") == 0 && c->country && strcmp(c->country, n->country) == 0) {
+                snprintf(label, sizeof label, "%s", c->label);
+                break;
+            }
+        }
+    } else if (b->opts->cluster == RG_CLUSTER_COMMUNITY) {
+        double c = n->scores[RG_SCORE_COMMUNITY];
+        if (isnan(c))
+            return b->ag;
+        snprintf(name, sizeof name, "cluster_c%.0f", c);
+        snprintf(label, sizeof label, "community %.0f", c + 1);
+    } else {
+        return b->ag;
+    }
+    Agraph_t *sub = agsubg(b->ag, name, 0);
+    if (!sub) {
+        sub = agsubg(b->ag, name, 1);
+        if (!sub || set(sub, "label", label) < 0 || set(sub, "style", "rounded,dashed") < 0 ||
+            set(sub, "color", "#999999") < 0 || set(sub, "fontcolor", "#666666") < 0)
+            b->failed = true;
+    }
+    return sub ? sub : b->ag;
+}
+
+static void add_node(builder *b, size_t i)
+{
+    const rg_node *n = &b->g->nodes[i];
+    Agnode_t *an = agnode(cluster_of(b, n), n->id, 1);
+    b->an[i] = an;
+    bool rec = n->type == RG_TYPE_RECOMMENDATION;
+    char *words = rec ? short_words(n->text ? n->text : n->label, 60) : NULL;
+    char *label = label_text(rec ? (words ? words : "") : n->label, rec ? 24 : 20);
+    rg_buf t;
+    rg_buf_init(&t);
+    rg_buf_adds(&t, rec && n->text ? n->text : n->label);
+    if (rec && n->doc) {
+        char where[64];
+        snprintf(where, sizeof where, ", line %ld)", n->line);
+        rg_buf_adds(&t, " (");
+        rg_buf_adds(&t, n->doc);
+        rg_buf_adds(&t, where);
+    } else if (!rec) {
+        rg_buf_adds(&t, " [");
+        rg_buf_adds(&t, n->id);
+        rg_buf_adds(&t, "]");
+    }
+    char *tip = t.failed ? NULL : label_text(t.data, 0);
+    rg_buf_destroy(&t);
+    if (!an || !label || !tip || set(an, "label", label) < 0 || set(an, "tooltip", tip) < 0 ||
+        set(an, "shape", styles[n->type].shape) < 0 || set(an, "fillcolor", styles[n->type].fill) < 0)
+        b->failed = true;
+    if (b->opts->size_by >= 0 && !isnan(n->scores[b->opts->size_by]) && b->hi > b->lo) {
+        double x = (n->scores[b->opts->size_by] - b->lo) / (b->hi - b->lo);
+        char size[16];
+        snprintf(size, sizeof size, "%.1f", 9.0 + 15.0 * sqrt(x));
+        if (set(an, "fontsize", size) < 0)
+            b->failed = true;
+    }
+    free(words);
+    free(label);
+    free(tip);
+}
+
+/* The legend: one node holding an HTML table, which every engine draws
+ * (neato and sfdp ignore clusters). */
+static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const bool drawn[RG_REL__COUNT])
+{
+    rg_buf html;
+    rg_buf_init(&html);
+    rg_buf_adds(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"4\">"
+                       "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>");
+    for (int t = 0; t < RG_TYPE__COUNT; t++) {
+        if (!present[t])
+            continue;
+        rg_buf_adds(&html, "<TR><TD BGCOLOR=\"");
+        rg_buf_adds(&html, styles[t].fill);
+        rg_buf_adds(&html, "\">");
+        rg_buf_adds(&html, styles[t].shape);
+        rg_buf_adds(&html, "</TD><TD ALIGN=\"LEFT\">");
+        rg_buf_adds(&html, styles[t].legend);
+        rg_buf_adds(&html, "</TD></TR>");
+    }
+    if (b->opts->projection) {
+        rg_buf_adds(&html, "<TR><TD>line</TD><TD ALIGN=\"LEFT\">shared recommendations (thicker: more)</TD></TR>");
+    } else {
+        static const rg_relation shown[] = {RG_REL_LEADS, RG_REL_PARTNERS, RG_REL_CONCERNS, RG_REL_PART_OF};
+        for (size_t k = 0; k < sizeof shown / sizeof *shown; k++) {
+            if (!drawn[shown[k]])
+                continue;
+            rg_buf_adds(&html, "<TR><TD><FONT COLOR=\"");
+            rg_buf_adds(&html, edge_styles[shown[k]].color);
+            rg_buf_adds(&html, "\">");
+            rg_buf_adds(&html, edge_styles[shown[k]].style);
+            rg_buf_adds(&html, "</FONT></TD><TD ALIGN=\"LEFT\">");
+            rg_buf_adds(&html, rg_relation_name(shown[k]));
+            rg_buf_adds(&html, "</TD></TR>");
+        }
+    }
+    rg_buf_adds(&html, "</TABLE>");
+    Agnode_t *legend = html.failed ? NULL : agnode(b->ag, "legend", 1);
+    char *label = legend ? agstrdup_html(b->ag, html.data) : NULL;
+    Agsym_t *sym = agattr(b->ag, AGNODE, "label", "\\N");
+    if (!label || !sym || agxset(legend, sym, label) != 0 || set(legend, "shape", "plaintext") < 0 ||
+        set(legend, "style", "solid") < 0)
+        b->failed = true;
+    if (label)
+        agstrfree(b->ag, label);
+    rg_buf_destroy(&html);
+}
+
+typedef struct shared {
+    size_t a, b;
+    long count;
+} shared;
+
+static int by_pair(const void *x, const void *y)
+{
+    const shared *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Actors and agencies that share recommendations, with how many. */
+static shared *shared_pairs(const rg_graph *g, size_t *n_out)
+{
+    size_t cap = 64, n = 0;
+    shared *out = malloc(cap * sizeof *out);
+    for (size_t r = 0; out && r < g->n_nodes; r++) {
+        if (g->nodes[r].type != RG_TYPE_RECOMMENDATION)
+            continue;
+        for (size_t i = 0; out && i < g->n_links; i++) {
+            const rg_link *x = &g->links[i];
+            if (x->source != r || (x->relation != RG_REL_LEADS && x->relation != RG_REL_PARTNERS))
+                continue;
+            for (size_t k = i + 1; out && k < g->n_links; k++) {
+                const rg_link *y = &g->links[k];
+                if (y->source != r || (y->relation != RG_REL_LEADS && y->relation != RG_REL_PARTNERS) ||
+                    y->target == x->target)
+                    continue;
+                if (n == cap) {
+                    cap *= 2;
+                    shared *p = realloc(out, cap * sizeof *p);
+                    if (!p) {
+                        free(out);
+                        return NULL;
+                    }
+                    out = p;
+                }
+                size_t a = x->target, b = y->target;
+                const char *ia = g->nodes[a].id, *ib = g->nodes[b].id;
+                out[n++] = strcmp(ia, ib) < 0 ? (shared){a, b, 1} : (shared){b, a, 1};
+            }
+        }
+    }
+    if (!out)
+        return NULL;
+    qsort(out, n, sizeof *out, by_pair);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && out[m - 1].a == out[i].a && out[m - 1].b == out[i].b)
+            out[m - 1].count++;
+        else
+            out[m++] = out[i];
+    }
+    *n_out = m;
+    return out;
+}
+
+/* ---- object ids in creation order ----
+ *
+ * cgraph's default discipline makes a named object's id the address of its
+ * interned name, and orders subgraphs (clusters) by id: the order, and so
+ * the bytes of the output, would change from run to run. This discipline
+ * numbers named objects in the order they are made. */
+
+typedef struct id_state {
+    Agraph_t *root;
+    rg_hmap ids;  /* name → number */
+    char **names; /* number → name, strings of the graph's own dictionary */
+    size_t len, cap;
+    IDTYPE anonymous;
+} id_state;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)disc;
+    id_state *s = calloc(1, sizeof *s);
+    if (s) {
+        s->root = g;
+        rg_hmap_init(&s->ids);
+        s->anonymous = 1;
+    }
+    return s;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int create)
+{
+    (void)objtype;
+    id_state *s = state;
+    if (!str) {
+        if (!create)
+            return 0;
+        *id = s->anonymous; /* odd: never a named object's */
+        s->anonymous += 2;
+        return 1;
+    }
+    size_t at;
+    if (rg_hmap_get(&s->ids, str, &at)) {
+        *id = (IDTYPE)(2 * (at + 1));
+        return 1;
+    }
+    if (!create)
+        return 0;
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        char **p = realloc(s->names, cap * sizeof *p);
+        if (!p)
+            return 0;
+        s->names = p;
+        s->cap = cap;
+    }
+    /* cgraph reads flags stored before its own strings (aghtmlstr):
+     * names must be strings of its dictionary */
+    char *copy = agstrdup(s->root, str);
+    if (!copy || rg_hmap_put(&s->ids, str, s->len) < 0)
+        return 0;
+    s->names[s->len] = copy;
+    *id = (IDTYPE)(2 * (++s->len));
+    return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+    return 1;
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+    (void)objtype;
+    id_state *s = state;
+    if (id % 2 == 1 || id == 0 || (size_t)(id / 2) > s->len)
+        return NULL;
+    return s->names[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+    id_state *s = state;
+    if (!s)
+        return;
+    /* the names go with the graph's string dictionary */
+    free(s->names);
+    rg_hmap_destroy(&s->ids);
+    free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
+static Agiddisc_t ordered_ids = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+
+static Agraph_t *build(const rg_graph *g, const rg_render_options *opts, bool all)
+{
+    Agdisc_t disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
+    Agraph_t *ag = agopen("relgraph", Agdirected, &disc);
     if (!ag)
         return NULL;
-    agattr(ag, AGRAPH, "overlap", "false");
+    agattr(ag, AGRAPH, "overlap", "prism");
     agattr(ag, AGRAPH, "splines", "true");
     agattr(ag, AGRAPH, "fontname", "Helvetica");
     agattr(ag, AGRAPH, "outputorder", "edgesfirst");
+    agattr(ag, AGRAPH, "pad", "0.3");
+    agattr(ag, AGRAPH, "sep", "+6");
+    agattr(ag, AGRAPH, "start", "1"); /* a fixed seed: the same layout every run */
     agattr(ag, AGNODE, "style", "filled");
     agattr(ag, AGNODE, "fontname", "Helvetica");
     agattr(ag, AGNODE, "fontsize", "10");
     agattr(ag, AGEDGE, "color", "#666666");
     agattr(ag, AGEDGE, "arrowsize", "0.6");
-
-    size_t *order_nodes, *order_links;
-    if (rg_graph_sorted((rg_graph *)g, &order_nodes, &order_links) < 0) {
-        agclose(ag);
-        return NULL;
+    if (opts->title) {
+        char *t = label_text(opts->title, 0);
+        if (t) {
+            agattr(ag, AGRAPH, "label", t);
+            agattr(ag, AGRAPH, "labelloc", "t");
+            agattr(ag, AGRAPH, "fontsize", "18");
+        }
+        free(t);
     }
-    bool *used = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *used);
-    Agnode_t **an = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *an);
-    int rc = used && an ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < g->n_links; i++) {
+
+    builder b = {g, opts, ag, calloc(g->n_nodes ? g->n_nodes : 1, sizeof(Agnode_t *)),
+                 calloc(g->n_nodes ? g->n_nodes : 1, sizeof(bool)), 0, 0, false};
+    size_t *order_nodes = NULL, *order_links = NULL;
+    shared *pairs = NULL;
+    size_t n_pairs = 0;
+    if (!b.an || !b.used || rg_graph_sorted((rg_graph *)g, &order_nodes, &order_links) < 0)
+        b.failed = true;
+    if (!b.failed && opts->projection) {
+        pairs = shared_pairs(g, &n_pairs);
+        b.failed = !pairs;
+        for (size_t i = 0; i < n_pairs; i++)
+            b.used[pairs[i].a] = b.used[pairs[i].b] = true;
+    }
+    for (size_t i = 0; !b.failed && !opts->projection && i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
-        if (drawn_link(g, l))
-            used[l->source] = used[l->target] = true;
+        if (all || drawn_link(g, l, opts->relations))
+            b.used[l->source] = b.used[l->target] = true;
+    }
+    for (size_t i = 0; all && i < g->n_nodes; i++)
+        b.used[i] = true;
+    bool first = true;
+    for (size_t i = 0; opts->size_by >= 0 && i < g->n_nodes; i++) {
+        double s = g->nodes[i].scores[opts->size_by];
+        if (!b.used[i] || isnan(s))
+            continue;
+        b.lo = first || s < b.lo ? s : b.lo;
+        b.hi = first || s > b.hi ? s : b.hi;
+        first = false;
     }
     bool present[RG_TYPE__COUNT] = {false};
-    for (size_t k = 0; rc == 0 && k < g->n_nodes; k++) {
+    bool drawn[RG_REL__COUNT] = {false};
+    for (size_t k = 0; !b.failed && k < g->n_nodes; k++) {
         size_t i = order_nodes[k];
-        const rg_node *n = &g->nodes[i];
-        if (!used[i])
+        if (!b.used[i])
             continue;
-        present[n->type] = true;
-        an[i] = agnode(ag, n->id, 1);
-        bool rec = n->type == RG_TYPE_RECOMMENDATION;
-        char *label = label_text(n->label, rec ? 28 : 22);
-        char *tooltip = NULL;
-        if (rec && n->text) {
-            rg_buf t;
-            rg_buf_init(&t);
-            rg_buf_adds(&t, n->text);
-            if (n->doc) {
-                char where[64];
-                snprintf(where, sizeof where, " (line %ld)", n->line);
-                rg_buf_adds(&t, " -- ");
-                rg_buf_adds(&t, n->doc);
-                rg_buf_adds(&t, where);
-            }
-            tooltip = rg_buf_steal(&t);
+        present[g->nodes[i].type] = true;
+        add_node(&b, i);
+    }
+    if (opts->projection) {
+        for (size_t i = 0; !b.failed && i < n_pairs; i++) {
+            Agedge_t *e = agedge(ag, b.an[pairs[i].a], b.an[pairs[i].b], NULL, 1);
+            char width[16], tip[64];
+            snprintf(width, sizeof width, "%.1f", 0.6 + 1.2 * log2((double)pairs[i].count + 1));
+            snprintf(tip, sizeof tip, "%ld shared recommendation%s", pairs[i].count, pairs[i].count == 1 ? "" : "s");
+            if (!e || set(e, "dir", "none") < 0 || set(e, "penwidth", width) < 0 || set(e, "tooltip", tip) < 0 ||
+                set(e, "color", "#4d4d4d") < 0)
+                b.failed = true;
         }
-        char *tip = label_text(tooltip ? tooltip : n->label, 0);
-        if (!an[i] || !label || !tip || set(an[i], "label", label) < 0 || set(an[i], "tooltip", tip) < 0 ||
-            set(an[i], "shape", styles[n->type].shape) < 0 || set(an[i], "fillcolor", styles[n->type].fill) < 0)
-            rc = -1;
-        free(label);
-        free(tooltip);
+    }
+    for (size_t k = 0; !b.failed && !opts->projection && k < g->n_links; k++) {
+        const rg_link *l = &g->links[order_links[k]];
+        if (!all && !drawn_link(g, l, opts->relations))
+            continue;
+        drawn[l->relation] = true;
+        char key[32];
+        snprintf(key, sizeof key, "%d", (int)l->relation);
+        Agedge_t *e = agedge(ag, b.an[l->source], b.an[l->target], key, 1);
+        char *tip = l->n_evidence ? label_text(l->evidence[0].text, 0) : NULL;
+        if (!e || set(e, "style", edge_styles[l->relation].style) < 0 ||
+            set(e, "color", edge_styles[l->relation].color) < 0 ||
+            set(e, "tooltip", tip ? tip : rg_relation_name(l->relation)) < 0 ||
+            (all && set(e, "label", rg_relation_name(l->relation)) < 0))
+            b.failed = true;
         free(tip);
     }
-    for (size_t k = 0; rc == 0 && k < g->n_links; k++) {
-        const rg_link *l = &g->links[order_links[k]];
-        if (!drawn_link(g, l))
-            continue;
-        Agedge_t *e = agedge(ag, an[l->source], an[l->target], NULL, 1);
-        if (!e || set(e, "style", edge_styles[l->relation]) < 0 ||
-            set(e, "tooltip", rg_relation_name(l->relation)) < 0)
-            rc = -1;
-    }
-    /* The legend is one node with an HTML table: clusters are ignored by
-     * neato and sfdp, a single node is drawn by every engine. */
-    if (rc == 0) {
-        rg_buf html;
-        rg_buf_init(&html);
-        rg_buf_adds(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"4\">"
-                           "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>");
-        for (int t = 0; t < RG_TYPE__COUNT; t++) {
-            if (!present[t])
-                continue;
-            rg_buf_adds(&html, "<TR><TD BGCOLOR=\"");
-            rg_buf_adds(&html, styles[t].fill);
-            rg_buf_adds(&html, "\">");
-            rg_buf_adds(&html, styles[t].shape);
-            rg_buf_adds(&html, "</TD><TD ALIGN=\"LEFT\">");
-            rg_buf_adds(&html, styles[t].legend);
-            rg_buf_adds(&html, "</TD></TR>");
-        }
-        rg_buf_adds(&html, "</TABLE>");
-        Agnode_t *legend = html.failed ? NULL : agnode(ag, "legend", 1);
-        char *label = legend ? agstrdup_html(ag, html.data) : NULL;
-        Agsym_t *sym = agattr(ag, AGNODE, "label", "\\N");
-        if (!label || !sym || agxset(legend, sym, label) != 0 || set(legend, "shape", "plaintext") < 0 ||
-            set(legend, "style", "solid") < 0)
-            rc = -1;
-        if (label)
-            agstrfree(ag, label);
-        rg_buf_destroy(&html);
-    }
-    free(used);
-    free(an);
+    if (!b.failed && !all)
+        add_legend(&b, present, drawn);
+    free(b.used);
+    free(b.an);
+    free(pairs);
     free(order_nodes);
     free(order_links);
-    if (rc < 0) {
+    if (b.failed) {
         agclose(ag);
         return NULL;
     }
     return ag;
+}
+
+static int write_dot(Agraph_t *ag, const char *file, rg_error *err)
+{
+    rg_output out;
+    if (rg_output_open(&out, file, err) < 0)
+        return -1;
+    if (agwrite(ag, out.file) != 0) {
+        rg_output_abort(&out);
+        return rg_error_set(err, RG_ERR_IO, file, 0, "cannot write DOT");
+    }
+    return rg_output_commit(&out, err);
+}
+
+int rg_dot_write_file(const rg_graph *g, const char *file, rg_error *err)
+{
+    agseterr(AGMAX);
+    rg_render_options opts = {NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
+    Agraph_t *ag = build(g, &opts, true);
+    if (!ag)
+        return rg_error_set(err, RG_ERR_IO, file, 0, "cannot build the DOT graph: out of memory");
+    int rc = write_dot(ag, file, err);
+    agclose(ag);
+    return rc;
 }
 
 int rg_render_file(const rg_graph *g, const char *file, const rg_render_options *opts, rg_error *err)
@@ -194,37 +537,46 @@ int rg_render_file(const rg_graph *g, const char *file, const rg_render_options 
     const char *format = rg_render_format(file);
     if (!format)
         return rg_error_set(err, RG_ERR_USAGE, file, 0, "unknown diagram format: use .dot, .gv, .svg, .png or .pdf");
+    rg_render_options o = opts ? *opts : (rg_render_options){NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
     /* Graphviz prints its complaints to stderr; the library does not
      * print, so they are kept and read back with aglasterr(). */
     agseterr(AGMAX);
-    Agraph_t *ag = build(g);
+    Agraph_t *ag = build(g, &o, false);
     if (!ag)
         return rg_error_set(err, RG_ERR_IO, file, 0, "cannot build the diagram: out of memory");
+    int rc = 0;
+    if (strcmp(format, "dot") == 0) {
+        rc = write_dot(ag, file, err);
+        agclose(ag);
+        return rc;
+    }
     rg_output out;
     if (rg_output_open(&out, file, err) < 0) {
         agclose(ag);
         return -1;
     }
-    int rc = 0;
-    if (strcmp(format, "dot") == 0) {
-        if (agwrite(ag, out.file) != 0)
-            rc = rg_error_set(err, RG_ERR_IO, file, 0, "cannot write DOT");
+    /* neato and sfdp ignore clusters, and fdp's output changes from run to
+     * run (it orders by address): clustered diagrams are laid out by dot */
+    const char *engine = o.layout ? o.layout
+                         : o.cluster != RG_CLUSTER_NONE ? "dot"
+                         : agnnodes(ag) > 400           ? "sfdp"
+                                                        : "neato";
+    /* dot ranks recommendations on the left, whom they name on the right */
+    if (strcmp(engine, "dot") == 0)
+        agattr(ag, AGRAPH, "rankdir", "LR");
+    GVC_t *gvc = gvContext();
+    if (!gvc) {
+        rc = rg_error_nomem(err);
+    } else if (gvLayout(gvc, ag, engine) != 0) {
+        char *why = aglasterr();
+        rc = rg_error_set(err, RG_ERR_INPUT, file, 0, "layout with '%s' failed: %s", engine, why ? why : "no reason given");
     } else {
-        GVC_t *gvc = gvContext();
-        const char *engine = opts && opts->layout ? opts->layout : (agnnodes(ag) > 400 ? "sfdp" : "neato");
-        if (!gvc)
-            rc = rg_error_nomem(err);
-        else if (gvLayout(gvc, ag, engine) != 0)
-            rc = rg_error_set(err, RG_ERR_INPUT, file, 0, "layout with '%s' failed: %s", engine,
-                              aglasterr() ? aglasterr() : "no reason given");
-        else {
-            if (gvRender(gvc, ag, format, out.file) != 0)
-                rc = rg_error_set(err, RG_ERR_IO, file, 0, "cannot render %s", format);
-            gvFreeLayout(gvc, ag);
-        }
-        if (gvc)
-            gvFreeContext(gvc);
+        if (gvRender(gvc, ag, format, out.file) != 0)
+            rc = rg_error_set(err, RG_ERR_IO, file, 0, "cannot render %s", format);
+        gvFreeLayout(gvc, ag);
     }
+    if (gvc)
+        gvFreeContext(gvc);
     agclose(ag);
     if (rc < 0) {
         rg_output_abort(&out);

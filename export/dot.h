@@ -1,12 +1,18 @@
 /* rg_dot: diagrams. The model becomes a cgraph graph (shape and colour by
- * node type, a legend), which is written as DOT or laid out and rendered
- * by gvc (SVG, PNG, PDF) without running the dot program.
+ * node type, edge style by relation, a legend), written as DOT or laid out
+ * and rendered by gvc (SVG, PNG, PDF) without running the dot program.
  *
- * What is drawn: actors, agencies, programs and recommendations, linked by
- * leads, partners, concerns, part_of and member_of. Reports and their
- * `contains` links, and co_mentioned links, are left out: they would tie
- * every node to every other and hide the structure. Nodes left with no link
- * are not drawn.
+ * What a diagram draws: actors, agencies, programs and recommendations,
+ * linked by leads, partners, concerns, part_of and member_of; reports and
+ * their `contains` links, and co-mentions, are left out so that the
+ * structure shows; nodes left with no link are not drawn. The agencies
+ * projection draws actors and agencies alone, linked when they share
+ * recommendations, the link as thick as their number. A DOT export
+ * (rg_dot_write_file) carries every node and link.
+ *
+ * Labels are wrapped; a recommendation shows its first words, its tooltip
+ * (SVG) the whole sentence, report and line. Names are escaped for DOT and
+ * for Graphviz's label escapes.
  */
 #ifndef RG_DOT_H
 #define RG_DOT_H
@@ -14,17 +20,32 @@
 #include "graph/error.h"
 #include "graph/model.h"
 
+#include <stdbool.h>
+
+typedef enum rg_cluster {
+    RG_CLUSTER_NONE,
+    RG_CLUSTER_COUNTRY,
+    RG_CLUSTER_COMMUNITY, /* by scores[RG_SCORE_COMMUNITY] */
+} rg_cluster;
+
 typedef struct rg_render_options {
-    const char *layout; /* gvc engine: dot, neato, fdp, sfdp, circo; NULL chooses by size */
+    const char *layout; /* dot, neato, fdp, sfdp, circo; NULL chooses by size and clusters */
+    rg_cluster cluster;
+    int size_by;        /* an rg_score that sizes nodes, or -1 */
+    bool projection;    /* actors and agencies linked by shared recommendations */
+    const char *title;  /* drawn above the diagram, or NULL */
+    unsigned relations; /* bit (1 << relation) per relation drawn; 0: the default ones */
 } rg_render_options;
 
 /* Write the diagram of g to path. The format comes from the extension:
- * .dot or .gv (DOT, not laid out), .svg, .png, .pdf. The file is written
- * to a temporary name and renamed into place. Errors: unknown extension
- * (RG_ERR_USAGE), layout or render failure, I/O. */
+ * .dot or .gv (DOT, not laid out), .svg, .png, .pdf. Errors: unknown
+ * extension (RG_ERR_USAGE), layout or render failure, I/O. */
 int rg_render_file(const rg_graph *g, const char *path, const rg_render_options *opts, rg_error *err);
 
 /* The format rg_render_file would use for path, or NULL. */
 const char *rg_render_format(const char *path);
+
+/* Every node and link of g as DOT (the export format). */
+int rg_dot_write_file(const rg_graph *g, const char *path, rg_error *err);
 
 #endif

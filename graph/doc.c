@@ -492,8 +492,11 @@ static int close_block(parser *p)
     b.zone = zone_of(p, &b, p->cur_note_mark);
     size_t index = d->n_blocks;
     if (b.kind == RG_BLOCK_HEADING) {
-        b.heading = -1;
-        p->heading = (long)index;
+        /* an emphasized heading ("### *Work together to ...*") is a
+         * statement within the section, not a section of its own */
+        b.heading = p->heading;
+        if (!b.emphasized)
+            p->heading = (long)index;
         p->lead_in = -1;
     } else {
         b.heading = p->heading;
@@ -1086,8 +1089,8 @@ void rg_doc_free(rg_doc *d)
 
 const char *rg_doc_section(const rg_doc *doc, size_t block)
 {
-    long h = doc->blocks[block].heading;
-    if (doc->blocks[block].kind == RG_BLOCK_HEADING)
-        return doc->blocks[block].text;
-    return h >= 0 ? doc->blocks[h].text : "";
+    const rg_block *b = &doc->blocks[block];
+    if (b->kind == RG_BLOCK_HEADING && !b->emphasized)
+        return b->text;
+    return b->heading >= 0 ? doc->blocks[b->heading].text : "";
 }

@@ -44,7 +44,7 @@ typedef struct rg_block {
     int level;        /* heading level 1-6, list nesting depth from 0 */
     long line;        /* first line of the block */
     char *text;       /* normalized, markup stripped */
-    long heading;     /* index of the heading block this block is under, or -1 */
+    long heading;     /* index of the section heading this block is under, or -1 */
     long lead_in;     /* for items: index of the paragraph introducing the list, or -1 */
     int emphasized;   /* 1 when the whole block was set in italics or bold */
 } rg_block;
@@ -76,7 +76,9 @@ int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, r
 
 void rg_doc_free(rg_doc *doc);
 
-/* The section title of a block: its heading's text, or "" at the top. */
+/* The section title of a block: its heading's text, or "" at the top.
+ * Emphasized headings ("### *Work together to ...*") are statements within
+ * a section: their blocks belong to the heading above them. */
 const char *rg_doc_section(const rg_doc *doc, size_t block);
 
 #endif

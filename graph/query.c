@@ -4,6 +4,7 @@
 #include "graph/text.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,13 +297,22 @@ static int by_neighbor(const void *a, const void *b)
 /* Each node's walkable links, in the order of the other end's id: the
  * order in which a search visits them, so that ties go the same way on
  * every run. */
-static int adjacency_build(const rg_graph *g, bool co_mentions, adjacency *a)
+/* roles: walk only the links of recommendations (and co-mentions when
+ * asked), not part_of and member_of, which lead from any agency to its
+ * country and from there to everything the country does. */
+static bool ego_walkable(const rg_graph *g, const rg_link *l, bool co_mentions)
+{
+    return walkable(g, l, co_mentions) && l->relation != RG_REL_PART_OF && l->relation != RG_REL_MEMBER_OF;
+}
+
+static int adjacency_build(const rg_graph *g, bool co_mentions, bool roles, adjacency *a)
 {
     size_t n = g->n_nodes;
     a->start = calloc(n + 1, sizeof *a->start);
+    bool (*may)(const rg_graph *, const rg_link *, bool) = roles ? ego_walkable : walkable;
     size_t m = 0;
     for (size_t i = 0; i < g->n_links; i++)
-        m += 2 * walkable(g, &g->links[i], co_mentions);
+        m += 2 * may(g, &g->links[i], co_mentions);
     a->link = malloc((m ? m : 1) * sizeof *a->link);
     a->other = malloc((m ? m : 1) * sizeof *a->other);
     neighbor *tmp = malloc((m ? m : 1) * sizeof *tmp);
@@ -313,7 +323,7 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, adjacency *a)
     }
     for (size_t i = 0; i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
-        if (!walkable(g, l, co_mentions))
+        if (!may(g, l, co_mentions))
             continue;
         a->start[l->source + 1]++;
         a->start[l->target + 1]++;
@@ -329,7 +339,7 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, adjacency *a)
     memcpy(fill, a->start, n * sizeof *fill);
     for (size_t i = 0; i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
-        if (!walkable(g, l, co_mentions))
+        if (!may(g, l, co_mentions))
             continue;
         int r = relation_rank(l->relation);
         tmp[fill[l->source]++] = (neighbor){g->nodes[l->target].id, r, i, l->target};
@@ -425,7 +435,7 @@ int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_opti
     *n = 0;
     rg_path_options o = opts ? *opts : (rg_path_options){.via = -1};
     adjacency adj;
-    if (adjacency_build(g, o.co_mentions, &adj) < 0)
+    if (adjacency_build(g, o.co_mentions, false, &adj) < 0)
         return rg_error_nomem(err);
     long *dist = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *dist);
     size_t *queue = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *queue);
@@ -601,7 +611,7 @@ int rg_query_ego(const rg_graph *g, size_t node, long depth, bool co_mentions, r
 {
     *out = NULL;
     adjacency adj;
-    if (adjacency_build(g, co_mentions, &adj) < 0)
+    if (adjacency_build(g, co_mentions, true, &adj) < 0)
         return rg_error_nomem(err);
     long *dist = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *dist);
     size_t *queue = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *queue);
@@ -672,5 +682,92 @@ int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n
     }
     int rc = sorted_nodes(g, hit, nodes, n, err);
     free(hit);
+    return rc;
+}
+
+typedef struct scored {
+    double score;
+    const char *id;
+    size_t node;
+} scored;
+
+static int by_score_desc(const void *a, const void *b)
+{
+    const scored *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return strcmp(x->id, y->id);
+}
+
+int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_error *err)
+{
+    *out = NULL;
+    size_t n = g->n_nodes;
+    bool *keep = malloc((n ? n : 1) * sizeof *keep);
+    scored *rank = malloc((n ? n : 1) * sizeof *rank);
+    if (!keep || !rank) {
+        free(keep);
+        free(rank);
+        return rg_error_nomem(err);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const rg_node *x = &g->nodes[i];
+        bool k = f->types ? (f->types >> x->type) & 1u : true;
+        if (f->doc && !rg_strset_has(&x->docs, f->doc))
+            k = false;
+        if (f->country && rg_type_is_entity(x->type) && !(x->country && strcmp(x->country, f->country) == 0))
+            k = false;
+        keep[i] = k;
+    }
+    if (f->section) {
+        /* the recommendations of the section, and what they name */
+        bool *in = calloc(n ? n : 1, sizeof *in);
+        if (!in) {
+            free(keep);
+            free(rank);
+            return rg_error_nomem(err);
+        }
+        for (size_t i = 0; i < n; i++)
+            in[i] = keep[i] && g->nodes[i].type == RG_TYPE_RECOMMENDATION && g->nodes[i].section &&
+                    contains_ci(g->nodes[i].section, f->section);
+        for (size_t i = 0; i < g->n_links; i++) {
+            const rg_link *l = &g->links[i];
+            if (in[l->source] && g->nodes[l->source].type == RG_TYPE_RECOMMENDATION &&
+                (l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS || l->relation == RG_REL_CONCERNS) &&
+                keep[l->target])
+                in[l->target] = true;
+        }
+        memcpy(keep, in, n * sizeof *keep);
+        free(in);
+    }
+    if (f->top > 0 && f->by) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (keep[i] && rg_type_is_entity(g->nodes[i].type))
+                rank[m++] = (scored){isnan(f->by[i]) ? -1 : f->by[i], g->nodes[i].id, i};
+        qsort(rank, m, sizeof *rank, by_score_desc);
+        for (size_t k = (size_t)f->top; k < m; k++)
+            keep[rank[k].node] = false;
+        /* a recommendation stays when it names two of the entities kept */
+        size_t *named = calloc(n ? n : 1, sizeof *named);
+        if (!named) {
+            free(keep);
+            free(rank);
+            return rg_error_nomem(err);
+        }
+        for (size_t i = 0; i < g->n_links; i++) {
+            const rg_link *l = &g->links[i];
+            if (g->nodes[l->source].type == RG_TYPE_RECOMMENDATION && rg_type_is_entity(g->nodes[l->target].type) &&
+                keep[l->target] && l->relation != RG_REL_CONTAINS)
+                named[l->source]++;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (g->nodes[i].type == RG_TYPE_RECOMMENDATION)
+                keep[i] = keep[i] && named[i] >= 2;
+        free(named);
+    }
+    int rc = rg_graph_subgraph(g, keep, out, err);
+    free(keep);
+    free(rank);
     return rc;
 }

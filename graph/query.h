@@ -72,14 +72,30 @@ int rg_query_neighbors(const rg_graph *g, size_t node, int relation, int type, s
  * by type then id. */
 int rg_query_common(const rg_graph *g, size_t a, size_t b, size_t **nodes, size_t *n, rg_error *err);
 
-/* The subgraph within depth links of node (co-mentions walked only with
- * co_mentions), with every link among its nodes, and the reports of its
- * recommendations. A new graph the caller frees. */
+/* The subgraph within depth links of node, walking the links of
+ * recommendations (and co-mentions with co_mentions; never part_of or
+ * member_of, which would lead through a country to everything it does),
+ * with every link among its nodes and the reports of its recommendations.
+ * A new graph the caller frees. */
 int rg_query_ego(const rg_graph *g, size_t node, long depth, bool co_mentions, rg_graph **out, rg_error *err);
 
 /* Nodes whose label, alias, id or text contains text (any case), sorted by
  * type then id. */
 int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n, rg_error *err);
+
+/* What part of a graph a diagram or an export keeps. */
+typedef struct rg_filter {
+    unsigned types;      /* bit (1 << type) per node type kept; 0: all */
+    const char *country; /* entities of this country (ISO code), or NULL */
+    const char *doc;     /* nodes of this report (id), or NULL */
+    const char *section; /* recommendations whose section contains this (any case), and what they name */
+    long top;            /* the top entities by `by` (0: all); recommendations kept that name two of them */
+    const double *by;    /* per node score for top */
+} rg_filter;
+
+/* A copy of g with the nodes the filter keeps (reports are kept only when
+ * no type is asked for), the links among them and their documents. */
+int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_error *err);
 
 /* The node at the other end of link l from node. */
 static inline size_t rg_other_end(const rg_graph *g, size_t l, size_t node)

@@ -1,0 +1,219 @@
+#include "export/attrs.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    A_LABEL,
+    A_TYPE,
+    A_KIND,
+    A_COUNTRY,
+    A_ALIASES,
+    A_MENTIONS,
+    A_DOCS,
+    A_TEXT,
+    A_DOC,
+    A_LINE,
+    A_SECTION,
+    A__FIXED
+};
+
+static const rg_attr_def node_attrs[A__FIXED] = {
+    {"label", RG_ATTR_STRING},  {"type", RG_ATTR_STRING},  {"kind", RG_ATTR_STRING}, {"country", RG_ATTR_STRING},
+    {"aliases", RG_ATTR_STRING}, {"mentions", RG_ATTR_INT}, {"docs", RG_ATTR_STRING}, {"text", RG_ATTR_STRING},
+    {"doc", RG_ATTR_STRING},    {"line", RG_ATTR_INT},     {"section", RG_ATTR_STRING},
+};
+
+size_t rg_node_attr_count(void)
+{
+    return A__FIXED + RG_SCORE__COUNT;
+}
+
+rg_attr_def rg_node_attr_def(size_t k)
+{
+    if (k < A__FIXED)
+        return node_attrs[k];
+    return (rg_attr_def){rg_score_name((rg_score)(k - A__FIXED)), RG_ATTR_DOUBLE};
+}
+
+static void join(rg_buf *s, const rg_strset *set)
+{
+    for (size_t i = 0; i < set->len; i++) {
+        if (i)
+            rg_buf_adds(s, "; ");
+        rg_buf_adds(s, set->items[i]);
+    }
+}
+
+static bool string(rg_buf *s, const char *v)
+{
+    if (!v)
+        return false;
+    rg_buf_adds(s, v);
+    return true;
+}
+
+bool rg_node_attr(const rg_node *n, size_t k, rg_buf *s, double *d)
+{
+    bool entity = rg_type_is_entity(n->type);
+    switch (k) {
+    case A_LABEL:
+        return string(s, n->label);
+    case A_TYPE:
+        return string(s, rg_type_name(n->type));
+    case A_KIND:
+        return string(s, n->kind ? n->kind : rg_type_name(n->type));
+    case A_COUNTRY:
+        return entity && string(s, n->country);
+    case A_ALIASES:
+        if (!entity)
+            return false;
+        join(s, &n->aliases);
+        return true;
+    case A_MENTIONS:
+        *d = (double)n->mentions;
+        return entity;
+    case A_DOCS:
+        join(s, &n->docs);
+        return true;
+    case A_TEXT:
+        return string(s, n->text);
+    case A_DOC:
+        return string(s, n->doc);
+    case A_LINE:
+        *d = (double)n->line;
+        return n->type == RG_TYPE_RECOMMENDATION;
+    case A_SECTION:
+        return string(s, n->section);
+    default:
+        if (k - A__FIXED >= RG_SCORE__COUNT || isnan(n->scores[k - A__FIXED]))
+            return false;
+        *d = n->scores[k - A__FIXED];
+        return true;
+    }
+}
+
+static const rg_attr_def link_attrs[] = {
+    {"relation", RG_ATTR_STRING}, {"key", RG_ATTR_INT},          {"weight", RG_ATTR_DOUBLE},
+    {"evidence_count", RG_ATTR_INT}, {"evidence", RG_ATTR_STRING},
+};
+
+size_t rg_link_attr_count(void)
+{
+    return sizeof link_attrs / sizeof *link_attrs;
+}
+
+rg_attr_def rg_link_attr_def(size_t k)
+{
+    return link_attrs[k];
+}
+
+bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d)
+{
+    switch (k) {
+    case 0:
+        return string(s, rg_relation_name(l->relation));
+    case 1:
+        *d = (double)key;
+        return true;
+    case 2:
+        *d = l->weight;
+        return true;
+    case 3:
+        *d = (double)l->n_evidence;
+        return true;
+    case 4: {
+        if (!l->n_evidence)
+            return false;
+        char line[32];
+        snprintf(line, sizeof line, ":%ld: ", l->evidence[0].line);
+        rg_buf_adds(s, l->evidence[0].doc);
+        rg_buf_adds(s, line);
+        rg_buf_adds(s, l->evidence[0].text);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+int rg_export_order(rg_graph *g, size_t **nodes, size_t **links, long **keys)
+{
+    if (rg_graph_sorted(g, nodes, links) < 0)
+        return -1;
+    *keys = malloc((g->n_links ? g->n_links : 1) * sizeof **keys);
+    if (!*keys) {
+        free(*nodes);
+        free(*links);
+        return -1;
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[(*links)[i]];
+        const rg_link *prev = i ? &g->links[(*links)[i - 1]] : NULL;
+        (*keys)[i] = prev && prev->source == l->source && prev->target == l->target ? (*keys)[i - 1] + 1 : 0;
+    }
+    return 0;
+}
+
+void rg_xml_escape(rg_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&':
+            rg_buf_adds(b, "&amp;");
+            break;
+        case '<':
+            rg_buf_adds(b, "&lt;");
+            break;
+        case '>':
+            rg_buf_adds(b, "&gt;");
+            break;
+        case '"':
+            rg_buf_adds(b, "&quot;");
+            break;
+        case '\'':
+            rg_buf_adds(b, "&apos;");
+            break;
+        case '\n':
+            rg_buf_adds(b, "&#10;");
+            break;
+        case '\r':
+            rg_buf_adds(b, "&#13;");
+            break;
+        case '\t':
+            rg_buf_adds(b, "&#9;");
+            break;
+        default:
+            if (c >= 0x20 && c != 0x7F) /* XML 1.0 has no other control characters */
+                rg_buf_addc(b, (char)c);
+        }
+    }
+}
+
+void rg_csv_field(rg_buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        rg_buf_adds(b, s);
+        return;
+    }
+    rg_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            rg_buf_addc(b, '"');
+        rg_buf_addc(b, *s);
+    }
+    rg_buf_addc(b, '"');
+}
+
+void rg_number(rg_buf *b, double d)
+{
+    char num[40];
+    if (d == floor(d) && fabs(d) < 1e15)
+        snprintf(num, sizeof num, "%.0f", d);
+    else
+        snprintf(num, sizeof num, "%.10g", d);
+    rg_buf_adds(b, num);
+}

@@ -1,0 +1,60 @@
+/* rg_attrs: the flat attributes every export format writes for a node or a
+ * link, with their types, so that GraphML, GEXF, CSV, JSON Graph Format and
+ * Cytoscape.js carry the same facts under the same names.
+ *
+ * Lists (aliases, documents) are joined with "; "; a link's evidence is
+ * given as its count and its first sentence, "doc:line: text" (the JSON
+ * formats carry every piece of evidence as an array besides).
+ *
+ * Ownership: strings are appended to a caller's rg_buf.
+ */
+#ifndef RG_ATTRS_H
+#define RG_ATTRS_H
+
+#include "graph/model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum rg_attr_type {
+    RG_ATTR_STRING,
+    RG_ATTR_INT,
+    RG_ATTR_DOUBLE,
+} rg_attr_type;
+
+typedef struct rg_attr_def {
+    const char *name;
+    rg_attr_type type;
+} rg_attr_def;
+
+/* The node attributes, in order: label, type, kind, country, aliases,
+ * mentions, docs, text, doc, line, section, then one per score. */
+size_t rg_node_attr_count(void);
+rg_attr_def rg_node_attr_def(size_t k);
+/* Attribute k of n: false when n has none. A string is appended to s, a
+ * number stored in *d. */
+bool rg_node_attr(const rg_node *n, size_t k, rg_buf *s, double *d);
+
+/* The link attributes: relation, key, weight, evidence_count, evidence. */
+size_t rg_link_attr_count(void);
+rg_attr_def rg_link_attr_def(size_t k);
+bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d);
+
+/* Node and link order for writing: nodes by id, links by source, target and
+ * relation, and each link's key (its number among the links between the
+ * same two nodes). Caller frees the three arrays. */
+int rg_export_order(rg_graph *g, size_t **nodes, size_t **links, long **keys);
+
+/* Append s to b escaped for XML text and attribute values: & < > " ' and
+ * line ends as character references, other control characters dropped. */
+void rg_xml_escape(rg_buf *b, const char *s);
+
+/* Append s to b as one CSV field (RFC 4180): quoted when it holds a comma,
+ * a quote or a line end, quotes doubled. */
+void rg_csv_field(rg_buf *b, const char *s);
+
+/* A number as these formats write it: integers without a point, others with
+ * up to 10 significant digits. */
+void rg_number(rg_buf *b, double d);
+
+#endif

@@ -1,0 +1,53 @@
+/* rg_export: the graph in the formats other tools read.
+ *
+ *   json       node-link JSON, the graph file (export/json.h)
+ *   jgf        JSON Graph Format v2 (jsongraphformat.info)
+ *   cytoscape  Cytoscape.js elements JSON
+ *   graphml    GraphML with typed attribute keys (NetworkX, igraph, Gephi, yEd)
+ *   gexf       GEXF 1.3 (Gephi)
+ *   csv        nodes.csv and edges.csv in a directory
+ *   dot        Graphviz DOT, built with cgraph
+ * JSON is written with jansson, DOT with cgraph; the XML formats escape
+ * every value. Every file is written to a temporary name and renamed. All
+ * orders are sorted: the same graph gives the same bytes.
+ */
+#ifndef RG_EXPORT_H
+#define RG_EXPORT_H
+
+#include "graph/error.h"
+#include "graph/model.h"
+
+#include <stdio.h>
+
+typedef enum rg_format {
+    RG_FORMAT_JSON,
+    RG_FORMAT_JGF,
+    RG_FORMAT_CYTOSCAPE,
+    RG_FORMAT_GRAPHML,
+    RG_FORMAT_GEXF,
+    RG_FORMAT_CSV,
+    RG_FORMAT_DOT,
+    RG_FORMAT__COUNT
+} rg_format;
+
+/* The format named s, or -1; its name. */
+int rg_format_parse(const char *s);
+const char *rg_format_name(rg_format f);
+
+typedef struct rg_export_options {
+    const char *links_key; /* json: "links" (default) or "edges" */
+} rg_export_options;
+
+/* Write g in format f to path (for csv: a directory, made if missing,
+ * holding nodes.csv and edges.csv). */
+int rg_export_file(rg_graph *g, rg_format f, const char *path, const rg_export_options *opts, rg_error *err);
+
+/* The writers, to an open stream. */
+int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err);
+int rg_cytoscape_write(rg_graph *g, FILE *out, rg_error *err);
+int rg_graphml_write(rg_graph *g, FILE *out, rg_error *err);
+int rg_gexf_write(rg_graph *g, FILE *out, rg_error *err);
+int rg_csv_write_nodes(rg_graph *g, FILE *out, rg_error *err);
+int rg_csv_write_edges(rg_graph *g, FILE *out, rg_error *err);
+
+#endif

@@ -1,0 +1,174 @@
+/* The two JSON formats of other tools, written with jansson: JSON Graph
+ * Format v2 (nodes keyed by id, edges with metadata) and Cytoscape.js
+ * elements (every attribute in "data"). */
+#include "config.h"
+#include "export/attrs.h"
+#include "export/export.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+/* Every attribute of a node (but its label when skip_label) into o. */
+static int node_data(const rg_node *n, json_t *o, bool skip_label)
+{
+    rg_buf s;
+    rg_buf_init(&s);
+    for (size_t k = 0; k < rg_node_attr_count(); k++) {
+        rg_attr_def def = rg_node_attr_def(k);
+        double d = 0;
+        rg_buf_reset(&s);
+        if ((skip_label && k == 0) || !rg_node_attr(n, k, &s, &d))
+            continue;
+        json_t *v = def.type == RG_ATTR_STRING ? json_string(s.data ? s.data : "")
+                    : def.type == RG_ATTR_INT  ? json_integer((json_int_t)d)
+                                               : json_real(d);
+        json_object_set_new(o, def.name, v);
+    }
+    /* lists stay lists in JSON */
+    json_t *aliases = json_array(), *docs = json_array();
+    for (size_t i = 0; i < n->aliases.len; i++)
+        json_array_append_new(aliases, json_string(n->aliases.items[i]));
+    for (size_t i = 0; i < n->docs.len; i++)
+        json_array_append_new(docs, json_string(n->docs.items[i]));
+    if (rg_type_is_entity(n->type))
+        json_object_set_new(o, "aliases", aliases);
+    else
+        json_decref(aliases);
+    json_object_set_new(o, "docs", docs);
+    int rc = s.failed ? -1 : 0;
+    rg_buf_destroy(&s);
+    return rc;
+}
+
+static json_t *evidence(const rg_link *l)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < l->n_evidence; i++) {
+        json_t *e = json_object();
+        json_object_set_new(e, "doc", json_string(l->evidence[i].doc));
+        json_object_set_new(e, "line", json_integer(l->evidence[i].line));
+        json_object_set_new(e, "text", json_string(l->evidence[i].text));
+        json_array_append_new(a, e);
+    }
+    return a;
+}
+
+static json_t *documents(const rg_graph *g)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < g->n_docs; i++) {
+        json_t *d = json_object();
+        json_object_set_new(d, "id", json_string(g->docs[i].id));
+        json_object_set_new(d, "path", json_string(g->docs[i].path));
+        json_object_set_new(d, "title", json_string(g->docs[i].title));
+        json_array_append_new(a, d);
+    }
+    return a;
+}
+
+static int dump(json_t *root, FILE *out, rg_error *err, const char *what)
+{
+    if (!root)
+        return rg_error_nomem(err);
+    int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) == 0 && fputc('\n', out) != EOF ? 0 : -1;
+    json_decref(root);
+    return rc < 0 ? rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot write %s", what) : 0;
+}
+
+int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err)
+{
+    size_t *nodes, *links;
+    long *keys;
+    if (rg_export_order(g, &nodes, &links, &keys) < 0)
+        return rg_error_nomem(err);
+    json_t *jn = json_object(), *je = json_array();
+    int rc = 0;
+    for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
+        const rg_node *n = &g->nodes[nodes[i]];
+        json_t *node = json_object(), *meta = json_object();
+        json_object_set_new(node, "label", json_string(n->label));
+        rc = node_data(n, meta, true);
+        json_object_set_new(node, "metadata", meta);
+        json_object_set_new(jn, n->id, node);
+    }
+    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
+        const rg_link *l = &g->links[links[i]];
+        char id[32];
+        snprintf(id, sizeof id, "e%zu", i);
+        json_t *e = json_object(), *meta = json_object();
+        json_object_set_new(e, "id", json_string(id));
+        json_object_set_new(e, "source", json_string(g->nodes[l->source].id));
+        json_object_set_new(e, "target", json_string(g->nodes[l->target].id));
+        json_object_set_new(e, "relation", json_string(rg_relation_name(l->relation)));
+        json_object_set_new(e, "directed", json_true());
+        json_object_set_new(meta, "key", json_integer(keys[i]));
+        json_object_set_new(meta, "weight", json_real(l->weight));
+        json_object_set_new(meta, "evidence", evidence(l));
+        json_object_set_new(e, "metadata", meta);
+        json_array_append_new(je, e);
+    }
+    json_t *graph = json_object(), *meta = json_object(), *root = json_object();
+    json_object_set_new(graph, "id", json_string("relgraph"));
+    json_object_set_new(graph, "type", json_string("relgraph"));
+    json_object_set_new(graph, "label", json_string("relationships named in policy reports"));
+    json_object_set_new(graph, "directed", json_true());
+    json_object_set_new(meta, "generator", json_string("relgraph " RG_VERSION));
+    json_object_set_new(meta, "documents", documents(g));
+    json_object_set_new(graph, "metadata", meta);
+    json_object_set_new(graph, "nodes", jn);
+    json_object_set_new(graph, "edges", je);
+    json_object_set_new(root, "graph", graph);
+    free(nodes);
+    free(links);
+    free(keys);
+    if (rc < 0) {
+        json_decref(root);
+        return rg_error_nomem(err);
+    }
+    return dump(root, out, err, "JSON Graph Format");
+}
+
+int rg_cytoscape_write(rg_graph *g, FILE *out, rg_error *err)
+{
+    size_t *nodes, *links;
+    long *keys;
+    if (rg_export_order(g, &nodes, &links, &keys) < 0)
+        return rg_error_nomem(err);
+    json_t *jn = json_array(), *je = json_array();
+    int rc = 0;
+    for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
+        const rg_node *n = &g->nodes[nodes[i]];
+        json_t *data = json_object(), *el = json_object();
+        json_object_set_new(data, "id", json_string(n->id));
+        rc = node_data(n, data, false);
+        json_object_set_new(el, "data", data);
+        json_array_append_new(jn, el);
+    }
+    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
+        const rg_link *l = &g->links[links[i]];
+        char id[32];
+        snprintf(id, sizeof id, "e%zu", i);
+        json_t *data = json_object(), *el = json_object();
+        json_object_set_new(data, "id", json_string(id));
+        json_object_set_new(data, "source", json_string(g->nodes[l->source].id));
+        json_object_set_new(data, "target", json_string(g->nodes[l->target].id));
+        json_object_set_new(data, "relation", json_string(rg_relation_name(l->relation)));
+        json_object_set_new(data, "key", json_integer(keys[i]));
+        json_object_set_new(data, "weight", json_real(l->weight));
+        json_object_set_new(data, "evidence", evidence(l));
+        json_object_set_new(el, "data", data);
+        json_array_append_new(je, el);
+    }
+    json_t *elements = json_object(), *root = json_object();
+    json_object_set_new(elements, "nodes", jn);
+    json_object_set_new(elements, "edges", je);
+    json_object_set_new(root, "elements", elements);
+    free(nodes);
+    free(links);
+    free(keys);
+    if (rc < 0) {
+        json_decref(root);
+        return rg_error_nomem(err);
+    }
+    return dump(root, out, err, "Cytoscape.js JSON");
+}
