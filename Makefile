@@ -43,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format eval
+.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format eval fuzz
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -132,6 +132,33 @@ install: relgraph
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/relgraph
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# libFuzzer targets (clang, from Debian): the report loader, the catalog
+# reader and the graph-file reader, each run for FUZZ_SECONDS from a seed
+# corpus of the project's own files. A crash leaves its input in build/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_doc fuzz_catalog fuzz_graph
+FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -Ibuild/fuzz \
+              -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+FUZZ_SRC := $(LIB_SRC)
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h
+	@mkdir -p build/fuzz
+	cp build/release/config.h build/fuzz/config.h
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) -o $@ $(PKG_LIBS) -lm
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
+	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/catalog build/fuzz/seeds/graph
+	@cp data/reports/*.md data/reports/*.txt tests/cli/fixtures/*.md tests/cli/fixtures/*.txt \
+	    tests/cli/fixtures/*.html build/fuzz/seeds/doc/
+	@cp data/catalog/*.json tests/cli/fixtures/*catalog*.json build/fuzz/seeds/catalog/
+	@cp tests/cli/fixtures/dangling.json build/fuzz/seeds/graph/; \
+	  ./relgraph build -o build/fuzz/seeds/graph/fixture.json tests/cli/fixtures/alliance.md 2>/dev/null || true
+	cd build/fuzz && for t in $(FUZZ_TARGETS); do \
+	  seeds=seeds/$${t#fuzz_}; mkdir -p corpus-$$t; \
+	  ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	    -print_final_stats=1 corpus-$$t $$seeds || exit 1; \
+	done
 
 # Extraction measured on the development set of ../shared/gold.
 GOLD ?= ../shared/gold

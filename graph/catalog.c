@@ -409,46 +409,38 @@ static char **copy_list(char *const *items, size_t n)
     return out;
 }
 
-int rg_catalog_add(rg_catalog *cat, const rg_entry *proto, size_t *index)
+rg_entry *rg_entry_dup(const rg_entry *proto)
 {
-    rg_entry e = {.type = proto->type, .source = proto->source};
-    e.id = proto->id ? rg_strdup(proto->id) : rg_entity_id(proto->type, proto->name);
-    if (!e.id)
-        return -1;
-    if (rg_hmap_get(&cat->by_id, e.id, index)) {
-        free(e.id);
-        return 0;
+    rg_entry *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->type = proto->type;
+    e->source = proto->source;
+    e->id = proto->id ? rg_strdup(proto->id) : rg_entity_id(proto->type, proto->name);
+    e->name = rg_strdup(proto->name);
+    e->kind = rg_strdup(proto->kind ? proto->kind : rg_type_name(proto->type));
+    e->country = proto->country ? rg_strdup(proto->country) : NULL;
+    e->parent = proto->parent ? rg_strdup(proto->parent) : NULL;
+    e->aliases = copy_list(proto->aliases, proto->n_aliases);
+    e->n_aliases = e->aliases ? proto->n_aliases : 0;
+    e->member_of = copy_list(proto->member_of, proto->n_member_of);
+    e->n_member_of = e->member_of ? proto->n_member_of : 0;
+    e->demonyms = copy_list(proto->demonyms, proto->n_demonyms);
+    e->n_demonyms = e->demonyms ? proto->n_demonyms : 0;
+    if (!e->id || !e->name || !e->kind || (proto->country && !e->country) || (proto->parent && !e->parent) ||
+        !e->aliases || !e->member_of || !e->demonyms) {
+        rg_entry_free(e);
+        return NULL;
     }
-    e.name = rg_strdup(proto->name);
-    e.kind = rg_strdup(proto->kind ? proto->kind : rg_type_name(proto->type));
-    e.country = proto->country ? rg_strdup(proto->country) : NULL;
-    e.parent = proto->parent ? rg_strdup(proto->parent) : NULL;
-    e.aliases = copy_list(proto->aliases, proto->n_aliases);
-    e.n_aliases = e.aliases ? proto->n_aliases : 0;
-    e.member_of = copy_list(proto->member_of, proto->n_member_of);
-    e.n_member_of = e.member_of ? proto->n_member_of : 0;
-    e.demonyms = copy_list(proto->demonyms, proto->n_demonyms);
-    e.n_demonyms = e.demonyms ? proto->n_demonyms : 0;
-    if (!e.name || !e.kind || (proto->country && !e.country) || (proto->parent && !e.parent) || !e.aliases ||
-        !e.member_of || !e.demonyms)
-        goto nomem;
-    if (cat->len == cat->cap) {
-        size_t cap = cat->cap ? cat->cap * 2 : 64;
-        rg_entry *ne = realloc(cat->entries, cap * sizeof *ne);
-        if (!ne)
-            goto nomem;
-        cat->entries = ne;
-        cat->cap = cap;
-    }
-    if (rg_hmap_put(&cat->by_id, e.id, cat->len) < 0 ||
-        (!rg_hmap_get(&cat->by_name, e.name, NULL) && rg_hmap_put(&cat->by_name, e.name, cat->len) < 0))
-        goto nomem;
-    *index = cat->len;
-    cat->entries[cat->len++] = e;
-    return 0;
-nomem:
-    entry_destroy(&e);
-    return -1;
+    return e;
+}
+
+void rg_entry_free(rg_entry *e)
+{
+    if (!e)
+        return;
+    entry_destroy(e);
+    free(e);
 }
 
 const rg_entry *rg_catalog_find_id(const rg_catalog *cat, const char *id)

@@ -64,10 +64,10 @@ int rg_catalog_load_dir(rg_catalog *cat, const char *dir, rg_error *err);
 /* Parse JSON text already in memory; path names it in errors and evidence. */
 int rg_catalog_load_text(rg_catalog *cat, const char *path, const char *text, size_t len, rg_error *err);
 
-/* Add a copy of e (its id made from type and name when e->id is NULL).
- * An entry with the same id already there is kept and *index points at
- * it. Returns 0, or -1 when out of memory. */
-int rg_catalog_add(rg_catalog *cat, const rg_entry *e, size_t *index);
+/* A copy of an entry on the heap (its id made from type and name when
+ * proto->id is NULL), freed with rg_entry_free; NULL when out of memory. */
+rg_entry *rg_entry_dup(const rg_entry *proto);
+void rg_entry_free(rg_entry *e);
 
 const rg_entry *rg_catalog_find_id(const rg_catalog *cat, const char *id);
 

@@ -443,7 +443,8 @@ int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_
     doc_state st = {.doc = doc, .g = part, .last_rec = RG_NONE, .last_rec_block = RG_NONE};
     st.dc.x = x;
     int rc = -1;
-    if (!(st.dc.local = rg_catalog_new()) || !(st.dc.acronyms = rg_matcher_new()))
+    rg_hmap_init(&st.dc.local_ids);
+    if (!(st.dc.acronyms = rg_matcher_new()))
         goto done;
     if (rg_graph_node(part, doc->id, RG_TYPE_REPORT, doc->title, &st.report) < 0 ||
         rg_node_set(&part->nodes[st.report].kind, "report") < 0 ||
@@ -460,7 +461,10 @@ int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_
         rc = sentence(&st, s, first);
     }
 done:
-    rg_catalog_free(st.dc.local);
+    for (size_t i = 0; i < st.dc.n_local; i++)
+        rg_entry_free(st.dc.local[i]);
+    free(st.dc.local);
+    rg_hmap_destroy(&st.dc.local_ids);
     rg_matcher_free(st.dc.acronyms);
     free(st.dc.defined);
     return rc < 0 ? rg_error_nomem(err) : 0;

@@ -25,7 +25,11 @@ struct rg_extractor {
 /* What one document's extraction knows beyond the catalog. */
 typedef struct rg_doc_context {
     const rg_extractor *x;
-    rg_catalog *local;         /* bodies and programs found by their shape */
+    /* bodies and programs found by their shape: one allocation each, so
+     * that mentions and acronyms can point at them while more are found */
+    rg_entry **local;
+    size_t n_local, cap_local;
+    rg_hmap local_ids;         /* id → index in local */
     rg_matcher *acronyms;      /* acronyms the document defines → defined[] */
     const rg_entry **defined;  /* what each acronym stands for */
     size_t n_defined, cap_defined;

@@ -137,6 +137,35 @@ static const rg_entry *by_stem(const rg_extractor *x, const rg_entry *country, c
     return known ? &x->cat->entries[at] : NULL;
 }
 
+/* The document's own entity with proto's id, made if new. */
+static const rg_entry *local_entity(rg_doc_context *dc, const rg_entry *proto, bool *failed)
+{
+    char *id = rg_entity_id(proto->type, proto->name);
+    size_t at;
+    bool known = id && rg_hmap_get(&dc->local_ids, id, &at);
+    free(id);
+    if (known)
+        return dc->local[at];
+    if (dc->n_local == dc->cap_local) {
+        size_t cap = dc->cap_local ? dc->cap_local * 2 : 64;
+        rg_entry **p = realloc(dc->local, cap * sizeof *p);
+        if (!p) {
+            *failed = true;
+            return NULL;
+        }
+        dc->local = p;
+        dc->cap_local = cap;
+    }
+    rg_entry *e = rg_entry_dup(proto);
+    if (!e || rg_hmap_put(&dc->local_ids, e->id, dc->n_local) < 0) {
+        rg_entry_free(e);
+        *failed = true;
+        return NULL;
+    }
+    dc->local[dc->n_local++] = e;
+    return e;
+}
+
 /* The entity a shaped name stands for. In order: a catalog entry with
  * that name or alias; with its country qualifier set aside ("South Korean
  * Ministry of Health and Welfare"); the qualified catalog name of the
@@ -183,12 +212,7 @@ static const rg_entry *resolve(rg_doc_context *dc, const char *name, rg_node_typ
         proto.parent = owner->name;
     if (owner && !proto.country)
         proto.country = owner->country;
-    size_t at;
-    if (rg_catalog_add(dc->local, &proto, &at) < 0) {
-        *failed = true;
-        return NULL;
-    }
-    return &dc->local->entries[at];
+    return local_entity(dc, &proto, failed);
 }
 
 /* The name of a shape: its text, the head singular ("Indo-Pacific

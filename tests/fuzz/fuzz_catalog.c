@@ -1,0 +1,21 @@
+/* libFuzzer target: the catalog reader, on any bytes. */
+#include "graph/catalog.h"
+#include "graph/extract.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    rg_catalog *cat = rg_catalog_new();
+    rg_error err;
+    rg_error_clear(&err);
+    if (cat && rg_catalog_load_text(cat, "fuzz.json", (const char *)data, size, &err) == 0) {
+        rg_extractor *x = rg_extractor_new(cat, &err);
+        rg_extractor_free(x);
+    }
+    rg_catalog_free(cat);
+    return 0;
+}
