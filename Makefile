@@ -139,7 +139,7 @@ uninstall:
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_doc fuzz_catalog fuzz_graph
 FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -Ibuild/fuzz \
-              -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SRC := $(LIB_SRC)
 
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h
@@ -156,7 +156,7 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
 	  ./relgraph build -o build/fuzz/seeds/graph/fixture.json tests/cli/fixtures/alliance.md 2>/dev/null || true
 	cd build/fuzz && for t in $(FUZZ_TARGETS); do \
 	  seeds=seeds/$${t#fuzz_}; mkdir -p corpus-$$t; \
-	  ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	  ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
 	    -print_final_stats=1 corpus-$$t $$seeds || exit 1; \
 	done
 

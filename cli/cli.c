@@ -162,7 +162,8 @@ static int scan_dir(const char *dir, list *out, rg_error *err)
             rc = rg_error_nomem(err);
     }
     closedir(d);
-    qsort(found.items, found.len, sizeof *found.items, compare_strings);
+    if (found.len > 1)
+        qsort(found.items, found.len, sizeof *found.items, compare_strings);
     for (size_t i = 0; i < found.len; i++) {
         if (rc == 0 && push(out, found.items[i]) < 0)
             rc = rg_error_nomem(err);
@@ -369,4 +370,21 @@ int rg_cli_print_json(void *json)
     putchar('\n');
     json_decref(j);
     return rc;
+}
+
+/* Are a and b the same file (both existing)? */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (same_file(output, inputs[i]))
+            return rg_error_set(err, RG_ERR_USAGE, output, 0, "the output is one of the reports read: choose another -o");
+    if (graph_file && same_file(output, graph_file))
+        return rg_error_set(err, RG_ERR_USAGE, output, 0, "the output is the graph file read: choose another -o");
+    return 0;
 }

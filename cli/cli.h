@@ -69,6 +69,10 @@ const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size);
 /* Print a jansson value to stdout, indented, and free it. 0 or -1. */
 int rg_cli_print_json(void *json);
 
+/* Refuse (RG_ERR_USAGE) an output that is one of the inputs: -o report.md
+ * report.md would destroy what it reads. Returns 0 or -1. */
+int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err);
+
 /* Parse a positive integer option; false when s is not one. */
 bool rg_cli_parse_count(const char *s, long *out);
 

@@ -61,6 +61,10 @@ int cmd_build(int argc, char **argv)
     rg_output out = {0};
     int rc = rg_cli_inputs(argv + optind, argc - optind, &in, &err);
     if (rc == 0)
+        rc = rg_cli_check_output(output, in.paths, in.len, NULL, &err);
+    for (size_t i = 0; rc == 0 && i < n_catalogs; i++)
+        rc = rg_cli_check_output(output, &catalogs[i], 1, NULL, &err);
+    if (rc == 0)
         rc = rg_cli_build(&in, catalogs, n_catalogs, &g, &err);
     if (rc == 0)
         rc = rg_output_open(&out, output, &err);

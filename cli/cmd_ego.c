@@ -63,7 +63,9 @@ int cmd_ego(int argc, char **argv)
         return rg_cli_fail(&err);
     size_t node;
     rg_output out;
-    int rc = rg_names_resolve(names, argv[optind], &node, &err);
+    int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), graph_file, &err);
+    if (rc == 0)
+        rc = rg_names_resolve(names, argv[optind], &node, &err);
     if (rc == 0)
         rc = rg_query_ego(g, node, depth, co_mentions, &ego, &err);
     if (rc == 0)

@@ -66,9 +66,9 @@ int cmd_export(int argc, char **argv)
     rg_error err;
     rg_error_clear(&err);
     rg_graph *g = NULL;
-    int rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
-    if (rc == 0 && graph_file && strcmp(graph_file, output) == 0 && format != RG_FORMAT_JSON)
-        rc = rg_error_set(&err, RG_ERR_USAGE, output, 0, "the output would overwrite the graph file it reads");
+    int rc = rg_cli_check_output(output, argv + optind, (size_t)(argc - optind), graph_file, &err);
+    if (rc == 0)
+        rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
     if (rc == 0)
         rc = rg_export_file(g, format, output, &opts, &err);
     rg_graph_free(g);

@@ -190,7 +190,9 @@ int cmd_render(int argc, char **argv)
     rg_error_clear(&err);
     rg_graph *g = NULL, *part = NULL, *ego = NULL;
     rg_names *names = NULL;
-    int rc = focus ? rg_cli_graph_names(graph_file, argv + optind, argc - optind, &g, &names, &err)
+    int rc = rg_cli_check_output(output, argv + optind, (size_t)(argc - optind), graph_file, &err);
+    if (rc == 0)
+        rc = focus ? rg_cli_graph_names(graph_file, argv + optind, argc - optind, &g, &names, &err)
                    : rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
     size_t center;
     if (rc == 0 && focus && (rc = rg_names_resolve(names, focus, &center, &err)) == 0) {

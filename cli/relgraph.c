@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,6 +54,9 @@ int main(int argc, char **argv)
 {
     /* Output must not depend on the user's locale: numbers, sorting. */
     setlocale(LC_ALL, "C");
+    /* A file grown past the size limit (ulimit -f) is a write error to
+     * report, like a full disk, not a signal that kills us mid-write. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return RG_ERR_USAGE;

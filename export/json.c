@@ -113,7 +113,8 @@ int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_option
     size_t *nodes, *links;
     if (rg_graph_sorted(g, &nodes, &links) < 0)
         return rg_error_nomem(err);
-    qsort(g->docs, g->n_docs, sizeof *g->docs, document_compare);
+    if (g->n_docs > 1)
+        qsort(g->docs, g->n_docs, sizeof *g->docs, document_compare);
 
     json_t *meta = json_object();
     json_t *docs = json_array();
@@ -309,8 +310,8 @@ static int read_link(reader *r, json_t *o, size_t index)
     if (w && !json_is_number(w))
         return schema_error(r, NULL, "link %zu: \"weight\" must be a number", index + 1);
     double weight = w ? json_number_value(w) : 1.0;
-    if (!isfinite(weight))
-        return schema_error(r, NULL, "link %zu: \"weight\" must be finite", index + 1);
+    if (!isfinite(weight) || weight < 0 || weight > 1e15)
+        return schema_error(r, NULL, "link %zu: \"weight\" must be a number from 0 to 10^15", index + 1);
     /* a repeated (source, target, relation) adds up, as merge does */
     r->g->links[at].weight += weight - (double)(ev ? json_array_size(ev) : 0);
     if (r->g->links[at].weight < 0)

@@ -915,6 +915,13 @@ static int parse_html(parser *p, const char *data, size_t len)
         }
         if (!seg.len)
             seg_line = line;
+        if ((long)seg.len > RG_DOC_MAX_LINE) {
+            /* the first error wins: the caller's "out of memory" stays unsaid */
+            rg_error_set(p->err, RG_ERR_INPUT, p->path, seg_line, "paragraph longer than %ld MiB (the limit)",
+                         RG_DOC_MAX_LINE >> 20);
+            rc = -1;
+            break;
+        }
         size_t k = c == '&' ? entity(&seg, data + i, len - i) : 0;
         if (k) {
             i += k;
@@ -1011,6 +1018,13 @@ int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, r
     for (size_t i = 0; i <= len; i++) {
         if (i < len && data[i] != '\n' && data[i] != '\r')
             continue;
+        if ((long)(i - start) > RG_DOC_MAX_LINE) {
+            rg_buf_destroy(&p.text);
+            free(p.marks);
+            rg_doc_free(d);
+            return rg_error_set(err, RG_ERR_INPUT, path, line, "line longer than %ld MiB (the limit)",
+                                RG_DOC_MAX_LINE >> 20);
+        }
         if (parse_line(&p, data + start, i - start, line) < 0)
             goto nomem;
         if (i < len && data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')

@@ -21,8 +21,11 @@
 
 #include <stddef.h>
 
-/* Documented limits: larger inputs are refused with a clear error. */
+/* Documented limits: larger inputs are refused with a clear error. A line
+ * of more than 1 MiB is no line of prose (a report is read line by line,
+ * and its sentences analysed whole). */
 #define RG_DOC_MAX_BYTES (256L * 1024 * 1024)
+#define RG_DOC_MAX_LINE (1L * 1024 * 1024)
 
 typedef enum rg_block_kind {
     RG_BLOCK_HEADING,

@@ -35,14 +35,16 @@ done
 
 LC_ALL=C sh tests/cli/run.sh "$build/relgraph" >"$log" 2>&1
 cat "$log"
-line=$(grep -E '^cli: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+line=$(grep -E '^cli: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' "$log" | tail -1)
+skipped=0
 if [ -n "$line" ]; then
-    set -- $(echo "$line" | sed -E 's/cli: ([0-9]+) passed, ([0-9]+) failed/\1 \2/')
+    set -- $(echo "$line" | sed -E 's/cli: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped/\1 \2 \3/')
     passed=$((passed + $1))
     failed=$((failed + $2))
+    skipped=$3
 else
     failed=$((failed + 1))
 fi
 
-echo "check: $passed passed, $failed failed"
+echo "check: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

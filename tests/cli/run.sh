@@ -2,9 +2,11 @@
 # CLI golden tests: run the real relgraph binary on each case of cases/ and
 # compare what it prints and returns with the expected files.
 #
-# A case is a directory holding `args` (arguments to relgraph) or `cmd` (a
-# shell snippet, for cases of several steps), and the expected `stdout`,
-# `stderr` and `status` (a missing file means empty output, status 0). Each
+# A case is a directory of cases/ or hostile/ (bad and strange inputs)
+# holding `args` (arguments to relgraph) or `cmd` (a shell snippet, for
+# cases of several steps), and the expected `stdout`, `stderr` and `status`
+# (a missing file means empty output, status 0). A `skip` file holds a shell
+# condition under which the case cannot run (it is counted as skipped). Each
 # case runs in a new temporary directory with $RELGRAPH (the binary),
 # $FIXTURES (tests/cli/fixtures) and $DATA (data/) set.
 #
@@ -28,13 +30,21 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
 if [ $# -eq 0 ]; then
-    set -- $(cd "$here/cases" && ls)
+    set -- $(cd "$here" && ls -d cases/* hostile/*)
 fi
 
 passed=0
 failed=0
+skipped=0
 for name in "$@"; do
-    case_dir=$here/cases/$name
+    case $name in */*) ;; *) [ -d "$here/cases/$name" ] && name=cases/$name || name=hostile/$name ;; esac
+    case_dir=$here/$name
+    if [ -f "$case_dir/skip" ] && (cd "$work" && RELGRAPH=$RELGRAPH sh -c "$(cat "$case_dir/skip")") >/dev/null 2>&1; then
+        skipped=$((skipped + 1))
+        echo "skip $name"
+        continue
+    fi
+    name=$(echo "$name" | tr / -)
     run_dir=$work/$name
     mkdir -p "$run_dir"
     if [ -f "$case_dir/cmd" ]; then
@@ -89,5 +99,5 @@ for name in "$@"; do
         failed=$((failed + 1))
     fi
 done
-echo "cli: $passed passed, $failed failed"
+echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
