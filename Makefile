@@ -43,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format eval fuzz
+.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format eval fuzz memcheck
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -122,6 +122,13 @@ unit-check: $(UNIT_BIN)
 
 cli-check: $(BIN)
 	@LC_ALL=C sh tests/cli/run.sh $(BIN)
+
+# The CLI cases again, every run of relgraph under valgrind (memory errors
+# and definite leaks fail the case).
+memcheck: deps test-deps
+	$(MAKE) $(BIN)
+	@command -v valgrind >/dev/null || { echo "relgraph: memcheck needs valgrind: apt-get install valgrind" >&2; exit 1; }
+	@sh tests/memcheck.sh $(BIN)
 
 install: relgraph
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/reports $(DESTDIR)$(DATADIR)/catalog
