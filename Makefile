@@ -43,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format eval fuzz memcheck
+.PHONY: FORCE all deps test-deps run check tests unit-check cli-check install uninstall clean format eval fuzz memcheck bench bench-quick
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -113,6 +113,9 @@ run: deps
 
 check: deps test-deps
 	$(MAKE) tests
+	@WORK=$(CURDIR)/$(BUILD)/bench-quick RELGRAPH=$(CURDIR)/$(BIN) bench/run quick >/dev/null 2>$(BUILD)/bench-quick.log || \
+	  { cat $(BUILD)/bench-quick.log; echo "relgraph: bench-quick failed" >&2; exit 1; }
+	@echo "bench-quick: the benchmark harness runs (build/.../bench-quick/results-quick.md)"
 	@sh tests/check.sh $(BUILD)
 
 tests: $(UNIT_BIN) $(BIN)
@@ -166,6 +169,17 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
 	  ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
 	    -print_final_stats=1 corpus-$$t $$seeds || exit 1; \
 	done
+
+# Benchmarks side by side with ../shared/bench's peers (not in CI: an hour
+# or more); bench-quick checks in seconds that the harness still works.
+BENCH_PKGS := time python3-networkx python3-igraph python3-graph-tool python3-scipy
+bench: relgraph
+	$(call install_missing,$(BENCH_PKGS))
+	bench/run full
+
+bench-quick: relgraph
+	$(call install_missing,$(BENCH_PKGS))
+	WORK=$(CURDIR)/build/bench-quick bench/run quick
 
 # Extraction measured on the development set of ../shared/gold.
 GOLD ?= ../shared/gold

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int rg_cli_fail(const rg_error *err)
@@ -222,9 +223,11 @@ void rg_cli_inputs_free(rg_inputs *in)
     memset(in, 0, sizeof *in);
 }
 
-int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, rg_graph **out, rg_error *err)
+int rg_cli_catalog(char **catalog_files, size_t n_catalogs, rg_catalog **cat_out, rg_extractor **x_out,
+                   rg_error *err)
 {
-    *out = NULL;
+    *cat_out = NULL;
+    *x_out = NULL;
     rg_catalog *cat = rg_catalog_new();
     char *cat_dir = rg_cli_data_dir("catalog");
     if (!cat || !cat_dir) {
@@ -237,12 +240,26 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, r
     for (size_t i = 0; i < n_catalogs && rc == 0; i++)
         rc = rg_catalog_load_file(cat, catalog_files[i], err);
     rg_extractor *x = rc == 0 ? rg_extractor_new(cat, err) : NULL;
-    rg_graph *g = x ? rg_graph_new() : NULL;
-    if (rc == 0 && !g)
-        rc = x ? rg_error_nomem(err) : -1;
-    for (size_t i = 0; i < in->len && rc == 0; i++) {
+    if (!x) {
+        rg_catalog_free(cat);
+        return -1;
+    }
+    *cat_out = cat;
+    *x_out = x;
+    return 0;
+}
+
+/* Extract the documents first, first + step, ... of in into g, one at a
+ * time: the corpus is never held whole. *failed gets the index of the
+ * document that failed. */
+static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
+                        size_t *failed, rg_error *err)
+{
+    int rc = 0;
+    for (size_t i = first; i < in->len && rc == 0; i += step) {
         rg_doc *doc = NULL;
         rg_graph *part = NULL;
+        *failed = i;
         rc = rg_doc_load(in->paths[i], &doc, err);
         if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
             free(doc->path);
@@ -258,6 +275,139 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, r
         rg_graph_free(part);
         rg_doc_free(doc);
     }
+    return rc;
+}
+
+/* The map step in worker processes: worker k extracts documents k, k + jobs,
+ * ... into a part file; the parent merges the parts. Processes, not threads:
+ * Debian's igraph and the catalog's matcher are shared read-only after fork,
+ * and no library's thread safety is assumed. */
+static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long jobs, rg_graph *g, rg_error *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    rg_buf dir;
+    rg_buf_init(&dir);
+    rg_buf_adds(&dir, tmp && *tmp ? tmp : "/tmp");
+    rg_buf_adds(&dir, "/relgraph-XXXXXX");
+    if (dir.failed)
+        return rg_error_nomem(err);
+    if (!mkdtemp(dir.data)) {
+        int e = errno;
+        rg_buf_destroy(&dir);
+        return rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot make a temporary directory: %s", strerror(e));
+    }
+    pid_t *pids = calloc((size_t)jobs, sizeof *pids);
+    if (!pids) {
+        rmdir(dir.data);
+        rg_buf_destroy(&dir);
+        return rg_error_nomem(err);
+    }
+    fflush(NULL);
+    for (long k = 0; k < jobs; k++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            /* the worker: its part, or the error of the document it failed on */
+            char path[600];
+            rg_error werr;
+            rg_error_clear(&werr);
+            rg_graph *part = rg_graph_new();
+            size_t failed = 0;
+            int rc = part ? extract_some(x, in, (size_t)k, (size_t)jobs, part, &failed, &werr) : rg_error_nomem(&werr);
+            snprintf(path, sizeof path, "%s/part-%ld.json", dir.data, k);
+            FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
+            if (rc == 0 && (!f || rg_json_write(part, f, path, NULL, &werr) < 0))
+                rc = -1;
+            if (f && fclose(f) != 0)
+                rc = -1;
+            if (rc < 0) {
+                snprintf(path, sizeof path, "%s/error-%ld", dir.data, k);
+                FILE *e = fopen(path, "wb");
+                if (e) {
+                    fprintf(e, "%zu\t%d\t%ld\t%ld\t%s\t%s\n", failed, (int)werr.code, werr.line, werr.column,
+                            werr.file, werr.msg);
+                    fclose(e);
+                }
+            }
+            _exit(rc == 0 ? 0 : 1);
+        }
+        pids[k] = pid;
+    }
+    int rc = 0;
+    for (long k = 0; k < jobs; k++) {
+        int status = 0;
+        if (pids[k] <= 0 || waitpid(pids[k], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            rc = -1;
+    }
+    /* the error of the first document that failed, as one process would */
+    size_t first_failed = (size_t)-1;
+    for (long k = 0; k < jobs; k++) {
+        char path[600], line[1600];
+        snprintf(path, sizeof path, "%s/error-%ld", dir.data, k);
+        FILE *e = fopen(path, "rb");
+        if (!e)
+            continue;
+        if (fgets(line, sizeof line, e)) {
+            size_t idx;
+            int code;
+            long l, col;
+            char file[512] = "", msg[512] = "";
+            if (sscanf(line, "%zu\t%d\t%ld\t%ld\t%511[^\t]\t%511[^\n]", &idx, &code, &l, &col, file, msg) >= 5 &&
+                idx < first_failed) {
+                first_failed = idx;
+                rg_error_clear(err);
+                rg_error_set(err, (rg_status)code, file, l, "%s", msg);
+                if (err)
+                    err->column = col;
+            }
+        }
+        fclose(e);
+        unlink(path);
+    }
+    if (rc < 0 && first_failed == (size_t)-1)
+        rg_error_set(err, RG_ERR_IO, NULL, 0, "a worker process failed");
+    for (long k = 0; k < jobs; k++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/part-%ld.json", dir.data, k);
+        if (rc == 0) {
+            rg_graph *part = NULL;
+            rc = rg_json_read(path, &part, err);
+            if (rc == 0)
+                rc = rg_graph_merge(g, part, err);
+            rg_graph_free(part);
+        }
+        unlink(path);
+    }
+    rmdir(dir.data);
+    rg_buf_destroy(&dir);
+    free(pids);
+    return rc;
+}
+
+int rg_cli_extract(const rg_extractor *x, const rg_inputs *in, long jobs, rg_graph **out, rg_error *err)
+{
+    *out = rg_graph_new();
+    if (!*out)
+        return rg_error_nomem(err);
+    if (jobs > (long)in->len)
+        jobs = (long)in->len;
+    size_t failed;
+    int rc = jobs > 1 ? extract_parallel(x, in, jobs, *out, err) : extract_some(x, in, 0, 1, *out, &failed, err);
+    if (rc < 0) {
+        rg_graph_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out, rg_error *err)
+{
+    *out = NULL;
+    rg_catalog *cat;
+    rg_extractor *x;
+    if (rg_cli_catalog(catalog_files, n_catalogs, &cat, &x, err) < 0)
+        return -1;
+    rg_graph *g = NULL;
+    int rc = rg_cli_extract(x, in, jobs, &g, err);
     if (rc == 0)
         rc = rg_extract_finish(x, g, err);
     rg_extractor_free(x);
@@ -270,6 +420,12 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, r
     return 0;
 }
 
+long rg_cli_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err)
 {
     if (graph_file)
@@ -277,7 +433,7 @@ int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_
     rg_inputs in;
     if (rg_cli_inputs(args, n, &in, err) < 0)
         return -1;
-    int rc = rg_cli_build(&in, NULL, 0, out, err);
+    int rc = rg_cli_build(&in, NULL, 0, 1, out, err);
     rg_cli_inputs_free(&in);
     return rc;
 }

@@ -39,9 +39,24 @@ int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err);
 void rg_cli_inputs_free(rg_inputs *in);
 void rg_cli_free_list(char **items, size_t n);
 
-/* Build a graph from report files: load, extract, merge one document at a
- * time; catalog_files adds extra catalog files to the built-in catalog. */
-int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, rg_graph **out, rg_error *err);
+/* The built-in catalog plus catalog_files, and its extractor. */
+struct rg_catalog;
+struct rg_extractor;
+int rg_cli_catalog(char **catalog_files, size_t n_catalogs, struct rg_catalog **cat, struct rg_extractor **x,
+                   rg_error *err);
+
+/* The map step: extract every report of in into one partial graph, one
+ * document at a time, in jobs worker processes (1: this one). Not
+ * finished: the catalog's links come with the last merge. */
+int rg_cli_extract(const struct rg_extractor *x, const rg_inputs *in, long jobs, rg_graph **out, rg_error *err);
+
+/* Build a graph from report files: extract (in jobs processes), merge and
+ * finish; catalog_files adds extra catalog files to the built-in catalog. */
+int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out,
+                 rg_error *err);
+
+/* The number of processors online. */
+long rg_cli_cores(void);
 
 /* The graph a command works on: the graph file if given, else built from
  * the report arguments or the default corpus. */

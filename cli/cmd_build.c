@@ -9,12 +9,15 @@
 #include <stdlib.h>
 
 static const char usage_text[] =
-    "usage: relgraph build [-o graph.json] [--catalog FILE]... [FILE|DIR ...]\n\n"
+    "usage: relgraph build [-o graph.json] [--catalog FILE]... [-j N] [FILE|DIR ...]\n\n"
     "Read the reports (the default corpus when none is given), find the actors,\n"
     "agencies, programs and recommendations they name, and write the graph file\n"
     "(node-link JSON, every link with its evidence sentence).\n\n"
     "  -o, --output FILE   where to write the graph (default: graph.json)\n"
     "      --catalog FILE  add the names of a catalog file to the built-in catalog\n"
+    "  -j, --jobs N        extract in N worker processes (default: 1; parts travel\n"
+    "                      as JSON, which costs more than it saves below some\n"
+    "                      hundreds of reports); the graph is the same for every N\n"
     "  -h, --help          show this help\n";
 
 int cmd_build(int argc, char **argv)
@@ -22,6 +25,7 @@ int cmd_build(int argc, char **argv)
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'},
         {"catalog", required_argument, NULL, 'c'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -29,7 +33,8 @@ int cmd_build(int argc, char **argv)
     char **catalogs = NULL;
     size_t n_catalogs = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+o:h", options, NULL)) != -1) {
+    long jobs = 1;
+    while ((c = getopt_long(argc, argv, "+o:j:h", options, NULL)) != -1) {
         switch (c) {
         case 'o':
             output = optarg;
@@ -45,6 +50,12 @@ int cmd_build(int argc, char **argv)
             catalogs[n_catalogs++] = optarg;
             break;
         }
+        case 'j':
+            if (!rg_cli_parse_count(optarg, &jobs)) {
+                free(catalogs);
+                return rg_cli_usage("build", "--jobs needs a positive whole number, not '%s'", optarg);
+            }
+            break;
         case 'h':
             free(catalogs);
             fputs(usage_text, stdout);
@@ -65,7 +76,7 @@ int cmd_build(int argc, char **argv)
     for (size_t i = 0; rc == 0 && i < n_catalogs; i++)
         rc = rg_cli_check_output(output, &catalogs[i], 1, NULL, &err);
     if (rc == 0)
-        rc = rg_cli_build(&in, catalogs, n_catalogs, &g, &err);
+        rc = rg_cli_build(&in, catalogs, n_catalogs, jobs, &g, &err);
     if (rc == 0)
         rc = rg_output_open(&out, output, &err);
     if (rc == 0 && rg_json_write(g, out.file, output, NULL, &err) < 0) {

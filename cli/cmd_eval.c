@@ -103,7 +103,7 @@ int cmd_eval(int argc, char **argv)
         rg_cli_inputs_free(&in);
         return rg_cli_usage("eval", "each report must be a file, not a directory");
     }
-    if (rg_cli_build(&in, NULL, 0, &g, &err) < 0) {
+    if (rg_cli_build(&in, NULL, 0, 1, &g, &err) < 0) {
         rg_cli_inputs_free(&in);
         return rg_cli_fail(&err);
     }

@@ -6,6 +6,9 @@
 #include "graph/analyze.h"
 #include "graph/text.h"
 
+#include <igraph_version.h>
+
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
@@ -43,7 +46,13 @@ static const char usage_text[] =
     "      --top N         how many rows (default: 20)\n"
     "      --pivots K      estimate betweenness from K sampled sources\n"
     "      --seed S        the sample's seed (default: 1)\n"
+    "      --pivot-file F  estimate betweenness from these sources: node ids, one\n"
+    "                      a line (the pivots the ../shared/bench peers list)\n"
     "      --json, --csv   print JSON or CSV instead of a table\n"
+    "      --all-json FILE every measure's top 100 and the Louvain and Leiden\n"
+    "                      communities, in the JSON of the ../shared/bench peers\n"
+    "                      (their scales: compare-ranks reads it); harmonic and\n"
+    "                      betweenness from the pivots\n"
     "      --write         store every measure (and the Leiden community) in the\n"
     "                      graph file given with -g\n"
     "  -h, --help          show this help\n";
@@ -157,6 +166,144 @@ static const char *doc_id(const rg_graph *g, const char *arg)
     return NULL;
 }
 
+/* A score as the peers round it: 10 significant digits. */
+static double rounded(double x)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.10g", x);
+    return strtod(buf, NULL);
+}
+
+typedef struct ranked {
+    double score;
+    size_t node;
+} ranked;
+
+/* Highest first; ties in node order (the file's), as the peers break them. */
+static int by_rounded(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return (x->node > y->node) - (x->node < y->node);
+}
+
+/* The work of ../shared/bench's peer-rank scripts, in their JSON: degree,
+ * strength, PageRank, harmonic (from the pivots), eigenvector and
+ * betweenness (from the pivots, scaled n/K * sum / ((n-1)(n-2)) like
+ * networkx), top 100 each, and Louvain and Leiden communities. */
+static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_options *mo, const char *path,
+                        rg_error *err)
+{
+    static const rg_score order[] = {RG_SCORE_DEGREE,   RG_SCORE_STRENGTH,    RG_SCORE_PAGERANK,
+                                     RG_SCORE_HARMONIC, RG_SCORE_EIGENVECTOR, RG_SCORE_BETWEENNESS};
+    size_t n = g->n_nodes, viewed = rg_view_nodes(v);
+    double *s = malloc((n ? n : 1) * sizeof *s);
+    ranked *r = malloc((n ? n : 1) * sizeof *r);
+    long *member = malloc((n ? n : 1) * sizeof *member);
+    json_t *root = json_object(), *top = json_object(), *communities = json_object(), *pivots = json_array();
+    int rc = s && r && member ? 0 : rg_error_nomem(err);
+    for (size_t m = 0; rc == 0 && m < sizeof order / sizeof *order; m++) {
+        rc = rg_view_measure(v, order[m], mo, s, err);
+        double scale = 1.0;
+        if (order[m] == RG_SCORE_BETWEENNESS && mo->pivot_nodes)
+            scale = viewed > 2 ? 2.0 / ((double)(viewed - 1) * (double)(viewed - 2)) : 0.0;
+        size_t k = 0;
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            if (!isnan(s[i]))
+                r[k++] = (ranked){rounded(s[i] * scale), i};
+        qsort(r, k, sizeof *r, by_rounded);
+        json_t *list = json_array();
+        for (size_t i = 0; i < k && i < 100; i++) {
+            json_t *o = json_object();
+            json_object_set_new(o, "id", json_string(g->nodes[r[i].node].id));
+            json_object_set_new(o, "score", r[i].score == floor(r[i].score) && fabs(r[i].score) < 9e15
+                                                ? json_integer((json_int_t)r[i].score)
+                                                : json_real(r[i].score));
+            json_array_append_new(list, o);
+        }
+        json_object_set_new(top, rg_score_name(order[m]), list);
+    }
+    for (int method = 0; rc == 0 && method < 2; method++) {
+        size_t count;
+        double q;
+        rc = rg_view_communities(v, method ? RG_COMMUNITY_LEIDEN : RG_COMMUNITY_LOUVAIN, mo->seed, member, &count,
+                                 &q, err);
+        json_t *c = json_object(), *largest = json_array();
+        size_t *sizes = rc == 0 ? calloc(count ? count : 1, sizeof *sizes) : NULL;
+        for (size_t i = 0; sizes && i < n; i++)
+            if (member[i] >= 0)
+                sizes[member[i]]++;
+        for (size_t i = 0; sizes && i < count && i < 10; i++)
+            json_array_append_new(largest, json_integer((json_int_t)sizes[i]));
+        free(sizes);
+        json_object_set_new(c, "count", json_integer((json_int_t)count));
+        json_object_set_new(c, "modularity", json_real(rounded(q)));
+        json_object_set_new(c, "largest", largest);
+        json_object_set_new(communities, method ? "leiden" : "louvain", c);
+    }
+    for (size_t i = 0; mo->pivot_nodes && i < mo->n_pivot_nodes; i++)
+        json_array_append_new(pivots, json_string(g->nodes[mo->pivot_nodes[i]].id));
+    json_object_set_new(root, "tool", json_string("relgraph rank"));
+    json_object_set_new(root, "library", json_string("igraph (C) " IGRAPH_VERSION));
+    json_object_set_new(root, "nodes", json_integer((json_int_t)viewed));
+    json_object_set_new(root, "links", json_integer((json_int_t)rg_view_links(v)));
+    json_object_set_new(root, "top", top);
+    json_object_set_new(root, "communities", communities);
+    json_object_set_new(root, "pivots", pivots);
+    free(s);
+    free(r);
+    free(member);
+    if (rc == 0) {
+        FILE *f = fopen(path, "wb");
+        if (!f || json_dumpf(root, f, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0 || fclose(f) != 0)
+            rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot write");
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* The nodes a pivot file names, one id a line. */
+static int read_pivots(const rg_graph *g, const char *path, size_t **out, size_t *n, rg_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    size_t cap = 256, len = 0;
+    size_t *nodes = malloc(cap * sizeof *nodes);
+    char line[4096];
+    long number = 0;
+    int rc = nodes ? 0 : rg_error_nomem(err);
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        number++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0])
+            continue;
+        size_t node;
+        if (!rg_graph_find(g, line, &node)) {
+            rc = rg_error_set(err, RG_ERR_INPUT, path, number, "'%s' is not the id of a node", line);
+            break;
+        }
+        if (len == cap) {
+            size_t *p = realloc(nodes, (cap *= 2) * sizeof *p);
+            if (!p) {
+                rc = rg_error_nomem(err);
+                break;
+            }
+            nodes = p;
+        }
+        nodes[len++] = node;
+    }
+    fclose(f);
+    if (rc < 0) {
+        free(nodes);
+        return -1;
+    }
+    *out = nodes;
+    *n = len;
+    return 0;
+}
+
 /* Compute every measure and the communities into the nodes' scores, and
  * write the graph file back in place (atomically). */
 static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options *mo, const char *path, rg_error *err)
@@ -205,9 +352,10 @@ int cmd_rank(int argc, char **argv)
         {"top", required_argument, NULL, 'n'},   {"pivots", required_argument, NULL, 'p'},
         {"seed", required_argument, NULL, 's'},  {"json", no_argument, NULL, 'J'},
         {"csv", no_argument, NULL, 'C'},         {"write", no_argument, NULL, 'w'},
+        {"pivot-file", required_argument, NULL, 'P'}, {"all-json", required_argument, NULL, 'A'},
         {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
     };
-    const char *graph_file = NULL, *country = NULL, *doc = NULL;
+    const char *graph_file = NULL, *country = NULL, *doc = NULL, *pivot_file = NULL, *all_json = NULL;
     rg_score by = RG_SCORE_BETWEENNESS;
     rg_view_options vo = {RG_VIEW_FULL, NULL};
     rg_measure_options mo = {0, 1, NULL, 0};
@@ -274,6 +422,12 @@ int cmd_rank(int argc, char **argv)
         case 'w':
             write = true;
             break;
+        case 'P':
+            pivot_file = optarg;
+            break;
+        case 'A':
+            all_json = optarg;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return 0;
@@ -290,12 +444,26 @@ int cmd_rank(int argc, char **argv)
     rg_graph *g = NULL;
     if (rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err) < 0)
         return rg_cli_fail(&err);
+    size_t *pivots = NULL;
+    if (pivot_file && read_pivots(g, pivot_file, &pivots, &mo.n_pivot_nodes, &err) < 0) {
+        rg_graph_free(g);
+        return rg_cli_fail(&err);
+    }
+    mo.pivot_nodes = pivots;
     if (doc && !(vo.doc = doc_id(g, doc))) {
+        free(pivots);
         rg_graph_free(g);
         rg_error_set(&err, RG_ERR_INPUT, NULL, 0, "no report '%s' in the graph", doc);
         return rg_cli_fail(&err);
     }
     rg_view *v = NULL;
+    if (all_json) {
+        int rc = rg_view_new(g, &vo, &v, &err) < 0 || all_measures(g, v, &mo, all_json, &err) < 0 ? -1 : 0;
+        rg_view_free(v);
+        free(pivots);
+        rg_graph_free(g);
+        return rc == 0 ? 0 : rg_cli_fail(&err);
+    }
     double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
     row *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
     int status = 0;
@@ -354,6 +522,7 @@ int cmd_rank(int argc, char **argv)
     }
     free(scores);
     free(rows);
+    free(pivots);
     rg_view_free(v);
     rg_graph_free(g);
     return status;

@@ -61,7 +61,8 @@ static size_t tag_length(const char *s, size_t n)
     return i < n && s[i] == '>' ? i + 1 : 0;
 }
 
-/* Do the first k bytes of a and b agree, ignoring ASCII case? */
+/* Do the first k bytes of a and b agree, ignoring ASCII case? Both must
+ * hold k bytes (or a NUL before them). */
 static bool rg_strcasecmp_n(const char *a, const char *b, size_t k)
 {
     for (size_t i = 0; i < k; i++)
@@ -871,8 +872,8 @@ static int parse_html(parser *p, const char *data, size_t len)
                 /* skip to the closing tag */
                 char close[16];
                 snprintf(close, sizeof close, "</%s", skipped[k]);
-                size_t j = i;
-                while (j < len && !(data[j] == '<' && rg_strcasecmp_n(data + j, close, strlen(close))))
+                size_t j = i, cn = strlen(close);
+                while (j < len && !(data[j] == '<' && j + cn <= len && rg_strcasecmp_n(data + j, close, cn)))
                     line += data[j++] == '\n';
                 i = j;
                 break;

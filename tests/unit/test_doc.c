@@ -136,6 +136,25 @@ START_TEST(bad_input_errors)
 }
 END_TEST
 
+START_TEST(html_reads_no_byte_past_the_end)
+{
+    /* a script that never closes, in a buffer with no NUL after it: the
+     * search for "</script" must stop at the end (found by fuzzing) */
+    static const char text[] = "<p>Seoul agreed.</p><script>var x = 1; <";
+    size_t n = sizeof text - 1;
+    char *exact = malloc(n);
+    memcpy(exact, text, n);
+    rg_doc *d = NULL;
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_doc_parse("page.html", exact, n, &d, &err), 0);
+    ck_assert_uint_eq(d->n_sentences, 1);
+    ck_assert_str_eq(d->sentences[0].text, "Seoul agreed.");
+    rg_doc_free(d);
+    free(exact);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("doc");
@@ -147,6 +166,7 @@ int main(void)
     tcase_add_test(tc, front_matter_and_endnotes_set_apart);
     tcase_add_test(tc, crlf_bom_and_lone_cr);
     tcase_add_test(tc, bad_input_errors);
+    tcase_add_test(tc, html_reads_no_byte_past_the_end);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
