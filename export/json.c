@@ -100,9 +100,23 @@ static int document_compare(const void *a, const void *b)
     return strcmp(((const rg_document *)a)->id, ((const rg_document *)b)->id);
 }
 
+/* jansson hands its output over in many small pieces: gather them, and
+ * write each object with one fwrite. */
+static int gather(const char *piece, size_t n, void *data)
+{
+    rg_buf *b = data;
+    rg_buf_add(b, piece, n);
+    return b->failed ? -1 : 0;
+}
+
 static int dump(json_t *v, FILE *out)
 {
-    int rc = v ? json_dumpf(v, out, JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY) : -1;
+    rg_buf b;
+    rg_buf_init(&b);
+    int rc = v ? json_dump_callback(v, gather, &b, JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY) : -1;
+    if (rc == 0 && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+        rc = -1;
+    rg_buf_destroy(&b);
     json_decref(v);
     return rc;
 }

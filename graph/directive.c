@@ -185,6 +185,8 @@ static const struct {
 /* Length of the modal form at s (a word start), or 0, and its index. */
 static size_t modal_at(const char *s, size_t *which)
 {
+    if (!strchr("acmnopsvw", s[0]))
+        return 0; /* no modal form starts otherwise */
     for (size_t k = 0; k < COUNT(modals); k++) {
         size_t n = strlen(modals[k].words);
         if (strncmp(s, modals[k].words, n) == 0 && !isalpha((unsigned char)s[n])) {

@@ -406,7 +406,7 @@ static void choose_pair(rg_doc_context *dc, const size_t *count_of, size_t n)
 }
 
 /* First pass: the acronyms the document defines, and which countries it
- * names most. */
+ * names most (by the catalog's names of countries, wherever they stand). */
 static int survey(doc_state *st)
 {
     const rg_catalog *cat = st->dc.x->cat;
@@ -418,15 +418,15 @@ static int survey(doc_state *st)
         const rg_sentence *s = &st->doc->sentences[i];
         if (st->doc->blocks[s->block].zone != RG_ZONE_BODY)
             continue;
+        /* countries by the catalog's names alone; the full reading only
+         * where a parenthesis may define an acronym */
+        rg_mentions_count_countries(&st->dc, s->text, count_of);
+        if (!strchr(s->text, '('))
+            continue;
         rg_mention *ms;
         size_t n;
         if ((rc = rg_mentions_find(&st->dc, s->text, &ms, &n)) < 0)
             break;
-        for (size_t k = 0; k < n; k++) {
-            const rg_entry *e = ms[k].entity;
-            if (e >= cat->entries && e < cat->entries + cat->len && strcmp(e->kind, "country") == 0)
-                count_of[e - cat->entries]++;
-        }
         rc = rg_mentions_define(&st->dc, s->text, ms, n);
         free(ms);
     }

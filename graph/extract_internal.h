@@ -55,6 +55,9 @@ static inline bool rg_mention_counts(const rg_mention *m)
     return !m->qualifier && !m->echo;
 }
 
+/* Add to counts[entry] every country the catalog's names find in text. */
+void rg_mentions_count_countries(const rg_doc_context *dc, const char *text, size_t *counts);
+
 /* Record the acronyms a sentence defines: "Defense Innovation Unit (DIU)",
  * "USAID (United States Agency for International Development)". */
 int rg_mentions_define(rg_doc_context *dc, const char *text, const rg_mention *ms, size_t n);

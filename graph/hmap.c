@@ -26,15 +26,17 @@ void rg_hmap_destroy(rg_hmap *m)
         free(m->keys[i]);
     free(m->keys);
     free(m->values);
+    free(m->hashes);
     rg_hmap_init(m);
 }
 
-/* The slot holding key, or the empty slot where it would go. */
-static size_t find_slot(const rg_hmap *m, const char *key, size_t n)
+/* The slot holding key (of hash h), or the empty slot where it would go. */
+static size_t find_slot(const rg_hmap *m, const char *key, size_t n, unsigned long long h)
 {
     size_t mask = m->cap - 1;
-    size_t i = (size_t)rg_hash(key, n) & mask;
-    while (m->keys[i] && (strncmp(m->keys[i], key, n) != 0 || m->keys[i][n] != '\0'))
+    size_t i = (size_t)h & mask;
+    while (m->keys[i] &&
+           (m->hashes[i] != h || memcmp(m->keys[i], key, n) != 0 || m->keys[i][n] != '\0'))
         i = (i + 1) & mask;
     return i;
 }
@@ -42,21 +44,27 @@ static size_t find_slot(const rg_hmap *m, const char *key, size_t n)
 static int grow(rg_hmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 16;
-    rg_hmap bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap, m->len};
-    if (!bigger.keys || !bigger.values) {
+    rg_hmap bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)),
+                      calloc(cap, sizeof(unsigned long long)), cap, m->len};
+    if (!bigger.keys || !bigger.values || !bigger.hashes) {
         free(bigger.keys);
         free(bigger.values);
+        free(bigger.hashes);
         return -1;
     }
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
-        size_t j = find_slot(&bigger, m->keys[i], strlen(m->keys[i]));
+        size_t j = (size_t)m->hashes[i] & (cap - 1);
+        while (bigger.keys[j])
+            j = (j + 1) & (cap - 1);
         bigger.keys[j] = m->keys[i];
         bigger.values[j] = m->values[i];
+        bigger.hashes[j] = m->hashes[i];
     }
     free(m->keys);
     free(m->values);
+    free(m->hashes);
     *m = bigger;
     return 0;
 }
@@ -66,10 +74,12 @@ int rg_hmap_put(rg_hmap *m, const char *key, size_t value)
     if ((m->len + 1) * 4 > m->cap * 3 && grow(m) < 0)
         return -1;
     size_t n = strlen(key);
-    size_t i = find_slot(m, key, n);
+    unsigned long long h = rg_hash(key, n);
+    size_t i = find_slot(m, key, n, h);
     if (!m->keys[i]) {
         if (!(m->keys[i] = rg_strndup(key, n)))
             return -1;
+        m->hashes[i] = h;
         m->len++;
     }
     m->values[i] = value;
@@ -80,7 +90,7 @@ bool rg_hmap_getn(const rg_hmap *m, const char *key, size_t n, size_t *value)
 {
     if (!m->cap)
         return false;
-    size_t i = find_slot(m, key, n);
+    size_t i = find_slot(m, key, n, rg_hash(key, n));
     if (!m->keys[i])
         return false;
     if (value)

@@ -13,6 +13,7 @@
 typedef struct rg_hmap {
     char **keys;
     size_t *values;
+    unsigned long long *hashes; /* compared before the keys */
     size_t cap; /* a power of two, or 0 */
     size_t len;
 } rg_hmap;

@@ -32,6 +32,7 @@ struct rg_matcher {
     uint32_t n_states;
     uint32_t *terminal; /* per state: first form + 1, or 0 */
     size_t cap_states;
+    uint32_t root[256]; /* the root's transitions, looked up without hashing */
     form *forms; /* forms[0] unused */
     uint32_t n_forms;
     uint32_t cap_forms;
@@ -153,6 +154,8 @@ int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value)
             size_t slot = edge_slot(m->edges, m->cap, state, b);
             m->edges[slot] = (edge){state, next, b};
             m->n_edges++;
+            if (state == 0)
+                m->root[b] = next;
         }
         state = next;
     }
@@ -201,12 +204,15 @@ int rg_matcher_scan(const rg_matcher *m, const char *text, size_t n,
             i++;
             continue;
         }
-        uint32_t state = 0;
+        uint32_t state = m->root[fold((unsigned char)text[i])];
+        if (!state) {
+            i++;
+            continue;
+        }
         const form *best = NULL;
         size_t best_len = 0;
         for (size_t k = i; k < n; k++) {
-            state = step(m, state, fold((unsigned char)text[k]));
-            if (!state)
+            if (k > i && !(state = step(m, state, fold((unsigned char)text[k]))))
                 break;
             if (!m->terminal[state])
                 continue;

@@ -520,6 +520,25 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
     }
 }
 
+typedef struct country_count {
+    const rg_catalog *cat;
+    size_t *counts;
+} country_count;
+
+static int count_country(const rg_match *m, void *ctx)
+{
+    country_count *cc = ctx;
+    if (is_country(&cc->cat->entries[m->values[0]]))
+        cc->counts[m->values[0]]++;
+    return 0;
+}
+
+void rg_mentions_count_countries(const rg_doc_context *dc, const char *text, size_t *counts)
+{
+    country_count cc = {dc->x->cat, counts};
+    rg_matcher_scan(dc->x->names, text, strlen(text), count_country, &cc);
+}
+
 int rg_mentions_find(rg_doc_context *dc, const char *text, rg_mention **out, size_t *n)
 {
     list ms = {0}, local = {0};

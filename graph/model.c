@@ -20,7 +20,6 @@ rg_graph *rg_graph_new(void)
     rg_graph *g = calloc(1, sizeof *g);
     if (g) {
         rg_hmap_init(&g->node_index);
-        rg_hmap_init(&g->link_index);
     }
     return g;
 }
@@ -65,7 +64,7 @@ void rg_graph_free(rg_graph *g)
     free(g->links);
     free(g->docs);
     rg_hmap_destroy(&g->node_index);
-    rg_hmap_destroy(&g->link_index);
+    free(g->link_slots);
     free(g);
 }
 
@@ -122,16 +121,55 @@ int rg_node_set(char **field, const char *value)
     return 0;
 }
 
-static void link_key(char *buf, size_t size, size_t source, size_t target, rg_relation rel)
+/* The links are found by their ends and relation in an open-addressing
+ * table of link numbers: no key strings to build or compare. */
+static size_t link_hash(size_t source, size_t target, rg_relation rel)
 {
-    snprintf(buf, size, "%zu\x1f%zu\x1f%d", source, target, (int)rel);
+    unsigned long long h = (unsigned long long)source * 0x9E3779B97F4A7C15ULL;
+    h ^= ((unsigned long long)target + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
+    h ^= (unsigned long long)rel * 0x165667B19E3779F9ULL;
+    h ^= h >> 31;
+    return (size_t)h;
+}
+
+static size_t link_slot(const rg_graph *g, size_t source, size_t target, rg_relation rel)
+{
+    size_t mask = g->link_cap - 1, i = link_hash(source, target, rel) & mask;
+    for (;;) {
+        size_t at = g->link_slots[i];
+        if (!at)
+            return i;
+        const rg_link *l = &g->links[at - 1];
+        if (l->source == source && l->target == target && l->relation == rel)
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+static int grow_links(rg_graph *g)
+{
+    size_t cap = g->link_cap ? g->link_cap * 2 : 64;
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(g->link_slots);
+    g->link_slots = slots;
+    g->link_cap = cap;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        g->link_slots[link_slot(g, l->source, l->target, l->relation)] = i + 1;
+    }
+    return 0;
 }
 
 bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index)
 {
-    char key[64];
-    link_key(key, sizeof key, source, target, rel);
-    return rg_hmap_get(&g->link_index, key, index);
+    if (!g->link_cap)
+        return false;
+    size_t at = g->link_slots[link_slot(g, source, target, rel)];
+    if (at && index)
+        *index = at - 1;
+    return at != 0;
 }
 
 /* Append one piece of evidence: 1 when added, 0 when it is catalog
@@ -162,12 +200,11 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
     if (!rg_graph_find_link(g, source, target, rel, &at)) {
         if (reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0)
             return -1;
-        char key[64];
-        link_key(key, sizeof key, source, target, rel);
-        if (rg_hmap_put(&g->link_index, key, g->n_links) < 0)
+        if ((g->n_links + 1) * 10 > g->link_cap * 7 && grow_links(g) < 0)
             return -1;
         at = g->n_links++;
         g->links[at] = (rg_link){.source = source, .target = target, .relation = rel};
+        g->link_slots[link_slot(g, source, target, rel)] = at + 1;
     }
     if (index)
         *index = at;

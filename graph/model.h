@@ -92,7 +92,8 @@ typedef struct rg_graph {
     rg_document *docs;
     size_t n_docs, cap_docs;
     rg_hmap node_index; /* id → node */
-    rg_hmap link_index; /* "source\x1ftarget\x1frelation" → link */
+    size_t *link_slots; /* (source, target, relation) → link + 1, open addressing */
+    size_t link_cap;    /* a power of two, or 0 */
 } rg_graph;
 
 rg_graph *rg_graph_new(void);

@@ -157,23 +157,46 @@ static size_t tokenize(const char *t, token *toks, size_t max)
     return n;
 }
 
-static const head *find_head(const char *t, const token *tk)
+/* The head spelled s[0..n), by binary search (the table is sorted). */
+static const head *head_named(const char *s, size_t n)
 {
-    for (size_t k = 0; k < COUNT(heads); k++) {
-        size_t n = strlen(heads[k].word);
-        const char *w = t + tk->start;
-        if (tk->len == n && strncmp(w, heads[k].word, n) == 0)
-            return &heads[k];
-        /* plurals: Strategies, Programs, Dialogues */
-        if (heads[k].type == RG_TYPE_PROGRAM && heads[k].word[n - 1] != 's') {
-            if (tk->len == n + 1 && strncmp(w, heads[k].word, n) == 0 && w[n] == 's')
-                return &heads[k];
-            if (heads[k].word[n - 1] == 'y' && tk->len == n + 2 && strncmp(w, heads[k].word, n - 1) == 0 &&
-                strncmp(w + n - 1, "ies", 3) == 0)
-                return &heads[k];
-        }
+    size_t lo = 0, hi = COUNT(heads);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *w = heads[mid].word;
+        size_t wn = strlen(w);
+        int c = strncmp(w, s, wn < n ? wn : n);
+        if (!c)
+            c = (wn > n) - (wn < n);
+        if (!c)
+            return &heads[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return NULL;
+}
+
+static const head *find_head(const char *t, const token *tk)
+{
+    const char *w = t + tk->start;
+    size_t n = tk->len;
+    if (n < 3 || n > 16 || !isupper((unsigned char)w[0]))
+        return NULL;
+    const head *h = head_named(w, n);
+    if (h)
+        return h;
+    /* plurals of program heads: Strategies, Programs, Dialogues */
+    char singular[20];
+    if (n > 4 && strncmp(w + n - 3, "ies", 3) == 0) {
+        memcpy(singular, w, n - 3);
+        singular[n - 3] = 'y';
+        h = head_named(singular, n - 2);
+    } else if (w[n - 1] == 's') {
+        h = head_named(w, n - 1);
+    }
+    return h && h->type == RG_TYPE_PROGRAM ? h : NULL;
 }
 
 static const head *find_lower_head(const char *t, const token *tk)
