@@ -122,11 +122,15 @@ int cmd_communities(int argc, char **argv)
     } else {
         json_t *out = as_json ? json_array() : NULL;
         size_t shown = 0;
-        if (!as_json)
-            printf("%s on the %s view: %zu communities, modularity %.4f\n", method == RG_COMMUNITY_LEIDEN ? "Leiden"
-                                                                                                        : "Louvain",
-                   vo.kind == RG_VIEW_AGENCIES ? "agencies" : vo.kind == RG_VIEW_ENTITIES ? "entities" : "full", count,
-                   modularity);
+        if (!as_json) {
+            printf("%s on the %s view: %zu communities, ", method == RG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain",
+                   vo.kind == RG_VIEW_AGENCIES ? "agencies" : vo.kind == RG_VIEW_ENTITIES ? "entities" : "full", count);
+            /* a view without links has no modularity: say so rather than print nan */
+            if (isnan(modularity))
+                printf("no modularity (the view has no links)\n");
+            else
+                printf("modularity %.4f\n", modularity);
+        }
         for (long k = 0; k < (long)count; k++) {
             size_t n = 0;
             for (size_t i = 0; i < g->n_nodes; i++)
