@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -543,4 +544,34 @@ int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const
     if (graph_file && same_file(output, graph_file))
         return rg_error_set(err, RG_ERR_USAGE, output, 0, "the output is the graph file read: choose another -o");
     return 0;
+}
+
+int rg_cli_query_options(int argc, char **argv, const char *command, const char *usage_text,
+                         const char **graph_file, bool *as_json)
+{
+    static const struct option options[] = {
+        {"graph", required_argument, NULL, 'g'},
+        {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    *graph_file = NULL;
+    *as_json = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            *graph_file = optarg;
+            break;
+        case 'j':
+            *as_json = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return rg_cli_usage(command, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    return -1;
 }

@@ -88,6 +88,12 @@ int rg_cli_print_json(void *json);
  * report.md would destroy what it reads. Returns 0 or -1. */
 int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err);
 
+/* Parse the options of a query that takes only -g/--graph, --json and
+ * --help (on return optind is the first name). Returns -1 to go on, else the
+ * exit status: 0 after --help, 2 after a bad option. */
+int rg_cli_query_options(int argc, char **argv, const char *command, const char *usage_text,
+                         const char **graph_file, bool *as_json);
+
 /* Parse a positive integer option; false when s is not one. */
 bool rg_cli_parse_count(const char *s, long *out);
 

@@ -30,30 +30,11 @@ static json_t *side_json(const rg_graph *g, size_t link, size_t from)
 
 int cmd_common(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *graph_file = NULL;
-    bool as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 'j':
-            as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("common", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    const char *graph_file;
+    bool as_json;
+    int done = rg_cli_query_options(argc, argv, "common", usage_text, &graph_file, &as_json);
+    if (done >= 0)
+        return done;
     if (argc - optind < 2)
         return rg_cli_usage("common", "common needs two names");
     rg_error err;

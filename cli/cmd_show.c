@@ -140,30 +140,11 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
 
 int cmd_show(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *graph_file = NULL;
-    bool as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 'j':
-            as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("show", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    const char *graph_file;
+    bool as_json;
+    int done = rg_cli_query_options(argc, argv, "show", usage_text, &graph_file, &as_json);
+    if (done >= 0)
+        return done;
     if (argc - optind < 1)
         return rg_cli_usage("show", "show needs a name");
     rg_error err;
