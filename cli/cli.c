@@ -496,19 +496,6 @@ bool rg_cli_same_evidence(const rg_link *a, const rg_link *b)
            strcmp(a->evidence[0].doc, b->evidence[0].doc) == 0 && strcmp(a->evidence[0].text, b->evidence[0].text) == 0;
 }
 
-void *rg_cli_evidence_json(const rg_link *l)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n_evidence; i++) {
-        json_t *e = json_object();
-        json_object_set_new(e, "doc", json_string(l->evidence[i].doc));
-        json_object_set_new(e, "line", json_integer(l->evidence[i].line));
-        json_object_set_new(e, "text", json_string(l->evidence[i].text));
-        json_array_append_new(a, e);
-    }
-    return a;
-}
-
 const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size)
 {
     if (n->type == RG_TYPE_RECOMMENDATION)

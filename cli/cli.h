@@ -75,9 +75,6 @@ void rg_cli_print_evidence(const rg_link *l, int indent);
 /* Do two links (a may be NULL) open with the same piece of evidence? */
 bool rg_cli_same_evidence(const rg_link *a, const rg_link *b);
 
-/* The evidence of a link as a JSON array (jansson); NULL when out of memory. */
-void *rg_cli_evidence_json(const rg_link *l);
-
 /* "label (type)" of a node, into buf. */
 const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size);
 

@@ -1,6 +1,7 @@
 /* relgraph common: what two nodes share. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "export/json.h"
 #include "graph/query.h"
 
 #include <getopt.h>
@@ -24,7 +25,7 @@ static json_t *side_json(const rg_graph *g, size_t link, size_t from)
     json_t *o = json_object();
     json_object_set_new(o, "node", json_string(g->nodes[from].id));
     json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
-    json_object_set_new(o, "evidence", rg_cli_evidence_json(l));
+    json_object_set_new(o, "evidence", rg_json_evidence(l));
     return o;
 }
 

@@ -1,6 +1,7 @@
 /* relgraph neighbors: what a node is linked to, with evidence. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "export/json.h"
 #include "graph/query.h"
 
 #include <getopt.h>
@@ -77,7 +78,7 @@ int cmd_neighbors(int argc, char **argv)
             json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
             json_object_set_new(o, "direction", json_string(l->source == node ? "out" : "in"));
             json_object_set_new(o, "weight", json_real(l->weight));
-            json_object_set_new(o, "evidence", rg_cli_evidence_json(l));
+            json_object_set_new(o, "evidence", rg_json_evidence(l));
             json_array_append_new(list, o);
         }
         json_t *o = json_object();

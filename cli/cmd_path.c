@@ -1,6 +1,7 @@
 /* relgraph path: how two nodes are connected, and through what. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "export/json.h"
 #include "graph/query.h"
 
 #include <getopt.h>
@@ -36,7 +37,7 @@ static json_t *path_json(const rg_graph *g, const rg_path *p)
         json_object_set_new(s, "to", json_string(g->nodes[p->nodes[k + 1]].id));
         json_object_set_new(s, "relation", json_string(rg_relation_name(l->relation)));
         json_object_set_new(s, "direction", json_string(l->source == p->nodes[k] ? "forward" : "backward"));
-        json_object_set_new(s, "evidence", rg_cli_evidence_json(l));
+        json_object_set_new(s, "evidence", rg_json_evidence(l));
         json_array_append_new(steps, s);
     }
     json_t *o = json_object();

@@ -1,6 +1,7 @@
 /* relgraph show: everything about one node. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "export/json.h"
 #include "graph/query.h"
 
 #include <getopt.h>
@@ -72,7 +73,7 @@ static json_t *node_json(const rg_graph *g, size_t node, const size_t *links, si
         json_object_set_new(e, "node", json_string(g->nodes[other].id));
         json_object_set_new(e, "label", json_string(g->nodes[other].label));
         json_object_set_new(e, "weight", json_real(l->weight));
-        json_object_set_new(e, "evidence", rg_cli_evidence_json(l));
+        json_object_set_new(e, "evidence", rg_json_evidence(l));
         json_array_append_new(list, e);
     }
     json_object_set_new(o, "links", list);

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "export/attrs.h"
 #include "export/export.h"
+#include "export/json.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -38,19 +39,6 @@ static int node_data(const rg_node *n, json_t *o, bool skip_label)
     int rc = s.failed ? -1 : 0;
     rg_buf_destroy(&s);
     return rc;
-}
-
-static json_t *evidence(const rg_link *l)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n_evidence; i++) {
-        json_t *e = json_object();
-        json_object_set_new(e, "doc", json_string(l->evidence[i].doc));
-        json_object_set_new(e, "line", json_integer(l->evidence[i].line));
-        json_object_set_new(e, "text", json_string(l->evidence[i].text));
-        json_array_append_new(a, e);
-    }
-    return a;
 }
 
 static json_t *documents(const rg_graph *g)
@@ -103,7 +91,7 @@ int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err)
         json_object_set_new(e, "directed", json_true());
         json_object_set_new(meta, "key", json_integer(keys[i]));
         json_object_set_new(meta, "weight", json_real(l->weight));
-        json_object_set_new(meta, "evidence", evidence(l));
+        json_object_set_new(meta, "evidence", rg_json_evidence(l));
         json_object_set_new(e, "metadata", meta);
         json_array_append_new(je, e);
     }
@@ -155,7 +143,7 @@ int rg_cytoscape_write(rg_graph *g, FILE *out, rg_error *err)
         json_object_set_new(data, "relation", json_string(rg_relation_name(l->relation)));
         json_object_set_new(data, "key", json_integer(keys[i]));
         json_object_set_new(data, "weight", json_real(l->weight));
-        json_object_set_new(data, "evidence", evidence(l));
+        json_object_set_new(data, "evidence", rg_json_evidence(l));
         json_object_set_new(el, "data", data);
         json_array_append_new(je, el);
     }

@@ -83,16 +83,21 @@ static json_t *link_json(const rg_graph *g, const rg_link *l, long key)
     json_object_set_new(o, "key", json_integer(key));
     json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
     json_object_set_new(o, "weight", number(l->weight));
-    json_t *ev = json_array();
-    for (size_t i = 0; ev && i < l->n_evidence; i++) {
+    json_object_set_new(o, "evidence", rg_json_evidence(l));
+    return o;
+}
+
+json_t *rg_json_evidence(const rg_link *l)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < l->n_evidence; i++) {
         json_t *e = json_object();
         json_object_set_new(e, "doc", json_string(l->evidence[i].doc));
         json_object_set_new(e, "line", json_integer(l->evidence[i].line));
         json_object_set_new(e, "text", json_string(l->evidence[i].text));
-        json_array_append_new(ev, e);
+        json_array_append_new(a, e);
     }
-    json_object_set_new(o, "evidence", ev);
-    return o;
+    return a;
 }
 
 static int document_compare(const void *a, const void *b)

@@ -31,4 +31,8 @@ int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_option
 int rg_json_read(const char *path, rg_graph **out, rg_error *err);
 int rg_json_read_text(const char *path, const char *text, size_t len, rg_graph **out, rg_error *err);
 
+/* The evidence of a link as a jansson array of {doc, line, text}, as the
+ * queries and the JGF export show it; NULL when out of memory. */
+struct json_t *rg_json_evidence(const rg_link *l);
+
 #endif
