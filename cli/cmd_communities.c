@@ -69,13 +69,7 @@ int cmd_communities(int argc, char **argv)
                 return rg_cli_usage("communities", "unknown method '%s': use leiden or louvain", optarg);
             break;
         case 'v':
-            if (strcmp(optarg, "full") == 0)
-                vo.kind = RG_VIEW_FULL;
-            else if (strcmp(optarg, "agencies") == 0)
-                vo.kind = RG_VIEW_AGENCIES;
-            else if (strcmp(optarg, "entities") == 0)
-                vo.kind = RG_VIEW_ENTITIES;
-            else
+            if (!rg_view_parse(optarg, &vo.kind))
                 return rg_cli_usage("communities", "unknown view '%s': use full, agencies or entities", optarg);
             break;
         case 's':
@@ -124,7 +118,7 @@ int cmd_communities(int argc, char **argv)
         size_t shown = 0;
         if (!as_json) {
             printf("%s on the %s view: %zu communities, ", method == RG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain",
-                   vo.kind == RG_VIEW_AGENCIES ? "agencies" : vo.kind == RG_VIEW_ENTITIES ? "entities" : "full", count);
+                   rg_view_name(vo.kind), count);
             /* a view without links has no modularity: say so rather than print nan */
             if (isnan(modularity))
                 printf("no modularity (the view has no links)\n");

@@ -380,13 +380,7 @@ int cmd_rank(int argc, char **argv)
             break;
         }
         case 'v':
-            if (strcmp(optarg, "full") == 0)
-                vo.kind = RG_VIEW_FULL;
-            else if (strcmp(optarg, "agencies") == 0)
-                vo.kind = RG_VIEW_AGENCIES;
-            else if (strcmp(optarg, "entities") == 0)
-                vo.kind = RG_VIEW_ENTITIES;
-            else
+            if (!rg_view_parse(optarg, &vo.kind))
                 return rg_cli_usage("rank", "unknown view '%s': use full, agencies or entities", optarg);
             break;
         case 't':

@@ -112,6 +112,27 @@ static int make_graph(pairs *p, igraph_integer_t n, bool directed, igraph_t *gra
     return 0;
 }
 
+static const char *const view_names[] = {
+    [RG_VIEW_FULL] = "full",
+    [RG_VIEW_AGENCIES] = "agencies",
+    [RG_VIEW_ENTITIES] = "entities",
+};
+
+const char *rg_view_name(rg_view_kind kind)
+{
+    return view_names[kind];
+}
+
+bool rg_view_parse(const char *name, rg_view_kind *out)
+{
+    for (size_t k = 0; k < sizeof view_names / sizeof *view_names; k++)
+        if (strcmp(name, view_names[k]) == 0) {
+            *out = (rg_view_kind)k;
+            return true;
+        }
+    return false;
+}
+
 static bool node_in_view(const rg_node *n, rg_view_kind kind, const char *doc)
 {
     if (doc && !rg_strset_has(&n->docs, doc))

@@ -21,11 +21,18 @@
 #include "graph/error.h"
 #include "graph/model.h"
 
+#include <stdbool.h>
+
 typedef enum rg_view_kind {
     RG_VIEW_FULL,
     RG_VIEW_AGENCIES,
     RG_VIEW_ENTITIES,
 } rg_view_kind;
+
+/* The view's name ("full", "agencies", "entities"), and back: false when
+ * name is none of them. */
+const char *rg_view_name(rg_view_kind kind);
+bool rg_view_parse(const char *name, rg_view_kind *out);
 
 typedef struct rg_view_options {
     rg_view_kind kind;

@@ -165,6 +165,21 @@ START_TEST(hits_follows_direction)
 }
 END_TEST
 
+START_TEST(view_names_round_trip)
+{
+    rg_view_kind kinds[] = {RG_VIEW_FULL, RG_VIEW_AGENCIES, RG_VIEW_ENTITIES};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        rg_view_kind back = RG_VIEW_FULL;
+        ck_assert(rg_view_parse(rg_view_name(kinds[i]), &back));
+        ck_assert_int_eq(back, kinds[i]);
+    }
+    rg_view_kind untouched = RG_VIEW_AGENCIES;
+    ck_assert(!rg_view_parse("Agencies", &untouched));
+    ck_assert(!rg_view_parse("", &untouched));
+    ck_assert_int_eq(untouched, RG_VIEW_AGENCIES);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("analyze");
@@ -173,6 +188,7 @@ int main(void)
     tcase_add_test(tc, pagerank_of_an_unweighted_path);
     tcase_add_test(tc, agencies_view_and_communities);
     tcase_add_test(tc, hits_follows_direction);
+    tcase_add_test(tc, view_names_round_trip);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
