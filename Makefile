@@ -97,11 +97,18 @@ deps:
 test-deps:
 	$(call install_missing,$(TEST_DEB_PKGS))
 
+# The overview diagram of make run: the most central entities and the
+# recommendations that link them.
+OVERVIEW = --top 30 --size-by pagerank --relation leads,partners,concerns,part_of \
+  --title "The 30 most central entities and the recommendations that name them"
+
 run: deps
 	$(MAKE) relgraph
 	@mkdir -p out
 	./relgraph build -o out/graph.json
 	./relgraph export -g out/graph.json -f graphml -o out/graph.graphml
+	./relgraph render -g out/graph.json -o out/graph.dot $(OVERVIEW)
+	./relgraph render -g out/graph.json -o out/graph.svg $(OVERVIEW)
 	./relgraph render -g out/graph.json -o out/alliance.svg --view agencies --cluster country --top 40 \
 	  --size-by pagerank --title "Actors and agencies that share recommendations, by country"
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
