@@ -562,3 +562,40 @@ int rg_cli_query_options(int argc, char **argv, const char *command, const char 
     }
     return -1;
 }
+
+static int utf8_chars(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The first bytes of s that make at most max characters. */
+static int prefix_bytes(const char *s, int max)
+{
+    int chars = 0, i = 0;
+    for (; s[i]; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
+            break;
+    }
+    return i;
+}
+
+int rg_cli_label_width(const char *label)
+{
+    int n = utf8_chars(label);
+    return n > RG_CLI_LABEL_MAX ? RG_CLI_LABEL_MAX : n;
+}
+
+void rg_cli_print_label(const char *label, int width)
+{
+    int chars = utf8_chars(label);
+    if (chars > RG_CLI_LABEL_MAX) {
+        printf("%.*s...", prefix_bytes(label, RG_CLI_LABEL_MAX - 3), label);
+        chars = RG_CLI_LABEL_MAX;
+    } else {
+        fputs(label, stdout);
+    }
+    printf("%*s", width > chars ? width - chars : 0, "");
+}

@@ -75,6 +75,13 @@ void rg_cli_print_evidence(const rg_link *l, int indent);
 /* Do two links (a may be NULL) open with the same piece of evidence? */
 bool rg_cli_same_evidence(const rg_link *a, const rg_link *b);
 
+/* Labels in aligned tables: the columns a label takes (counting
+ * characters, at most RG_CLI_LABEL_MAX), and the label printed in width
+ * columns, cut with "..." when longer than RG_CLI_LABEL_MAX. */
+enum { RG_CLI_LABEL_MAX = 60 };
+int rg_cli_label_width(const char *label);
+void rg_cli_print_label(const char *label, int width);
+
 /* "label (type)" of a node, into buf. */
 const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size);
 

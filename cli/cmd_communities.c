@@ -151,9 +151,19 @@ int cmd_communities(int argc, char **argv)
                 continue;
             }
             printf("\ncommunity %ld: %zu members\n", k + 1, n);
-            for (size_t i = 0; i < n && (long)i < members; i++)
-                printf("  %-50s %-7s %g\n", g->nodes[list[i].node].label, rg_type_name(g->nodes[list[i].node].type),
-                       list[i].strength);
+            int w_label = 0, w_type = 0;
+            for (size_t i = 0; i < n && (long)i < members; i++) {
+                const rg_node *node = &g->nodes[list[i].node];
+                int w = rg_cli_label_width(node->label), wt = (int)strlen(rg_type_name(node->type));
+                w_label = w > w_label ? w : w_label;
+                w_type = wt > w_type ? wt : w_type;
+            }
+            for (size_t i = 0; i < n && (long)i < members; i++) {
+                const rg_node *node = &g->nodes[list[i].node];
+                printf("  ");
+                rg_cli_print_label(node->label, w_label);
+                printf("  %-*s  %8g\n", w_type, rg_type_name(node->type), list[i].strength);
+            }
             if ((long)n > members)
                 printf("  ... and %zu more\n", n - (size_t)members);
         }

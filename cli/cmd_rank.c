@@ -72,37 +72,15 @@ static int by_score(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-static int utf8_width(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-enum { LABEL_MAX = 60 };
-
-/* The first bytes of s that make at most max characters. */
-static int prefix_bytes(const char *s, int max)
-{
-    int chars = 0, i = 0;
-    for (; s[i]; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
-            break;
-    }
-    return i;
-}
-
-/* An aligned table: labels cut to LABEL_MAX characters, whole numbers
- * printed as such, other scores with six significant digits. */
+/* An aligned table: labels cut to RG_CLI_LABEL_MAX characters, whole
+ * numbers printed as such, other scores with six significant digits. */
 static void print_table(const rg_graph *g, const row *rows, size_t n, rg_score by)
 {
     int w_label = 5, w_type = 4;
     bool whole = true;
     for (size_t i = 0; i < n; i++) {
         const rg_node *node = &g->nodes[rows[i].node];
-        int wl = utf8_width(node->label);
-        wl = wl > LABEL_MAX ? LABEL_MAX : wl;
+        int wl = rg_cli_label_width(node->label);
         w_label = wl > w_label ? wl : w_label;
         int wt = (int)strlen(rg_type_name(node->type));
         w_type = wt > w_type ? wt : w_type;
@@ -111,14 +89,9 @@ static void print_table(const rg_graph *g, const row *rows, size_t n, rg_score b
     printf("%4s  %-*s  %-*s  %12s\n", "rank", w_label, "label", w_type, "type", rg_score_name(by));
     for (size_t i = 0; i < n; i++) {
         const rg_node *node = &g->nodes[rows[i].node];
-        int width = utf8_width(node->label);
-        if (width > LABEL_MAX) {
-            printf("%4zu  %.*s...", i + 1, prefix_bytes(node->label, LABEL_MAX - 3), node->label);
-            width = LABEL_MAX;
-        } else {
-            printf("%4zu  %s", i + 1, node->label);
-        }
-        printf("%*s  %-*s  ", w_label - width, "", w_type, rg_type_name(node->type));
+        printf("%4zu  ", i + 1);
+        rg_cli_print_label(node->label, w_label);
+        printf("  %-*s  ", w_type, rg_type_name(node->type));
         if (whole)
             printf("%12.0f\n", rows[i].score);
         else
