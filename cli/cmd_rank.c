@@ -73,12 +73,15 @@ static int by_score(const void *a, const void *b)
 }
 
 /* An aligned table: labels cut to RG_CLI_LABEL_MAX characters, whole
- * numbers printed as such, other scores with six significant digits. */
+ * numbers printed as such, other scores with the same number of decimals
+ * in every row, enough for six significant digits of the largest. */
 static void print_table(const rg_graph *g, const row *rows, size_t n, rg_score by)
 {
     int w_label = 5, w_type = 4;
     bool whole = true;
+    double largest = 0;
     for (size_t i = 0; i < n; i++) {
+        largest = fabs(rows[i].score) > largest ? fabs(rows[i].score) : largest;
         const rg_node *node = &g->nodes[rows[i].node];
         int wl = rg_cli_label_width(node->label);
         w_label = wl > w_label ? wl : w_label;
@@ -86,16 +89,15 @@ static void print_table(const rg_graph *g, const row *rows, size_t n, rg_score b
         w_type = wt > w_type ? wt : w_type;
         whole &= rows[i].score == floor(rows[i].score);
     }
+    int magnitude = largest > 0 ? (int)floor(log10(largest)) + 1 : 1;
+    int decimals = magnitude >= 5 ? 1 : magnitude <= -4 ? 10 : 6 - magnitude;
     printf("%4s  %-*s  %-*s  %12s\n", "rank", w_label, "label", w_type, "type", rg_score_name(by));
     for (size_t i = 0; i < n; i++) {
         const rg_node *node = &g->nodes[rows[i].node];
         printf("%4zu  ", i + 1);
         rg_cli_print_label(node->label, w_label);
         printf("  %-*s  ", w_type, rg_type_name(node->type));
-        if (whole)
-            printf("%12.0f\n", rows[i].score);
-        else
-            printf("%12.6g\n", rows[i].score);
+        printf("%12.*f\n", whole ? 0 : decimals, rows[i].score);
     }
 }
 
