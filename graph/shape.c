@@ -322,9 +322,11 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
             continue;
         size_t first = extend_left(t, toks, h, tk->cap && tk->len != strlen(hd->word));
         /* "Research Investment for Global Health Technology (RIGHT) Fund":
-         * an acronym in parentheses before the head */
+         * an acronym in parentheses, a space either side, before the head */
         size_t skip_start = 0, skip_len = 0;
-        if (first == h && h >= 4 && !toks[h - 1].word && t[toks[h - 1].start] == ')' && toks[h - 2].word &&
+        if (first == h && h >= 4 && !toks[h - 1].word && t[toks[h - 1].start] == ')' &&
+            toks[h].start == toks[h - 1].start + 2 && t[toks[h - 1].start + 1] == ' ' && toks[h - 3].start > 0 &&
+            t[toks[h - 3].start - 1] == ' ' && toks[h - 2].word &&
             !toks[h - 3].word && t[toks[h - 3].start] == '(' && toks[h - 4].word && name_word(t, &toks[h - 4])) {
             skip_start = toks[h - 3].start;
             skip_len = toks[h - 1].start + 1 - skip_start;
@@ -336,6 +338,11 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
             first++;
         if (first < next_free)
             first = next_free;
+        /* a name cut inside the parentheses keeps to its head */
+        if (skip_len && toks[first].start >= skip_start) {
+            skip_len = 0;
+            first = h;
+        }
         size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
         if (tk->cap && last == h) {
             /* a longer name may end in a later head: "Silicon Valley-Pangyo
