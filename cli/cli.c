@@ -329,6 +329,11 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
                     fclose(e);
                 }
             }
+            /* what the worker allocated, freed so that leak checkers see a
+             * clean exit */
+            rg_graph_free(part);
+            free(pids);
+            rg_buf_destroy(&dir);
             _exit(rc == 0 ? 0 : 1);
         }
         pids[k] = pid;
