@@ -98,6 +98,15 @@ int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const
 int rg_cli_query_options(int argc, char **argv, const char *command, const char *usage_text,
                          const char **graph_file, bool *as_json);
 
+/* A node and its score, for tables sorted by rg_cli_by_score: highest
+ * score first, ties in id order, so that every table is deterministic. */
+typedef struct rg_cli_scored {
+    size_t node;
+    double score;
+    const char *id;
+} rg_cli_scored;
+int rg_cli_by_score(const void *a, const void *b);
+
 /* Parse a positive integer option; false when s is not one. */
 bool rg_cli_parse_count(const char *s, long *out);
 

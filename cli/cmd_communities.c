@@ -26,20 +26,6 @@ static const char usage_text[] =
     "      --json          print JSON\n"
     "  -h, --help          show this help\n";
 
-typedef struct member {
-    size_t node;
-    double strength;
-    const char *id;
-} member;
-
-static int by_strength(const void *a, const void *b)
-{
-    const member *x = a, *y = b;
-    if (x->strength != y->strength)
-        return x->strength < y->strength ? 1 : -1;
-    return strcmp(x->id, y->id);
-}
-
 int cmd_communities(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -102,7 +88,7 @@ int cmd_communities(int argc, char **argv)
     rg_view *v = NULL;
     long *membership = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *membership);
     double *strength = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *strength);
-    member *list = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *list);
+    rg_cli_scored *list = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *list);
     size_t count = 0;
     double modularity = NAN;
     int status = 0;
@@ -129,18 +115,18 @@ int cmd_communities(int argc, char **argv)
             size_t n = 0;
             for (size_t i = 0; i < g->n_nodes; i++)
                 if (membership[i] == k)
-                    list[n++] = (member){i, strength[i], g->nodes[i].id};
+                    list[n++] = (rg_cli_scored){i, strength[i], g->nodes[i].id};
             if ((long)n < min_size)
                 continue;
             shown++;
-            qsort(list, n, sizeof *list, by_strength);
+            qsort(list, n, sizeof *list, rg_cli_by_score);
             if (out) {
                 json_t *ms = json_array();
                 for (size_t i = 0; i < n; i++) {
                     json_t *m = json_object();
                     json_object_set_new(m, "id", json_string(g->nodes[list[i].node].id));
                     json_object_set_new(m, "label", json_string(g->nodes[list[i].node].label));
-                    json_object_set_new(m, "strength", json_real(list[i].strength));
+                    json_object_set_new(m, "strength", json_real(list[i].score));
                     json_array_append_new(ms, m);
                 }
                 json_t *o = json_object();
@@ -162,7 +148,7 @@ int cmd_communities(int argc, char **argv)
                 const rg_node *node = &g->nodes[list[i].node];
                 printf("  ");
                 rg_cli_print_label(node->label, w_label);
-                printf("  %-*s  %8g\n", w_type, rg_type_name(node->type), list[i].strength);
+                printf("  %-*s  %8g\n", w_type, rg_type_name(node->type), list[i].score);
             }
             if ((long)n > members)
                 printf("  ... and %zu more\n", n - (size_t)members);

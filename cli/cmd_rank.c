@@ -57,25 +57,10 @@ static const char usage_text[] =
     "                      graph file given with -g\n"
     "  -h, --help          show this help\n";
 
-typedef struct row {
-    size_t node;
-    double score;
-    const char *id;
-} row;
-
-/* Highest score first; ties in id order, so the table is deterministic. */
-static int by_score(const void *a, const void *b)
-{
-    const row *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return strcmp(x->id, y->id);
-}
-
 /* An aligned table: labels cut to RG_CLI_LABEL_MAX characters, whole
  * numbers printed as such, other scores with the same number of decimals
  * in every row, enough for six significant digits of the largest. */
-static void print_table(const rg_graph *g, const row *rows, size_t n, rg_score by)
+static void print_table(const rg_graph *g, const rg_cli_scored *rows, size_t n, rg_score by)
 {
     int w_label = 5, w_type = 4;
     bool whole = true;
@@ -434,7 +419,7 @@ int cmd_rank(int argc, char **argv)
         return rc == 0 ? 0 : rg_cli_fail(&err);
     }
     double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
-    row *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
+    rg_cli_scored *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
     int status = 0;
     if (!scores || !rows) {
         rg_error_nomem(&err);
@@ -449,9 +434,9 @@ int cmd_rank(int argc, char **argv)
             if (isnan(scores[i]) || (type >= 0 && (int)node->type != type) ||
                 (country && (!node->country || strcmp(node->country, country) != 0)))
                 continue;
-            rows[n++] = (row){i, scores[i], node->id};
+            rows[n++] = (rg_cli_scored){i, scores[i], node->id};
         }
-        qsort(rows, n, sizeof *rows, by_score);
+        qsort(rows, n, sizeof *rows, rg_cli_by_score);
         if ((size_t)top < n)
             n = (size_t)top;
         if (as_json) {
