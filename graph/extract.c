@@ -198,6 +198,77 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long 
     return 0;
 }
 
+/* The word that ends just before text[at], lowercased into word[]. Returns
+ * where that word starts, or RG_NONE when none comes before. */
+static size_t word_before(const char *text, size_t at, char *word, size_t size)
+{
+    size_t end = at;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    size_t start = end;
+    while (start > 0 && isalpha((unsigned char)text[start - 1]))
+        start--;
+    if (start == end || end - start >= size)
+        return RG_NONE;
+    for (size_t k = start; k < end; k++)
+        word[k - start] = (char)tolower((unsigned char)text[k]);
+    word[end - start] = '\0';
+    return start;
+}
+
+/* Does the name stand alone, rather than qualify what follows it ("the U.S.
+ * force posture", "Japan-South Korea relations", "South Korea's startups")? */
+static bool ends_a_noun_phrase(const char *text, const rg_mention *m)
+{
+    const char *p = text + m->start + m->len;
+    if (*p == '-' || *p == '\'' || strncmp(p, "\xe2\x80\x99", 3) == 0)
+        return false;
+    while (*p == ' ')
+        p++;
+    if (!isalpha((unsigned char)*p))
+        return true; /* punctuation or the end */
+    char word[16];
+    size_t n = 0;
+    while (isalpha((unsigned char)p[n]) && n + 1 < sizeof word) {
+        word[n] = (char)tolower((unsigned char)p[n]);
+        n++;
+    }
+    word[n] = '\0';
+    static const char *const joins[] = {"and",  "as",   "at",   "but",     "by",    "for",   "from",  "in",
+                                        "into", "of",   "on",   "or",      "over",  "than",  "that",  "through",
+                                        "to",   "when", "where", "which",  "while", "who",   "with",  "without"};
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+        if (strcmp(word, joins[k]) == 0)
+            return true;
+    return false;
+}
+
+/* A country named as the place where something happens ("companies in South
+ * Korea and the United States", "to work in the United States") is the
+ * setting of a recommendation, not a party to it. */
+static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size_t i)
+{
+    if (!ms[i].entity->kind || strcmp(ms[i].entity->kind, "country") != 0 || !ends_a_noun_phrase(text, ms + i))
+        return false;
+    /* "in the U.S. and ROK strategies": both qualify what follows */
+    if (i + 1 < n && ms[i + 1].start <= ms[i].start + ms[i].len + 5 && !ends_a_noun_phrase(text, ms + i + 1))
+        return false;
+    char word[16];
+    size_t at = word_before(text, ms[i].start, word, sizeof word);
+    if (at != RG_NONE && strcmp(word, "the") == 0)
+        at = word_before(text, at, word, sizeof word);
+    if (at == RG_NONE)
+        return false;
+    static const char *const places[] = {"in", "within", "inside", "throughout", "across"};
+    for (size_t k = 0; k < sizeof places / sizeof *places; k++)
+        if (strcmp(word, places[k]) == 0)
+            return true;
+    /* the second of two places joined by "and" or "or" */
+    if ((strcmp(word, "and") == 0 || strcmp(word, "or") == 0) && i > 0 && ms[i - 1].start + ms[i - 1].len + 6 >= at)
+        return names_a_place(text, ms, n, i - 1);
+    return false;
+}
+
 /* Link rec to what a sentence names: who leads (named in the subject),
  * partners, and programs concerned. Each link once, leads before partners. */
 static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_mention *ms, size_t n, size_t subject,
@@ -213,6 +284,8 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
              * unit leads; its owner is involved, not a leader */
             bool owner = i + 1 < n && ms[i + 1].owner == ms[i].entity;
             bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
+            if (!leads && names_a_place(s->text, ms, n, i))
+                continue;
             rg_relation rel = program ? RG_REL_CONCERNS : leads ? RG_REL_LEADS : RG_REL_PARTNERS;
             if ((pass == 0) != leads)
                 continue;

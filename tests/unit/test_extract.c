@@ -97,6 +97,28 @@ START_TEST(recommendation_roles_and_evidence)
 }
 END_TEST
 
+START_TEST(a_country_named_as_a_place_is_no_party)
+{
+    fixture f = extract("data/p.md", "# Visas\n\n"
+                                     "- Washington should fund exchanges between companies in South Korea and the United States.\n"
+                                     "- The State Department should build on the U.S. and ROK strategies.\n"
+                                     "- The State Department should open an office in Seoul.\n"
+                                     "- The State Department should work in South Korea's startup ecosystem.\n");
+    const rg_graph *g = f.g;
+    ck_assert_ptr_nonnull(link_between(g, "rec:p:3", "actor:united-states", RG_REL_LEADS));
+    ck_assert_ptr_null(link_between(g, "rec:p:3", "actor:republic-of-korea", RG_REL_PARTNERS));
+    /* the names are still mentioned, and co-mentioned */
+    ck_assert_ptr_nonnull(link_between(g, "actor:republic-of-korea", "actor:united-states", RG_REL_CO_MENTIONED));
+    /* "the U.S. and ROK strategies": both qualify the strategies */
+    ck_assert_ptr_nonnull(link_between(g, "rec:p:4", "actor:united-states", RG_REL_PARTNERS));
+    ck_assert_ptr_nonnull(link_between(g, "rec:p:4", "actor:republic-of-korea", RG_REL_PARTNERS));
+    ck_assert_ptr_null(link_between(g, "rec:p:5", "actor:republic-of-korea", RG_REL_PARTNERS));
+    /* "in South Korea's ecosystem": the country owns what follows */
+    ck_assert_ptr_nonnull(link_between(g, "rec:p:6", "actor:republic-of-korea", RG_REL_PARTNERS));
+    done(&f);
+}
+END_TEST
+
 START_TEST(imperative_items_under_a_lead_in)
 {
     fixture f = extract("p.txt", "Summary\nThe report recommends that U.S. and ROK policymakers:\n"
@@ -174,6 +196,7 @@ int main(void)
     Suite *s = suite_create("extract");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, recommendation_roles_and_evidence);
+    tcase_add_test(tc, a_country_named_as_a_place_is_no_party);
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
