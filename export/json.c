@@ -12,79 +12,194 @@
 
 #define RG_GENERATOR "relgraph " RG_VERSION
 
-/* ---- writing ---- */
+/* ---- writing ----
+ *
+ * The graph file is written straight from the graph, not through a jansson
+ * tree: a large corpus gives millions of evidence sentences, and building
+ * and freeing a tree per object cost as much as the extraction itself. The
+ * bytes are those json_dump gives with JSON_REAL_PRECISION(10) (", " and
+ * ": " separators, UTF-8 kept as it is, quotes, backslashes and control
+ * characters escaped), so the format has not changed. */
 
-static json_t *string_or_null(const char *s)
+typedef struct writer {
+    FILE *out;
+    rg_buf b;
+    bool failed;
+} writer;
+
+enum { FLUSH_AT = 1 << 16 };
+
+static void flush(writer *w)
 {
-    return s ? json_string(s) : json_null();
+    w->failed |= w->b.failed;
+    if (!w->failed && w->b.len && fwrite(w->b.data, 1, w->b.len, w->out) != w->b.len)
+        w->failed = true;
+    rg_buf_reset(&w->b);
 }
 
-static json_t *strset_json(const rg_strset *s)
+static void raw(writer *w, const char *s)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < s->len; i++)
-        json_array_append_new(a, json_string(s->items[i]));
-    return a;
+    rg_buf_adds(&w->b, s);
 }
 
-/* Integers print as integers, everything else with 10 significant digits:
- * enough for every score, short, and the same on every machine. */
-static json_t *number(double v)
+static void string(writer *w, const char *s)
 {
-    if (v == floor(v) && fabs(v) < 1e15)
-        return json_integer((json_int_t)v);
-    return json_real(v);
-}
-
-static json_t *node_json(const rg_node *n)
-{
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    json_object_set_new(o, "id", json_string(n->id));
-    json_object_set_new(o, "label", json_string(n->label));
-    json_object_set_new(o, "type", json_string(rg_type_name(n->type)));
-    json_object_set_new(o, "kind", string_or_null(n->kind ? n->kind : rg_type_name(n->type)));
-    if (n->type == RG_TYPE_RECOMMENDATION) {
-        json_object_set_new(o, "text", string_or_null(n->text));
-        json_object_set_new(o, "doc", string_or_null(n->doc));
-        json_object_set_new(o, "line", json_integer(n->line));
-        json_object_set_new(o, "section", string_or_null(n->section));
-    } else if (n->type != RG_TYPE_REPORT) {
-        json_object_set_new(o, "country", string_or_null(n->country));
-        json_object_set_new(o, "aliases", strset_json(&n->aliases));
-        json_object_set_new(o, "mentions", json_integer(n->mentions));
-        json_t *by_doc = json_object();
-        for (size_t i = 0; by_doc && i < n->doc_mentions.len; i++)
-            json_object_set_new(by_doc, n->doc_mentions.keys[i], json_integer(n->doc_mentions.counts[i]));
-        json_object_set_new(o, "mentions_by_doc", by_doc);
+    if (!s) {
+        raw(w, "null");
+        return;
     }
-    json_object_set_new(o, "docs", strset_json(&n->docs));
-    json_t *scores = NULL;
-    for (int s = 0; s < RG_SCORE__COUNT; s++) {
-        if (isnan(n->scores[s]))
+    rg_buf_addc(&w->b, '"');
+    const char *run = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\')
             continue;
-        if (!scores)
-            scores = json_object();
-        json_object_set_new(scores, rg_score_name((rg_score)s), number(n->scores[s]));
+        rg_buf_add(&w->b, run, (size_t)((const char *)p - run));
+        run = (const char *)p + 1;
+        char esc[8];
+        switch (*p) {
+        case '"': raw(w, "\\\""); break;
+        case '\\': raw(w, "\\\\"); break;
+        case '\b': raw(w, "\\b"); break;
+        case '\f': raw(w, "\\f"); break;
+        case '\n': raw(w, "\\n"); break;
+        case '\r': raw(w, "\\r"); break;
+        case '\t': raw(w, "\\t"); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04X", *p);
+            raw(w, esc);
+        }
     }
-    if (scores)
-        json_object_set_new(o, "scores", scores);
-    return o;
+    rg_buf_adds(&w->b, run);
+    rg_buf_addc(&w->b, '"');
 }
 
-static json_t *link_json(const rg_graph *g, const rg_link *l, long key)
+static void key(writer *w, bool first, const char *k)
 {
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    json_object_set_new(o, "source", json_string(g->nodes[l->source].id));
-    json_object_set_new(o, "target", json_string(g->nodes[l->target].id));
-    json_object_set_new(o, "key", json_integer(key));
-    json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
-    json_object_set_new(o, "weight", number(l->weight));
-    json_object_set_new(o, "evidence", rg_json_evidence(l));
-    return o;
+    if (!first)
+        raw(w, ", ");
+    string(w, k);
+    raw(w, ": ");
+}
+
+static void integer(writer *w, long long v)
+{
+    char t[32];
+    snprintf(t, sizeof t, "%lld", v);
+    raw(w, t);
+}
+
+/* Integers print as integers, everything else with 10 significant digits
+ * (enough for every score, short, the same on every machine), in jansson's
+ * form: a ".0" where %g gives no point, no "+" or leading zeros in an
+ * exponent. */
+static void number(writer *w, double v)
+{
+    if (v == floor(v) && fabs(v) < 1e15) {
+        integer(w, (long long)v);
+        return;
+    }
+    char t[40];
+    snprintf(t, sizeof t, "%.10g", v);
+    char *e = strchr(t, 'e');
+    if (!e && !strchr(t, '.'))
+        strcat(t, ".0");
+    if (e) {
+        char *digits = e + 1 + (e[1] == '-' || e[1] == '+');
+        char *from = digits;
+        while (*from == '0' && from[1])
+            from++;
+        char *to = e[1] == '+' ? e + 1 : digits;
+        memmove(to, from, strlen(from) + 1);
+    }
+    raw(w, t);
+}
+
+static void strset(writer *w, const rg_strset *set)
+{
+    rg_buf_addc(&w->b, '[');
+    for (size_t i = 0; i < set->len; i++) {
+        if (i)
+            raw(w, ", ");
+        string(w, set->items[i]);
+    }
+    rg_buf_addc(&w->b, ']');
+}
+
+static void node(writer *w, const rg_node *n)
+{
+    key(w, true, "id");
+    string(w, n->id);
+    key(w, false, "label");
+    string(w, n->label);
+    key(w, false, "type");
+    string(w, rg_type_name(n->type));
+    key(w, false, "kind");
+    string(w, n->kind ? n->kind : rg_type_name(n->type));
+    if (n->type == RG_TYPE_RECOMMENDATION) {
+        key(w, false, "text");
+        string(w, n->text);
+        key(w, false, "doc");
+        string(w, n->doc);
+        key(w, false, "line");
+        integer(w, n->line);
+        key(w, false, "section");
+        string(w, n->section);
+    } else if (n->type != RG_TYPE_REPORT) {
+        key(w, false, "country");
+        string(w, n->country);
+        key(w, false, "aliases");
+        strset(w, &n->aliases);
+        key(w, false, "mentions");
+        integer(w, n->mentions);
+        key(w, false, "mentions_by_doc");
+        rg_buf_addc(&w->b, '{');
+        for (size_t i = 0; i < n->doc_mentions.len; i++) {
+            key(w, i == 0, n->doc_mentions.keys[i]);
+            integer(w, n->doc_mentions.counts[i]);
+        }
+        rg_buf_addc(&w->b, '}');
+    }
+    key(w, false, "docs");
+    strset(w, &n->docs);
+    bool any = false;
+    for (int s = 0; s < RG_SCORE__COUNT; s++) {
+        if (!isfinite(n->scores[s]))
+            continue;
+        if (!any)
+            raw(w, ", \"scores\": {");
+        key(w, !any, rg_score_name((rg_score)s));
+        number(w, n->scores[s]);
+        any = true;
+    }
+    if (any)
+        rg_buf_addc(&w->b, '}');
+}
+
+static void link(writer *w, const rg_graph *g, const rg_link *l, long k)
+{
+    key(w, true, "source");
+    string(w, g->nodes[l->source].id);
+    key(w, false, "target");
+    string(w, g->nodes[l->target].id);
+    key(w, false, "key");
+    integer(w, k);
+    key(w, false, "relation");
+    string(w, rg_relation_name(l->relation));
+    key(w, false, "weight");
+    number(w, l->weight);
+    key(w, false, "evidence");
+    rg_buf_addc(&w->b, '[');
+    for (size_t i = 0; i < l->n_evidence; i++) {
+        raw(w, i ? ", {" : "{");
+        key(w, true, "doc");
+        string(w, l->evidence[i].doc);
+        key(w, false, "line");
+        integer(w, l->evidence[i].line);
+        key(w, false, "text");
+        string(w, l->evidence[i].text);
+        rg_buf_addc(&w->b, '}');
+    }
+    rg_buf_addc(&w->b, ']');
 }
 
 json_t *rg_json_evidence(const rg_link *l)
@@ -105,27 +220,6 @@ static int document_compare(const void *a, const void *b)
     return strcmp(((const rg_document *)a)->id, ((const rg_document *)b)->id);
 }
 
-/* jansson hands its output over in many small pieces: gather them, and
- * write each object with one fwrite. */
-static int gather(const char *piece, size_t n, void *data)
-{
-    rg_buf *b = data;
-    rg_buf_add(b, piece, n);
-    return b->failed ? -1 : 0;
-}
-
-static int dump(json_t *v, FILE *out)
-{
-    rg_buf b;
-    rg_buf_init(&b);
-    int rc = v ? json_dump_callback(v, gather, &b, JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY) : -1;
-    if (rc == 0 && b.len && fwrite(b.data, 1, b.len, out) != b.len)
-        rc = -1;
-    rg_buf_destroy(&b);
-    json_decref(v);
-    return rc;
-}
-
 int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_options *opts, rg_error *err)
 {
     const char *links_key = opts && opts->links_key ? opts->links_key : "links";
@@ -135,50 +229,55 @@ int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_option
     if (g->n_docs > 1)
         qsort(g->docs, g->n_docs, sizeof *g->docs, document_compare);
 
-    json_t *meta = json_object();
-    json_t *docs = json_array();
-    json_object_set_new(meta, "generator", json_string(RG_GENERATOR));
-    for (size_t i = 0; docs && i < g->n_docs; i++) {
-        json_t *d = json_object();
-        json_object_set_new(d, "id", json_string(g->docs[i].id));
-        json_object_set_new(d, "path", json_string(g->docs[i].path));
-        json_object_set_new(d, "title", json_string(g->docs[i].title));
-        json_object_set_new(d, "bytes", json_integer(g->docs[i].bytes));
-        json_array_append_new(docs, d);
+    writer w = {out, {0}, false};
+    rg_buf_init(&w.b);
+    raw(&w, "{\"directed\": true, \"multigraph\": true,\n\"graph\": {\"generator\": ");
+    string(&w, RG_GENERATOR);
+    raw(&w, ", \"documents\": [");
+    for (size_t i = 0; i < g->n_docs; i++) {
+        raw(&w, i ? ", {" : "{");
+        key(&w, true, "id");
+        string(&w, g->docs[i].id);
+        key(&w, false, "path");
+        string(&w, g->docs[i].path);
+        key(&w, false, "title");
+        string(&w, g->docs[i].title);
+        key(&w, false, "bytes");
+        integer(&w, (long long)g->docs[i].bytes);
+        rg_buf_addc(&w.b, '}');
     }
-    json_object_set_new(meta, "documents", docs);
-
-    int rc = fputs("{\"directed\": true, \"multigraph\": true,\n\"graph\": ", out) < 0 ? -1 : 0;
-    if (rc == 0)
-        rc = dump(meta, out);
-    else
-        json_decref(meta);
-    if (rc == 0 && fputs(",\n\"nodes\": [", out) < 0)
-        rc = -1;
-    for (size_t i = 0; rc == 0 && i < g->n_nodes; i++) {
-        if (fputs(i ? ",\n" : "\n", out) < 0)
-            rc = -1;
-        else
-            rc = dump(node_json(&g->nodes[nodes[i]]), out);
+    raw(&w, "]},\n\"nodes\": [");
+    for (size_t i = 0; i < g->n_nodes && !w.failed; i++) {
+        raw(&w, i ? ",\n{" : "\n{");
+        node(&w, &g->nodes[nodes[i]]);
+        rg_buf_addc(&w.b, '}');
+        if (w.b.len >= FLUSH_AT)
+            flush(&w);
     }
-    if (rc == 0 && fprintf(out, "\n],\n\"%s\": [", links_key) < 0)
-        rc = -1;
-    long key = 0;
-    for (size_t i = 0; rc == 0 && i < g->n_links; i++) {
+    raw(&w, "\n],\n");
+    string(&w, links_key);
+    raw(&w, ": [");
+    long k = 0;
+    for (size_t i = 0; i < g->n_links && !w.failed; i++) {
         const rg_link *l = &g->links[links[i]];
         /* key numbers parallel links between the same two nodes */
         const rg_link *prev = i ? &g->links[links[i - 1]] : NULL;
-        key = prev && prev->source == l->source && prev->target == l->target ? key + 1 : 0;
-        if (fputs(i ? ",\n" : "\n", out) < 0)
-            rc = -1;
-        else
-            rc = dump(link_json(g, l, key), out);
+        k = prev && prev->source == l->source && prev->target == l->target ? k + 1 : 0;
+        raw(&w, i ? ",\n{" : "\n{");
+        link(&w, g, l, k);
+        rg_buf_addc(&w.b, '}');
+        if (w.b.len >= FLUSH_AT)
+            flush(&w);
     }
-    if (rc == 0 && fputs("\n]\n}\n", out) < 0)
-        rc = -1;
+    raw(&w, "\n]\n}\n");
+    flush(&w);
+    bool nomem = w.b.failed;
+    rg_buf_destroy(&w.b);
     free(nodes);
     free(links);
-    if (rc < 0)
+    if (nomem)
+        return rg_error_nomem(err);
+    if (w.failed)
         return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", errno ? strerror(errno) : "write failed");
     return 0;
 }

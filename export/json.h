@@ -1,9 +1,10 @@
 /* rg_json: the graph file (node-link JSON, ../spec graph-json.md).
  *
- * The writer streams: a header, then one node or link object per line, each
- * encoded by jansson, so memory stays at one object whatever the graph's
- * size and a diff of two graph files reads line by line. Output is sorted
- * and byte-for-byte deterministic.
+ * The writer streams: a header, then one node or link object per line,
+ * encoded straight from the graph in jansson's layout, through a 64 KiB
+ * buffer, so memory stays flat whatever the graph's size and a diff of two
+ * graph files reads line by line. Output is sorted and byte-for-byte
+ * deterministic.
  *
  * The reader accepts "links" or "edges", checks the schema (ids unique,
  * link ends present, known types and relations) and names the file, line

@@ -2,6 +2,7 @@
  * model they serialize (graph/model.c). */
 #include "helpers.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <string.h>
 
@@ -55,6 +56,38 @@ START_TEST(write_read_write_is_identical)
     free(second);
     rg_graph_free(g);
     rg_graph_free(back);
+}
+END_TEST
+
+/* The writer prints numbers and strings as jansson's json_dumps would
+ * (JSON_REAL_PRECISION(10)): the format every earlier graph file has. */
+START_TEST(writer_speaks_like_jansson)
+{
+    static const double values[] = {0.125, 1.0 / 3.0, 2.5e-7, 1e-5, 123456789012.5, 3e20, -0.75, 1e15, 42};
+    static const char *const texts[] = {"plain", "tab\there", "\x01\x1f bell", "quote \" and \\", "caf\xc3\xa9 \xe2\x80\x94 /"};
+    size_t n = sizeof values / sizeof *values;
+    for (size_t i = 0; i < n; i++) {
+        rg_graph *g = rg_graph_new();
+        size_t a;
+        ck_assert_int_eq(rg_graph_node(g, "actor:a", RG_TYPE_ACTOR, texts[i % 5], &a), 0);
+        g->nodes[a].scores[RG_SCORE_PAGERANK] = values[i];
+        char *text = graph_text(g);
+        json_t *v = values[i] == floor(values[i]) && fabs(values[i]) < 1e15 ? json_integer((json_int_t)values[i])
+                                                                             : json_real(values[i]);
+        char *want_number = json_dumps(v, JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY);
+        json_t *label = json_string(texts[i % 5]);
+        char *want_label = json_dumps(label, JSON_ENCODE_ANY);
+        char pattern[128];
+        snprintf(pattern, sizeof pattern, "\"pagerank\": %s}", want_number);
+        ck_assert_msg(strstr(text, pattern) != NULL, "%s not in %s", pattern, text);
+        ck_assert_msg(strstr(text, want_label) != NULL, "%s not in %s", want_label, text);
+        free(want_number);
+        free(want_label);
+        json_decref(v);
+        json_decref(label);
+        free(text);
+        rg_graph_free(g);
+    }
 }
 END_TEST
 
@@ -139,6 +172,7 @@ int main(void)
     Suite *s = suite_create("json");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, write_read_write_is_identical);
+    tcase_add_test(tc, writer_speaks_like_jansson);
     tcase_add_test(tc, reader_accepts_edges_and_rejects_bad_files);
     tcase_add_test(tc, merge_is_order_independent);
     suite_add_tcase(s, tc);
