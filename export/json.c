@@ -1,6 +1,7 @@
 #include "export/json.h"
 
 #include "config.h"
+#include "export/jscan.h"
 #include "graph/text.h"
 
 #include <errno.h>
@@ -290,6 +291,10 @@ typedef struct reader {
     size_t len;
     rg_error *err;
     rg_graph *g;
+    rg_jscan scan;         /* the whole file, checked */
+    rg_buf key, id, value; /* decoded strings, reused */
+    rg_buf last;           /* the last link end looked up, and its node */
+    size_t last_node;
 } reader;
 
 #if defined(__GNUC__)
@@ -311,178 +316,357 @@ static int schema_error(reader *r, const char *near, const char *fmt, ...)
     return rc;
 }
 
-static const char *get_string(json_t *o, const char *key)
+/* ---- reading ----
+ *
+ * A first pass checks the whole file and notes where "nodes", "links" (or
+ * "edges") and "graph" start; a second builds the graph from those places,
+ * value by value, with no tree in between. A node or link object is read
+ * the same way: a walk over its members notes where each field we know
+ * starts, then the fields are decoded in the order the graph needs them. */
+
+enum { F_ID, F_LABEL, F_TYPE, F_KIND, F_COUNTRY, F_TEXT, F_DOC, F_SECTION, F_ALIASES, F_DOCS,
+       F_MENTIONS_BY_DOC, F_LINE, F_MENTIONS, F_SCORES, F_SOURCE, F_TARGET, F_RELATION, F_WEIGHT,
+       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F__COUNT };
+
+static const char *const field_names[F__COUNT] = {
+    "id",       "label",  "type",   "kind",     "country",  "text",   "doc",      "section",
+    "aliases",  "docs",   "mentions_by_doc",    "line",     "mentions", "scores", "source",
+    "target",   "relation", "weight", "evidence", "path",   "title",  "bytes",
+};
+
+/* Where each known field of the object at the cursor starts (NULL when
+ * absent; a repeated key: the last one, as jansson keeps it). */
+static bool fields(reader *r, rg_jscan *j, const char **at)
 {
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    for (int f = 0; f < F__COUNT; f++)
+        at[f] = NULL;
+    if (rg_jscan_peek(j) != RG_J_OBJECT)
+        return false;
+    rg_jscan_open(j, '{');
+    for (size_t i = 0; rg_jscan_member(j, i, &r->key); i++) {
+        for (int f = 0; f < F__COUNT; f++)
+            if (r->key.data[0] == field_names[f][0] && strcmp(r->key.data, field_names[f]) == 0) {
+                at[f] = j->p;
+                break;
+            }
+        rg_jscan_skip(j);
+    }
+    return true;
 }
 
-static int read_strset(json_t *arr, rg_strset *set)
+/* The string that starts at at, decoded into buf; NULL when at is no string. */
+static const char *string_at(reader *r, const char *at, rg_buf *buf)
 {
-    size_t i;
-    json_t *v;
-    json_array_foreach(arr, i, v)
-    {
-        if (json_is_string(v) && rg_strset_add(set, json_string_value(v)) < 0)
+    if (!at || *at != '"')
+        return NULL;
+    rg_jscan j = rg_jscan_at(&r->scan, at);
+    rg_jscan_string(&j, buf);
+    return buf->failed ? NULL : buf->data;
+}
+
+/* The number at at: *integer says whether jansson would call it one. */
+static bool number_at(reader *r, const char *at, bool *integer, long long *i, double *d)
+{
+    if (!at || (*at != '-' && (*at < '0' || *at > '9')))
+        return false;
+    rg_jscan j = rg_jscan_at(&r->scan, at);
+    return rg_jscan_number(&j, integer, i, d);
+}
+
+static long integer_at(reader *r, const char *at)
+{
+    bool integer;
+    long long v;
+    return number_at(r, at, &integer, &v, NULL) && integer ? (long)v : 0;
+}
+
+/* An id: a string, or an integer written as one. */
+static const char *id_at(reader *r, const char *at, rg_buf *buf)
+{
+    bool integer;
+    long long v;
+    if (number_at(r, at, &integer, &v, NULL) && integer) {
+        char numeric[32];
+        snprintf(numeric, sizeof numeric, "%lld", v);
+        rg_buf_reset(buf);
+        rg_buf_adds(buf, numeric);
+        return buf->failed ? NULL : buf->data;
+    }
+    return string_at(r, at, buf);
+}
+
+/* Add the strings of the array at at to set; other items are ignored. */
+static int strset_at(reader *r, const char *at, rg_strset *set)
+{
+    if (!at || *at != '[')
+        return 0;
+    rg_jscan j = rg_jscan_at(&r->scan, at);
+    rg_jscan_open(&j, '[');
+    for (size_t i = 0; rg_jscan_item(&j, i); i++) {
+        if (rg_jscan_peek(&j) != RG_J_STRING) {
+            rg_jscan_skip(&j);
+            continue;
+        }
+        rg_jscan_string(&j, &r->value);
+        if (r->value.failed || rg_strset_add(set, r->value.data) < 0)
             return -1;
     }
     return 0;
 }
 
-static int read_node(reader *r, json_t *o, size_t index)
+static int read_node(reader *r, rg_jscan *j, size_t index)
 {
-    if (!json_is_object(o))
+    const char *at[F__COUNT];
+    if (!fields(r, j, at))
         return schema_error(r, NULL, "node %zu is not an object", index + 1);
-    json_t *jid = json_object_get(o, "id");
-    char numeric[32];
-    const char *id = json_is_string(jid) ? json_string_value(jid) : NULL;
-    if (json_is_integer(jid)) {
-        snprintf(numeric, sizeof numeric, "%lld", (long long)json_integer_value(jid));
-        id = numeric;
-    }
+    const char *id = id_at(r, at[F_ID], &r->id);
     if (!id || !id[0])
         return schema_error(r, NULL, "node %zu has no \"id\"", index + 1);
-    const char *type_name = get_string(o, "type");
+    const char *type_name = string_at(r, at[F_TYPE], &r->value);
     int type = type_name ? rg_type_parse(type_name) : -1;
     if (type < 0)
         return schema_error(r, id, "node %zu: \"type\" must be actor, agency, program, recommendation or report",
                             index + 1);
-    size_t at;
-    if (rg_graph_find(r->g, id, &at))
+    size_t node;
+    if (rg_graph_find(r->g, id, &node))
         return schema_error(r, id, "node %zu: duplicate id '%s'", index + 1, id);
-    const char *label = get_string(o, "label");
-    if (rg_graph_node(r->g, id, (rg_node_type)type, label ? label : id, &at) < 0)
+    const char *label = string_at(r, at[F_LABEL], &r->value);
+    if (rg_graph_node(r->g, id, (rg_node_type)type, label ? label : id, &node) < 0)
         return rg_error_nomem(r->err);
-    rg_node *n = &r->g->nodes[at];
-    json_t *line = json_object_get(o, "line");
-    json_t *mentions = json_object_get(o, "mentions");
-    if (rg_node_set(&n->kind, get_string(o, "kind")) < 0 || rg_node_set(&n->country, get_string(o, "country")) < 0 ||
-        rg_node_set(&n->text, get_string(o, "text")) < 0 || rg_node_set(&n->doc, get_string(o, "doc")) < 0 ||
-        rg_node_set(&n->section, get_string(o, "section")) < 0 ||
-        read_strset(json_object_get(o, "aliases"), &n->aliases) < 0 ||
-        read_strset(json_object_get(o, "docs"), &n->docs) < 0)
-        return rg_error_nomem(r->err);
-    const char *doc_key;
-    json_t *count;
-    json_object_foreach(json_object_get(o, "mentions_by_doc"), doc_key, count)
-    {
-        if (json_is_integer(count) && rg_tally_add(&n->doc_mentions, doc_key, (long)json_integer_value(count)) < 0)
+    rg_node *n = &r->g->nodes[node];
+    static const int text_fields[] = {F_KIND, F_COUNTRY, F_TEXT, F_DOC, F_SECTION};
+    char **slots[] = {&n->kind, &n->country, &n->text, &n->doc, &n->section};
+    for (size_t f = 0; f < sizeof text_fields / sizeof *text_fields; f++)
+        if (at[text_fields[f]] && rg_node_set(slots[f], string_at(r, at[text_fields[f]], &r->value)) < 0)
             return rg_error_nomem(r->err);
+    if (strset_at(r, at[F_ALIASES], &n->aliases) < 0 || strset_at(r, at[F_DOCS], &n->docs) < 0)
+        return rg_error_nomem(r->err);
+    if (at[F_MENTIONS_BY_DOC] && *at[F_MENTIONS_BY_DOC] == '{') {
+        rg_jscan m = rg_jscan_at(&r->scan, at[F_MENTIONS_BY_DOC]);
+        rg_jscan_open(&m, '{');
+        for (size_t i = 0; rg_jscan_member(&m, i, &r->key); i++) {
+            bool integer = false;
+            long long count = 0;
+            if (rg_jscan_peek(&m) == RG_J_NUMBER)
+                rg_jscan_number(&m, &integer, &count, NULL);
+            else
+                rg_jscan_skip(&m);
+            if (integer && rg_tally_add(&n->doc_mentions, r->key.data, (long)count) < 0)
+                return rg_error_nomem(r->err);
+        }
     }
-    n->line = json_is_integer(line) ? (long)json_integer_value(line) : 0;
-    n->mentions = json_is_integer(mentions) ? (long)json_integer_value(mentions) : 0;
-    json_t *scores = json_object_get(o, "scores");
-    for (int s = 0; s < RG_SCORE__COUNT && json_is_object(scores); s++) {
-        json_t *v = json_object_get(scores, rg_score_name((rg_score)s));
-        if (json_is_number(v))
-            n->scores[s] = json_number_value(v);
+    n->line = integer_at(r, at[F_LINE]);
+    n->mentions = integer_at(r, at[F_MENTIONS]);
+    if (at[F_SCORES] && *at[F_SCORES] == '{') {
+        rg_jscan m = rg_jscan_at(&r->scan, at[F_SCORES]);
+        rg_jscan_open(&m, '{');
+        for (size_t i = 0; rg_jscan_member(&m, i, &r->key); i++) {
+            double v;
+            int s = rg_score_parse(r->key.data);
+            if (s >= 0 && rg_jscan_peek(&m) == RG_J_NUMBER)
+                rg_jscan_number(&m, NULL, NULL, &v), n->scores[s] = v;
+            else
+                rg_jscan_skip(&m);
+        }
     }
     return 0;
 }
 
-static int endpoint(reader *r, json_t *o, const char *key, size_t index, size_t *node)
+static int endpoint(reader *r, const char *at, const char *key, size_t index, size_t *node)
 {
-    json_t *v = json_object_get(o, key);
-    char numeric[32];
-    const char *id = json_is_string(v) ? json_string_value(v) : NULL;
-    if (json_is_integer(v)) {
-        snprintf(numeric, sizeof numeric, "%lld", (long long)json_integer_value(v));
-        id = numeric;
-    }
+    const char *id = id_at(r, at, &r->id);
     if (!id)
         return schema_error(r, NULL, "link %zu has no \"%s\"", index + 1, key);
+    /* links come sorted by source: the same source many times over */
+    if (r->last.data && r->last.len == r->id.len && memcmp(r->last.data, id, r->id.len) == 0) {
+        *node = r->last_node;
+        return 0;
+    }
     if (!rg_graph_find(r->g, id, node))
         return schema_error(r, id, "link %zu: %s '%s' is not the id of a node", index + 1, key, id);
+    rg_buf_reset(&r->last);
+    rg_buf_add(&r->last, id, r->id.len);
+    r->last_node = *node;
     return 0;
 }
 
-static int read_link(reader *r, json_t *o, size_t index)
+static int read_link(reader *r, rg_jscan *j, size_t index)
 {
-    if (!json_is_object(o))
+    const char *at[F__COUNT];
+    if (!fields(r, j, at))
         return schema_error(r, NULL, "link %zu is not an object", index + 1);
     size_t source, target;
-    if (endpoint(r, o, "source", index, &source) < 0 || endpoint(r, o, "target", index, &target) < 0)
+    if (endpoint(r, at[F_SOURCE], "source", index, &source) < 0 ||
+        endpoint(r, at[F_TARGET], "target", index, &target) < 0)
         return -1;
-    const char *rel_name = get_string(o, "relation");
+    const char *rel_name = string_at(r, at[F_RELATION], &r->value);
     int rel = rel_name ? rg_relation_parse(rel_name) : RG_REL_CO_MENTIONED;
     if (rel < 0)
         return schema_error(r, rel_name, "link %zu: unknown relation '%s'", index + 1, rel_name);
-    size_t at;
-    if (rg_graph_link(r->g, source, target, (rg_relation)rel, NULL, 0, NULL, &at) < 0)
+    size_t link;
+    if (rg_graph_link(r->g, source, target, (rg_relation)rel, NULL, 0, NULL, &link) < 0)
         return rg_error_nomem(r->err);
-    json_t *ev = json_object_get(o, "evidence");
-    size_t i;
-    json_t *e;
-    json_array_foreach(ev, i, e)
-    {
-        const char *doc = get_string(e, "doc");
-        const char *text = get_string(e, "text");
-        json_t *line = json_object_get(e, "line");
-        if (!doc || !text)
-            return schema_error(r, NULL, "link %zu: evidence needs \"doc\" and \"text\"", index + 1);
-        if (rg_graph_link(r->g, source, target, (rg_relation)rel, doc, json_is_integer(line) ? (long)json_integer_value(line) : 0,
-                          text, NULL) < 0)
-            return rg_error_nomem(r->err);
+    size_t n_evidence = 0;
+    if (at[F_EVIDENCE] && *at[F_EVIDENCE] == '[') {
+        rg_jscan e = rg_jscan_at(&r->scan, at[F_EVIDENCE]);
+        rg_jscan_open(&e, '[');
+        for (; rg_jscan_item(&e, n_evidence); n_evidence++) {
+            const char *ev[F__COUNT];
+            bool object = fields(r, &e, ev);
+            if (!object)
+                rg_jscan_skip(&e);
+            const char *doc = string_at(r, ev[F_DOC], &r->id);
+            const char *text = string_at(r, ev[F_TEXT], &r->value);
+            if (!object || !doc || !text)
+                return schema_error(r, NULL, "link %zu: evidence needs \"doc\" and \"text\"", index + 1);
+            if (rg_graph_link(r->g, source, target, (rg_relation)rel, doc, integer_at(r, ev[F_LINE]), text, NULL) < 0)
+                return rg_error_nomem(r->err);
+        }
     }
-    json_t *w = json_object_get(o, "weight");
-    if (w && !json_is_number(w))
+    double weight = 1.0;
+    if (at[F_WEIGHT] && !number_at(r, at[F_WEIGHT], NULL, NULL, &weight))
         return schema_error(r, NULL, "link %zu: \"weight\" must be a number", index + 1);
-    double weight = w ? json_number_value(w) : 1.0;
     if (!isfinite(weight) || weight < 0 || weight > 1e15)
         return schema_error(r, NULL, "link %zu: \"weight\" must be a number from 0 to 10^15", index + 1);
     /* a repeated (source, target, relation) adds up, as merge does */
-    r->g->links[at].weight += weight - (double)(ev ? json_array_size(ev) : 0);
-    if (r->g->links[at].weight < 0)
-        r->g->links[at].weight = 0;
+    r->g->links[link].weight += weight - (double)n_evidence;
+    if (r->g->links[link].weight < 0)
+        r->g->links[link].weight = 0;
     return 0;
+}
+
+static int read_documents(reader *r, const char *graph)
+{
+    if (!graph || *graph != '{')
+        return 0;
+    rg_jscan j = rg_jscan_at(&r->scan, graph);
+    rg_jscan_open(&j, '{');
+    const char *docs = NULL;
+    for (size_t i = 0; rg_jscan_member(&j, i, &r->key); i++) {
+        if (strcmp(r->key.data, "documents") == 0)
+            docs = j.p;
+        rg_jscan_skip(&j);
+    }
+    if (!docs || *docs != '[')
+        return 0;
+    j = rg_jscan_at(&r->scan, docs);
+    rg_jscan_open(&j, '[');
+    for (size_t i = 0; rg_jscan_item(&j, i); i++) {
+        const char *at[F__COUNT];
+        if (!fields(r, &j, at)) {
+            rg_jscan_skip(&j);
+            continue;
+        }
+        const char *id = string_at(r, at[F_ID], &r->id);
+        const char *path = string_at(r, at[F_PATH], &r->value);
+        char *title = rg_strdup(string_at(r, at[F_TITLE], &r->key));
+        int rc = id ? rg_graph_add_document(r->g, id, path ? path : "", title, integer_at(r, at[F_BYTES]), r->err) : 0;
+        free(title);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The text is no valid JSON: jansson says why, in the words users know. */
+static int syntax_error(const char *path, const char *text, size_t len, const rg_jscan *j, rg_error *err)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, 0, &jerr);
+    if (root) {
+        /* never expected: the scanner is as strict as jansson */
+        json_decref(root);
+        long line = 1, col = 1;
+        for (const char *p = text; p < j->error; p++)
+            if (*p == '\n')
+                line++, col = 1;
+            else
+                col++;
+        int rc = rg_error_set(err, RG_ERR_INPUT, path, line, "invalid JSON");
+        if (err)
+            err->column = col;
+        return rc;
+    }
+    int rc = rg_error_set(err, RG_ERR_INPUT, path, jerr.line > 0 ? jerr.line : 0, "invalid JSON: %s", jerr.text);
+    if (err && jerr.line > 0)
+        err->column = jerr.column;
+    return rc;
 }
 
 int rg_json_read_text(const char *path, const char *text, size_t len, rg_graph **out, rg_error *err)
 {
     *out = NULL;
-    json_error_t jerr;
-    json_t *root = json_loadb(text, len, 0, &jerr);
-    if (!root) {
-        int rc = rg_error_set(err, RG_ERR_INPUT, path, jerr.line > 0 ? jerr.line : 0, "invalid JSON: %s", jerr.text);
-        if (err && jerr.line > 0)
-            err->column = jerr.column;
-        return rc;
+    reader r = {.path = path, .text = text, .len = len, .err = err};
+    rg_jscan_init(&r.scan, text, len);
+    const char *nodes = NULL, *links = NULL, *edges = NULL, *graph = NULL;
+    size_t n_nodes = 0, n_links = 0, n_edges = 0;
+    rg_buf_init(&r.key);
+    rg_buf_init(&r.id);
+    rg_buf_init(&r.value);
+    rg_buf_init(&r.last);
+    if (rg_jscan_peek(&r.scan) == RG_J_OBJECT) {
+        rg_jscan_open(&r.scan, '{');
+        for (size_t i = 0; rg_jscan_member(&r.scan, i, &r.key); i++) {
+            const char *here = r.scan.p;
+            size_t count = 0;
+            if (strcmp(r.key.data, "graph") == 0) {
+                graph = here;
+                rg_jscan_skip(&r.scan);
+                continue;
+            }
+            if (rg_jscan_peek(&r.scan) == RG_J_ARRAY) {
+                /* count the items: the graph is then made the right size */
+                rg_jscan_open(&r.scan, '[');
+                while (rg_jscan_item(&r.scan, count) && rg_jscan_skip(&r.scan))
+                    count++;
+                /* no node or link is written in fewer than 16 bytes: a
+                 * hostile array of tiny items reserves no more than that */
+                if (count > (size_t)(r.scan.p - here) / 16)
+                    count = (size_t)(r.scan.p - here) / 16;
+            } else {
+                rg_jscan_skip(&r.scan);
+            }
+            if (strcmp(r.key.data, "nodes") == 0)
+                nodes = here, n_nodes = count;
+            else if (strcmp(r.key.data, "links") == 0)
+                links = here, n_links = count;
+            else if (strcmp(r.key.data, "edges") == 0)
+                edges = here, n_edges = count;
+        }
+    } else if (rg_jscan_peek(&r.scan) == RG_J_ARRAY) {
+        rg_jscan_skip(&r.scan);
+    } else {
+        r.scan.error = r.scan.p;
     }
-    reader r = {path, text, len, err, rg_graph_new()};
-    int rc = r.g ? 0 : rg_error_nomem(err);
-    json_t *nodes = json_object_get(root, "nodes");
-    json_t *links = json_object_get(root, "links");
+    int rc = 0;
+    if (!rg_jscan_end(&r.scan) || r.key.failed)
+        rc = r.key.failed ? rg_error_nomem(err) : syntax_error(path, text, len, &r.scan, err);
     if (!links)
-        links = json_object_get(root, "edges");
-    if (rc == 0 && (!json_is_array(nodes) || (links && !json_is_array(links))))
+        links = edges, n_links = n_edges;
+    if (rc == 0 && (!nodes || *nodes != '[' || (links && *links != '[')))
         rc = rg_error_set(err, RG_ERR_INPUT, path, 1, "not a graph file: needs \"nodes\" and \"links\" arrays");
-    size_t i;
-    json_t *v;
+    if (rc == 0 && (!(r.g = rg_graph_new()) || rg_graph_reserve(r.g, n_nodes, n_links) < 0))
+        rc = rg_error_nomem(err);
+    if (rc == 0) {
+        rg_jscan j = rg_jscan_at(&r.scan, nodes);
+        rg_jscan_open(&j, '[');
+        for (size_t i = 0; rc == 0 && rg_jscan_item(&j, i); i++)
+            rc = read_node(&r, &j, i);
+    }
+    if (rc == 0 && links) {
+        rg_jscan j = rg_jscan_at(&r.scan, links);
+        rg_jscan_open(&j, '[');
+        for (size_t i = 0; rc == 0 && rg_jscan_item(&j, i); i++)
+            rc = read_link(&r, &j, i);
+    }
     if (rc == 0)
-        json_array_foreach(nodes, i, v)
-        {
-            if ((rc = read_node(&r, v, i)) < 0)
-                break;
-        }
-    if (rc == 0 && links)
-        json_array_foreach(links, i, v)
-        {
-            if ((rc = read_link(&r, v, i)) < 0)
-                break;
-        }
-    json_t *docs = json_object_get(json_object_get(root, "graph"), "documents");
-    if (rc == 0)
-        json_array_foreach(docs, i, v)
-        {
-            const char *id = get_string(v, "id");
-            json_t *bytes = json_object_get(v, "bytes");
-            if (id && (rc = rg_graph_add_document(r.g, id, get_string(v, "path") ? get_string(v, "path") : "",
-                                                  get_string(v, "title"),
-                                                  json_is_integer(bytes) ? (long)json_integer_value(bytes) : 0,
-                                                  err)) < 0)
-                break;
-        }
-    json_decref(root);
+        rc = read_documents(&r, graph);
+    if (rc == 0 && (r.key.failed || r.id.failed || r.value.failed))
+        rc = rg_error_nomem(err);
+    rg_buf_destroy(&r.key);
+    rg_buf_destroy(&r.id);
+    rg_buf_destroy(&r.value);
+    rg_buf_destroy(&r.last);
     if (rc < 0) {
         rg_graph_free(r.g);
         return -1;

@@ -41,9 +41,8 @@ static size_t find_slot(const rg_hmap *m, const char *key, size_t n, unsigned lo
     return i;
 }
 
-static int grow(rg_hmap *m)
+static int grow_to(rg_hmap *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 16;
     rg_hmap bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)),
                       calloc(cap, sizeof(unsigned long long)), cap, m->len};
     if (!bigger.keys || !bigger.values || !bigger.hashes) {
@@ -67,6 +66,19 @@ static int grow(rg_hmap *m)
     free(m->hashes);
     *m = bigger;
     return 0;
+}
+
+static int grow(rg_hmap *m)
+{
+    return grow_to(m, m->cap ? m->cap * 2 : 16);
+}
+
+int rg_hmap_reserve(rg_hmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 16;
+    while (n * 4 > cap * 3)
+        cap *= 2;
+    return cap > m->cap ? grow_to(m, cap) : 0;
 }
 
 int rg_hmap_put(rg_hmap *m, const char *key, size_t value)

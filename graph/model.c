@@ -15,6 +15,14 @@ const char *rg_score_name(rg_score s)
     return (unsigned)s < RG_SCORE__COUNT ? score_names[s] : NULL;
 }
 
+int rg_score_parse(const char *name)
+{
+    for (int s = 0; s < RG_SCORE__COUNT; s++)
+        if (strcmp(score_names[s], name) == 0)
+            return s;
+    return -1;
+}
+
 rg_graph *rg_graph_new(void)
 {
     rg_graph *g = calloc(1, sizeof *g);
@@ -122,53 +130,90 @@ int rg_node_set(char **field, const char *value)
 }
 
 /* The links are found by their ends and relation in an open-addressing
- * table of link numbers: no key strings to build or compare. */
-static size_t link_hash(size_t source, size_t target, rg_relation rel)
+ * table of link numbers: no key strings to build or compare. A slot holds
+ * the link number + 1 in its low bits and the top bits of the link's hash
+ * above them, so that a probe reads the link itself only when those match:
+ * a graph of millions of links is loaded without a cache miss per probe. */
+enum { SLOT_BITS = 40 };
+#define SLOT_LINK(slot) ((slot) & ((1ULL << SLOT_BITS) - 1))
+#define SLOT_TAG(h) ((unsigned long long)(h) >> SLOT_BITS << SLOT_BITS)
+
+static unsigned long long link_hash(size_t source, size_t target, rg_relation rel)
 {
     unsigned long long h = (unsigned long long)source * 0x9E3779B97F4A7C15ULL;
     h ^= ((unsigned long long)target + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
     h ^= (unsigned long long)rel * 0x165667B19E3779F9ULL;
     h ^= h >> 31;
-    return (size_t)h;
+    return h;
 }
 
 static size_t link_slot(const rg_graph *g, size_t source, size_t target, rg_relation rel)
 {
-    size_t mask = g->link_cap - 1, i = link_hash(source, target, rel) & mask;
+    unsigned long long h = link_hash(source, target, rel), tag = SLOT_TAG(h);
+    size_t mask = g->link_cap - 1, i = (size_t)h & mask;
     for (;;) {
-        size_t at = g->link_slots[i];
-        if (!at)
+        unsigned long long slot = g->link_slots[i];
+        if (!slot)
             return i;
-        const rg_link *l = &g->links[at - 1];
-        if (l->source == source && l->target == target && l->relation == rel)
-            return i;
+        if ((slot & ~SLOT_LINK(~0ULL)) == tag) {
+            const rg_link *l = &g->links[SLOT_LINK(slot) - 1];
+            if (l->source == source && l->target == target && l->relation == rel)
+                return i;
+        }
         i = (i + 1) & mask;
     }
+}
+
+static void set_slot(rg_graph *g, size_t at)
+{
+    const rg_link *l = &g->links[at];
+    size_t i = link_slot(g, l->source, l->target, l->relation);
+    g->link_slots[i] = SLOT_TAG(link_hash(l->source, l->target, l->relation)) | (at + 1);
 }
 
 static int grow_links(rg_graph *g)
 {
     size_t cap = g->link_cap ? g->link_cap * 2 : 64;
-    size_t *slots = calloc(cap, sizeof *slots);
+    unsigned long long *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
     free(g->link_slots);
     g->link_slots = slots;
     g->link_cap = cap;
-    for (size_t i = 0; i < g->n_links; i++) {
-        const rg_link *l = &g->links[i];
-        g->link_slots[link_slot(g, l->source, l->target, l->relation)] = i + 1;
-    }
+    for (size_t i = 0; i < g->n_links; i++)
+        set_slot(g, i);
     return 0;
+}
+
+int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links)
+{
+    if (n_nodes > g->cap_nodes) {
+        rg_node *nodes = realloc(g->nodes, n_nodes * sizeof *nodes);
+        if (!nodes)
+            return -1;
+        g->nodes = nodes;
+        g->cap_nodes = n_nodes;
+    }
+    if (n_links > g->cap_links) {
+        rg_link *links = realloc(g->links, n_links * sizeof *links);
+        if (!links)
+            return -1;
+        g->links = links;
+        g->cap_links = n_links;
+    }
+    while (n_links * 10 > g->link_cap * 7)
+        if (grow_links(g) < 0)
+            return -1;
+    return rg_hmap_reserve(&g->node_index, n_nodes);
 }
 
 bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index)
 {
     if (!g->link_cap)
         return false;
-    size_t at = g->link_slots[link_slot(g, source, target, rel)];
+    unsigned long long at = SLOT_LINK(g->link_slots[link_slot(g, source, target, rel)]);
     if (at && index)
-        *index = at - 1;
+        *index = (size_t)at - 1;
     return at != 0;
 }
 
@@ -200,11 +245,13 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
     if (!rg_graph_find_link(g, source, target, rel, &at)) {
         if (reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0)
             return -1;
+        if (g->n_links + 1 >= 1ULL << SLOT_BITS)
+            return -1;
         if ((g->n_links + 1) * 10 > g->link_cap * 7 && grow_links(g) < 0)
             return -1;
         at = g->n_links++;
         g->links[at] = (rg_link){.source = source, .target = target, .relation = rel};
-        g->link_slots[link_slot(g, source, target, rel)] = at + 1;
+        set_slot(g, at);
     }
     if (index)
         *index = at;

@@ -47,6 +47,8 @@ typedef enum rg_score {
 } rg_score;
 
 const char *rg_score_name(rg_score s);
+/* The score a name stands for, or -1. */
+int rg_score_parse(const char *name);
 
 typedef struct rg_node {
     char *id;
@@ -92,11 +94,14 @@ typedef struct rg_graph {
     rg_document *docs;
     size_t n_docs, cap_docs;
     rg_hmap node_index; /* id → node */
-    size_t *link_slots; /* (source, target, relation) → link + 1, open addressing */
+    unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
     size_t link_cap;    /* a power of two, or 0 */
 } rg_graph;
 
 rg_graph *rg_graph_new(void);
+/* Make room for n_nodes nodes and n_links links in all, so that a reader
+ * who knows the counts grows nothing as it goes. */
+int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links);
 void rg_graph_free(rg_graph *g);
 
 /* The node with this id, created with the given type and label if absent.

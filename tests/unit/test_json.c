@@ -1,5 +1,6 @@
 /* Unit tests of the graph file writer and reader (export/json.c) and of the
  * model they serialize (graph/model.c). */
+#include "export/jscan.h"
 #include "helpers.h"
 
 #include <jansson.h>
@@ -91,6 +92,50 @@ START_TEST(writer_speaks_like_jansson)
 }
 END_TEST
 
+/* The scanner takes what jansson takes, and refuses what it refuses. */
+START_TEST(scanner_agrees_with_jansson)
+{
+    static const char *const texts[] = {
+        "{}", "[]", " [1, -0, 2.5e-3, 1E+2, true, false, null] ", "{\"a\": {\"b\": [\"\\u00e9\\ud83d\\ude00\"]}}",
+        "[01]", "[1.]", "[.5]", "[-]", "[1e]", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "[\"\\u0000\"]",
+        "[\"\\udc00\"]", "[\"\\ud800x\"]", "[\"\\x\"]", "[\"a\tb\"]", "[\"\xc3\"]", "[\"\xed\xa0\x80\"]",
+        "[truex]", "[nul]", "1", "\"s\"", "[] []", "[99999999999999999999]", "[1e999]", "[1e-999]",
+        "[\"caf\xc3\xa9\"]", "[\"\xf4\x90\x80\x80\"]", "{\"a\":1 \"b\":2}", "[1 2]", "",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        rg_jscan j;
+        rg_jscan_init(&j, texts[i], strlen(texts[i]));
+        rg_jtype top = rg_jscan_peek(&j);
+        bool ours = (top == RG_J_OBJECT || top == RG_J_ARRAY) && rg_jscan_skip(&j) && rg_jscan_end(&j);
+        json_error_t err;
+        json_t *root = json_loadb(texts[i], strlen(texts[i]), 0, &err);
+        ck_assert_msg(ours == (root != NULL), "scanner and jansson differ on %s", texts[i]);
+        json_decref(root);
+    }
+    /* nesting: jansson counts every value, up to 2048 */
+    for (size_t depth = 2046; depth <= 2049; depth++) {
+        for (int scalar = 0; scalar < 2; scalar++) {
+            rg_buf b;
+            rg_buf_init(&b);
+            for (size_t k = 0; k < depth; k++)
+                rg_buf_addc(&b, '[');
+            if (scalar)
+                rg_buf_addc(&b, '1');
+            for (size_t k = 0; k < depth; k++)
+                rg_buf_addc(&b, ']');
+            rg_jscan j;
+            rg_jscan_init(&j, b.data, b.len);
+            bool ours = rg_jscan_skip(&j) && rg_jscan_end(&j);
+            json_error_t err;
+            json_t *root = json_loadb(b.data, b.len, 0, &err);
+            ck_assert_msg(ours == (root != NULL), "scanner and jansson differ at depth %zu", depth);
+            json_decref(root);
+            rg_buf_destroy(&b);
+        }
+    }
+}
+END_TEST
+
 START_TEST(reader_accepts_edges_and_rejects_bad_files)
 {
     const char *ok = "{\"nodes\": [{\"id\": \"a\", \"type\": \"agency\"}, {\"id\": \"b\", \"type\": \"actor\"}],\n"
@@ -173,6 +218,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, write_read_write_is_identical);
     tcase_add_test(tc, writer_speaks_like_jansson);
+    tcase_add_test(tc, scanner_agrees_with_jansson);
     tcase_add_test(tc, reader_accepts_edges_and_rejects_bad_files);
     tcase_add_test(tc, merge_is_order_independent);
     suite_add_tcase(s, tc);
