@@ -96,7 +96,7 @@ int cmd_communities(int argc, char **argv)
         rg_error_nomem(&err);
         status = rg_cli_fail(&err);
     } else if (rg_view_new(g, &vo, &v, &err) < 0 ||
-               rg_view_communities(v, method, (unsigned long)seed, membership, &count, &modularity, &err) < 0 ||
+               rg_view_communities(v, method, (unsigned long)seed, 0, membership, &count, &modularity, &err) < 0 ||
                rg_view_measure(v, RG_SCORE_STRENGTH, NULL, strength, &err) < 0) {
         status = rg_cli_fail(&err);
     } else {

@@ -4,6 +4,7 @@
 #include "export/json.h"
 #include "export/output.h"
 #include "graph/analyze.h"
+#include "graph/fanout.h"
 #include "graph/text.h"
 
 #include <igraph_version.h>
@@ -50,9 +51,13 @@ static const char usage_text[] =
     "                      a line (the pivots the ../shared/bench peers list)\n"
     "      --json, --csv   print JSON or CSV instead of a table\n"
     "      --all-json FILE every measure's top 100 and the Louvain and Leiden\n"
-    "                      communities, in the JSON of the ../shared/bench peers\n"
-    "                      (their scales: compare-ranks reads it); harmonic and\n"
-    "                      betweenness from the pivots\n"
+    "                      (2 iterations) communities in the JSON of the\n"
+    "                      ../shared/bench peers (their scales: compare-ranks\n"
+    "                      reads it); harmonic and betweenness from the pivots\n"
+    "      --no-communities with --all-json: no Louvain or Leiden (the work of\n"
+    "                      peer-rank-graphtool, which has neither)\n"
+    "  -j, --jobs N        estimate from pivots in N worker processes (default:\n"
+    "                      the number of cores; the scores are the same for every N)\n"
     "      --write         store every measure (and the Leiden community) in the\n"
     "                      graph file given with -g\n"
     "  -h, --help          show this help\n";
@@ -152,8 +157,8 @@ static int by_rounded(const void *a, const void *b)
  * strength, PageRank, harmonic (from the pivots), eigenvector and
  * betweenness (from the pivots, scaled n/K * sum / ((n-1)(n-2)) like
  * networkx), top 100 each, and Louvain and Leiden communities. */
-static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_options *mo, const char *path,
-                        rg_error *err)
+static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_options *mo, bool with_communities,
+                        const char *path, rg_error *err)
 {
     static const rg_score order[] = {RG_SCORE_DEGREE,   RG_SCORE_STRENGTH,    RG_SCORE_PAGERANK,
                                      RG_SCORE_HARMONIC, RG_SCORE_EIGENVECTOR, RG_SCORE_BETWEENNESS};
@@ -184,11 +189,13 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
         }
         json_object_set_new(top, rg_score_name(order[m]), list);
     }
-    for (int method = 0; rc == 0 && method < 2; method++) {
+    for (int method = 0; rc == 0 && with_communities && method < 2; method++) {
         size_t count;
         double q;
-        rc = rg_view_communities(v, method ? RG_COMMUNITY_LEIDEN : RG_COMMUNITY_LOUVAIN, mo->seed, member, &count,
-                                 &q, err);
+        /* Leiden: the 2 iterations python-igraph runs by default, the work
+         * the peers do (the communities command runs it until stable) */
+        rc = rg_view_communities(v, method ? RG_COMMUNITY_LEIDEN : RG_COMMUNITY_LOUVAIN, mo->seed, 2, member,
+                                 &count, &q, err);
         json_t *c = json_object(), *largest = json_array();
         size_t *sizes = rc == 0 ? calloc(count ? count : 1, sizeof *sizes) : NULL;
         for (size_t i = 0; sizes && i < n; i++)
@@ -214,10 +221,14 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
     free(s);
     free(r);
     free(member);
-    if (rc == 0) {
-        FILE *f = fopen(path, "wb");
-        if (!f || json_dumpf(root, f, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0 || fclose(f) != 0)
-            rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot write");
+    rg_output out;
+    if (rc == 0 && (rc = rg_output_open(&out, path, err)) == 0) {
+        if (json_dumpf(root, out.file, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0) {
+            rg_output_abort(&out);
+            rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
+        } else {
+            rc = rg_output_commit(&out, err);
+        }
     }
     json_decref(root);
     return rc;
@@ -284,7 +295,7 @@ static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options 
     size_t count;
     double modularity;
     if (rc == 0)
-        rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, mo->seed, member, &count, &modularity, err);
+        rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, mo->seed, 0, member, &count, &modularity, err);
     for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
         g->nodes[i].scores[RG_SCORE_COMMUNITY] = member[i] >= 0 ? (double)member[i] : NAN;
     free(scores);
@@ -313,17 +324,18 @@ int cmd_rank(int argc, char **argv)
         {"seed", required_argument, NULL, 's'},  {"json", no_argument, NULL, 'J'},
         {"csv", no_argument, NULL, 'C'},         {"write", no_argument, NULL, 'w'},
         {"pivot-file", required_argument, NULL, 'P'}, {"all-json", required_argument, NULL, 'A'},
+        {"jobs", required_argument, NULL, 'j'},  {"no-communities", no_argument, NULL, 'N'},
         {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
     };
     const char *graph_file = NULL, *country = NULL, *doc = NULL, *pivot_file = NULL, *all_json = NULL;
     rg_score by = RG_SCORE_BETWEENNESS;
     rg_view_options vo = {RG_VIEW_FULL, NULL};
-    rg_measure_options mo = {0, 1, NULL, 0};
+    rg_measure_options mo = {0, 1, NULL, 0, rg_fanout_cores()};
     int type = -1;
     long top = 20, number;
-    bool as_json = false, as_csv = false, write = false;
+    bool as_json = false, as_csv = false, write = false, communities = true;
     int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "g:j:h", options, NULL)) != -1) {
         switch (c) {
         case 'g':
             graph_file = optarg;
@@ -382,6 +394,14 @@ int cmd_rank(int argc, char **argv)
         case 'A':
             all_json = optarg;
             break;
+        case 'j':
+            if (!rg_cli_parse_count(optarg, &number) || number > 64)
+                return rg_cli_usage("rank", "--jobs needs a whole number from 1 to 64, not '%s'", optarg);
+            mo.workers = (int)number;
+            break;
+        case 'N':
+            communities = false;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return 0;
@@ -412,7 +432,7 @@ int cmd_rank(int argc, char **argv)
     }
     rg_view *v = NULL;
     if (all_json) {
-        int rc = rg_view_new(g, &vo, &v, &err) < 0 || all_measures(g, v, &mo, all_json, &err) < 0 ? -1 : 0;
+        int rc = rg_view_new(g, &vo, &v, &err) < 0 || all_measures(g, v, &mo, communities, all_json, &err) < 0 ? -1 : 0;
         rg_view_free(v);
         free(pivots);
         rg_graph_free(g);

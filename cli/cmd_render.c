@@ -58,7 +58,7 @@ static int ensure_score(rg_graph *g, rg_score which, bool projection, rg_error *
     if (rc == 0 && which == RG_SCORE_COMMUNITY) {
         size_t count;
         double q;
-        rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, 1, member, &count, &q, err);
+        rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, 1, 0, member, &count, &q, err);
         for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
             s[i] = member[i] >= 0 ? (double)member[i] : NAN;
     } else if (rc == 0) {

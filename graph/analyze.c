@@ -1,5 +1,7 @@
 #include "graph/analyze.h"
 
+#include "graph/fanout.h"
+
 #include <igraph.h>
 #include <math.h>
 #include <stdbool.h>
@@ -318,42 +320,124 @@ static igraph_error_t pivot_sources(const rg_view *v, const rg_measure_options *
     return k > 0 ? igraph_random_sample(sources, 0, v->n - 1, (igraph_integer_t)k) : IGRAPH_SUCCESS;
 }
 
-/* Harmonic closeness estimated from pivot sources, as the ../shared/bench
- * peers define it: for each node, the mean over the pivots (itself left
- * out) of 1/hops, 0 where unreachable. Distances 16 sources at a time:
- * O(k (n + m)) time, O(16 n) memory. */
-static igraph_error_t harmonic_from_pivots(const rg_view *v, const rg_measure_options *opts, igraph_vector_t *res)
+/* Estimates from pivots are sums over the sources, computed in RG_PARTS
+ * parts (in worker processes when there are several workers). The number
+ * of parts is fixed, so the sums come out the same with any number. */
+enum { RG_PARTS = 8 };
+
+typedef struct pivot_work {
+    const rg_view *v;
+    const igraph_vector_int_t *sources;
+    igraph_error_t code;
+} pivot_work;
+
+/* The sources of part p of n: an even share, in the sources' order. */
+static igraph_error_t part_sources(const pivot_work *w, size_t p, size_t n, igraph_vector_int_t *out)
 {
+    igraph_integer_t k = igraph_vector_int_size(w->sources);
+    igraph_integer_t from = k * (igraph_integer_t)p / (igraph_integer_t)n;
+    igraph_integer_t to = k * (igraph_integer_t)(p + 1) / (igraph_integer_t)n;
+    igraph_error_t code = igraph_vector_int_init(out, to - from);
+    for (igraph_integer_t i = from; code == IGRAPH_SUCCESS && i < to; i++)
+        VECTOR(*out)[i - from] = VECTOR(*w->sources)[i];
+    return code;
+}
+
+/* Part of harmonic closeness: the sum over its sources of 1/hops, 0 where
+ * unreachable. Distances 16 sources at a time: O(16 n) memory. */
+static int harmonic_part(void *ctx, size_t p, size_t n_parts, double *out, size_t n)
+{
+    pivot_work *w = ctx;
     igraph_vector_int_t sources;
-    igraph_error_t code = pivot_sources(v, opts, &sources);
-    igraph_integer_t k = igraph_vector_int_size(&sources);
     igraph_matrix_t d;
-    if (code == IGRAPH_SUCCESS)
-        code = igraph_matrix_init(&d, 0, 0);
-    if (code != IGRAPH_SUCCESS) {
+    memset(out, 0, n * sizeof *out);
+    igraph_error_t code = part_sources(w, p, n_parts, &sources);
+    if (code != IGRAPH_SUCCESS)
+        return w->code = code, -1;
+    if ((code = igraph_matrix_init(&d, 0, 0)) != IGRAPH_SUCCESS) {
         igraph_vector_int_destroy(&sources);
-        return code;
+        return w->code = code, -1;
     }
-    igraph_vector_null(res);
+    igraph_integer_t k = igraph_vector_int_size(&sources);
     for (igraph_integer_t c = 0; c < k && code == IGRAPH_SUCCESS; c += 16) {
-        igraph_vector_int_t chunk;
         igraph_integer_t len = k - c < 16 ? k - c : 16;
+        igraph_vector_int_t chunk;
         code = igraph_vector_int_init(&chunk, len);
         for (igraph_integer_t i = 0; code == IGRAPH_SUCCESS && i < len; i++)
             VECTOR(chunk)[i] = VECTOR(sources)[c + i];
         if (code == IGRAPH_SUCCESS)
-            code = igraph_distances(&v->graph, &d, igraph_vss_vector(&chunk), igraph_vss_all(), IGRAPH_ALL);
+            code = igraph_distances(&w->v->graph, &d, igraph_vss_vector(&chunk), igraph_vss_all(), IGRAPH_ALL);
         for (igraph_integer_t i = 0; code == IGRAPH_SUCCESS && i < len; i++)
-            for (igraph_integer_t t = 0; t < v->n; t++) {
-                double x = MATRIX(d, i, t);
+            for (size_t t = 0; t < n; t++) {
+                double x = MATRIX(d, i, (igraph_integer_t)t);
                 if (x > 0 && isfinite(x))
-                    VECTOR(*res)[t] += 1.0 / x;
+                    out[t] += 1.0 / x;
             }
         igraph_vector_int_destroy(&chunk);
     }
+    igraph_matrix_destroy(&d);
+    igraph_vector_int_destroy(&sources);
+    return code == IGRAPH_SUCCESS ? 0 : (w->code = code, -1);
+}
+
+/* Part of betweenness: the pairs whose paths start at its sources. */
+static int betweenness_part(void *ctx, size_t p, size_t n_parts, double *out, size_t n)
+{
+    pivot_work *w = ctx;
+    igraph_vector_int_t sources;
+    igraph_vector_t res;
+    igraph_error_t code = part_sources(w, p, n_parts, &sources);
+    if (code != IGRAPH_SUCCESS)
+        return w->code = code, -1;
+    if ((code = igraph_vector_init(&res, (igraph_integer_t)n)) == IGRAPH_SUCCESS) {
+        if (igraph_vector_int_size(&sources) > 0)
+            code = igraph_betweenness_subset(&w->v->graph, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                             igraph_vss_vector(&sources), igraph_vss_all(), NULL);
+        for (size_t i = 0; code == IGRAPH_SUCCESS && i < n; i++)
+            out[i] = VECTOR(res)[(igraph_integer_t)i];
+        igraph_vector_destroy(&res);
+    }
+    igraph_vector_int_destroy(&sources);
+    return code == IGRAPH_SUCCESS ? 0 : (w->code = code, -1);
+}
+
+/* The sum of fn over the parts of the pivot sources, into res. */
+static igraph_error_t over_pivots(const rg_view *v, const rg_measure_options *opts, const igraph_vector_int_t *sources,
+                                  rg_fanout_fn fn, igraph_vector_t *res, rg_error *err, int *rc)
+{
+    pivot_work w = {v, sources, IGRAPH_SUCCESS};
+    size_t n = (size_t)v->n;
+    double *sum = malloc((n ? n : 1) * sizeof *sum);
+    if (!sum)
+        return IGRAPH_ENOMEM;
+    if (rg_fanout_sum(opts->workers, RG_PARTS, fn, &w, sum, n, err) < 0) {
+        free(sum);
+        if (w.code != IGRAPH_SUCCESS)
+            return w.code;
+        *rc = -1;
+        return IGRAPH_SUCCESS;
+    }
+    for (size_t i = 0; i < n; i++)
+        VECTOR(*res)[(igraph_integer_t)i] = sum[i];
+    free(sum);
+    return IGRAPH_SUCCESS;
+}
+
+/* Harmonic closeness estimated from pivot sources, as the ../shared/bench
+ * peers define it: for each node, the mean over the pivots (itself left
+ * out) of 1/hops, 0 where unreachable. O(k (n + m)) time. */
+static igraph_error_t harmonic_from_pivots(const rg_view *v, const rg_measure_options *opts, igraph_vector_t *res,
+                                           rg_error *err, int *rc)
+{
+    igraph_vector_int_t sources;
+    igraph_error_t code = pivot_sources(v, opts, &sources);
+    if (code != IGRAPH_SUCCESS)
+        return code;
+    igraph_integer_t k = igraph_vector_int_size(&sources);
+    code = over_pivots(v, opts, &sources, harmonic_part, res, err, rc);
     /* a pivot is not its own source: one fewer in its mean */
-    unsigned char *pivot = code == IGRAPH_SUCCESS ? calloc((size_t)v->n + 1, 1) : NULL;
-    if (code == IGRAPH_SUCCESS && !pivot)
+    unsigned char *pivot = code == IGRAPH_SUCCESS && *rc == 0 ? calloc((size_t)v->n + 1, 1) : NULL;
+    if (code == IGRAPH_SUCCESS && *rc == 0 && !pivot)
         code = IGRAPH_ENOMEM;
     for (igraph_integer_t i = 0; pivot && i < k; i++)
         pivot[VECTOR(sources)[i]] += 1;
@@ -362,12 +446,12 @@ static igraph_error_t harmonic_from_pivots(const rg_view *v, const rg_measure_op
         VECTOR(*res)[t] = count > 0 ? VECTOR(*res)[t] / count : 0;
     }
     free(pivot);
-    igraph_matrix_destroy(&d);
     igraph_vector_int_destroy(&sources);
     return code;
 }
 
-static igraph_error_t betweenness(const rg_view *v, const rg_measure_options *opts, igraph_vector_t *res)
+static igraph_error_t betweenness(const rg_view *v, const rg_measure_options *opts, igraph_vector_t *res,
+                                  rg_error *err, int *rc)
 {
     long k = opts ? opts->pivots : 0;
     size_t given = opts && opts->pivot_nodes ? opts->n_pivot_nodes : 0;
@@ -378,12 +462,10 @@ static igraph_error_t betweenness(const rg_view *v, const rg_measure_options *op
     if (code != IGRAPH_SUCCESS)
         return code;
     igraph_integer_t used = igraph_vector_int_size(&sources);
-    if (code == IGRAPH_SUCCESS)
-        code = igraph_betweenness_subset(&v->graph, res, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                         igraph_vss_vector(&sources), igraph_vss_all(), NULL);
+    code = over_pivots(v, opts, &sources, betweenness_part, res, err, rc);
     igraph_vector_int_destroy(&sources);
     /* k of n sources see k/n of the pairs: scale up to estimate the whole */
-    if (code == IGRAPH_SUCCESS && used > 0)
+    if (code == IGRAPH_SUCCESS && *rc == 0 && used > 0)
         igraph_vector_scale(res, (igraph_real_t)v->n / (igraph_real_t)used);
     return code;
 }
@@ -413,14 +495,14 @@ int rg_view_measure(const rg_view *v, rg_score which, const rg_measure_options *
         code = igraph_strength(&v->graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &v->weights);
         break;
     case RG_SCORE_BETWEENNESS:
-        code = betweenness(v, opts, &res);
+        code = betweenness(v, opts, &res, err, &rc);
         break;
     case RG_SCORE_CLOSENESS:
         code = igraph_closeness(&v->graph, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, NULL, true);
         break;
     case RG_SCORE_HARMONIC:
         if (opts && (opts->pivot_nodes || opts->pivots > 0))
-            code = harmonic_from_pivots(v, opts, &res);
+            code = harmonic_from_pivots(v, opts, &res, err, &rc);
         else
             code = igraph_harmonic_centrality(&v->graph, &res, igraph_vss_all(), IGRAPH_ALL, NULL, true);
         break;
@@ -505,8 +587,8 @@ static int by_size(const void *x, const void *y)
     return strcmp(a->first, b->first);
 }
 
-int rg_view_communities(const rg_view *v, rg_community_method method, unsigned long seed, long *membership,
-                        size_t *count, double *modularity, rg_error *err)
+int rg_view_communities(const rg_view *v, rg_community_method method, unsigned long seed, int passes,
+                        long *membership, size_t *count, double *modularity, rg_error *err)
 {
     quiet_igraph();
     const rg_graph *g = v->g;
@@ -530,8 +612,9 @@ int rg_view_communities(const rg_view *v, rg_community_method method, unsigned l
         double total = code == IGRAPH_SUCCESS ? igraph_vector_sum(&v->weights) : 0;
         igraph_integer_t clusters = 0;
         igraph_real_t quality;
-        /* until a pass changes nothing; at most 100 passes */
-        for (int pass = 0; code == IGRAPH_SUCCESS && pass < 100 && total > 0; pass++) {
+        /* the passes asked for, or until a pass changes nothing (at most 100) */
+        int most = passes > 0 ? passes : 100;
+        for (int pass = 0; code == IGRAPH_SUCCESS && pass < most && total > 0; pass++) {
             igraph_vector_int_t before;
             code = igraph_vector_int_init_copy(&before, &member);
             if (code != IGRAPH_SUCCESS)

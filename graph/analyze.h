@@ -55,6 +55,7 @@ typedef struct rg_measure_options {
     unsigned long seed; /* the sample's seed */
     const size_t *pivot_nodes; /* or these model nodes as the sources */
     size_t n_pivot_nodes;
+    int workers; /* estimates from pivots in this many processes (0, 1: this one) */
 } rg_measure_options;
 
 /* Compute one measure for every node of the view into out[g->n_nodes].
@@ -80,9 +81,10 @@ typedef enum rg_community_method {
 /* Communities of the view, weighted modularity at resolution 1, with a
  * fixed seed: membership[g->n_nodes] gets a community number (0 for the
  * largest, then by size, ties by smallest member id) or -1. Leiden runs
- * until it no longer improves (at most 100 passes). O(m) per pass. */
-int rg_view_communities(const rg_view *v, rg_community_method method, unsigned long seed, long *membership,
-                        size_t *count, double *modularity, rg_error *err);
+ * `passes` passes, or with passes 0 until it no longer improves (at most
+ * 100). O(m) per pass. */
+int rg_view_communities(const rg_view *v, rg_community_method method, unsigned long seed, int passes,
+                        long *membership, size_t *count, double *modularity, rg_error *err);
 
 /* The score stored by `rank --write` for each measure, as before: kept for
  * callers that want one measure on the whole graph. */

@@ -122,7 +122,7 @@ START_TEST(agencies_view_and_communities)
     size_t count;
     double q;
     for (int method = 0; method < 2; method++) {
-        ck_assert_int_eq(rg_view_communities(v, (rg_community_method)method, 1, member, &count, &q, &err), 0);
+        ck_assert_int_eq(rg_view_communities(v, (rg_community_method)method, 1, 0, member, &count, &q, &err), 0);
         ck_assert_uint_eq(count, 2);
         ck_assert_int_eq(member[a], member[c]);
         ck_assert_int_ne(member[c], member[d]);
@@ -135,10 +135,54 @@ START_TEST(agencies_view_and_communities)
     size_t all[6];
     for (int i = 0; i < 6; i++)
         rg_graph_find(g, ids[i], &all[i]);
-    rg_measure_options mo = {0, 1, all, 6};
+    rg_measure_options mo = {0, 1, all, 6, 0};
     ck_assert_int_eq(rg_view_measure(v, RG_SCORE_BETWEENNESS, &mo, s, &err), 0);
     ck_assert_double_eq_tol(s[c], 6, 1e-9);
     rg_view_free(v);
+    rg_graph_free(g);
+}
+END_TEST
+
+/* Estimates from pivots are sums over parts of the sources: the same to the
+ * last bit with one worker process or several, and the exact value when
+ * every node is a pivot. */
+START_TEST(pivot_estimates_do_not_depend_on_workers)
+{
+    rg_graph *g = rg_graph_new();
+    enum { N = 120 };
+    size_t v[N];
+    for (int i = 0; i < N; i++) {
+        char id[24];
+        snprintf(id, sizeof id, "agency:%03d", i);
+        rg_graph_node(g, id, RG_TYPE_AGENCY, id, &v[i]);
+    }
+    /* a ring with chords: many shortest paths of equal length */
+    for (int i = 0; i < N; i++) {
+        rg_graph_link(g, v[i], v[(i + 1) % N], RG_REL_CO_MENTIONED, "d", i + 1, "s", NULL);
+        if (i % 7 == 0)
+            rg_graph_link(g, v[i], v[(i * 13 + 5) % N], RG_REL_CO_MENTIONED, "d", i + 1, "t", NULL);
+    }
+    rg_error err;
+    rg_error_clear(&err);
+    rg_view *view;
+    ck_assert_int_eq(rg_view_new(g, NULL, &view, &err), 0);
+    static const rg_score scores[] = {RG_SCORE_BETWEENNESS, RG_SCORE_HARMONIC};
+    for (size_t m = 0; m < 2; m++) {
+        double one[N], many[N], exact[N];
+        rg_measure_options mo = {37, 5, NULL, 0, 1};
+        ck_assert_int_eq(rg_view_measure(view, scores[m], &mo, one, &err), 0);
+        for (int workers = 2; workers <= 4; workers++) {
+            mo.workers = workers;
+            ck_assert_int_eq(rg_view_measure(view, scores[m], &mo, many, &err), 0);
+            ck_assert_mem_eq(one, many, sizeof one);
+        }
+        mo = (rg_measure_options){0, 1, v, N, 3};
+        ck_assert_int_eq(rg_view_measure(view, scores[m], &mo, many, &err), 0);
+        ck_assert_int_eq(rg_view_measure(view, scores[m], NULL, exact, &err), 0);
+        for (int i = 0; i < N; i++)
+            ck_assert_double_eq_tol(many[i], exact[i], 1e-9 * (1 + exact[i]));
+    }
+    rg_view_free(view);
     rg_graph_free(g);
 }
 END_TEST
@@ -187,6 +231,7 @@ int main(void)
     tcase_add_test(tc, degree_strength_betweenness_by_hand);
     tcase_add_test(tc, pagerank_of_an_unweighted_path);
     tcase_add_test(tc, agencies_view_and_communities);
+    tcase_add_test(tc, pivot_estimates_do_not_depend_on_workers);
     tcase_add_test(tc, hits_follows_direction);
     tcase_add_test(tc, view_names_round_trip);
     suite_add_tcase(s, tc);
