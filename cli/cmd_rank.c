@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage_text[] =
     "usage: relgraph rank [-g graph.json] [--by MEASURE] [--view VIEW] [--type TYPE] [--country CC]\n"
@@ -56,6 +57,7 @@ static const char usage_text[] =
     "                      reads it); harmonic and betweenness from the pivots\n"
     "      --no-communities with --all-json: no Louvain or Leiden (the work of\n"
     "                      peer-rank-graphtool, which has neither)\n"
+    "      --timings       with --all-json: the time of each phase on stderr\n"
     "  -j, --jobs N        estimate from pivots in N worker processes (default:\n"
     "                      the number of cores; the scores are the same for every N)\n"
     "      --write         store every measure (and the Leiden community) in the\n"
@@ -157,6 +159,26 @@ static int by_rounded(const void *a, const void *b)
  * strength, PageRank, harmonic (from the pivots), eigenvector and
  * betweenness (from the pivots, scaled n/K * sum / ((n-1)(n-2)) like
  * networkx), top 100 each, and Louvain and Leiden communities. */
+/* Phase timings on stderr with --timings, as the peers print theirs, so
+ * that like can be compared with like (betweenness alone, the load alone). */
+static bool timings;
+
+static double seconds_since(struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double s = (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+    *t0 = t1;
+    return s;
+}
+
+static void phase(const char *name, struct timespec *t0)
+{
+    double s = seconds_since(t0);
+    if (timings)
+        fprintf(stderr, "relgraph rank: %-12s %.2fs\n", name, s);
+}
+
 static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_options *mo, bool with_communities,
                         const char *path, rg_error *err)
 {
@@ -168,8 +190,11 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
     long *member = malloc((n ? n : 1) * sizeof *member);
     json_t *root = json_object(), *top = json_object(), *communities = json_object(), *pivots = json_array();
     int rc = s && r && member ? 0 : rg_error_nomem(err);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     for (size_t m = 0; rc == 0 && m < sizeof order / sizeof *order; m++) {
         rc = rg_view_measure(v, order[m], mo, s, err);
+        phase(rg_score_name(order[m]), &t0);
         double scale = 1.0;
         if (order[m] == RG_SCORE_BETWEENNESS && mo->pivot_nodes)
             scale = viewed > 2 ? 2.0 / ((double)(viewed - 1) * (double)(viewed - 2)) : 0.0;
@@ -196,6 +221,7 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
          * the peers do (the communities command runs it until stable) */
         rc = rg_view_communities(v, method ? RG_COMMUNITY_LEIDEN : RG_COMMUNITY_LOUVAIN, mo->seed, 2, member,
                                  &count, &q, err);
+        phase(method ? "leiden" : "louvain", &t0);
         json_t *c = json_object(), *largest = json_array();
         size_t *sizes = rc == 0 ? calloc(count ? count : 1, sizeof *sizes) : NULL;
         for (size_t i = 0; sizes && i < n; i++)
@@ -231,6 +257,7 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
         }
     }
     json_decref(root);
+    phase("write", &t0);
     return rc;
 }
 
@@ -325,6 +352,7 @@ int cmd_rank(int argc, char **argv)
         {"csv", no_argument, NULL, 'C'},         {"write", no_argument, NULL, 'w'},
         {"pivot-file", required_argument, NULL, 'P'}, {"all-json", required_argument, NULL, 'A'},
         {"jobs", required_argument, NULL, 'j'},  {"no-communities", no_argument, NULL, 'N'},
+        {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
     };
     const char *graph_file = NULL, *country = NULL, *doc = NULL, *pivot_file = NULL, *all_json = NULL;
@@ -402,6 +430,9 @@ int cmd_rank(int argc, char **argv)
         case 'N':
             communities = false;
             break;
+        case 'T':
+            timings = true;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return 0;
@@ -416,6 +447,8 @@ int cmd_rank(int argc, char **argv)
     rg_error err;
     rg_error_clear(&err);
     rg_graph *g = NULL;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err) < 0)
         return rg_cli_fail(&err);
     size_t *pivots = NULL;
@@ -432,7 +465,10 @@ int cmd_rank(int argc, char **argv)
     }
     rg_view *v = NULL;
     if (all_json) {
-        int rc = rg_view_new(g, &vo, &v, &err) < 0 || all_measures(g, v, &mo, communities, all_json, &err) < 0 ? -1 : 0;
+        phase("load", &t0);
+        int rc = rg_view_new(g, &vo, &v, &err);
+        phase("view", &t0);
+        rc = rc < 0 || all_measures(g, v, &mo, communities, all_json, &err) < 0 ? -1 : 0;
         rg_view_free(v);
         free(pivots);
         rg_graph_free(g);

@@ -55,9 +55,9 @@ static int sum_in_process(size_t n_parts, rg_fanout_fn fn, void *ctx, double *su
     return 0;
 }
 
-/* Worker w computes parts w, w + workers, ... and writes each vector to its
- * pipe in that order; the parent reads them into place and adds them up in
- * part order. */
+/* Worker w computes parts w, w + workers, ... and writes their vectors to
+ * its pipe in that order; the parent reads them into place and adds them up
+ * in part order. */
 int rg_fanout_sum(int workers, size_t n_parts, rg_fanout_fn fn, void *ctx, double *sum, size_t n, rg_error *err)
 {
     if (workers > (int)n_parts)
@@ -90,9 +90,13 @@ int rg_fanout_sum(int workers, size_t n_parts, rg_fanout_fn fn, void *ctx, doubl
             close(pipefd[0]);
             for (int k = 0; k < started; k++)
                 close(fds[k]);
+            /* every part first, then the writes: a worker blocked on a
+             * full pipe while the parent reads another would wait idle */
             bool ok = true;
             for (size_t p = (size_t)w; ok && p < n_parts; p += (size_t)workers)
-                ok = fn(ctx, p, n_parts, parts, n) == 0 && write_all(pipefd[1], parts, n * sizeof *parts);
+                ok = fn(ctx, p, n_parts, parts + p * n, n) == 0;
+            for (size_t p = (size_t)w; ok && p < n_parts; p += (size_t)workers)
+                ok = write_all(pipefd[1], parts + p * n, n * sizeof *parts);
             close(pipefd[1]);
             free(pids), free(fds), free(parts);
             _exit(ok ? 0 : 1);
