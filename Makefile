@@ -151,10 +151,11 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # libFuzzer targets (clang, from Debian): the report loader, the catalog
-# reader, the graph-file reader and its JSON scanner (against jansson), each run for FUZZ_SECONDS from a seed
+# reader, the graph-file reader, its JSON scanner (against jansson) and the
+# snapshot reader, each run for FUZZ_SECONDS from a seed
 # corpus of the project's own files. A crash leaves its input in build/fuzz/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz_doc fuzz_catalog fuzz_graph fuzz_jscan
+FUZZ_TARGETS := fuzz_doc fuzz_catalog fuzz_graph fuzz_jscan fuzz_snapshot
 FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -Ibuild/fuzz \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SRC := $(LIB_SRC)
@@ -164,14 +165,19 @@ build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h
 	cp build/release/config.h build/fuzz/config.h
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) -o $@ $(PKG_LIBS) -lm
 
-fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
-	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/catalog build/fuzz/seeds/graph build/fuzz/seeds/jscan
+build/fuzz/snapshot-seed: tests/fuzz/snapshot_seed.c $(LIB)
+	@mkdir -p build/fuzz
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) -lm
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/%) build/fuzz/snapshot-seed
+	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/catalog build/fuzz/seeds/graph build/fuzz/seeds/jscan build/fuzz/seeds/snapshot
 	@cp data/reports/*.md data/reports/*.txt tests/cli/fixtures/*.md tests/cli/fixtures/*.txt \
 	    tests/cli/fixtures/*.html build/fuzz/seeds/doc/
 	@cp data/catalog/*.json tests/cli/fixtures/*catalog*.json build/fuzz/seeds/catalog/
 	@cp tests/cli/fixtures/dangling.json build/fuzz/seeds/graph/; \
 	  ./relgraph build -o build/fuzz/seeds/graph/fixture.json tests/cli/fixtures/alliance.md 2>/dev/null || true
 	@cp build/fuzz/seeds/graph/*.json build/fuzz/seeds/catalog/*.json build/fuzz/seeds/jscan/
+	@./build/fuzz/snapshot-seed build/fuzz/seeds/graph/fixture.json build/fuzz/seeds/snapshot/fixture.rgs
 	cd build/fuzz && for t in $(FUZZ_TARGETS); do \
 	  seeds=seeds/$${t#fuzz_}; mkdir -p corpus-$$t; \
 	  ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=4096 \

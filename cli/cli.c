@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "export/json.h"
+#include "export/snapshot.h"
 #include "graph/catalog.h"
 #include "graph/doc.h"
 #include "graph/extract.h"
@@ -426,16 +427,17 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, l
     return 0;
 }
 
-long rg_cli_cores(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? n : 1;
-}
-
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err)
 {
-    if (graph_file)
-        return rg_json_read(graph_file, out, err);
+    if (graph_file) {
+        /* a big graph file loads from its snapshot while that is fresh */
+        if ((*out = rg_snapshot_load(graph_file)))
+            return 0;
+        if (rg_json_read(graph_file, out, err) < 0)
+            return -1;
+        rg_snapshot_save(*out, graph_file);
+        return 0;
+    }
     rg_inputs in;
     if (rg_cli_inputs(args, n, &in, err) < 0)
         return -1;
@@ -473,7 +475,6 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
     }
     free(dir);
     int rc = rg_names_new(*g, cat, names, err);
-    rg_catalog_free(cat);
     if (rc < 0) {
         rg_graph_free(*g);
         *g = NULL;

@@ -55,9 +55,6 @@ int rg_cli_extract(const struct rg_extractor *x, const rg_inputs *in, long jobs,
 int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out,
                  rg_error *err);
 
-/* The number of processors online. */
-long rg_cli_cores(void);
-
 /* The graph a command works on: the graph file if given, else built from
  * the report arguments or the default corpus. */
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err);

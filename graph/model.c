@@ -241,17 +241,22 @@ static int add_evidence(rg_link *l, const char *doc, long line, const char *text
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index)
 {
-    size_t at;
-    if (!rg_graph_find_link(g, source, target, rel, &at)) {
+    size_t at, slot = g->link_cap ? link_slot(g, source, target, rel) : 0;
+    if (g->link_cap && g->link_slots[slot]) {
+        at = (size_t)SLOT_LINK(g->link_slots[slot]) - 1;
+    } else {
         if (reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0)
             return -1;
         if (g->n_links + 1 >= 1ULL << SLOT_BITS)
             return -1;
-        if ((g->n_links + 1) * 10 > g->link_cap * 7 && grow_links(g) < 0)
+        bool grown = (g->n_links + 1) * 10 > g->link_cap * 7;
+        if (grown && grow_links(g) < 0)
             return -1;
         at = g->n_links++;
         g->links[at] = (rg_link){.source = source, .target = target, .relation = rel};
-        set_slot(g, at);
+        if (grown)
+            slot = link_slot(g, source, target, rel);
+        g->link_slots[slot] = SLOT_TAG(link_hash(source, target, rel)) | (at + 1);
     }
     if (index)
         *index = at;
@@ -297,7 +302,7 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
         rg_node_set(&d->section, s->section) < 0 || rg_strset_union(&d->aliases, &s->aliases) < 0 ||
         rg_strset_union(&d->docs, &s->docs) < 0 || rg_tally_merge(&d->doc_mentions, &s->doc_mentions) < 0)
         return -1;
-    d->mentions += s->mentions;
+    d->mentions = rg_count_add(d->mentions, s->mentions);
     if (!d->line || (s->line && s->line < d->line))
         d->line = s->line;
     for (int k = 0; k < RG_SCORE__COUNT; k++)

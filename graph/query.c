@@ -21,6 +21,8 @@ typedef struct form {
 
 struct rg_names {
     const rg_graph *g;
+    rg_catalog *cat;
+    bool built;
     form *forms;
     size_t len, cap;
     rg_hmap first; /* normalized text → first index in forms (sorted by text) */
@@ -34,6 +36,7 @@ void rg_names_free(rg_names *n)
         free(n->forms[i].text);
     free(n->forms);
     rg_hmap_destroy(&n->first);
+    rg_catalog_free(n->cat);
     free(n);
 }
 
@@ -67,14 +70,25 @@ static int by_text(const void *a, const void *b)
     return c;
 }
 
-int rg_names_new(const rg_graph *g, const rg_catalog *cat, rg_names **out, rg_error *err)
+int rg_names_new(const rg_graph *g, rg_catalog *cat, rg_names **out, rg_error *err)
 {
-    *out = NULL;
-    rg_names *n = calloc(1, sizeof *n);
-    if (!n)
+    *out = calloc(1, sizeof **out);
+    if (!*out) {
+        rg_catalog_free(cat);
         return rg_error_nomem(err);
-    n->g = g;
-    rg_hmap_init(&n->first);
+    }
+    (*out)->g = g;
+    (*out)->cat = cat;
+    rg_hmap_init(&(*out)->first);
+    return 0;
+}
+
+/* The index: every form, sorted by text, and where each text begins. */
+static int build(rg_names *n, rg_error *err)
+{
+    if (n->built)
+        return 0;
+    const rg_graph *g = n->g;
     int rc = 0;
     for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
         const rg_node *node = &g->nodes[i];
@@ -83,7 +97,7 @@ int rg_names_new(const rg_graph *g, const rg_catalog *cat, rg_names **out, rg_er
             rc = add_form(n, node->label, i, true);
         for (size_t k = 0; k < node->aliases.len && rc == 0; k++)
             rc = add_form(n, node->aliases.items[k], i, false);
-        const rg_entry *e = cat ? rg_catalog_find_id(cat, node->id) : NULL;
+        const rg_entry *e = n->cat ? rg_catalog_find_id(n->cat, node->id) : NULL;
         for (size_t k = 0; e && k < e->n_aliases && rc == 0; k++)
             rc = add_form(n, e->aliases[k], i, false);
     }
@@ -92,11 +106,9 @@ int rg_names_new(const rg_graph *g, const rg_catalog *cat, rg_names **out, rg_er
     for (size_t i = 0; i < n->len && rc == 0; i++)
         if (i == 0 || strcmp(n->forms[i].text, n->forms[i - 1].text) != 0)
             rc = rg_hmap_put(&n->first, n->forms[i].text, i);
-    if (rc < 0) {
-        rg_names_free(n);
+    if (rc < 0)
         return rg_error_nomem(err);
-    }
-    *out = n;
+    n->built = true;
     return 0;
 }
 
@@ -180,8 +192,12 @@ static int unknown(const rg_names *n, const char *name, const char *norm, rg_err
     return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "no node named '%s'%s%s", name, hint, found ? "?" : "");
 }
 
-int rg_names_resolve(const rg_names *n, const char *name, size_t *node, rg_error *err)
+int rg_names_resolve(rg_names *n, const char *name, size_t *node, rg_error *err)
 {
+    if (rg_graph_find(n->g, name, node))
+        return 0;
+    if (build(n, err) < 0)
+        return -1;
     char *norm = rg_normalize_name(name);
     if (!norm)
         return rg_error_nomem(err);

@@ -24,14 +24,17 @@
 
 typedef struct rg_names rg_names;
 
-/* Index every name of g's nodes; cat (may be NULL) adds the aliases the
- * catalog knows for them. O(total names). */
-int rg_names_new(const rg_graph *g, const rg_catalog *cat, rg_names **out, rg_error *err);
+/* The names of g's nodes; cat (may be NULL; the names own it from here on)
+ * adds the aliases the catalog knows for them. The index of every name,
+ * O(total names), is built at the first name that is not a node id as it
+ * stands: a query by ids on a big graph does without it. */
+int rg_names_new(const rg_graph *g, rg_catalog *cat, rg_names **out, rg_error *err);
 void rg_names_free(rg_names *n);
 
-/* The node called name. Errors (RG_ERR_INPUT): "no node named 'X'; did you
- * mean 'A', 'B'?", "'X' names 3 nodes: A (agency), B (program), ...". */
-int rg_names_resolve(const rg_names *n, const char *name, size_t *node, rg_error *err);
+/* The node called name: a node id as it stands, else any name in any case.
+ * Errors (RG_ERR_INPUT): "no node named 'X'; did you mean 'A', 'B'?", "'X'
+ * names 3 nodes: A (agency), B (program), ...". */
+int rg_names_resolve(rg_names *n, const char *name, size_t *node, rg_error *err);
 
 /* ---- paths ---- */
 

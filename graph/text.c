@@ -1,5 +1,6 @@
 #include "graph/text.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +159,14 @@ void rg_tally_destroy(rg_tally *t)
     rg_tally_init(t);
 }
 
+long rg_count_add(long a, long b)
+{
+    long sum;
+    if (__builtin_add_overflow(a, b, &sum))
+        return b > 0 ? LONG_MAX : LONG_MIN;
+    return sum;
+}
+
 int rg_tally_add(rg_tally *t, const char *key, long n)
 {
     size_t lo = 0, hi = t->len;
@@ -165,7 +174,7 @@ int rg_tally_add(rg_tally *t, const char *key, long n)
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(t->keys[mid], key);
         if (c == 0) {
-            t->counts[mid] += n;
+            t->counts[mid] = rg_count_add(t->counts[mid], n);
             return 0;
         }
         if (c < 0)

@@ -54,7 +54,12 @@ typedef struct rg_tally {
 
 void rg_tally_init(rg_tally *t);
 void rg_tally_destroy(rg_tally *t);
-/* Add n to key's count (creating it). 0, or -1 when out of memory. */
+/* a + b, held at LONG_MAX or LONG_MIN rather than overflowing: counts come
+ * from files, and a hostile file may hold any number. */
+long rg_count_add(long a, long b);
+
+/* Add n to key's count (creating it), saturating. 0, or -1 when out of
+ * memory. */
 int rg_tally_add(rg_tally *t, const char *key, long n);
 /* Add every count of src to dst. */
 int rg_tally_merge(rg_tally *dst, const rg_tally *src);

@@ -28,6 +28,9 @@ export RELGRAPH FIXTURES DATA
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
+# snapshots of big graph files go here, not to the user's cache
+RELGRAPH_CACHE_DIR=$work/cache
+export RELGRAPH_CACHE_DIR
 
 if [ $# -eq 0 ]; then
     set -- $(cd "$here" && ls -d cases/* hostile/*)

@@ -1,9 +1,11 @@
 /* Unit tests of the graph file writer and reader (export/json.c) and of the
  * model they serialize (graph/model.c). */
 #include "export/jscan.h"
+#include "export/snapshot.h"
 #include "helpers.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -136,6 +138,50 @@ START_TEST(scanner_agrees_with_jansson)
 }
 END_TEST
 
+/* A snapshot gives back the graph it was made of, down to the bytes of its
+ * graph file; a cut or damaged one gives nothing. */
+START_TEST(snapshot_round_trip)
+{
+    rg_graph *g = sample();
+    g->nodes[0].scores[RG_SCORE_DEGREE] = 3;
+    char *want = graph_text(g);
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ck_assert(rg_snapshot_write_stream(g, f));
+    long len = ftell(f);
+    char *body = malloc((size_t)len);
+    rewind(f);
+    ck_assert_uint_eq(fread(body, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    rg_graph *back = rg_snapshot_read_mem(body, (size_t)len);
+    ck_assert_ptr_nonnull(back);
+    char *have = graph_text(back);
+    ck_assert_str_eq(have, want);
+    for (long cut = 0; cut < len; cut += 7)
+        ck_assert_ptr_null(rg_snapshot_read_mem(body, (size_t)cut));
+    free(have);
+    free(want);
+    free(body);
+    rg_graph_free(back);
+    rg_graph_free(g);
+}
+END_TEST
+
+/* Counts read from files add up without overflowing. */
+START_TEST(counts_saturate)
+{
+    ck_assert_int_eq(rg_count_add(LONG_MAX, 1), LONG_MAX);
+    ck_assert_int_eq(rg_count_add(LONG_MIN, -1), LONG_MIN);
+    ck_assert_int_eq(rg_count_add(40, 2), 42);
+    rg_tally t;
+    rg_tally_init(&t);
+    ck_assert_int_eq(rg_tally_add(&t, "a", LONG_MAX), 0);
+    ck_assert_int_eq(rg_tally_add(&t, "a", LONG_MAX), 0);
+    ck_assert_int_eq(t.counts[0], LONG_MAX);
+    rg_tally_destroy(&t);
+}
+END_TEST
+
 START_TEST(reader_accepts_edges_and_rejects_bad_files)
 {
     const char *ok = "{\"nodes\": [{\"id\": \"a\", \"type\": \"agency\"}, {\"id\": \"b\", \"type\": \"actor\"}],\n"
@@ -219,6 +265,8 @@ int main(void)
     tcase_add_test(tc, write_read_write_is_identical);
     tcase_add_test(tc, writer_speaks_like_jansson);
     tcase_add_test(tc, scanner_agrees_with_jansson);
+    tcase_add_test(tc, snapshot_round_trip);
+    tcase_add_test(tc, counts_saturate);
     tcase_add_test(tc, reader_accepts_edges_and_rejects_bad_files);
     tcase_add_test(tc, merge_is_order_independent);
     suite_add_tcase(s, tc);
