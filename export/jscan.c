@@ -126,24 +126,6 @@ static int hex4(const char *p)
     return v;
 }
 
-static void put_utf8(rg_buf *out, unsigned cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp, n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-    }
-    rg_buf_add(out, u, n);
-}
-
 /* One escape after the backslash at j->p; false when it is not valid. */
 static bool escape(rg_jscan *j, rg_buf *out)
 {
@@ -172,8 +154,9 @@ static bool escape(rg_jscan *j, rg_buf *out)
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             p += 6;
         }
+        char u[4];
         if (out)
-            put_utf8(out, (unsigned)cp);
+            rg_buf_add(out, u, rg_utf8_encode((unsigned)cp, u));
         j->p = p;
         return true;
     }

@@ -811,17 +811,7 @@ static size_t entity(rg_buf *out, const char *s, size_t n)
     if (i >= n || s[i] != ';' || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
     char u[4];
-    size_t len;
-    if (cp < 0x80) {
-        u[0] = (char)cp, len = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F)), len = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)), len = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), len = 4;
-    }
+    size_t len = rg_utf8_encode((unsigned)cp, u);
     /* a decoded control character or an odd code point carries no text */
     const char *a = rg_ascii_for((unsigned)cp);
     if (a)

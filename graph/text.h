@@ -78,6 +78,10 @@ long rg_utf8_invalid_at(const char *s, size_t n);
 /* Decode one UTF-8 sequence of validated input; *len gets its length. */
 unsigned rg_utf8_decode(const unsigned char *s, size_t *len);
 
+/* Encode code point cp (at most 0x10FFFF) as UTF-8 into out; returns its
+ * length, 1 to 4. */
+size_t rg_utf8_encode(unsigned cp, char out[4]);
+
 /* The ASCII stand-in for a punctuation or space code point (curly quotes,
  * dashes, odd spaces, ellipsis), "" for one to drop (zero-width, soft
  * hyphen, back-link arrows), or NULL for one to keep as it is. */
