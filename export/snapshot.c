@@ -16,11 +16,12 @@
 #include <unistd.h>
 
 /* The layout, in this machine's byte order (the order mark tells): magic,
- * order mark, then the graph file's identity (size, mtime, inode, device),
+ * order mark, then the graph file's identity (size, mtime, ctime, inode,
+ * device),
  * then the body: counts; documents; nodes with every field; links with
  * their evidence. A string is a u32 length (NO_STRING for NULL) and its
  * bytes. The version is in the magic: another layout is another magic. */
-static const char MAGIC[8] = "RGSNAP2";
+static const char MAGIC[8] = "RGSNAP3";
 static const uint64_t ORDER = 0x0102030405060708ULL;
 #define NO_STRING UINT32_MAX
 
@@ -317,8 +318,11 @@ rg_graph *rg_snapshot_read_stream(FILE *f)
 
 /* ---- the cache ---- */
 
+/* What a graph file was when its snapshot was made: a write in place
+ * changes the status-change time even where the modification time is
+ * coarse or set back. */
 typedef struct identity {
-    uint64_t size, mtime_sec, mtime_nsec, inode, device;
+    uint64_t size, mtime_sec, mtime_nsec, ctime_sec, ctime_nsec, inode, device;
 } identity;
 
 static bool cache_on(void)
@@ -376,8 +380,9 @@ static bool identify(const char *json_path, identity *id)
     struct stat st;
     if (stat(json_path, &st) < 0 || !S_ISREG(st.st_mode))
         return false;
-    *id = (identity){(uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec,
-                     (uint64_t)st.st_ino, (uint64_t)st.st_dev};
+    *id = (identity){(uint64_t)st.st_size,         (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec,
+                     (uint64_t)st.st_ctim.tv_sec,  (uint64_t)st.st_ctim.tv_nsec, (uint64_t)st.st_ino,
+                     (uint64_t)st.st_dev};
     return true;
 }
 

@@ -1,12 +1,12 @@
 /* rg_snapshot: a binary copy of a large graph file, for loading it fast.
  *
  * Parsing JSON is the whole cost of a query on a big saved graph (a graph
- * file of 2M links is 150 MB of text). After relgraph reads or writes a
- * graph file of RG_SNAPSHOT_MIN bytes or more, it keeps a snapshot of the
- * graph in its cache directory ($RELGRAPH_CACHE_DIR, else
- * $XDG_CACHE_HOME/relgraph, else ~/.cache/relgraph), named after the graph
- * file's absolute path. A snapshot is used only while the graph file has the
- * size, modification time, inode and device the snapshot recorded; anything
+ * file of 2M links is 150 MB of text). After a command reads a graph file of
+ * RG_SNAPSHOT_MIN bytes or more (-g), it keeps a snapshot of the graph in
+ * the cache directory ($RELGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/relgraph,
+ * else ~/.cache/relgraph), named after the graph file's absolute path. A
+ * snapshot is used only while the graph file has the size, modification and
+ * status-change times, inode and device the snapshot recorded; anything
  * else (a stale, truncated or foreign snapshot) is ignored and the JSON is
  * read. The graph a snapshot gives is the one the JSON gives, down to the
  * order of every list, so outputs are byte-identical either way.
