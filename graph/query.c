@@ -295,19 +295,54 @@ static int relation_rank(rg_relation r)
     }
 }
 
+/* A walkable link seen from one end: the other end's place in id order
+ * (above) and the relation's rank (below, 3 bits) in one key, and the link. */
 typedef struct neighbor {
-    const char *id;
-    int rank;
-    size_t link, other;
+    unsigned long long key;
+    size_t link;
 } neighbor;
 
 static int by_neighbor(const void *a, const void *b)
 {
     const neighbor *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    if (!c)
-        c = x->rank - y->rank;
-    return c;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+typedef struct keyed {
+    const char *id;
+    size_t node;
+} keyed;
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const keyed *)a)->id, ((const keyed *)b)->id);
+}
+
+/* order[node] = its place among the nodes sorted by id, and node_at[place]
+ * the other way round: the ids are compared once here, not once per pair
+ * of neighbours. */
+static int id_order(const rg_graph *g, size_t **order, size_t **node_at)
+{
+    size_t n = g->n_nodes;
+    keyed *by = malloc((n ? n : 1) * sizeof *by);
+    *order = malloc((n ? n : 1) * sizeof **order);
+    *node_at = malloc((n ? n : 1) * sizeof **node_at);
+    if (!by || !*order || !*node_at) {
+        free(by);
+        free(*order);
+        free(*node_at);
+        *order = *node_at = NULL;
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        by[i] = (keyed){g->nodes[i].id, i};
+    qsort(by, n, sizeof *by, by_id);
+    for (size_t i = 0; i < n; i++) {
+        (*order)[by[i].node] = i;
+        (*node_at)[i] = by[i].node;
+    }
+    free(by);
+    return 0;
 }
 
 /* Each node's walkable links, in the order of the other end's id: the
@@ -325,49 +360,58 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, bool roles, adja
 {
     size_t n = g->n_nodes;
     a->start = calloc(n + 1, sizeof *a->start);
+    a->link = a->other = NULL;
+    /* which links the walk takes, decided once: each decision reads both
+     * ends, and a big graph's nodes do not fit in a cache */
+    unsigned char *take = malloc(g->n_links ? g->n_links : 1);
+    if (!a->start || !take) {
+        free(take);
+        adjacency_free(a);
+        return -1;
+    }
     bool (*may)(const rg_graph *, const rg_link *, bool) = roles ? ego_walkable : walkable;
     size_t m = 0;
-    for (size_t i = 0; i < g->n_links; i++)
-        m += 2 * may(g, &g->links[i], co_mentions);
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        take[i] = may(g, l, co_mentions);
+        if (take[i]) {
+            m += 2;
+            a->start[l->source + 1]++;
+            a->start[l->target + 1]++;
+        }
+    }
     a->link = malloc((m ? m : 1) * sizeof *a->link);
     a->other = malloc((m ? m : 1) * sizeof *a->other);
     neighbor *tmp = malloc((m ? m : 1) * sizeof *tmp);
-    if (!a->start || !a->link || !a->other || !tmp) {
+    size_t *fill = malloc((n ? n : 1) * sizeof *fill), *order = NULL, *node_at = NULL;
+    if (!a->link || !a->other || !tmp || !fill || id_order(g, &order, &node_at) < 0) {
+        free(take);
+        free(fill);
         free(tmp);
         adjacency_free(a);
         return -1;
-    }
-    for (size_t i = 0; i < g->n_links; i++) {
-        const rg_link *l = &g->links[i];
-        if (!may(g, l, co_mentions))
-            continue;
-        a->start[l->source + 1]++;
-        a->start[l->target + 1]++;
     }
     for (size_t i = 0; i < n; i++)
         a->start[i + 1] += a->start[i];
-    size_t *fill = malloc((n ? n : 1) * sizeof *fill);
-    if (!fill) {
-        free(tmp);
-        adjacency_free(a);
-        return -1;
-    }
     memcpy(fill, a->start, n * sizeof *fill);
     for (size_t i = 0; i < g->n_links; i++) {
-        const rg_link *l = &g->links[i];
-        if (!may(g, l, co_mentions))
+        if (!take[i])
             continue;
-        int r = relation_rank(l->relation);
-        tmp[fill[l->source]++] = (neighbor){g->nodes[l->target].id, r, i, l->target};
-        tmp[fill[l->target]++] = (neighbor){g->nodes[l->source].id, r, i, l->source};
+        const rg_link *l = &g->links[i];
+        unsigned long long r = (unsigned long long)relation_rank(l->relation);
+        tmp[fill[l->source]++] = (neighbor){(unsigned long long)order[l->target] << 3 | r, i};
+        tmp[fill[l->target]++] = (neighbor){(unsigned long long)order[l->source] << 3 | r, i};
     }
     for (size_t i = 0; i < n; i++)
         qsort(tmp + a->start[i], a->start[i + 1] - a->start[i], sizeof *tmp, by_neighbor);
     for (size_t k = 0; k < m; k++) {
         a->link[k] = tmp[k].link;
-        a->other[k] = tmp[k].other;
+        a->other[k] = node_at[tmp[k].key >> 3];
     }
+    free(take);
     free(fill);
+    free(order);
+    free(node_at);
     free(tmp);
     return 0;
 }
