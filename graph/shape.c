@@ -77,6 +77,17 @@ static const head lower_heads[] = {
     {"unit", RG_TYPE_AGENCY, "agency", false},
 };
 
+/* Lowercase nouns after a quoted name that make it a program's name: a
+ * "Democracies Fight COVID-19" public dialogue, the "Look East" policy. */
+static const head quoted_heads[] = {
+    {"agreement", RG_TYPE_PROGRAM, "agreement", false}, {"dialogue", RG_TYPE_PROGRAM, "dialogue", false},
+    {"exercise", RG_TYPE_PROGRAM, "exercise", false},   {"forum", RG_TYPE_PROGRAM, "dialogue", false},
+    {"fund", RG_TYPE_PROGRAM, "fund", false},           {"initiative", RG_TYPE_PROGRAM, "program", false},
+    {"partnership", RG_TYPE_PROGRAM, "agreement", false}, {"policy", RG_TYPE_PROGRAM, "policy", false},
+    {"program", RG_TYPE_PROGRAM, "program", false},     {"strategy", RG_TYPE_PROGRAM, "strategy", false},
+    {"summit", RG_TYPE_PROGRAM, "event", false},
+};
+
 /* Words that join the parts of a name: "Partner with Korea Act". */
 static const char *const connectors[] = {"and", "for", "of", "on", "the", "with", "to", "&", "in", "de"};
 
@@ -287,6 +298,32 @@ static size_t extend_left(const char *t, const token *toks, size_t h, bool plura
     return first;
 }
 
+/* A quoted name of one to eight words, opening with a capital, then at most
+ * one lowercase word and a lowercase program noun: the quotes hold the
+ * program's whole name ("Democracies Fight COVID-19"), the noun says what
+ * it is. q is the opening quote; *end gets the noun's token. */
+static const head *quoted_program(const char *t, const token *toks, size_t n, size_t q, size_t *end)
+{
+    if (toks[q].word || t[toks[q].start] != '"')
+        return NULL;
+    size_t close = q + 1;
+    while (close < n && close <= q + 9 && toks[close].word)
+        close++;
+    if (close == q + 1 || close > q + 8 || close >= n || t[toks[close].start] != '"' || !toks[q + 1].cap)
+        return NULL;
+    for (size_t k = close + 1; k < n && k <= close + 2 && toks[k].word && !toks[k].cap; k++) {
+        for (size_t h = 0; h < COUNT(quoted_heads); h++)
+            if (toks[k].len == strlen(quoted_heads[h].word) &&
+                strncmp(t + toks[k].start, quoted_heads[h].word, toks[k].len) == 0) {
+                *end = k;
+                return &quoted_heads[h];
+            }
+        if (toks[k].possessive || toks[k].comma_after)
+            break;
+    }
+    return NULL;
+}
+
 int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
 {
     *out = NULL;
@@ -314,6 +351,25 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
     size_t next_free = 0; /* no overlap: the next name starts at or after this token */
     for (size_t h = 0; h < n; h++) {
         const token *tk = &toks[h];
+        size_t noun;
+        const head *quoted = h >= next_free ? quoted_program(t, toks, n, h, &noun) : NULL;
+        if (quoted) {
+            /* the name is the quoted words; its last word stands as the head */
+            size_t first = h + 1, last = first;
+            while (toks[last + 1].word)
+                last++;
+            rg_shape s = {0};
+            s.start = toks[first].start;
+            s.len = toks[last].start + toks[last].len - s.start;
+            s.head_start = toks[last].start;
+            s.head_len = toks[last].len;
+            s.type = quoted->type;
+            s.kind = quoted->kind;
+            shapes[count++] = s;
+            next_free = noun + 1;
+            h = noun;
+            continue;
+        }
         if (!tk->word || h < next_free)
             continue;
         const head *hd = tk->cap ? find_head(t, tk) : find_lower_head(t, tk);

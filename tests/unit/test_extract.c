@@ -119,6 +119,25 @@ START_TEST(a_country_named_as_a_place_is_no_party)
 }
 END_TEST
 
+START_TEST(a_quoted_name_before_a_program_noun)
+{
+    fixture f = extract("data/q.md", "# Health\n\n"
+                                     "- Washington should formalize a \"Democracies Fight COVID-19\" public dialogue.\n"
+                                     "- Washington should drop its \"America First\" agenda and its \"no\" policy.\n");
+    const rg_graph *g = f.g;
+    const rg_link *l = link_between(g, "rec:q:3", "program:democracies-fight-covid-19", RG_REL_CONCERNS);
+    ck_assert_ptr_nonnull(l);
+    size_t p;
+    ck_assert(rg_graph_find(g, "program:democracies-fight-covid-19", &p));
+    ck_assert_str_eq(g->nodes[p].label, "Democracies Fight COVID-19");
+    ck_assert_str_eq(g->nodes[p].kind, "dialogue");
+    /* an agenda is no program noun; a quote must open with a capital */
+    ck_assert(!rg_graph_find(g, "program:america-first", &p));
+    ck_assert(!rg_graph_find(g, "program:no", &p));
+    done(&f);
+}
+END_TEST
+
 START_TEST(imperative_items_under_a_lead_in)
 {
     fixture f = extract("p.txt", "Summary\nThe report recommends that U.S. and ROK policymakers:\n"
@@ -197,6 +216,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, recommendation_roles_and_evidence);
     tcase_add_test(tc, a_country_named_as_a_place_is_no_party);
+    tcase_add_test(tc, a_quoted_name_before_a_program_noun);
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
