@@ -315,10 +315,11 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
             rg_graph *part = rg_graph_new();
             size_t failed = 0;
             int rc = part ? extract_some(x, in, (size_t)k, (size_t)jobs, part, &failed, &werr) : rg_error_nomem(&werr);
-            snprintf(path, sizeof path, "%s/part-%ld.json", dir.data, k);
+            /* the part as a snapshot body: no JSON to write and parse again */
+            snprintf(path, sizeof path, "%s/part-%ld.rgs", dir.data, k);
             FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
-            if (rc == 0 && (!f || rg_json_write(part, f, path, NULL, &werr) < 0))
-                rc = -1;
+            if (rc == 0 && (!f || !rg_snapshot_write_stream(part, f)))
+                rc = rg_error_set(&werr, RG_ERR_IO, path, 0, "cannot write: %s", errno ? strerror(errno) : "write failed");
             if (f && fclose(f) != 0)
                 rc = -1;
             if (rc < 0) {
@@ -374,12 +375,13 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
         rg_error_set(err, RG_ERR_IO, NULL, 0, "a worker process failed");
     for (long k = 0; k < jobs; k++) {
         char path[600];
-        snprintf(path, sizeof path, "%s/part-%ld.json", dir.data, k);
+        snprintf(path, sizeof path, "%s/part-%ld.rgs", dir.data, k);
         if (rc == 0) {
-            rg_graph *part = NULL;
-            rc = rg_json_read(path, &part, err);
-            if (rc == 0)
-                rc = rg_graph_merge(g, part, err);
+            FILE *f = fopen(path, "rb");
+            rg_graph *part = f ? rg_snapshot_read_stream(f) : NULL;
+            if (f)
+                fclose(f);
+            rc = part ? rg_graph_merge(g, part, err) : rg_error_set(err, RG_ERR_IO, path, 0, "cannot read a worker's part");
             rg_graph_free(part);
         }
         unlink(path);

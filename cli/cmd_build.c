@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "export/json.h"
 #include "export/output.h"
+#include "graph/fanout.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -15,9 +16,8 @@ static const char usage_text[] =
     "(node-link JSON, every link with its evidence sentence).\n\n"
     "  -o, --output FILE   where to write the graph (default: graph.json)\n"
     "      --catalog FILE  add the names of a catalog file to the built-in catalog\n"
-    "  -j, --jobs N        extract in N worker processes (default: 1; parts travel\n"
-    "                      as JSON, which costs more than it saves below some\n"
-    "                      hundreds of reports); the graph is the same for every N\n"
+    "  -j, --jobs N        extract in N worker processes (default: the number of\n"
+    "                      cores); the graph is the same for every N\n"
     "  -h, --help          show this help\n";
 
 int cmd_build(int argc, char **argv)
@@ -33,7 +33,7 @@ int cmd_build(int argc, char **argv)
     char **catalogs = NULL;
     size_t n_catalogs = 0;
     int c;
-    long jobs = 1;
+    long jobs = rg_fanout_cores();
     while ((c = getopt_long(argc, argv, "+o:j:h", options, NULL)) != -1) {
         switch (c) {
         case 'o':

@@ -6,6 +6,7 @@
 #include "export/json.h"
 #include "export/output.h"
 #include "graph/extract.h"
+#include "graph/fanout.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -17,7 +18,7 @@ static const char extract_usage[] =
     "Parts made from any grouping of the reports merge into the graph build makes.\n\n"
     "  -o, --output FILE   the part (required)\n"
     "      --catalog FILE  add a catalog file (give merge the same ones)\n"
-    "  -j, --jobs N        worker processes (default: 1)\n"
+    "  -j, --jobs N        worker processes (default: the number of cores)\n"
     "  -h, --help          show this help\n";
 
 static const char merge_usage[] =
@@ -43,7 +44,7 @@ static int parse(int argc, char **argv, const char *command, const char *usage, 
         {"jobs", required_argument, NULL, 'j'},   {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    *a = (args){NULL, NULL, 0, 1};
+    *a = (args){NULL, NULL, 0, rg_fanout_cores()};
     int c;
     while ((c = getopt_long(argc, argv, "o:j:h", options, NULL)) != -1) {
         switch (c) {
