@@ -219,7 +219,7 @@ bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_rela
 
 /* Append one piece of evidence: 1 when added, 0 when it is catalog
  * evidence the link already has, -1 when out of memory. */
-static int add_evidence(rg_link *l, const char *doc, long line, const char *text)
+static int add_evidence(rg_link *l, const char *doc, long line, const char *text, rg_evidence *take)
 {
     text = text ? text : "";
     if (strcmp(doc, "catalog") == 0)
@@ -228,11 +228,18 @@ static int add_evidence(rg_link *l, const char *doc, long line, const char *text
                 return 0;
     if (reserve((void **)&l->evidence, &l->cap_evidence, l->n_evidence, sizeof *l->evidence) < 0)
         return -1;
-    rg_evidence e = {rg_strdup(doc), line, rg_strdup(text)};
-    if (!e.doc || !e.text) {
-        free(e.doc);
-        free(e.text);
-        return -1;
+    rg_evidence e;
+    if (take && take->text) {
+        /* the strings move: take keeps nothing to free */
+        e = *take;
+        take->doc = take->text = NULL;
+    } else {
+        e = (rg_evidence){rg_strdup(doc), line, rg_strdup(text)};
+        if (!e.doc || !e.text) {
+            free(e.doc);
+            free(e.text);
+            return -1;
+        }
     }
     l->evidence[l->n_evidence++] = e;
     return 1;
@@ -262,7 +269,7 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
         *index = at;
     if (!doc)
         return 0;
-    int added = add_evidence(&g->links[at], doc, line, text);
+    int added = add_evidence(&g->links[at], doc, line, text, NULL);
     if (added < 0)
         return -1;
     g->links[at].weight += added;
@@ -311,7 +318,8 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
     return 0;
 }
 
-int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
+/* move: src's evidence strings move to dst (src is not const then) */
+static int merge(rg_graph *dst, const rg_graph *src, bool move, rg_error *err)
 {
     for (size_t i = 0; i < src->n_docs; i++) {
         const rg_document *d = &src->docs[i];
@@ -336,7 +344,7 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
         for (size_t k = 0; k < l->n_evidence; k++) {
             const rg_evidence *e = &l->evidence[k];
             from_text |= strcmp(e->doc, "catalog") != 0;
-            int rc = add_evidence(&dst->links[at], e->doc, e->line, e->text);
+            int rc = add_evidence(&dst->links[at], e->doc, e->line, e->text, move ? (rg_evidence *)e : NULL);
             if (rc < 0)
                 goto nomem;
             added += (size_t)rc;
@@ -348,6 +356,16 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 nomem:
     free(map);
     return rg_error_nomem(err);
+}
+
+int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
+{
+    return merge(dst, src, false, err);
+}
+
+int rg_graph_merge_moving(rg_graph *dst, rg_graph *src, rg_error *err)
+{
+    return merge(dst, src, true, err);
 }
 
 int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err)

@@ -135,6 +135,10 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
  * combined), links by source, target and relation (evidence and weights
  * combined). Associative and commutative as seen by the writers. */
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
+/* The same, moving src's evidence sentences into dst instead of copying
+ * them: no second copy of a part's text while it is merged. src is left to
+ * be freed, and is no graph to use any more. */
+int rg_graph_merge_moving(rg_graph *dst, rg_graph *src, rg_error *err);
 
 /* A copy of the nodes marked in keep[g->n_nodes], the links between them,
  * and the documents they come from. */
