@@ -135,7 +135,7 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
 typedef struct in {
     const char *p, *end;
     bool bad;
-    rg_buf s; /* the last string read */
+    rg_buf s, t; /* the last strings read */
 } in;
 
 static bool take(in *r, void *dst, size_t n)
@@ -168,8 +168,8 @@ static size_t get_count(in *r, size_t min_bytes)
     return r->bad ? 0 : (size_t)n;
 }
 
-/* The next string, in r->s (valid until the next call), or NULL. */
-static const char *get_str(in *r)
+/* The next string, in buf (valid until buf is used again), or NULL. */
+static const char *get_str_in(in *r, rg_buf *buf)
 {
     uint32_t len = NO_STRING;
     if (!take(r, &len, sizeof len) || len == NO_STRING)
@@ -178,12 +178,17 @@ static const char *get_str(in *r)
         r->bad = true;
         return NULL;
     }
-    rg_buf_reset(&r->s);
-    rg_buf_add(&r->s, r->p, len);
+    rg_buf_reset(buf);
+    rg_buf_add(buf, r->p, len);
     r->p += len;
-    if (r->s.failed)
+    if (buf->failed)
         r->bad = true;
-    return r->bad ? NULL : r->s.data ? r->s.data : "";
+    return r->bad ? NULL : buf->data ? buf->data : "";
+}
+
+static const char *get_str(in *r)
+{
+    return get_str_in(r, &r->s);
 }
 
 static char *get_copy(in *r)
@@ -207,14 +212,12 @@ static void get_strset(in *r, rg_strset *set)
 
 static bool read_node(in *r, rg_graph *g, size_t index)
 {
-    char *id = get_copy(r);
-    char *label = get_copy(r);
+    const char *id = get_str_in(r, &r->s);
+    const char *label = get_str_in(r, &r->t);
     uint64_t type = get_u64(r);
     size_t at = 0;
     bool ok = !r->bad && id && label && type <= RG_TYPE_REPORT && !rg_graph_find(g, id, &at) &&
               rg_graph_node(g, id, (rg_node_type)type, label, &at) == 0 && at == index;
-    free(id);
-    free(label);
     if (!ok)
         return false;
     rg_node *n = &g->nodes[at];
@@ -224,11 +227,10 @@ static bool read_node(in *r, rg_graph *g, size_t index)
     n->mentions = get_long(r);
     size_t tallies = get_count(r, 12);
     for (size_t k = 0; k < tallies && !r->bad; k++) {
-        char *key = get_copy(r);
+        const char *key = get_str(r);
         long count = get_long(r);
         if (!key || rg_tally_add(&n->doc_mentions, key, count) < 0)
             r->bad = true;
-        free(key);
     }
     get_strset(r, &n->docs);
     if (rg_node_set(&n->text, get_str(r)) < 0 || rg_node_set(&n->doc, get_str(r)) < 0)
@@ -271,8 +273,9 @@ static bool read_link(in *r, rg_graph *g, size_t index)
 
 rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
 {
-    in r = {data, data + len, false, {0}};
+    in r = {data, data + len, false, {0}, {0}};
     rg_buf_init(&r.s);
+    rg_buf_init(&r.t);
     rg_graph *g = rg_graph_new();
     size_t n_docs = get_count(&r, 16), n_nodes = get_count(&r, 32), n_links = get_count(&r, 40);
     bool ok = g && !r.bad && rg_graph_reserve(g, n_nodes, n_links) == 0;
@@ -291,6 +294,7 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
     char end[sizeof MAGIC];
     ok = ok && take(&r, end, sizeof end) && memcmp(end, MAGIC, sizeof MAGIC) == 0 && r.p == r.end && !r.bad;
     rg_buf_destroy(&r.s);
+    rg_buf_destroy(&r.t);
     if (!ok) {
         rg_graph_free(g);
         return NULL;
@@ -415,6 +419,8 @@ void rg_snapshot_save(const rg_graph *g, const char *json_path)
     char *path = snapshot_path(json_path, true);
     if (!path)
         return;
+    /* not rg_output: a cache needs the rename's atomicity, not an fsync of a
+     * 100 MB file on the first query, and it stays private (0600) */
     rg_buf tmp;
     rg_buf_init(&tmp);
     rg_buf_adds(&tmp, path);

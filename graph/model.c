@@ -76,18 +76,23 @@ void rg_graph_free(rg_graph *g)
     free(g);
 }
 
-/* Grow an array of elements of size `size` to hold one more. */
-static int reserve(void **items, size_t *cap, size_t len, size_t size)
+/* Make an array of elements of size `size` hold n of them in all. */
+static int grow_to(void **items, size_t *cap, size_t n, size_t size)
 {
-    if (len < *cap)
+    if (n <= *cap)
         return 0;
-    size_t n = *cap ? *cap * 2 : 16;
     void *p = realloc(*items, n * size);
     if (!p)
         return -1;
     *items = p;
     *cap = n;
     return 0;
+}
+
+/* Grow an array of elements of size `size` to hold one more. */
+static int reserve(void **items, size_t *cap, size_t len, size_t size)
+{
+    return len < *cap ? 0 : grow_to(items, cap, *cap ? *cap * 2 : 16, size);
 }
 
 bool rg_graph_find(const rg_graph *g, const char *id, size_t *index)
@@ -187,20 +192,9 @@ static int grow_links(rg_graph *g)
 
 int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links)
 {
-    if (n_nodes > g->cap_nodes) {
-        rg_node *nodes = realloc(g->nodes, n_nodes * sizeof *nodes);
-        if (!nodes)
-            return -1;
-        g->nodes = nodes;
-        g->cap_nodes = n_nodes;
-    }
-    if (n_links > g->cap_links) {
-        rg_link *links = realloc(g->links, n_links * sizeof *links);
-        if (!links)
-            return -1;
-        g->links = links;
-        g->cap_links = n_links;
-    }
+    if (grow_to((void **)&g->nodes, &g->cap_nodes, n_nodes, sizeof *g->nodes) < 0 ||
+        grow_to((void **)&g->links, &g->cap_links, n_links, sizeof *g->links) < 0)
+        return -1;
     while (n_links * 10 > g->link_cap * 7)
         if (grow_links(g) < 0)
             return -1;
