@@ -400,3 +400,18 @@ size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors,
     }
     return RG_DIRECTIVE_NONE;
 }
+
+bool rg_directive_refers_back(const char *text)
+{
+    static const char *const demonstratives[] = {"this", "these", "such"};
+    const char *w = skip_spaces(text);
+    size_t n = word_len(w);
+    if (!isupper((unsigned char)w[0]) || !word_in(w, n, demonstratives, COUNT(demonstratives)))
+        return false;
+    for (const char *p = w + n; *p; p++) {
+        size_t which;
+        if (!isalpha((unsigned char)p[-1]) && modal_at(p, &which) && !(modals[which].needs & ACTOR_SUBJECT))
+            return true;
+    }
+    return false;
+}

@@ -36,6 +36,11 @@ typedef struct rg_span {
 size_t rg_directive_modal(const char *text, const rg_span *actors, size_t n_actors, bool list_item,
                           size_t *subject_start);
 
+/* Does text open with a demonstrative and say what should be done ("This
+ * should be predicated on ...", "Such efforts must ...")? After a
+ * recommendation, such a sentence goes on with it. */
+bool rg_directive_refers_back(const char *text);
+
 /* Does text open with an imperative verb (after an optional adverb)? */
 bool rg_directive_imperative(const char *text);
 

@@ -198,24 +198,6 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long 
     return 0;
 }
 
-/* The word that ends just before text[at], lowercased into word[]. Returns
- * where that word starts, or RG_NONE when none comes before. */
-static size_t word_before(const char *text, size_t at, char *word, size_t size)
-{
-    size_t end = at;
-    while (end > 0 && text[end - 1] == ' ')
-        end--;
-    size_t start = end;
-    while (start > 0 && isalpha((unsigned char)text[start - 1]))
-        start--;
-    if (start == end || end - start >= size)
-        return RG_NONE;
-    for (size_t k = start; k < end; k++)
-        word[k - start] = (char)tolower((unsigned char)text[k]);
-    word[end - start] = '\0';
-    return start;
-}
-
 /* Does the name stand alone, rather than qualify what follows it ("the U.S.
  * force posture", "Japan-South Korea relations", "South Korea's startups")? */
 static bool ends_a_noun_phrase(const char *text, const rg_mention *m)
@@ -246,6 +228,28 @@ static bool ends_a_noun_phrase(const char *text, const rg_mention *m)
 /* A country named as the place where something happens ("companies in South
  * Korea and the United States", "to work in the United States") is the
  * setting of a recommendation, not a party to it. */
+/* The word before a mention, past "the": "in" for "in the United States". */
+static size_t word_before_name(const char *text, const rg_mention *m, char *word, size_t size)
+{
+    size_t at = rg_word_before(text, m->start, word, size);
+    if (at != RG_NONE && strcmp(word, "the") == 0)
+        at = rg_word_before(text, at, word, size);
+    return at;
+}
+
+/* Do two countries stand as "from a to b", a route between two places
+ * ("move operations from Beijing to Seoul")? */
+static bool route(const char *text, const rg_mention *a, const rg_mention *b)
+{
+    if (!b->entity->kind || strcmp(b->entity->kind, "country") != 0 || b->start < a->start + a->len)
+        return false;
+    char word[16];
+    size_t at = word_before_name(text, b, word, sizeof word);
+    if (at == RG_NONE || strcmp(word, "to") != 0 || at != a->start + a->len + 1)
+        return false;
+    return word_before_name(text, a, word, sizeof word) != RG_NONE && strcmp(word, "from") == 0;
+}
+
 static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size_t i)
 {
     if (!ms[i].entity->kind || strcmp(ms[i].entity->kind, "country") != 0 || !ends_a_noun_phrase(text, ms + i))
@@ -253,10 +257,10 @@ static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size
     /* "in the U.S. and ROK strategies": both qualify what follows */
     if (i + 1 < n && ms[i + 1].start <= ms[i].start + ms[i].len + 5 && !ends_a_noun_phrase(text, ms + i + 1))
         return false;
+    if ((i + 1 < n && route(text, &ms[i], &ms[i + 1])) || (i > 0 && route(text, &ms[i - 1], &ms[i])))
+        return true;
     char word[16];
-    size_t at = word_before(text, ms[i].start, word, sizeof word);
-    if (at != RG_NONE && strcmp(word, "the") == 0)
-        at = word_before(text, at, word, sizeof word);
+    size_t at = word_before_name(text, &ms[i], word, sizeof word);
     if (at == RG_NONE)
         return false;
     static const char *const places[] = {"in", "within", "inside", "throughout", "across"};
@@ -266,6 +270,27 @@ static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size
     /* the second of two places joined by "and" or "or" */
     if ((strcmp(word, "and") == 0 || strcmp(word, "or") == 0) && i > 0 && ms[i - 1].start + ms[i - 1].len + 6 >= at)
         return names_a_place(text, ms, n, i - 1);
+    return false;
+}
+
+/* A country that names the subject matter of what follows it ("the North
+ * Korea challenge", "the Iran question") is what a recommendation is
+ * about, not a party to it. */
+static bool names_a_topic(const char *text, const rg_mention *m)
+{
+    if (!m->entity->kind || strcmp(m->entity->kind, "country") != 0)
+        return false;
+    const char *p = text + m->start + m->len;
+    if (*p != ' ')
+        return false;
+    p++;
+    static const char *const topics[] = {"challenge", "challenges", "issue",    "issues",
+                                         "problem",   "problems",   "question", "questions"};
+    for (size_t k = 0; k < sizeof topics / sizeof *topics; k++) {
+        size_t n = strlen(topics[k]);
+        if (strncmp(p, topics[k], n) == 0 && !isalpha((unsigned char)p[n]))
+            return true;
+    }
     return false;
 }
 
@@ -284,7 +309,7 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
              * unit leads; its owner is involved, not a leader */
             bool owner = i + 1 < n && ms[i + 1].owner == ms[i].entity;
             bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
-            if (!leads && names_a_place(s->text, ms, n, i))
+            if ((!leads && names_a_place(s->text, ms, n, i)) || names_a_topic(s->text, &ms[i]))
                 continue;
             rg_relation rel = program ? RG_REL_CONCERNS : leads ? RG_REL_LEADS : RG_REL_PARTNERS;
             if ((pass == 0) != leads)
@@ -429,7 +454,10 @@ static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
         free(actors);
         /* "For example, ..." after a recommendation elaborates it */
         bool follows_rec = st->last_rec != RG_NONE && st->last_rec_block == s->block && !first_in_block;
-        bool example = follows_rec && (starts_with(s->text, "For example") || starts_with(s->text, "For instance"));
+        /* and so does "This should be predicated on ...", when it is no
+         * recommendation of its own */
+        bool example = follows_rec && (starts_with(s->text, "For example") || starts_with(s->text, "For instance") ||
+                                       (modal == RG_NONE && rg_directive_refers_back(s->text)));
         const rg_block *lead = NULL;
         if (item && b->lead_in >= 0 && lead_in_recommends(doc->blocks[b->lead_in].text))
             lead = &doc->blocks[b->lead_in];

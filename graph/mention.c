@@ -229,8 +229,11 @@ static char *shape_name(const char *text, const rg_shape *s, const char *owner_n
     const char *h = text + s->head_start;
     size_t head_end = s->head_start + s->head_len;
     if (s->skip_len) {
-        /* "Technology (RIGHT) Fund" is named "Technology Fund" */
-        rg_buf_add(&b, text + s->start, s->skip_start - s->start);
+        /* "Technology (RIGHT) Fund" is named "Technology Fund", and so is
+         * "Technology" (RIGHT) Fund */
+        for (size_t k = s->start; k < s->skip_start; k++)
+            if (text[k] != '"')
+                rg_buf_addc(&b, text[k]);
         rg_buf_add(&b, text + s->skip_start + s->skip_len + 1, s->head_start - (s->skip_start + s->skip_len + 1));
     } else {
         rg_buf_add(&b, text + s->start, s->head_start - s->start);
@@ -460,6 +463,23 @@ static bool subject_position(const char *text, size_t end)
     }
 }
 
+/* Does the phrase starting at `at` open a subordinate clause as its
+ * subject: "As both countries develop norms, they could ..."? */
+static bool clause_subject(const char *text, size_t at, size_t end)
+{
+    static const char *const openers[] = {"after", "although", "as", "because", "before", "if", "once", "since",
+                                          "though", "unless", "until", "when", "whereas", "while"};
+    if (text[end] == '\'')
+        return false; /* "as the allies' priorities diverge" */
+    char word[16];
+    if (rg_word_before(text, at, word, sizeof word) == RG_NONE)
+        return false;
+    for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
+        if (strcmp(word, openers[k]) == 0)
+            return true;
+    return false;
+}
+
 static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
 {
     /* "Defense Innovation Unit (DIU)": the acronym in its definition is the
@@ -501,7 +521,7 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
         }
     }
     /* "The two countries should ...": the pair, where the phrase is the
-     * subject (it opens the sentence, or a verb follows it). Elsewhere ("the
+     * subject (it opens the sentence or a clause, or a verb follows it). Elsewhere ("the
      * allies' priorities", "between the two nations") it stays unresolved. */
     if (!dc->pair[0] || !dc->pair[1])
         return;
@@ -512,7 +532,8 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
                 continue;
             if ((at > 0 && isalpha((unsigned char)text[at - 1])) || isalpha((unsigned char)text[at + n]))
                 continue;
-            if (at > 0 && !isupper((unsigned char)text[at]) && !subject_position(text, at + n))
+            if (at > 0 && !isupper((unsigned char)text[at]) && !subject_position(text, at + n) &&
+                !clause_subject(text, at, at + n))
                 continue;
             for (int c = 0; c < 2; c++)
                 push(ms, (rg_mention){.start = at, .len = n, .entity = dc->pair[c], .owner = NULL, .node = RG_NONE});

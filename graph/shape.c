@@ -324,6 +324,22 @@ static const head *quoted_program(const char *t, const token *toks, size_t n, si
     return NULL;
 }
 
+#define NO_QUOTE ((size_t)-1)
+
+/* Is toks[close] the closing quote of a quoted name of one to eight words
+ * opening with a capital? Returns its opening quote, or NO_QUOTE. */
+static size_t quoted_before(const char *t, const token *toks, size_t close)
+{
+    if (toks[close].word || t[toks[close].start] != '"')
+        return NO_QUOTE;
+    size_t q = close;
+    while (q > 0 && close - q <= 8 && toks[q - 1].word)
+        q--;
+    if (q == 0 || q == close || close - q > 8 || toks[q - 1].word || t[toks[q - 1].start] != '"' || !toks[q].cap)
+        return NO_QUOTE;
+    return q - 1;
+}
+
 int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
 {
     *out = NULL;
@@ -382,11 +398,19 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
         size_t skip_start = 0, skip_len = 0;
         if (first == h && h >= 4 && !toks[h - 1].word && t[toks[h - 1].start] == ')' &&
             toks[h].start == toks[h - 1].start + 2 && t[toks[h - 1].start + 1] == ' ' && toks[h - 3].start > 0 &&
-            t[toks[h - 3].start - 1] == ' ' && toks[h - 2].word &&
-            !toks[h - 3].word && t[toks[h - 3].start] == '(' && toks[h - 4].word && name_word(t, &toks[h - 4])) {
-            skip_start = toks[h - 3].start;
-            skip_len = toks[h - 1].start + 1 - skip_start;
-            first = extend_left(t, toks, h - 3, false);
+            t[toks[h - 3].start - 1] == ' ' && toks[h - 2].word && !toks[h - 3].word && t[toks[h - 3].start] == '(') {
+            size_t q = quoted_before(t, toks, h - 4);
+            if (toks[h - 4].word && name_word(t, &toks[h - 4])) {
+                skip_start = toks[h - 3].start;
+                first = extend_left(t, toks, h - 3, false);
+            } else if (q != NO_QUOTE) {
+                /* the "Research Investment for Global Health Technology"
+                 * (RIGHT) Fund: the quotes hold the name before its head */
+                skip_start = toks[h - 3].start;
+                first = q;
+            }
+            if (skip_start)
+                skip_len = toks[h - 1].start + 1 - skip_start;
         }
         /* a year is no part of a name: "the 2022 Indo-Pacific Strategies" */
         while (first < h && toks[first].len == 4 && isdigit((unsigned char)t[toks[first].start]) &&

@@ -1,5 +1,6 @@
 #include "graph/text.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -430,4 +431,20 @@ char *rg_normalize_name(const char *s)
     if (out && strncmp(out, "the ", 4) == 0)
         memmove(out, out + 4, strlen(out + 4) + 1);
     return out;
+}
+
+size_t rg_word_before(const char *text, size_t at, char *word, size_t size)
+{
+    size_t end = at;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    size_t start = end;
+    while (start > 0 && isalpha((unsigned char)text[start - 1]))
+        start--;
+    if (start == end || end - start >= size)
+        return (size_t)-1;
+    for (size_t k = start; k < end; k++)
+        word[k - start] = (char)tolower((unsigned char)text[k]);
+    word[end - start] = '\0';
+    return start;
 }

@@ -99,4 +99,9 @@ void rg_locate_string(const char *text, size_t n, const char *s, long *line, lon
 /* Case-insensitive ASCII comparison. */
 int rg_strcasecmp(const char *a, const char *b);
 
+/* The word of letters that ends just before text[at] (spaces between are
+ * skipped), lowercased into word[0..size). Returns where it starts, or
+ * (size_t)-1 when no word comes before or it does not fit. */
+size_t rg_word_before(const char *text, size_t at, char *word, size_t size);
+
 #endif

@@ -10,6 +10,8 @@ static const char catalog_json[] =
     "  \"aliases\": [\"U.S.\", \"Washington\"], \"demonyms\": [\"American\"]},"
     " {\"name\": \"Republic of Korea\", \"type\": \"actor\", \"kind\": \"country\", \"country\": \"KR\","
     "  \"aliases\": [\"South Korea\", \"ROK\", \"Seoul\"], \"demonyms\": [\"South Korean\", \"Korean\"]},"
+    " {\"name\": \"People's Republic of China\", \"type\": \"actor\", \"kind\": \"country\", \"country\": \"CN\","
+    "  \"aliases\": [\"China\", \"Beijing\"]},"
     " {\"name\": \"Joe Biden\", \"type\": \"actor\", \"kind\": \"person\", \"country\": \"US\", \"aliases\": [\"Biden\"]},"
     " {\"name\": \"Ministry of Health and Welfare\", \"type\": \"agency\", \"country\": \"KR\"},"
     " {\"name\": \"U.S. National Security Strategy\", \"type\": \"program\", \"kind\": \"strategy\", \"country\": \"US\"},"
@@ -119,6 +121,53 @@ START_TEST(a_country_named_as_a_place_is_no_party)
 }
 END_TEST
 
+START_TEST(a_topic_or_a_route_is_no_party)
+{
+    fixture f = extract("data/t.md", "# Topics\n\n"
+                                     "- Washington should reframe the China challenge.\n"
+                                     "- Washington should help firms move research from Beijing to Seoul.\n"
+                                     "- Washington should buy less from Beijing.\n"
+                                     "- Officials, while framing the China question, should talk.\n");
+    const rg_graph *g = f.g;
+    ck_assert_ptr_nonnull(link_between(g, "rec:t:3", "actor:united-states", RG_REL_LEADS));
+    ck_assert_ptr_null(link_between(g, "rec:t:3", "actor:peoples-republic-of-china", RG_REL_PARTNERS));
+    /* from one place to another: both are places */
+    ck_assert_ptr_null(link_between(g, "rec:t:4", "actor:peoples-republic-of-china", RG_REL_PARTNERS));
+    ck_assert_ptr_null(link_between(g, "rec:t:4", "actor:republic-of-korea", RG_REL_PARTNERS));
+    /* "from" alone is no route */
+    ck_assert_ptr_nonnull(link_between(g, "rec:t:5", "actor:peoples-republic-of-china", RG_REL_PARTNERS));
+    /* a topic does not lead, even inside the subject */
+    ck_assert_ptr_null(link_between(g, "rec:t:6", "actor:peoples-republic-of-china", RG_REL_LEADS));
+    done(&f);
+}
+END_TEST
+
+START_TEST(a_clause_subject_and_a_sentence_that_goes_on)
+{
+    fixture f = extract("data/c.md", "# Pair\n\n"
+                                     "The United States and South Korea met. The United States and South Korea met "
+                                     "again. The United States and South Korea agreed.\n\n"
+                                     "- As both countries develop norms, they could use the KORUS FTA.\n"
+                                     "- Washington should deepen cooperation. This should be paired with the "
+                                     "Ministry of Science and ICT's work.\n"
+                                     "- Washington should deepen cooperation. This administration should call Beijing.\n");
+    const rg_graph *g = f.g;
+    /* "both countries" opening a clause are its subject: the pair */
+    ck_assert_ptr_nonnull(link_between(g, "rec:c:5", "actor:united-states", RG_REL_PARTNERS));
+    ck_assert_ptr_nonnull(link_between(g, "rec:c:5", "actor:republic-of-korea", RG_REL_PARTNERS));
+    /* "This should be ..." goes on with the recommendation before it */
+    size_t n;
+    ck_assert(!rg_graph_find(g, "rec:c:6-2", &n));
+    const rg_link *l = link_between(g, "rec:c:6", "agency:ministry-of-science-and-ict", RG_REL_PARTNERS);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_str_eq(l->evidence[0].text, "This should be paired with the Ministry of Science and ICT's work.");
+    /* but "This administration should ..." is a recommendation of its own */
+    ck_assert(rg_graph_find(g, "rec:c:7-2", &n));
+    ck_assert_ptr_null(link_between(g, "rec:c:7", "actor:peoples-republic-of-china", RG_REL_PARTNERS));
+    done(&f);
+}
+END_TEST
+
 START_TEST(a_quoted_name_before_a_program_noun)
 {
     fixture f = extract("data/q.md", "# Health\n\n"
@@ -216,6 +265,8 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, recommendation_roles_and_evidence);
     tcase_add_test(tc, a_country_named_as_a_place_is_no_party);
+    tcase_add_test(tc, a_topic_or_a_route_is_no_party);
+    tcase_add_test(tc, a_clause_subject_and_a_sentence_that_goes_on);
     tcase_add_test(tc, a_quoted_name_before_a_program_noun);
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);

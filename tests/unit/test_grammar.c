@@ -36,6 +36,12 @@ START_TEST(shapes_by_head_noun)
                      "Silicon Valley-Pangyo AI Partnership Program|program|");
     ck_assert_str_eq(shapes_of("it helps the South Korean consulate in San Francisco today"),
                      "South Korean consulate in San Francisco|agency|");
+    /* an acronym between a name and its head, the name quoted or not */
+    ck_assert_str_eq(shapes_of("they joined the Research Investment for Global Health Technology (RIGHT) Fund"),
+                     "Research Investment for Global Health Technology (RIGHT) Fund|program|");
+    ck_assert_str_eq(shapes_of("Welfare's \"Global Health Technology\" (RIGHT) Fund, a fund"),
+                     "\"Global Health Technology\" (RIGHT) Fund|program|Welfare");
+    ck_assert_str_eq(shapes_of("said \"no\" (RIGHT) Fund"), "");
 }
 END_TEST
 
@@ -89,6 +95,12 @@ START_TEST(modal_directives)
     ck_assert_uint_eq(modal("These engagements could be modeled after it.", true), RG_DIRECTIVE_NONE);
     /* commitments */
     ck_assert_uint_ne(modal("The leaders committed to a new dialogue.", false), RG_DIRECTIVE_NONE);
+    /* a sentence that goes on with the one before */
+    ck_assert(rg_directive_refers_back("This should be predicated on deeper cooperation."));
+    ck_assert(rg_directive_refers_back("Such efforts must be funded."));
+    ck_assert(!rg_directive_refers_back("This is predicated on deeper cooperation."));
+    ck_assert(!rg_directive_refers_back("The allies should be ready."));
+    ck_assert(!rg_directive_refers_back("These engagements could be modeled after it."));
 }
 END_TEST
 
