@@ -525,12 +525,15 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
      * allies' priorities", "between the two nations") it stays unresolved. */
     if (!dc->pair[0] || !dc->pair[1])
         return;
-    for (size_t k = 0; k < sizeof pair_phrases / sizeof *pair_phrases; k++) {
-        size_t n = strlen(pair_phrases[k]);
-        for (size_t at = 0; text[at]; at++) {
-            if (tolower((unsigned char)text[at]) != pair_phrases[k][0] || strncmp(text + at + 1, pair_phrases[k] + 1, n - 1) != 0)
-                continue;
-            if ((at > 0 && isalpha((unsigned char)text[at - 1])) || isalpha((unsigned char)text[at + n]))
+    /* one pass over the words: every phrase opens with "both" or "the" */
+    for (size_t at = 0; text[at]; at++) {
+        char first = (char)tolower((unsigned char)text[at]);
+        if ((first != 'b' && first != 't') || (at > 0 && isalpha((unsigned char)text[at - 1])))
+            continue;
+        for (size_t k = 0; k < sizeof pair_phrases / sizeof *pair_phrases; k++) {
+            size_t n = strlen(pair_phrases[k]);
+            if (first != pair_phrases[k][0] || strncmp(text + at + 1, pair_phrases[k] + 1, n - 1) != 0 ||
+                isalpha((unsigned char)text[at + n]))
                 continue;
             if (at > 0 && !isupper((unsigned char)text[at]) && !subject_position(text, at + n) &&
                 !clause_subject(text, at, at + n))
