@@ -49,13 +49,21 @@ static void string(writer *w, const char *s)
         raw(w, "null");
         return;
     }
+    /* the bytes that are escaped (or end the string): controls, quote and
+     * backslash; all others stand as they are */
+    static const unsigned char escaped[256] = {
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        ['"'] = 1, ['\\'] = 1,
+    };
     rg_buf_addc(&w->b, '"');
-    const char *run = s;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p >= 0x20 && *p != '"' && *p != '\\')
-            continue;
-        rg_buf_add(&w->b, run, (size_t)((const char *)p - run));
-        run = (const char *)p + 1;
+    const unsigned char *run = (const unsigned char *)s, *p = run;
+    for (;; p++) {
+        while (!escaped[*p])
+            p++;
+        rg_buf_add(&w->b, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        run = p + 1;
         char esc[8];
         switch (*p) {
         case '"': raw(w, "\\\""); break;
@@ -70,7 +78,6 @@ static void string(writer *w, const char *s)
             raw(w, esc);
         }
     }
-    rg_buf_adds(&w->b, run);
     rg_buf_addc(&w->b, '"');
 }
 
@@ -82,11 +89,20 @@ static void key(writer *w, bool first, const char *k)
     raw(w, ": ");
 }
 
+/* By hand: snprintf costs a thousand instructions a number, and a graph
+ * file holds millions of lines and weights. */
 static void integer(writer *w, long long v)
 {
-    char t[32];
-    snprintf(t, sizeof t, "%lld", v);
-    raw(w, t);
+    char t[24];
+    size_t at = sizeof t;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        t[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        t[--at] = '-';
+    rg_buf_add(&w->b, t + at, sizeof t - at);
 }
 
 /* Integers print as integers, everything else with 10 significant digits

@@ -158,6 +158,8 @@ typedef struct doc_state {
     int same_line_count;
     size_t last_rec;       /* the latest recommendation node, or RG_NONE */
     size_t last_rec_block; /* and its block */
+    rg_name_hits names;    /* the catalog names of every body sentence, */
+    size_t *names_at;      /* those of sentence i from names_at[i] to names_at[i + 1] */
 } doc_state;
 
 static bool lead_in_recommends(const char *t)
@@ -362,7 +364,7 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_mention 
         return 0;
     rg_mention *lm;
     size_t n_lm;
-    if (rg_mentions_find(&st->dc, lead_in->text, &lm, &n_lm) < 0)
+    if (rg_mentions_find(&st->dc, lead_in->text, NULL, 0, &lm, &n_lm) < 0)
         return -1;
     rc = 0;
     for (size_t i = 0; i < n_lm && rc == 0; i++) {
@@ -409,13 +411,22 @@ static bool starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-static int sentence(doc_state *st, const rg_sentence *s, bool first_in_block)
+/* The mentions of sentence i, from the catalog names the survey found. */
+static int sentence_mentions(doc_state *st, size_t i, rg_mention **ms, size_t *n)
+{
+    static const rg_name_hit none[1];
+    const rg_name_hit *names = st->names.items ? st->names.items + st->names_at[i] : none;
+    return rg_mentions_find(&st->dc, st->doc->sentences[i].text, names, st->names_at[i + 1] - st->names_at[i], ms, n);
+}
+
+static int sentence(doc_state *st, size_t index, bool first_in_block)
 {
     const rg_doc *doc = st->doc;
+    const rg_sentence *s = &doc->sentences[index];
     const rg_block *b = &doc->blocks[s->block];
     rg_mention *ms;
     size_t n;
-    if (rg_mentions_find(&st->dc, s->text, &ms, &n) < 0)
+    if (sentence_mentions(st, index, &ms, &n) < 0)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++)
@@ -506,31 +517,44 @@ static void choose_pair(rg_doc_context *dc, const size_t *count_of, size_t n)
     }
 }
 
-/* First pass: the acronyms the document defines, and which countries it
- * names most (by the catalog's names of countries, wherever they stand). */
+/* First pass: the catalog names of every body sentence (kept for the
+ * second), the acronyms the document defines, and which countries it
+ * names most. */
 static int survey(doc_state *st)
 {
     const rg_catalog *cat = st->dc.x->cat;
+    const rg_doc *doc = st->doc;
     size_t *count_of = calloc(cat->len ? cat->len : 1, sizeof *count_of);
-    if (!count_of)
+    st->names_at = malloc((doc->n_sentences + 1) * sizeof *st->names_at);
+    if (!count_of || !st->names_at) {
+        free(count_of);
         return -1;
+    }
     int rc = 0;
-    for (size_t i = 0; i < st->doc->n_sentences && rc == 0; i++) {
-        const rg_sentence *s = &st->doc->sentences[i];
-        if (st->doc->blocks[s->block].zone != RG_ZONE_BODY)
+    for (size_t i = 0; i < doc->n_sentences && rc == 0; i++) {
+        const rg_sentence *s = &doc->sentences[i];
+        st->names_at[i] = st->names.len;
+        if (doc->blocks[s->block].zone != RG_ZONE_BODY)
             continue;
-        /* countries by the catalog's names alone; the full reading only
-         * where a parenthesis may define an acronym */
-        rg_mentions_count_countries(&st->dc, s->text, count_of);
+        if ((rc = rg_mentions_scan_names(&st->dc, s->text, &st->names)) < 0)
+            break;
+        /* countries by the catalog's names, wherever they stand */
+        for (size_t k = st->names_at[i]; k < st->names.len; k++)
+            if (cat->entries[st->names.items[k].entry].type == RG_TYPE_ACTOR &&
+                strcmp(cat->entries[st->names.items[k].entry].kind, "country") == 0)
+                count_of[st->names.items[k].entry]++;
+        /* the full reading only where a parenthesis may define an acronym */
         if (!strchr(s->text, '('))
             continue;
+        st->names_at[i + 1] = st->names.len;
         rg_mention *ms;
         size_t n;
-        if ((rc = rg_mentions_find(&st->dc, s->text, &ms, &n)) < 0)
+        if ((rc = sentence_mentions(st, i, &ms, &n)) < 0)
             break;
         rc = rg_mentions_define(&st->dc, s->text, ms, n);
         free(ms);
     }
+    st->names_at[doc->n_sentences] = st->names.len;
     if (rc == 0)
         choose_pair(&st->dc, count_of, cat->len);
     free(count_of);
@@ -559,9 +583,11 @@ int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_
         if (doc->blocks[s->block].zone != RG_ZONE_BODY)
             continue;
         bool first = i == 0 || doc->sentences[i - 1].block != s->block;
-        rc = sentence(&st, s, first);
+        rc = sentence(&st, i, first);
     }
 done:
+    free(st.names.items);
+    free(st.names_at);
     for (size_t i = 0; i < st.dc.n_local; i++)
         rg_entry_free(st.dc.local[i]);
     free(st.dc.local);

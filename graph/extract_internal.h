@@ -45,8 +45,27 @@ typedef struct rg_mention {
     size_t node;           /* set when the mention enters the graph */
 } rg_mention;
 
-/* The mentions of one sentence, in text order. Caller frees *out. */
-int rg_mentions_find(rg_doc_context *dc, const char *text, rg_mention **out, size_t *n);
+/* A catalog name in a sentence: where it stands and the entry it names. */
+typedef struct rg_name_hit {
+    size_t start, len, entry;
+} rg_name_hit;
+
+/* A growing array of name hits, kept for a whole document so that its
+ * sentences are matched against the catalog once, not once per pass. */
+typedef struct rg_name_hits {
+    rg_name_hit *items;
+    size_t len, cap;
+} rg_name_hits;
+
+/* Append the catalog names of text to hits. Returns 0, or -1 when out of
+ * memory. */
+int rg_mentions_scan_names(const rg_doc_context *dc, const char *text, rg_name_hits *hits);
+
+/* The mentions of one sentence, in text order. names[0..n_names) are its
+ * catalog names from rg_mentions_scan_names, or NULL to find them now.
+ * Caller frees *out. */
+int rg_mentions_find(rg_doc_context *dc, const char *text, const rg_name_hit *names, size_t n_names,
+                     rg_mention **out, size_t *n);
 
 /* Does the mention name an entity in its own right (not a qualifier, not
  * the echo of a definition)? */
@@ -55,8 +74,6 @@ static inline bool rg_mention_counts(const rg_mention *m)
     return !m->qualifier && !m->echo;
 }
 
-/* Add to counts[entry] every country the catalog's names find in text. */
-void rg_mentions_count_countries(const rg_doc_context *dc, const char *text, size_t *counts);
 
 /* Record the acronyms a sentence defines: "Defense Innovation Unit (DIU)",
  * "USAID (United States Agency for International Development)". */

@@ -544,31 +544,39 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
     }
 }
 
-typedef struct country_count {
-    const rg_catalog *cat;
-    size_t *counts;
-} country_count;
-
-static int count_country(const rg_match *m, void *ctx)
+static int keep_hit(const rg_match *m, void *ctx)
 {
-    country_count *cc = ctx;
-    if (is_country(&cc->cat->entries[m->values[0]]))
-        cc->counts[m->values[0]]++;
+    rg_name_hits *hits = ctx;
+    if (hits->len == hits->cap) {
+        size_t cap = hits->cap ? hits->cap * 2 : 64;
+        rg_name_hit *p = realloc(hits->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        hits->items = p;
+        hits->cap = cap;
+    }
+    hits->items[hits->len++] = (rg_name_hit){m->start, m->len, m->values[0]};
     return 0;
 }
 
-void rg_mentions_count_countries(const rg_doc_context *dc, const char *text, size_t *counts)
+int rg_mentions_scan_names(const rg_doc_context *dc, const char *text, rg_name_hits *hits)
 {
-    country_count cc = {dc->x->cat, counts};
-    rg_matcher_scan(dc->x->names, text, strlen(text), count_country, &cc);
+    return rg_matcher_scan(dc->x->names, text, strlen(text), keep_hit, hits) ? -1 : 0;
 }
 
-int rg_mentions_find(rg_doc_context *dc, const char *text, rg_mention **out, size_t *n)
+int rg_mentions_find(rg_doc_context *dc, const char *text, const rg_name_hit *names, size_t n_names,
+                     rg_mention **out, size_t *n)
 {
     list ms = {0}, local = {0};
     size_t len = strlen(text);
     scan_ctx sc = {dc, &ms, false};
-    rg_matcher_scan(dc->x->names, text, len, collect, &sc);
+    if (names) {
+        for (size_t i = 0; i < n_names; i++)
+            push(&ms, (rg_mention){.start = names[i].start, .len = names[i].len,
+                                   .entity = &dc->x->cat->entries[names[i].entry], .node = RG_NONE});
+    } else {
+        rg_matcher_scan(dc->x->names, text, len, collect, &sc);
+    }
     if (dc->acronyms && dc->n_defined) {
         scan_ctx lc = {dc, &local, true};
         rg_matcher_scan(dc->acronyms, text, len, collect, &lc);

@@ -61,11 +61,6 @@ void rg_buf_adds(rg_buf *b, const char *s)
     rg_buf_add(b, s, strlen(s));
 }
 
-void rg_buf_addc(rg_buf *b, char c)
-{
-    rg_buf_add(b, &c, 1);
-}
-
 char *rg_buf_steal(rg_buf *b)
 {
     char *s = NULL;

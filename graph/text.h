@@ -25,7 +25,17 @@ void rg_buf_destroy(rg_buf *b);
 void rg_buf_reset(rg_buf *b);
 void rg_buf_add(rg_buf *b, const char *s, size_t n);
 void rg_buf_adds(rg_buf *b, const char *s);
-void rg_buf_addc(rg_buf *b, char c);
+
+/* One byte; inline, since text is cleaned and written a byte at a time. */
+static inline void rg_buf_addc(rg_buf *b, char c)
+{
+    if (!b->failed && b->len + 2 <= b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        rg_buf_add(b, &c, 1);
+    }
+}
 /* Hand the contents to the caller (NULL if an append failed) and reset. */
 char *rg_buf_steal(rg_buf *b);
 
