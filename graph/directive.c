@@ -161,35 +161,39 @@ bool rg_directive_imperative(const char *text)
 
 enum { ANY_SUBJECT = 0, ACTOR_SUBJECT = 1, LIST_ONLY = 2 };
 
+#define MODAL(words, needs) {words, sizeof words - 1, needs}
+
 static const struct {
     const char *words;
+    size_t len;
     int needs;
 } modals[] = {
-    {"should", ANY_SUBJECT},
-    {"must", ANY_SUBJECT},
-    {"ought to", ANY_SUBJECT},
-    {"needs to", ANY_SUBJECT},
-    {"need to", ANY_SUBJECT},
-    {"would be well served", ACTOR_SUBJECT},
-    {"would do well to", ACTOR_SUBJECT},
-    {"could", ACTOR_SUBJECT | LIST_ONLY},
+    MODAL("should", ANY_SUBJECT),
+    MODAL("must", ANY_SUBJECT),
+    MODAL("ought to", ANY_SUBJECT),
+    MODAL("needs to", ANY_SUBJECT),
+    MODAL("need to", ANY_SUBJECT),
+    MODAL("would be well served", ACTOR_SUBJECT),
+    MODAL("would do well to", ACTOR_SUBJECT),
+    MODAL("could", ACTOR_SUBJECT | LIST_ONLY),
     /* commitments: "the leaders committed to ...", "Seoul pledged to ..." */
-    {"committed to", ACTOR_SUBJECT},
-    {"commit to", ACTOR_SUBJECT},
-    {"pledged to", ACTOR_SUBJECT},
-    {"pledge to", ACTOR_SUBJECT},
-    {"vowed to", ACTOR_SUBJECT},
-    {"agreed to", ACTOR_SUBJECT},
+    MODAL("committed to", ACTOR_SUBJECT),
+    MODAL("commit to", ACTOR_SUBJECT),
+    MODAL("pledged to", ACTOR_SUBJECT),
+    MODAL("pledge to", ACTOR_SUBJECT),
+    MODAL("vowed to", ACTOR_SUBJECT),
+    MODAL("agreed to", ACTOR_SUBJECT),
 };
 
-/* Length of the modal form at s (a word start), or 0, and its index. */
+/* Length of the modal form at s (a word start), or 0, and its index. Every
+ * word of every sentence comes here: the first letter decides before any
+ * comparison. */
 static size_t modal_at(const char *s, size_t *which)
 {
-    if (!strchr("acmnopsvw", s[0]))
-        return 0; /* no modal form starts otherwise */
     for (size_t k = 0; k < COUNT(modals); k++) {
-        size_t n = strlen(modals[k].words);
-        if (strncmp(s, modals[k].words, n) == 0 && !isalpha((unsigned char)s[n])) {
+        size_t n = modals[k].len;
+        if (s[0] == modals[k].words[0] && strncmp(s + 1, modals[k].words + 1, n - 1) == 0 &&
+            !isalpha((unsigned char)s[n])) {
             *which = k;
             return n;
         }

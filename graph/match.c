@@ -2,7 +2,6 @@
 
 #include "graph/text.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -114,14 +113,16 @@ static int new_state(rg_matcher *m, uint32_t *out)
     return 0;
 }
 
-static unsigned char fold(unsigned char c)
+/* ASCII case folding and word bytes by arithmetic, not <ctype.h>: the scan
+ * asks both of every byte of every sentence. */
+static inline unsigned char fold(unsigned char c)
 {
-    return (unsigned char)tolower(c);
+    return (unsigned)(c - 'A') < 26 ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
-static bool is_word_char(unsigned char c)
+static inline bool is_word_char(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80;
+    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 || c >= 0x80;
 }
 
 static int add_value(form *f, size_t value)

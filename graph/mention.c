@@ -531,8 +531,10 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
         if ((first != 'b' && first != 't') || (at > 0 && isalpha((unsigned char)text[at - 1])))
             continue;
         for (size_t k = 0; k < sizeof pair_phrases / sizeof *pair_phrases; k++) {
+            if (first != pair_phrases[k][0])
+                continue;
             size_t n = strlen(pair_phrases[k]);
-            if (first != pair_phrases[k][0] || strncmp(text + at + 1, pair_phrases[k] + 1, n - 1) != 0 ||
+            if (strncmp(text + at + 1, pair_phrases[k] + 1, n - 1) != 0 ||
                 isalpha((unsigned char)text[at + n]))
                 continue;
             if (at > 0 && !isupper((unsigned char)text[at]) && !subject_position(text, at + n) &&
