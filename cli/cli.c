@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 int rg_cli_fail(const rg_error *err)
@@ -280,10 +281,11 @@ static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first
     return rc;
 }
 
-/* The map step in worker processes: worker k extracts documents k, k + jobs,
- * ... into a part file; the parent merges the parts. Processes, not threads:
- * Debian's igraph and the catalog's matcher are shared read-only after fork,
- * and no library's thread safety is assumed. */
+/* The map step in worker processes: worker k (1 <= k < jobs) extracts
+ * documents k, k + jobs, ... into a part file, while the parent extracts
+ * its own share (0, jobs, ...) straight into g; then it merges the parts.
+ * Processes, not threads: Debian's igraph and the catalog's matcher are
+ * shared read-only after fork, and no library's thread safety is assumed. */
 static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long jobs, rg_graph *g, rg_error *err)
 {
     const char *tmp = getenv("TMPDIR");
@@ -305,7 +307,7 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
         return rg_error_nomem(err);
     }
     fflush(NULL);
-    for (long k = 0; k < jobs; k++) {
+    for (long k = 1; k < jobs; k++) {
         pid_t pid = fork();
         if (pid == 0) {
             /* the worker: its part, or the error of the document it failed on */
@@ -340,15 +342,19 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
         }
         pids[k] = pid;
     }
-    int rc = 0;
-    for (long k = 0; k < jobs; k++) {
+    /* the parent's share, while the workers do theirs */
+    size_t first_failed = (size_t)-1, failed = 0;
+    int rc = extract_some(x, in, 0, (size_t)jobs, g, &failed, err);
+    if (rc < 0)
+        first_failed = failed;
+    for (long k = 1; k < jobs; k++) {
         int status = 0;
         if (pids[k] <= 0 || waitpid(pids[k], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
             rc = -1;
     }
+    rg_cli_phase("extract");
     /* the error of the first document that failed, as one process would */
-    size_t first_failed = (size_t)-1;
-    for (long k = 0; k < jobs; k++) {
+    for (long k = 1; k < jobs; k++) {
         char path[600], line[1600];
         snprintf(path, sizeof path, "%s/error-%ld", dir.data, k);
         FILE *e = fopen(path, "rb");
@@ -373,7 +379,7 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
     }
     if (rc < 0 && first_failed == (size_t)-1)
         rg_error_set(err, RG_ERR_IO, NULL, 0, "a worker process failed");
-    for (long k = 0; k < jobs; k++) {
+    for (long k = 1; k < jobs; k++) {
         char path[600];
         snprintf(path, sizeof path, "%s/part-%ld.rgs", dir.data, k);
         if (rc == 0) {
@@ -389,6 +395,7 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
     rmdir(dir.data);
     rg_buf_destroy(&dir);
     free(pids);
+    rg_cli_phase("merge");
     return rc;
 }
 
@@ -401,6 +408,8 @@ int rg_cli_extract(const rg_extractor *x, const rg_inputs *in, long jobs, rg_gra
         jobs = (long)in->len;
     size_t failed;
     int rc = jobs > 1 ? extract_parallel(x, in, jobs, *out, err) : extract_some(x, in, 0, 1, *out, &failed, err);
+    if (jobs <= 1)
+        rg_cli_phase("extract");
     if (rc < 0) {
         rg_graph_free(*out);
         *out = NULL;
@@ -415,10 +424,12 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, l
     rg_extractor *x;
     if (rg_cli_catalog(catalog_files, n_catalogs, &cat, &x, err) < 0)
         return -1;
+    rg_cli_phase("catalog");
     rg_graph *g = NULL;
     int rc = rg_cli_extract(x, in, jobs, &g, err);
     if (rc == 0)
         rc = rg_extract_finish(x, g, err);
+    rg_cli_phase("finish");
     rg_extractor_free(x);
     rg_catalog_free(cat);
     if (rc < 0) {
@@ -446,6 +457,30 @@ int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_
     int rc = rg_cli_build(&in, NULL, 0, 1, out, err);
     rg_cli_inputs_free(&in);
     return rc;
+}
+
+static struct {
+    const char *command;
+    bool on;
+    struct timespec t0;
+} timing;
+
+void rg_cli_timings_start(const char *command, bool on)
+{
+    timing.command = command;
+    timing.on = on;
+    clock_gettime(CLOCK_MONOTONIC, &timing.t0);
+}
+
+void rg_cli_phase(const char *name)
+{
+    if (!timing.on)
+        return;
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double s = (double)(t1.tv_sec - timing.t0.tv_sec) + (double)(t1.tv_nsec - timing.t0.tv_nsec) / 1e9;
+    timing.t0 = t1;
+    fprintf(stderr, "relgraph %s: %-12s %.2fs\n", timing.command, name, s);
 }
 
 bool rg_cli_parse_count(const char *s, long *out)

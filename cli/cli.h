@@ -104,6 +104,13 @@ typedef struct rg_cli_scored {
 } rg_cli_scored;
 int rg_cli_by_score(const void *a, const void *b);
 
+/* Phase timings on stderr for --timings: rg_cli_timings_start names the
+ * command and starts the clock (printing only when on); each
+ * rg_cli_phase prints the time since the previous one, "relgraph build:
+ * extract 1.23s", so that like can be compared with like. */
+void rg_cli_timings_start(const char *command, bool on);
+void rg_cli_phase(const char *name);
+
 /* Parse a positive integer option; false when s is not one. */
 bool rg_cli_parse_count(const char *s, long *out);
 

@@ -18,6 +18,7 @@ static const char usage_text[] =
     "      --catalog FILE  add the names of a catalog file to the built-in catalog\n"
     "  -j, --jobs N        extract in N worker processes (default: the number of\n"
     "                      cores); the graph is the same for every N\n"
+    "      --timings       the time of each phase on stderr\n"
     "  -h, --help          show this help\n";
 
 int cmd_build(int argc, char **argv)
@@ -26,6 +27,7 @@ int cmd_build(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"catalog", required_argument, NULL, 'c'},
         {"jobs", required_argument, NULL, 'j'},
+        {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -34,6 +36,7 @@ int cmd_build(int argc, char **argv)
     size_t n_catalogs = 0;
     int c;
     long jobs = rg_fanout_cores();
+    bool timings = false;
     while ((c = getopt_long(argc, argv, "+o:j:h", options, NULL)) != -1) {
         switch (c) {
         case 'o':
@@ -56,6 +59,9 @@ int cmd_build(int argc, char **argv)
                 return rg_cli_usage("build", "--jobs needs a positive whole number, not '%s'", optarg);
             }
             break;
+        case 'T':
+            timings = true;
+            break;
         case 'h':
             free(catalogs);
             fputs(usage_text, stdout);
@@ -70,6 +76,7 @@ int cmd_build(int argc, char **argv)
     rg_inputs in = {0};
     rg_graph *g = NULL;
     rg_output out = {0};
+    rg_cli_timings_start("build", timings);
     int rc = rg_cli_inputs(argv + optind, argc - optind, &in, &err);
     if (rc == 0)
         rc = rg_cli_check_output(output, in.paths, in.len, NULL, &err);
@@ -85,6 +92,7 @@ int cmd_build(int argc, char **argv)
     } else if (rc == 0) {
         rc = rg_output_commit(&out, &err);
     }
+    rg_cli_phase("write");
     int status = 0;
     if (rc == 0)
         fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links from %zu report%s\n", output, g->n_nodes, g->n_links,
@@ -94,5 +102,6 @@ int cmd_build(int argc, char **argv)
     rg_graph_free(g);
     rg_cli_inputs_free(&in);
     free(catalogs);
+    rg_cli_phase("free");
     return status;
 }

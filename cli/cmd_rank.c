@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char usage_text[] =
     "usage: relgraph rank [-g graph.json] [--by MEASURE] [--view VIEW] [--type TYPE] [--country CC]\n"
@@ -159,26 +158,6 @@ static int by_rounded(const void *a, const void *b)
  * strength, PageRank, harmonic (from the pivots), eigenvector and
  * betweenness (from the pivots, scaled n/K * sum / ((n-1)(n-2)) like
  * networkx), top 100 each, and Louvain and Leiden communities. */
-/* Phase timings on stderr with --timings, as the peers print theirs, so
- * that like can be compared with like (betweenness alone, the load alone). */
-static bool timings;
-
-static double seconds_since(struct timespec *t0)
-{
-    struct timespec t1;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double s = (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-    *t0 = t1;
-    return s;
-}
-
-static void phase(const char *name, struct timespec *t0)
-{
-    double s = seconds_since(t0);
-    if (timings)
-        fprintf(stderr, "relgraph rank: %-12s %.2fs\n", name, s);
-}
-
 static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_options *mo, bool with_communities,
                         const char *path, rg_error *err)
 {
@@ -190,11 +169,9 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
     long *member = malloc((n ? n : 1) * sizeof *member);
     json_t *root = json_object(), *top = json_object(), *communities = json_object(), *pivots = json_array();
     int rc = s && r && member ? 0 : rg_error_nomem(err);
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     for (size_t m = 0; rc == 0 && m < sizeof order / sizeof *order; m++) {
         rc = rg_view_measure(v, order[m], mo, s, err);
-        phase(rg_score_name(order[m]), &t0);
+        rg_cli_phase(rg_score_name(order[m]));
         double scale = 1.0;
         if (order[m] == RG_SCORE_BETWEENNESS && mo->pivot_nodes)
             scale = viewed > 2 ? 2.0 / ((double)(viewed - 1) * (double)(viewed - 2)) : 0.0;
@@ -221,7 +198,7 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
          * the peers do (the communities command runs it until stable) */
         rc = rg_view_communities(v, method ? RG_COMMUNITY_LEIDEN : RG_COMMUNITY_LOUVAIN, mo->seed, 2, member,
                                  &count, &q, err);
-        phase(method ? "leiden" : "louvain", &t0);
+        rg_cli_phase(method ? "leiden" : "louvain");
         json_t *c = json_object(), *largest = json_array();
         size_t *sizes = rc == 0 ? calloc(count ? count : 1, sizeof *sizes) : NULL;
         for (size_t i = 0; sizes && i < n; i++)
@@ -257,7 +234,7 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
         }
     }
     json_decref(root);
-    phase("write", &t0);
+    rg_cli_phase("write");
     return rc;
 }
 
@@ -361,7 +338,7 @@ int cmd_rank(int argc, char **argv)
     rg_measure_options mo = {0, 1, NULL, 0, rg_fanout_cores()};
     int type = -1;
     long top = 20, number;
-    bool as_json = false, as_csv = false, write = false, communities = true;
+    bool as_json = false, as_csv = false, write = false, communities = true, timings = false;
     int c;
     while ((c = getopt_long(argc, argv, "g:j:h", options, NULL)) != -1) {
         switch (c) {
@@ -447,8 +424,7 @@ int cmd_rank(int argc, char **argv)
     rg_error err;
     rg_error_clear(&err);
     rg_graph *g = NULL;
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    rg_cli_timings_start("rank", timings && all_json);
     if (rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err) < 0)
         return rg_cli_fail(&err);
     size_t *pivots = NULL;
@@ -465,9 +441,9 @@ int cmd_rank(int argc, char **argv)
     }
     rg_view *v = NULL;
     if (all_json) {
-        phase("load", &t0);
+        rg_cli_phase("load");
         int rc = rg_view_new(g, &vo, &v, &err);
-        phase("view", &t0);
+        rg_cli_phase("view");
         rc = rc < 0 || all_measures(g, v, &mo, communities, all_json, &err) < 0 ? -1 : 0;
         rg_view_free(v);
         free(pivots);
