@@ -1,5 +1,7 @@
 #include "graph/directive.h"
 
+#include "graph/text.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,15 +370,11 @@ size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors,
         size_t which, len = modal_at(t + i, &which);
         if (!len)
             continue;
-        /* the word before: "will need to", "that should guide" */
-        size_t p = i;
-        while (p > 0 && t[p - 1] == ' ')
-            p--;
-        size_t q = p;
-        while (q > 0 && isalpha((unsigned char)t[q - 1]))
-            q--;
+        /* "need to" after "will", "to", "and": no order of its own */
         static const char *const not_before[] = {"will", "would", "may", "might", "can", "could", "to", "and", "or"};
-        if (modals[which].words[0] == 'n' && word_in(t + q, p - q, not_before, COUNT(not_before)))
+        char before[8];
+        if (modals[which].words[0] == 'n' && rg_word_before(t, i, before, sizeof before) != (size_t)-1 &&
+            word_in(before, strlen(before), not_before, COUNT(not_before)))
             continue;
         size_t s_start, s_end;
         subject_segment(t, i, &s_start, &s_end);
