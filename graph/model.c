@@ -428,8 +428,12 @@ typedef struct node_key {
     size_t index;
 } node_key;
 
+/* A link sorts by its ends' places in the id order and its relation's
+ * place in name order: integers, where comparing the strings themselves
+ * cost most of the sort. */
 typedef struct link_key_s {
-    const char *source, *target, *relation;
+    size_t source, target;
+    int relation;
     size_t index;
 } link_key_s;
 
@@ -441,12 +445,11 @@ static int by_node_id(const void *a, const void *b)
 static int by_link(const void *a, const void *b)
 {
     const link_key_s *x = a, *y = b;
-    int c = strcmp(x->source, y->source);
-    if (!c)
-        c = strcmp(x->target, y->target);
-    if (!c)
-        c = strcmp(x->relation, y->relation);
-    return c;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    return (x->relation > y->relation) - (x->relation < y->relation);
 }
 
 static int by_evidence(const void *a, const void *b)
@@ -475,16 +478,36 @@ int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order)
     }
     for (size_t i = 0; i < g->n_nodes; i++)
         nk[i] = (node_key){g->nodes[i].id, i};
+    qsort(nk, g->n_nodes, sizeof *nk, by_node_id);
+    /* each node's place in id order, kept in `links` until the links sort */
+    size_t *place = links;
+    if (g->n_links < g->n_nodes && !(place = malloc(g->n_nodes * sizeof *place))) {
+        free(nodes);
+        free(links);
+        free(nk);
+        free(lk);
+        return -1;
+    }
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        nodes[i] = nk[i].index;
+        place[nk[i].index] = i;
+    }
+    /* the relations' places in name order */
+    int relation_place[RG_REL__COUNT];
+    for (int r = 0; r < RG_REL__COUNT; r++) {
+        relation_place[r] = 0;
+        for (int o = 0; o < RG_REL__COUNT; o++)
+            relation_place[r] += strcmp(rg_relation_name((rg_relation)o), rg_relation_name((rg_relation)r)) < 0;
+    }
     for (size_t i = 0; i < g->n_links; i++) {
         rg_link *l = &g->links[i];
-        lk[i] = (link_key_s){g->nodes[l->source].id, g->nodes[l->target].id, rg_relation_name(l->relation), i};
+        lk[i] = (link_key_s){place[l->source], place[l->target], relation_place[l->relation], i};
         if (l->n_evidence > 1)
             qsort(l->evidence, l->n_evidence, sizeof *l->evidence, by_evidence);
     }
-    qsort(nk, g->n_nodes, sizeof *nk, by_node_id);
+    if (place != links)
+        free(place);
     qsort(lk, g->n_links, sizeof *lk, by_link);
-    for (size_t i = 0; i < g->n_nodes; i++)
-        nodes[i] = nk[i].index;
     for (size_t i = 0; i < g->n_links; i++)
         links[i] = lk[i].index;
     free(nk);
