@@ -443,6 +443,11 @@ void rg_entry_free(rg_entry *e)
     free(e);
 }
 
+bool rg_entry_is_country(const rg_entry *e)
+{
+    return e && e->type == RG_TYPE_ACTOR && e->kind && strcmp(e->kind, "country") == 0;
+}
+
 const rg_entry *rg_catalog_find_id(const rg_catalog *cat, const char *id)
 {
     size_t i;

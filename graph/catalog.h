@@ -69,6 +69,9 @@ int rg_catalog_load_text(rg_catalog *cat, const char *path, const char *text, si
 rg_entry *rg_entry_dup(const rg_entry *proto);
 void rg_entry_free(rg_entry *e);
 
+/* Is e a country (an actor of kind "country")? NULL is not. */
+bool rg_entry_is_country(const rg_entry *e);
+
 const rg_entry *rg_catalog_find_id(const rg_catalog *cat, const char *id);
 
 /* Are a and b listed in a "do_not_merge" pair (compared as normalized

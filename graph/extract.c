@@ -47,7 +47,7 @@ static int index_qualifiers(rg_extractor *x)
 {
     for (size_t i = 0; i < x->cat->len; i++) {
         const rg_entry *e = &x->cat->entries[i];
-        if (e->type != RG_TYPE_ACTOR || strcmp(e->kind, "country") != 0)
+        if (!rg_entry_is_country(e))
             continue;
         for (size_t k = 0; k < e->n_aliases; k++)
             if (abbreviation(e->aliases[k]) && strlen(e->aliases[k]) <= 6 &&
@@ -87,7 +87,7 @@ static int index_stems(rg_extractor *x)
 {
     for (size_t i = 0; i < x->cat->len; i++) {
         const rg_entry *e = &x->cat->entries[i];
-        if (e->type == RG_TYPE_ACTOR && strcmp(e->kind, "country") == 0)
+        if (rg_entry_is_country(e))
             continue;
         for (size_t k = 0; k <= e->n_aliases; k++) {
             const char *form = k == 0 ? e->name : e->aliases[k - 1];
@@ -134,7 +134,7 @@ rg_extractor *rg_extractor_new(const rg_catalog *cat, rg_error *err)
         for (size_t k = 0; k < e->n_aliases; k++)
             if (rg_matcher_add(x->names, e->aliases[k], i) < 0 || add_form(&x->forms, e->aliases[k], i) < 0)
                 goto nomem;
-        if (e->country && e->type == RG_TYPE_ACTOR && strcmp(e->kind, "country") == 0 &&
+        if (e->country && rg_entry_is_country(e) &&
             !rg_hmap_get(&x->countries, e->country, NULL) && rg_hmap_put(&x->countries, e->country, i) < 0)
             goto nomem;
     }
@@ -227,9 +227,6 @@ static bool ends_a_noun_phrase(const char *text, const rg_mention *m)
     return false;
 }
 
-/* A country named as the place where something happens ("companies in South
- * Korea and the United States", "to work in the United States") is the
- * setting of a recommendation, not a party to it. */
 /* The word before a mention, past "the": "in" for "in the United States". */
 static size_t word_before_name(const char *text, const rg_mention *m, char *word, size_t size)
 {
@@ -243,7 +240,7 @@ static size_t word_before_name(const char *text, const rg_mention *m, char *word
  * ("move operations from Beijing to Seoul")? */
 static bool route(const char *text, const rg_mention *a, const rg_mention *b)
 {
-    if (!b->entity->kind || strcmp(b->entity->kind, "country") != 0 || b->start < a->start + a->len)
+    if (!rg_entry_is_country(b->entity) || b->start < a->start + a->len)
         return false;
     char word[16];
     size_t at = word_before_name(text, b, word, sizeof word);
@@ -252,9 +249,13 @@ static bool route(const char *text, const rg_mention *a, const rg_mention *b)
     return word_before_name(text, a, word, sizeof word) != RG_NONE && strcmp(word, "from") == 0;
 }
 
+/* A country named as the place where something happens ("companies in South
+ * Korea and the United States", "to work in the United States") is the
+ * setting of a recommendation, not a party to it; so are the two ends of a
+ * route. */
 static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size_t i)
 {
-    if (!ms[i].entity->kind || strcmp(ms[i].entity->kind, "country") != 0 || !ends_a_noun_phrase(text, ms + i))
+    if (!rg_entry_is_country(ms[i].entity) || !ends_a_noun_phrase(text, ms + i))
         return false;
     /* "in the U.S. and ROK strategies": both qualify what follows */
     if (i + 1 < n && ms[i + 1].start <= ms[i].start + ms[i].len + 5 && !ends_a_noun_phrase(text, ms + i + 1))
@@ -280,7 +281,7 @@ static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size
  * about, not a party to it. */
 static bool names_a_topic(const char *text, const rg_mention *m)
 {
-    if (!m->entity->kind || strcmp(m->entity->kind, "country") != 0)
+    if (!rg_entry_is_country(m->entity))
         return false;
     const char *p = text + m->start + m->len;
     if (*p != ' ')
@@ -540,8 +541,7 @@ static int survey(doc_state *st)
             break;
         /* countries by the catalog's names, wherever they stand */
         for (size_t k = st->names_at[i]; k < st->names.len; k++)
-            if (cat->entries[st->names.items[k].entry].type == RG_TYPE_ACTOR &&
-                strcmp(cat->entries[st->names.items[k].entry].kind, "country") == 0)
+            if (rg_entry_is_country(&cat->entries[st->names.items[k].entry]))
                 count_of[st->names.items[k].entry]++;
         /* the full reading only where a parenthesis may define an acronym */
         if (!strchr(s->text, '('))

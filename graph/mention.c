@@ -50,10 +50,6 @@ const rg_entry *rg_extractor_country(const rg_extractor *x, const char *code)
     return code && rg_hmap_get(&x->countries, code, &at) ? &x->cat->entries[at] : NULL;
 }
 
-static bool is_country(const rg_entry *e)
-{
-    return e && e->type == RG_TYPE_ACTOR && strcmp(e->kind, "country") == 0;
-}
 
 /* ---- catalog names and defined acronyms ---- */
 
@@ -388,7 +384,7 @@ static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_s
     for (size_t k = 0; k < ms->len; k++) {
         rg_mention *m = &ms->items[k];
         bool inside = m->start >= start && m->start + m->len <= s_end;
-        bool opening = inside && is_country(m->entity) && m->start == name_start && !company;
+        bool opening = inside && rg_entry_is_country(m->entity) && m->start == name_start && !company;
         if (opening) {
             name_start = m->start + m->len;
             while (name_start < s_end && (text[name_start] == ' ' || text[name_start] == '\'' ||
@@ -496,20 +492,20 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
         rg_mention *m = &ms->items[i];
         size_t end = m->start + m->len;
         /* a country right before a body: "ROK Ministry", "the ROK's Presidential Committee" */
-        if (is_country(m->entity) && i + 1 < ms->len) {
+        if (rg_entry_is_country(m->entity) && i + 1 < ms->len) {
             const rg_mention *next = &ms->items[i + 1];
             size_t gap = next->start - end;
             bool adjacent = gap == 1 || (gap == 3 && strncmp(text + end, "'s ", 3) == 0);
-            if (adjacent && next->entity->type == RG_TYPE_AGENCY && !is_country(next->entity))
+            if (adjacent && next->entity->type == RG_TYPE_AGENCY && !rg_entry_is_country(next->entity))
                 m->qualifier = true;
         }
         /* "the Defense Department's Defense Innovation Unit": a possessive
          * chain between two bodies the catalog knows */
-        if (i + 1 < ms->len && !is_country(m->entity) && m->entity->type != RG_TYPE_PROGRAM &&
+        if (i + 1 < ms->len && !rg_entry_is_country(m->entity) && m->entity->type != RG_TYPE_PROGRAM &&
             strncmp(text + end, "'s ", 3) == 0) {
             rg_mention *next = &ms->items[i + 1];
             if (next->start == end + 3 && !next->owner && next->entity->type != RG_TYPE_PROGRAM &&
-                !is_country(next->entity) && next->entity != m->entity)
+                !rg_entry_is_country(next->entity) && next->entity != m->entity)
                 next->owner = m->entity;
         }
         /* "the Biden administration", "the Moon government" */
