@@ -50,7 +50,6 @@ const rg_entry *rg_extractor_country(const rg_extractor *x, const char *code)
     return code && rg_hmap_get(&x->countries, code, &at) ? &x->cat->entries[at] : NULL;
 }
 
-
 /* ---- catalog names and defined acronyms ---- */
 
 typedef struct scan_ctx {
@@ -517,8 +516,9 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
         }
     }
     /* "The two countries should ...": the pair, where the phrase is the
-     * subject (it opens the sentence or a clause, or a verb follows it). Elsewhere ("the
-     * allies' priorities", "between the two nations") it stays unresolved. */
+     * subject (it opens the sentence or a clause, or a verb follows it).
+     * Elsewhere ("the allies' priorities", "between the two nations") it
+     * stays unresolved. */
     if (!dc->pair[0] || !dc->pair[1])
         return;
     /* one pass over the words: every phrase opens with "both" or "the" */
