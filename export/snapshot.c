@@ -249,9 +249,11 @@ static bool read_link(in *r, rg_graph *g, size_t index)
     double weight = 0;
     take(r, &weight, sizeof weight);
     size_t at;
-    /* a repeated (source, target, relation) finds the earlier link: at != index */
+    /* appended without the link table: a query on a big graph mostly walks
+     * its links and never looks one up by its ends (the table is built if
+     * it does) */
     if (r->bad || source >= g->n_nodes || target >= g->n_nodes || rel > RG_REL_CO_MENTIONED ||
-        rg_graph_link(g, source, target, (rg_relation)rel, NULL, 0, NULL, &at) < 0 || at != index)
+        rg_graph_append_link(g, source, target, (rg_relation)rel, &at) < 0 || at != index)
         return false;
     rg_link *l = &g->links[at];
     l->weight = weight;

@@ -169,24 +169,28 @@ static size_t link_slot(const rg_graph *g, size_t source, size_t target, rg_rela
     }
 }
 
-static void set_slot(rg_graph *g, size_t at)
-{
-    const rg_link *l = &g->links[at];
-    size_t i = link_slot(g, l->source, l->target, l->relation);
-    g->link_slots[i] = SLOT_TAG(link_hash(l->source, l->target, l->relation)) | (at + 1);
-}
-
-static int grow_links(rg_graph *g)
+/* A new table for every link, at most 70% full and big enough for the
+ * links a reader announced. Were a link there twice (a damaged file
+ * appended unindexed), the first is the one found. */
+static int index_links(rg_graph *g)
 {
     size_t cap = g->link_cap ? g->link_cap * 2 : 64;
+    size_t want = g->n_links > g->link_hint ? g->n_links : g->link_hint;
+    while (want * 10 > cap * 7)
+        cap *= 2;
     unsigned long long *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
     free(g->link_slots);
     g->link_slots = slots;
     g->link_cap = cap;
-    for (size_t i = 0; i < g->n_links; i++)
-        set_slot(g, i);
+    for (size_t at = 0; at < g->n_links; at++) {
+        const rg_link *l = &g->links[at];
+        size_t i = link_slot(g, l->source, l->target, l->relation);
+        if (!slots[i])
+            slots[i] = SLOT_TAG(link_hash(l->source, l->target, l->relation)) | (at + 1);
+    }
+    g->links_unindexed = false;
     return 0;
 }
 
@@ -195,20 +199,43 @@ int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links)
     if (grow_to((void **)&g->nodes, &g->cap_nodes, n_nodes, sizeof *g->nodes) < 0 ||
         grow_to((void **)&g->links, &g->cap_links, n_links, sizeof *g->links) < 0)
         return -1;
-    while (n_links * 10 > g->link_cap * 7)
-        if (grow_links(g) < 0)
-            return -1;
+    /* the link table is made at its first use, at this size */
+    if (n_links > g->link_hint)
+        g->link_hint = n_links;
     return rg_hmap_reserve(&g->node_index, n_nodes);
 }
 
 bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index)
 {
+    /* the table is a cache of the links: building it changes no link */
+    if (g->links_unindexed && index_links((rg_graph *)g) < 0) {
+        for (size_t i = 0; i < g->n_links; i++) {
+            const rg_link *l = &g->links[i];
+            if (l->source == source && l->target == target && l->relation == rel) {
+                if (index)
+                    *index = i;
+                return true;
+            }
+        }
+        return false;
+    }
     if (!g->link_cap)
         return false;
     unsigned long long at = SLOT_LINK(g->link_slots[link_slot(g, source, target, rel)]);
     if (at && index)
         *index = (size_t)at - 1;
     return at != 0;
+}
+
+int rg_graph_append_link(rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index)
+{
+    if (reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0 ||
+        g->n_links + 1 >= 1ULL << SLOT_BITS)
+        return -1;
+    *index = g->n_links;
+    g->links[g->n_links++] = (rg_link){.source = source, .target = target, .relation = rel};
+    g->links_unindexed = true;
+    return 0;
 }
 
 /* Append one piece of evidence: 1 when added, 0 when it is catalog
@@ -242,6 +269,8 @@ static int add_evidence(rg_link *l, const char *doc, long line, const char *text
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index)
 {
+    if (g->links_unindexed && index_links(g) < 0)
+        return -1;
     size_t at, slot = g->link_cap ? link_slot(g, source, target, rel) : 0;
     if (g->link_cap && g->link_slots[slot]) {
         at = (size_t)SLOT_LINK(g->link_slots[slot]) - 1;
@@ -251,7 +280,7 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
         if (g->n_links + 1 >= 1ULL << SLOT_BITS)
             return -1;
         bool grown = (g->n_links + 1) * 10 > g->link_cap * 7;
-        if (grown && grow_links(g) < 0)
+        if (grown && index_links(g) < 0)
             return -1;
         at = g->n_links++;
         g->links[at] = (rg_link){.source = source, .target = target, .relation = rel};

@@ -96,6 +96,8 @@ typedef struct rg_graph {
     rg_hmap node_index; /* id → node */
     unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
     size_t link_cap;    /* a power of two, or 0 */
+    size_t link_hint;   /* the links a reader expects: the table's first size */
+    bool links_unindexed; /* links were appended without the table: built when first needed */
 } rg_graph;
 
 rg_graph *rg_graph_new(void);
@@ -123,8 +125,16 @@ int rg_node_set(char **field, const char *value);
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index);
 
-/* The link source → target of rel, if present. */
+/* The link source → target of rel, if present. On a graph whose links were
+ * appended unindexed, the first call builds the table (a cache, though g
+ * is const). */
 bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index);
+
+/* Append the link source → target of rel, with no evidence, without
+ * looking for it first: for a reader of a file written from a graph, whose
+ * links are distinct, and where most commands never look a link up by its
+ * ends. *index receives its position. 0, or -1 when out of memory. */
+int rg_graph_append_link(rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index);
 
 /* Record a source document. Fails (RG_ERR_INPUT) if a document with the
  * same id is already there: the same report given twice. */

@@ -295,18 +295,11 @@ static int relation_rank(rg_relation r)
     }
 }
 
-/* A walkable link seen from one end: the other end's place in id order
- * (above) and the relation's rank (below, 3 bits) in one key, and the link. */
+/* A walkable link seen from one end: the node at the other end. */
 typedef struct neighbor {
-    unsigned long long key;
+    size_t other;
     size_t link;
 } neighbor;
-
-static int by_neighbor(const void *a, const void *b)
-{
-    const neighbor *x = a, *y = b;
-    return (x->key > y->key) - (x->key < y->key);
-}
 
 typedef struct keyed {
     const char *id;
@@ -398,15 +391,36 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, bool roles, adja
         if (!take[i])
             continue;
         const rg_link *l = &g->links[i];
-        unsigned long long r = (unsigned long long)relation_rank(l->relation);
-        tmp[fill[l->source]++] = (neighbor){(unsigned long long)order[l->target] << 3 | r, i};
-        tmp[fill[l->target]++] = (neighbor){(unsigned long long)order[l->source] << 3 | r, i};
+        tmp[fill[l->source]++] = (neighbor){l->target, i};
+        tmp[fill[l->target]++] = (neighbor){l->source, i};
     }
-    for (size_t i = 0; i < n; i++)
-        qsort(tmp + a->start[i], a->start[i + 1] - a->start[i], sizeof *tmp, by_neighbor);
-    for (size_t k = 0; k < m; k++) {
-        a->link[k] = tmp[k].link;
-        a->other[k] = node_at[tmp[k].key >> 3];
+    /* Sorted without sorting: visit the nodes in id order and hand each of
+     * their links to the node at the other end, whose list so grows in
+     * the order of its neighbours' ids. */
+    memcpy(fill, a->start, n * sizeof *fill);
+    for (size_t p = 0; p < n; p++) {
+        size_t v = node_at[p];
+        for (size_t k = a->start[v]; k < a->start[v + 1]; k++) {
+            size_t u = tmp[k].other;
+            a->other[fill[u]] = v;
+            a->link[fill[u]++] = tmp[k].link;
+        }
+    }
+    /* two links to one neighbour: the better relation first (insertion
+     * sort, stable, over runs of a few) */
+    for (size_t v = 0; v < n; v++) {
+        for (size_t k = a->start[v] + 1; k < a->start[v + 1]; k++) {
+            if (a->other[k - 1] != a->other[k])
+                continue;
+            size_t link = a->link[k], at = k;
+            int rank = relation_rank(g->links[link].relation);
+            while (at > a->start[v] && a->other[at - 1] == a->other[k] &&
+                   relation_rank(g->links[a->link[at - 1]].relation) > rank) {
+                a->link[at] = a->link[at - 1];
+                at--;
+            }
+            a->link[at] = link;
+        }
     }
     free(take);
     free(fill);
@@ -455,6 +469,31 @@ typedef struct walk {
     bool failed;
 } walk;
 
+/* The link a step a → b takes, as rg_query_link chooses it, from a's own
+ * links: no look-up by ends, so a graph read without its link table
+ * (a snapshot) needs none for a path. */
+static size_t step_link(const walk *w, size_t a, size_t b)
+{
+    const rg_graph *g = w->g;
+    size_t best = NONE;
+    for (size_t k = w->adj->start[a]; k < w->adj->start[a + 1]; k++) {
+        if (w->adj->other[k] != b)
+            continue;
+        const rg_link *l = &g->links[w->adj->link[k]];
+        int rank = relation_rank(l->relation);
+        if (best == NONE) {
+            best = w->adj->link[k];
+            continue;
+        }
+        const rg_link *o = &g->links[best];
+        int other = relation_rank(o->relation);
+        /* the better relation; between the same two, the one from a */
+        if (rank < other || (rank == other && l->source == a && o->source != a))
+            best = w->adj->link[k];
+    }
+    return best;
+}
+
 /* Every shortest path: walk back from `to` over neighbours one step nearer
  * the start. stack[0..depth] holds the nodes from `to` backwards. */
 static void collect(walk *w, size_t node, long depth)
@@ -474,7 +513,7 @@ static void collect(walk *w, size_t node, long depth)
         for (long k = 0; k <= depth; k++)
             p.nodes[k] = w->stack[depth - k];
         for (long k = 0; k < depth; k++)
-            p.links[k] = rg_query_link(w->g, p.nodes[k], p.nodes[k + 1], w->co_mentions);
+            p.links[k] = step_link(w, p.nodes[k], p.nodes[k + 1]);
         w->paths[w->n++] = p;
         return;
     }

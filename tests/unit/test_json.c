@@ -157,6 +157,20 @@ START_TEST(snapshot_round_trip)
     ck_assert_ptr_nonnull(back);
     char *have = graph_text(back);
     ck_assert_str_eq(have, want);
+    /* its links came without their table: the first look-up builds it */
+    ck_assert(back->links_unindexed);
+    for (size_t i = 0; i < back->n_links; i++) {
+        const rg_link *l = &back->links[i];
+        size_t at;
+        ck_assert(rg_graph_find_link(back, l->source, l->target, l->relation, &at));
+        ck_assert_uint_eq(at, i);
+    }
+    ck_assert(!back->links_unindexed);
+    size_t n_links = back->n_links, at;
+    ck_assert_int_eq(rg_graph_link(back, back->links[0].source, back->links[0].target, back->links[0].relation,
+                                   "report:x", 1, "again", &at), 0);
+    ck_assert_uint_eq(at, 0);
+    ck_assert_uint_eq(back->n_links, n_links);
     for (long cut = 0; cut < len; cut += 7)
         ck_assert_ptr_null(rg_snapshot_read_mem(body, (size_t)cut));
     free(have);
