@@ -311,31 +311,24 @@ static int by_id(const void *a, const void *b)
     return strcmp(((const keyed *)a)->id, ((const keyed *)b)->id);
 }
 
-/* order[node] = its place among the nodes sorted by id, and node_at[place]
- * the other way round: the ids are compared once here, not once per pair
- * of neighbours. */
-static int id_order(const rg_graph *g, size_t **order, size_t **node_at)
+/* node_at[place]: the nodes sorted by id, their ids compared once here. */
+static size_t *id_order(const rg_graph *g)
 {
     size_t n = g->n_nodes;
     keyed *by = malloc((n ? n : 1) * sizeof *by);
-    *order = malloc((n ? n : 1) * sizeof **order);
-    *node_at = malloc((n ? n : 1) * sizeof **node_at);
-    if (!by || !*order || !*node_at) {
+    size_t *node_at = malloc((n ? n : 1) * sizeof *node_at);
+    if (!by || !node_at) {
         free(by);
-        free(*order);
-        free(*node_at);
-        *order = *node_at = NULL;
-        return -1;
+        free(node_at);
+        return NULL;
     }
     for (size_t i = 0; i < n; i++)
         by[i] = (keyed){g->nodes[i].id, i};
     qsort(by, n, sizeof *by, by_id);
-    for (size_t i = 0; i < n; i++) {
-        (*order)[by[i].node] = i;
-        (*node_at)[i] = by[i].node;
-    }
+    for (size_t i = 0; i < n; i++)
+        node_at[i] = by[i].node;
     free(by);
-    return 0;
+    return node_at;
 }
 
 /* Each node's walkable links, in the order of the other end's id: the
@@ -376,11 +369,12 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, bool roles, adja
     a->link = malloc((m ? m : 1) * sizeof *a->link);
     a->other = malloc((m ? m : 1) * sizeof *a->other);
     neighbor *tmp = malloc((m ? m : 1) * sizeof *tmp);
-    size_t *fill = malloc((n ? n : 1) * sizeof *fill), *order = NULL, *node_at = NULL;
-    if (!a->link || !a->other || !tmp || !fill || id_order(g, &order, &node_at) < 0) {
+    size_t *fill = malloc((n ? n : 1) * sizeof *fill), *node_at = id_order(g);
+    if (!a->link || !a->other || !tmp || !fill || !node_at) {
         free(take);
         free(fill);
         free(tmp);
+        free(node_at);
         adjacency_free(a);
         return -1;
     }
@@ -424,7 +418,6 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, bool roles, adja
     }
     free(take);
     free(fill);
-    free(order);
     free(node_at);
     free(tmp);
     return 0;
