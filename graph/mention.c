@@ -545,14 +545,8 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
 static int keep_hit(const rg_match *m, void *ctx)
 {
     rg_name_hits *hits = ctx;
-    if (hits->len == hits->cap) {
-        size_t cap = hits->cap ? hits->cap * 2 : 64;
-        rg_name_hit *p = realloc(hits->items, cap * sizeof *p);
-        if (!p)
-            return -1;
-        hits->items = p;
-        hits->cap = cap;
-    }
+    if (rg_reserve((void **)&hits->items, &hits->cap, hits->len, sizeof *hits->items) < 0)
+        return -1;
     hits->items[hits->len++] = (rg_name_hit){m->start, m->len, m->values[0]};
     return 0;
 }

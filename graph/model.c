@@ -77,24 +77,6 @@ void rg_graph_free(rg_graph *g)
 }
 
 /* Make an array of elements of size `size` hold n of them in all. */
-static int grow_to(void **items, size_t *cap, size_t n, size_t size)
-{
-    if (n <= *cap)
-        return 0;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = n;
-    return 0;
-}
-
-/* Grow an array of elements of size `size` to hold one more. */
-static int reserve(void **items, size_t *cap, size_t len, size_t size)
-{
-    return len < *cap ? 0 : grow_to(items, cap, *cap ? *cap * 2 : 16, size);
-}
-
 bool rg_graph_find(const rg_graph *g, const char *id, size_t *index)
 {
     return rg_hmap_get(&g->node_index, id, index);
@@ -104,7 +86,7 @@ int rg_graph_node(rg_graph *g, const char *id, rg_node_type type, const char *la
 {
     if (rg_graph_find(g, id, index))
         return 0;
-    if (reserve((void **)&g->nodes, &g->cap_nodes, g->n_nodes, sizeof *g->nodes) < 0)
+    if (rg_reserve((void **)&g->nodes, &g->cap_nodes, g->n_nodes, sizeof *g->nodes) < 0)
         return -1;
     rg_node n = {.type = type, .line = 0};
     for (int s = 0; s < RG_SCORE__COUNT; s++)
@@ -196,8 +178,8 @@ static int index_links(rg_graph *g)
 
 int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links)
 {
-    if (grow_to((void **)&g->nodes, &g->cap_nodes, n_nodes, sizeof *g->nodes) < 0 ||
-        grow_to((void **)&g->links, &g->cap_links, n_links, sizeof *g->links) < 0)
+    if (rg_grow_to((void **)&g->nodes, &g->cap_nodes, n_nodes, sizeof *g->nodes) < 0 ||
+        rg_grow_to((void **)&g->links, &g->cap_links, n_links, sizeof *g->links) < 0)
         return -1;
     /* the link table is made at its first use, at this size */
     if (n_links > g->link_hint)
@@ -229,7 +211,7 @@ bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_rela
 
 int rg_graph_append_link(rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index)
 {
-    if (reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0 ||
+    if (rg_reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0 ||
         g->n_links + 1 >= 1ULL << SLOT_BITS)
         return -1;
     *index = g->n_links;
@@ -247,7 +229,7 @@ static int add_evidence(rg_link *l, const char *doc, long line, const char *text
         for (size_t i = 0; i < l->n_evidence; i++)
             if (strcmp(l->evidence[i].doc, "catalog") == 0 && strcmp(l->evidence[i].text, text) == 0)
                 return 0;
-    if (reserve((void **)&l->evidence, &l->cap_evidence, l->n_evidence, sizeof *l->evidence) < 0)
+    if (rg_reserve((void **)&l->evidence, &l->cap_evidence, l->n_evidence, sizeof *l->evidence) < 0)
         return -1;
     rg_evidence e;
     if (take && take->text) {
@@ -275,7 +257,7 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
     if (g->link_cap && g->link_slots[slot]) {
         at = (size_t)SLOT_LINK(g->link_slots[slot]) - 1;
     } else {
-        if (reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0)
+        if (rg_reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0)
             return -1;
         if (g->n_links + 1 >= 1ULL << SLOT_BITS)
             return -1;
@@ -307,7 +289,7 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
             return rg_error_set(err, RG_ERR_INPUT, path, 0,
                                 "report id '%s' given twice (also '%s'): rename one of the files", id,
                                 g->docs[i].path);
-    if (reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0)
+    if (rg_reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0)
         return rg_error_nomem(err);
     rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes};
     if (!d.id || !d.path || !d.title) {

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,25 @@ void rg_buf_add(rg_buf *b, const char *s, size_t n)
 void rg_buf_adds(rg_buf *b, const char *s)
 {
     rg_buf_add(b, s, strlen(s));
+}
+
+int rg_grow_to(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n <= *cap)
+        return 0;
+    if (n > SIZE_MAX / size)
+        return -1;
+    void *p = realloc(*items, n * size);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = n;
+    return 0;
+}
+
+int rg_reserve(void **items, size_t *cap, size_t len, size_t size)
+{
+    return len < *cap ? 0 : rg_grow_to(items, cap, *cap ? *cap * 2 : 16, size);
 }
 
 char *rg_buf_steal(rg_buf *b)

@@ -39,6 +39,12 @@ static inline void rg_buf_addc(rg_buf *b, char c)
 /* Hand the contents to the caller (NULL if an append failed) and reset. */
 char *rg_buf_steal(rg_buf *b);
 
+/* Grow the array *items of *cap elements of `size` bytes to hold n in all
+ * (rg_grow_to), or one more than its len (rg_reserve: doubling). 0, or -1
+ * when out of memory; the array is unchanged then. */
+int rg_grow_to(void **items, size_t *cap, size_t n, size_t size);
+int rg_reserve(void **items, size_t *cap, size_t len, size_t size);
+
 /* A sorted set of distinct strings; order is strcmp order. */
 typedef struct rg_strset {
     char **items;
