@@ -474,35 +474,41 @@ static int by_evidence(const void *a, const void *b)
     return c;
 }
 
+size_t *rg_graph_node_order(const rg_graph *g)
+{
+    size_t n = g->n_nodes;
+    node_key *nk = malloc((n ? n : 1) * sizeof *nk);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    if (!nk || !order) {
+        free(nk);
+        free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        nk[i] = (node_key){g->nodes[i].id, i};
+    qsort(nk, n, sizeof *nk, by_node_id);
+    for (size_t i = 0; i < n; i++)
+        order[i] = nk[i].index;
+    free(nk);
+    return order;
+}
+
 int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order)
 {
-    size_t *nodes = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *nodes);
+    size_t *nodes = rg_graph_node_order(g);
     size_t *links = malloc((g->n_links ? g->n_links : 1) * sizeof *links);
-    node_key *nk = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *nk);
+    size_t *place = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *place);
     link_key_s *lk = malloc((g->n_links ? g->n_links : 1) * sizeof *lk);
-    if (!nodes || !links || !nk || !lk) {
+    if (!nodes || !links || !place || !lk) {
         free(nodes);
         free(links);
-        free(nk);
+        free(place);
         free(lk);
         return -1;
     }
+    /* each node's place in id order */
     for (size_t i = 0; i < g->n_nodes; i++)
-        nk[i] = (node_key){g->nodes[i].id, i};
-    qsort(nk, g->n_nodes, sizeof *nk, by_node_id);
-    /* each node's place in id order, kept in `links` until the links sort */
-    size_t *place = links;
-    if (g->n_links < g->n_nodes && !(place = malloc(g->n_nodes * sizeof *place))) {
-        free(nodes);
-        free(links);
-        free(nk);
-        free(lk);
-        return -1;
-    }
-    for (size_t i = 0; i < g->n_nodes; i++) {
-        nodes[i] = nk[i].index;
-        place[nk[i].index] = i;
-    }
+        place[nodes[i]] = i;
     /* the relations' places in name order */
     int relation_place[RG_REL__COUNT];
     for (int r = 0; r < RG_REL__COUNT; r++) {
@@ -516,12 +522,10 @@ int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order)
         if (l->n_evidence > 1)
             qsort(l->evidence, l->n_evidence, sizeof *l->evidence, by_evidence);
     }
-    if (place != links)
-        free(place);
     qsort(lk, g->n_links, sizeof *lk, by_link);
     for (size_t i = 0; i < g->n_links; i++)
         links[i] = lk[i].index;
-    free(nk);
+    free(place);
     free(lk);
     *node_order = nodes;
     *link_order = links;

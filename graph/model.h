@@ -154,6 +154,10 @@ int rg_graph_merge_moving(rg_graph *dst, rg_graph *src, rg_error *err);
  * and the documents they come from. */
 int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err);
 
+/* The nodes in id order: order[k] is the node with the k-th smallest id.
+ * Caller frees; NULL when out of memory. */
+size_t *rg_graph_node_order(const rg_graph *g);
+
 /* Positions of the nodes in id order, and of the links in (source id,
  * target id, relation) order; evidence of every link sorted in place.
  * Caller frees the arrays. */

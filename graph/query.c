@@ -301,36 +301,6 @@ typedef struct neighbor {
     size_t link;
 } neighbor;
 
-typedef struct keyed {
-    const char *id;
-    size_t node;
-} keyed;
-
-static int by_id(const void *a, const void *b)
-{
-    return strcmp(((const keyed *)a)->id, ((const keyed *)b)->id);
-}
-
-/* node_at[place]: the nodes sorted by id, their ids compared once here. */
-static size_t *id_order(const rg_graph *g)
-{
-    size_t n = g->n_nodes;
-    keyed *by = malloc((n ? n : 1) * sizeof *by);
-    size_t *node_at = malloc((n ? n : 1) * sizeof *node_at);
-    if (!by || !node_at) {
-        free(by);
-        free(node_at);
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++)
-        by[i] = (keyed){g->nodes[i].id, i};
-    qsort(by, n, sizeof *by, by_id);
-    for (size_t i = 0; i < n; i++)
-        node_at[i] = by[i].node;
-    free(by);
-    return node_at;
-}
-
 /* Each node's walkable links, in the order of the other end's id: the
  * order in which a search visits them, so that ties go the same way on
  * every run. */
@@ -369,7 +339,7 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, bool roles, adja
     a->link = malloc((m ? m : 1) * sizeof *a->link);
     a->other = malloc((m ? m : 1) * sizeof *a->other);
     neighbor *tmp = malloc((m ? m : 1) * sizeof *tmp);
-    size_t *fill = malloc((n ? n : 1) * sizeof *fill), *node_at = id_order(g);
+    size_t *fill = malloc((n ? n : 1) * sizeof *fill), *node_at = rg_graph_node_order(g);
     if (!a->link || !a->other || !tmp || !fill || !node_at) {
         free(take);
         free(fill);
