@@ -274,7 +274,7 @@ static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first
         if (rc == 0)
             rc = rg_extract_doc(x, doc, part, err);
         if (rc == 0)
-            rc = rg_graph_merge_moving(g, part, err);
+            rc = rg_graph_merge(g, part, err);
         rg_graph_free(part);
         rg_doc_free(doc);
     }
@@ -387,7 +387,7 @@ static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long job
             rg_graph *part = f ? rg_snapshot_read_stream(f) : NULL;
             if (f)
                 fclose(f);
-            rc = part ? rg_graph_merge_moving(g, part, err) : rg_error_set(err, RG_ERR_IO, path, 0, "cannot read a worker's part");
+            rc = part ? rg_graph_merge(g, part, err) : rg_error_set(err, RG_ERR_IO, path, 0, "cannot read a worker's part");
             rg_graph_free(part);
         }
         unlink(path);

@@ -141,7 +141,7 @@ int cmd_merge(int argc, char **argv)
         rg_graph *part = NULL;
         rc = rg_json_read(argv[i], &part, &err);
         if (rc == 0)
-            rc = rg_graph_merge_moving(g, part, &err);
+            rc = rg_graph_merge(g, part, &err);
         rg_graph_free(part);
     }
     if (rc == 0)

@@ -20,17 +20,29 @@
  * device),
  * then the body: counts; documents; nodes with every field; links with
  * their evidence. A string is a u32 length (NO_STRING for NULL) and its
- * bytes. The version is in the magic: another layout is another magic. */
-static const char MAGIC[8] = "RGSNAP3";
+ * bytes. An evidence string is written once: its first time as a u32 0
+ * and the string, later as the u32 k of the k-th such string (the graph
+ * keeps one copy of a sentence for all the links it proves, and so does
+ * the file). The version is in the magic: another layout is another magic. */
+static const char MAGIC[8] = "RGSNAP4";
 static const uint64_t ORDER = 0x0102030405060708ULL;
 #define NO_STRING UINT32_MAX
 
 /* ---- writing ---- */
 
+/* The evidence strings written so far, by address (the graph's pool
+ * gives one address per string): open addressing, at most half full. */
+typedef struct written {
+    const char **at;
+    uint32_t *ref;
+    size_t cap, len;
+} written;
+
 typedef struct out {
     FILE *f;
     rg_buf b;
     bool failed;
+    written seen;
 } out;
 
 static void flush_out(out *o)
@@ -69,6 +81,55 @@ static void put_str(out *o, const char *s)
         put(o, s, n);
 }
 
+static size_t seen_slot(const written *w, const char *s)
+{
+    uintptr_t h = (uintptr_t)s * (uintptr_t)0x9E3779B97F4A7C15ULL;
+    size_t mask = w->cap - 1, i = (size_t)(h >> 16) & mask;
+    while (w->at[i] && w->at[i] != s)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static bool seen_grow(written *w)
+{
+    written bigger = {NULL, NULL, w->cap ? w->cap * 2 : 1024, w->len};
+    if (bigger.cap > SIZE_MAX / sizeof *bigger.at || !(bigger.at = calloc(bigger.cap, sizeof *bigger.at)) ||
+        !(bigger.ref = malloc(bigger.cap * sizeof *bigger.ref))) {
+        free(bigger.at);
+        return false;
+    }
+    for (size_t i = 0; i < w->cap; i++)
+        if (w->at[i]) {
+            size_t j = seen_slot(&bigger, w->at[i]);
+            bigger.at[j] = w->at[i];
+            bigger.ref[j] = w->ref[i];
+        }
+    free(w->at);
+    free(w->ref);
+    *w = bigger;
+    return true;
+}
+
+/* An evidence string: a reference to its first writing, or 0 and itself. */
+static void put_pooled(out *o, const char *s)
+{
+    written *w = &o->seen;
+    if ((w->len + 1) * 2 > w->cap && !seen_grow(w)) {
+        o->failed = true;
+        return;
+    }
+    size_t i = seen_slot(w, s);
+    uint32_t ref = w->at[i] ? w->ref[i] : 0;
+    put(o, &ref, sizeof ref);
+    if (ref)
+        return;
+    put_str(o, s);
+    if (w->len + 1 < UINT32_MAX) {
+        w->at[i] = s;
+        w->ref[i] = (uint32_t)++w->len;
+    }
+}
+
 static void put_strset(out *o, const rg_strset *s)
 {
     put_u64(o, s->len);
@@ -78,7 +139,7 @@ static void put_strset(out *o, const rg_strset *s)
 
 bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
 {
-    out o = {f, {0}, false};
+    out o = {f, {0}, false, {0}};
     rg_buf_init(&o.b);
     put_u64(&o, g->n_docs);
     put_u64(&o, g->n_nodes);
@@ -119,14 +180,16 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
         put_f64(&o, l->weight);
         put_u64(&o, l->n_evidence);
         for (size_t k = 0; k < l->n_evidence; k++) {
-            put_str(&o, l->evidence[k].doc);
+            put_pooled(&o, l->evidence[k].doc);
             put_u64(&o, (uint64_t)l->evidence[k].line);
-            put_str(&o, l->evidence[k].text);
+            put_pooled(&o, l->evidence[k].text);
         }
     }
     put(&o, MAGIC, sizeof MAGIC); /* the end: a cut file is no snapshot */
     flush_out(&o);
     rg_buf_destroy(&o.b);
+    free(o.seen.at);
+    free(o.seen.ref);
     return !o.failed;
 }
 
@@ -136,6 +199,8 @@ typedef struct in {
     const char *p, *end;
     bool bad;
     rg_buf s, t; /* the last strings read */
+    const char **pooled; /* the evidence strings read, in the graph's pool */
+    size_t n_pooled, cap_pooled;
 } in;
 
 static bool take(in *r, void *dst, size_t n)
@@ -198,6 +263,32 @@ static char *get_copy(in *r)
     if (s && !c)
         r->bad = true;
     return c;
+}
+
+/* An evidence string, interned in g's pool: new, or one read before. */
+static const char *get_pooled(in *r, rg_graph *g)
+{
+    uint32_t ref = 0;
+    if (!take(r, &ref, sizeof ref))
+        return NULL;
+    if (ref) {
+        if (ref > r->n_pooled)
+            r->bad = true;
+        return r->bad ? NULL : r->pooled[ref - 1];
+    }
+    uint32_t len = NO_STRING;
+    if (!take(r, &len, sizeof len) || len == NO_STRING || (size_t)(r->end - r->p) < len || memchr(r->p, '\0', len)) {
+        r->bad = true;
+        return NULL;
+    }
+    const char *s = rg_pool_intern(&g->strings, r->p, len);
+    r->p += len;
+    if (!s || rg_reserve((void **)&r->pooled, &r->cap_pooled, r->n_pooled, sizeof *r->pooled) < 0) {
+        r->bad = true;
+        return NULL;
+    }
+    r->pooled[r->n_pooled++] = s;
+    return s;
 }
 
 static void get_strset(in *r, rg_strset *set)
@@ -263,9 +354,9 @@ static bool read_link(in *r, rg_graph *g, size_t index)
     l->cap_evidence = n;
     for (size_t k = 0; k < n && !r->bad; k++) {
         rg_evidence *e = &l->evidence[k];
-        e->doc = get_copy(r);
+        e->doc = get_pooled(r, g);
         e->line = get_long(r);
-        e->text = get_copy(r);
+        e->text = get_pooled(r, g);
         l->n_evidence = k + 1;
         if (!e->doc || !e->text)
             r->bad = true;
@@ -275,7 +366,7 @@ static bool read_link(in *r, rg_graph *g, size_t index)
 
 rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
 {
-    in r = {data, data + len, false, {0}, {0}};
+    in r = {data, data + len, false, {0}, {0}, NULL, 0, 0};
     rg_buf_init(&r.s);
     rg_buf_init(&r.t);
     rg_graph *g = rg_graph_new();
@@ -297,6 +388,7 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
     ok = ok && take(&r, end, sizeof end) && memcmp(end, MAGIC, sizeof MAGIC) == 0 && r.p == r.end && !r.bad;
     rg_buf_destroy(&r.s);
     rg_buf_destroy(&r.t);
+    free(r.pooled);
     if (!ok) {
         rg_graph_free(g);
         return NULL;

@@ -28,7 +28,8 @@ int rg_hmap_reserve(rg_hmap *m, size_t n);
 bool rg_hmap_get(const rg_hmap *m, const char *key, size_t *value);
 bool rg_hmap_getn(const rg_hmap *m, const char *key, size_t n, size_t *value);
 
-/* FNV-1a over n bytes. */
+/* A 64-bit hash of n bytes (the same on every run; not for files that
+ * move between machines of different byte order). */
 unsigned long long rg_hash(const char *s, size_t n);
 
 #endif

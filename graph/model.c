@@ -28,6 +28,7 @@ rg_graph *rg_graph_new(void)
     rg_graph *g = calloc(1, sizeof *g);
     if (g) {
         rg_hmap_init(&g->node_index);
+        rg_pool_init(&g->strings);
     }
     return g;
 }
@@ -46,14 +47,6 @@ static void node_destroy(rg_node *n)
     free(n->section);
 }
 
-static void link_destroy(rg_link *l)
-{
-    for (size_t i = 0; i < l->n_evidence; i++) {
-        free(l->evidence[i].doc);
-        free(l->evidence[i].text);
-    }
-    free(l->evidence);
-}
 
 void rg_graph_free(rg_graph *g)
 {
@@ -62,7 +55,7 @@ void rg_graph_free(rg_graph *g)
     for (size_t i = 0; i < g->n_nodes; i++)
         node_destroy(&g->nodes[i]);
     for (size_t i = 0; i < g->n_links; i++)
-        link_destroy(&g->links[i]);
+        free(g->links[i].evidence);
     for (size_t i = 0; i < g->n_docs; i++) {
         free(g->docs[i].id);
         free(g->docs[i].path);
@@ -72,6 +65,7 @@ void rg_graph_free(rg_graph *g)
     free(g->links);
     free(g->docs);
     rg_hmap_destroy(&g->node_index);
+    rg_pool_destroy(&g->strings);
     free(g->link_slots);
     free(g);
 }
@@ -220,31 +214,21 @@ int rg_graph_append_link(rg_graph *g, size_t source, size_t target, rg_relation 
     return 0;
 }
 
-/* Append one piece of evidence: 1 when added, 0 when it is catalog
- * evidence the link already has, -1 when out of memory. */
-static int add_evidence(rg_link *l, const char *doc, long line, const char *text, rg_evidence *take)
+/* Append one piece of evidence to link l of g: 1 when added, 0 when it is
+ * catalog evidence the link already has, -1 when out of memory. */
+static int add_evidence(rg_graph *g, size_t l, const char *doc, long line, const char *text)
 {
-    text = text ? text : "";
-    if (strcmp(doc, "catalog") == 0)
-        for (size_t i = 0; i < l->n_evidence; i++)
-            if (strcmp(l->evidence[i].doc, "catalog") == 0 && strcmp(l->evidence[i].text, text) == 0)
-                return 0;
-    if (rg_reserve((void **)&l->evidence, &l->cap_evidence, l->n_evidence, sizeof *l->evidence) < 0)
+    rg_evidence e = {rg_pool_add(&g->strings, doc), line, rg_pool_add(&g->strings, text ? text : "")};
+    if (!e.doc || !e.text)
         return -1;
-    rg_evidence e;
-    if (take && take->text) {
-        /* the strings move: take keeps nothing to free */
-        e = *take;
-        take->doc = take->text = NULL;
-    } else {
-        e = (rg_evidence){rg_strdup(doc), line, rg_strdup(text)};
-        if (!e.doc || !e.text) {
-            free(e.doc);
-            free(e.text);
-            return -1;
-        }
-    }
-    l->evidence[l->n_evidence++] = e;
+    rg_link *link = &g->links[l];
+    if (strcmp(doc, "catalog") == 0)
+        for (size_t i = 0; i < link->n_evidence; i++)
+            if (link->evidence[i].doc == e.doc && link->evidence[i].text == e.text)
+                return 0;
+    if (rg_reserve((void **)&link->evidence, &link->cap_evidence, link->n_evidence, sizeof *link->evidence) < 0)
+        return -1;
+    link->evidence[link->n_evidence++] = e;
     return 1;
 }
 
@@ -274,7 +258,7 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
         *index = at;
     if (!doc)
         return 0;
-    int added = add_evidence(&g->links[at], doc, line, text, NULL);
+    int added = add_evidence(g, at, doc, line, text);
     if (added < 0)
         return -1;
     g->links[at].weight += added;
@@ -323,8 +307,7 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
     return 0;
 }
 
-/* move: src's evidence strings move to dst (src is not const then) */
-static int merge(rg_graph *dst, const rg_graph *src, bool move, rg_error *err)
+int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 {
     for (size_t i = 0; i < src->n_docs; i++) {
         const rg_document *d = &src->docs[i];
@@ -349,7 +332,7 @@ static int merge(rg_graph *dst, const rg_graph *src, bool move, rg_error *err)
         for (size_t k = 0; k < l->n_evidence; k++) {
             const rg_evidence *e = &l->evidence[k];
             from_text |= strcmp(e->doc, "catalog") != 0;
-            int rc = add_evidence(&dst->links[at], e->doc, e->line, e->text, move ? (rg_evidence *)e : NULL);
+            int rc = add_evidence(dst, at, e->doc, e->line, e->text);
             if (rc < 0)
                 goto nomem;
             added += (size_t)rc;
@@ -361,16 +344,6 @@ static int merge(rg_graph *dst, const rg_graph *src, bool move, rg_error *err)
 nomem:
     free(map);
     return rg_error_nomem(err);
-}
-
-int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
-{
-    return merge(dst, src, false, err);
-}
-
-int rg_graph_merge_moving(rg_graph *dst, rg_graph *src, rg_error *err)
-{
-    return merge(dst, src, true, err);
 }
 
 int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err)
@@ -466,10 +439,11 @@ static int by_link(const void *a, const void *b)
 static int by_evidence(const void *a, const void *b)
 {
     const rg_evidence *x = a, *y = b;
-    int c = strcmp(x->doc, y->doc);
+    /* interned: the same string is the same pointer */
+    int c = x->doc == y->doc ? 0 : strcmp(x->doc, y->doc);
     if (!c)
         c = (x->line > y->line) - (x->line < y->line);
-    if (!c)
+    if (!c && x->text != y->text)
         c = strcmp(x->text, y->text);
     return c;
 }

@@ -12,13 +12,16 @@
  * inputs give the same bytes whatever the order of the work.
  *
  * Ownership: rg_graph_new / rg_graph_free; every string is copied in and
- * owned by the graph.
+ * owned by the graph. Evidence strings are interned in the graph's pool:
+ * one copy of each sentence however many links it proves, and within one
+ * graph equal evidence strings are the same pointer.
  */
 #ifndef RG_MODEL_H
 #define RG_MODEL_H
 
 #include "graph/error.h"
 #include "graph/hmap.h"
+#include "graph/pool.h"
 #include "graph/text.h"
 #include "graph/types.h"
 
@@ -26,9 +29,9 @@
 #include <stddef.h>
 
 typedef struct rg_evidence {
-    char *doc; /* document id, or "catalog" */
-    long line; /* 1-based line in the document, 0 for the catalog */
-    char *text;
+    const char *doc; /* document id, or "catalog"; in the graph's pool */
+    long line;       /* 1-based line in the document, 0 for the catalog */
+    const char *text; /* in the graph's pool */
 } rg_evidence;
 
 typedef enum rg_score {
@@ -94,6 +97,7 @@ typedef struct rg_graph {
     rg_document *docs;
     size_t n_docs, cap_docs;
     rg_hmap node_index; /* id → node */
+    rg_pool strings;    /* the evidence's documents and sentences */
     unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
     size_t link_cap;    /* a power of two, or 0 */
     size_t link_hint;   /* the links a reader expects: the table's first size */
@@ -145,10 +149,6 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
  * combined), links by source, target and relation (evidence and weights
  * combined). Associative and commutative as seen by the writers. */
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
-/* The same, moving src's evidence sentences into dst instead of copying
- * them: no second copy of a part's text while it is merged. src is left to
- * be freed, and is no graph to use any more. */
-int rg_graph_merge_moving(rg_graph *dst, rg_graph *src, rg_error *err);
 
 /* A copy of the nodes marked in keep[g->n_nodes], the links between them,
  * and the documents they come from. */
