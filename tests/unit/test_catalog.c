@@ -134,6 +134,37 @@ START_TEST(matcher_leftmost_longest_on_word_boundaries)
 }
 END_TEST
 
+/* The first-word filter passes over words no pattern begins with; it must
+ * let through every word that does, whatever its case, and the patterns
+ * that begin with a non-word byte or a digit. */
+START_TEST(matcher_first_word_filter_misses_nothing)
+{
+    rg_matcher *m = rg_matcher_new();
+    char name[32];
+    /* enough patterns to fill a good share of the filter */
+    for (int i = 0; i < 20000; i++) {
+        snprintf(name, sizeof name, "Agency%d Office", i);
+        ck_assert_int_eq(rg_matcher_add(m, name, (size_t)i + 100), 0);
+    }
+    ck_assert_int_eq(rg_matcher_add(m, "(ROK)", 1), 0);
+    ck_assert_int_eq(rg_matcher_add(m, "3M", 2), 0);
+    ck_assert_int_eq(rg_matcher_add(m, "Korea", 3), 0);
+
+    found f = scan(m, "Words, words: AGENCY17 office met (ROK) and 3M in Korea; agency19999 Office too.");
+    ck_assert_int_eq(f.n, 5);
+    ck_assert_uint_eq(f.value[0], 117);
+    ck_assert_uint_eq(f.value[1], 1);
+    ck_assert_uint_eq(f.value[2], 2);
+    ck_assert_uint_eq(f.value[3], 3);
+    ck_assert_uint_eq(f.value[4], 20099);
+
+    /* inside a word nothing begins, filtered or not */
+    f = scan(m, "Agency17Office xKorea Koreas 3Ms");
+    ck_assert_int_eq(f.n, 0);
+    rg_matcher_free(m);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("catalog");
@@ -141,6 +172,7 @@ int main(void)
     tcase_add_test(tc, entries_ids_and_aliases);
     tcase_add_test(tc, syntax_and_schema_errors_name_line_and_column);
     tcase_add_test(tc, matcher_leftmost_longest_on_word_boundaries);
+    tcase_add_test(tc, matcher_first_word_filter_misses_nothing);
     tcase_add_test(tc, do_not_merge_pairs);
     suite_add_tcase(s, tc);
     return run_suite(s);
