@@ -1,6 +1,7 @@
 /* Unit tests of the graph file writer and reader (export/json.c) and of the
  * model they serialize (graph/model.c). */
 #include "export/jscan.h"
+#include "graph/pool.h"
 #include "export/snapshot.h"
 #include "helpers.h"
 
@@ -94,6 +95,78 @@ START_TEST(writer_speaks_like_jansson)
 }
 END_TEST
 
+/* Every ASCII byte at every offset from the start of a string (the writer
+ * looks at eight bytes a step) is written as json_dumps writes it. */
+START_TEST(writer_escapes_every_byte_at_every_offset)
+{
+    for (int c = 1; c < 128; c++)
+        for (size_t at = 0; at < 20; at++) {
+            char text[24];
+            memset(text, 'x', sizeof text - 1);
+            text[sizeof text - 1] = '\0';
+            text[at] = (char)c;
+            rg_graph *g = rg_graph_new();
+            size_t a;
+            ck_assert_int_eq(rg_graph_node(g, "actor:a", RG_TYPE_ACTOR, text, &a), 0);
+            char *have = graph_text(g);
+            json_t *label = json_string(text);
+            char *want = json_dumps(label, JSON_ENCODE_ANY);
+            ck_assert_msg(strstr(have, want) != NULL, "byte %d at %zu: %s not in %s", c, at, want, have);
+            free(want);
+            json_decref(label);
+            free(have);
+            rg_graph_free(g);
+        }
+}
+END_TEST
+
+/* The graph keeps one copy of each evidence string: equal strings are one
+ * pointer, within a graph, after a merge and after a snapshot. */
+START_TEST(evidence_strings_are_interned)
+{
+    rg_pool p;
+    rg_pool_init(&p);
+    const char *a = rg_pool_add(&p, "alpha"), *b = rg_pool_intern(&p, "alphabet", 5), *c = rg_pool_add(&p, "alphabet");
+    ck_assert_ptr_eq(a, b);
+    ck_assert_ptr_ne(a, c);
+    ck_assert_str_eq(c, "alphabet");
+    /* longer than a block's quarter, and many: blocks grow, the table too */
+    char big[5000];
+    memset(big, 'y', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    const char *long1 = rg_pool_add(&p, big);
+    char key[32];
+    for (int i = 0; i < 50000; i++) {
+        snprintf(key, sizeof key, "sentence %d", i);
+        ck_assert_str_eq(rg_pool_add(&p, key), key);
+    }
+    ck_assert_ptr_eq(rg_pool_add(&p, big), long1);
+    ck_assert_ptr_eq(rg_pool_add(&p, "alpha"), a);
+    ck_assert_str_eq(rg_pool_add(&p, "sentence 49999"), "sentence 49999");
+    ck_assert_uint_eq(p.len, 50003);
+    rg_pool_destroy(&p);
+
+    rg_graph *g = sample(), *dst = rg_graph_new();
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_graph_merge(dst, g, &err), 0);
+    const rg_graph *both[] = {g, dst};
+    for (int k = 0; k < 2; k++) {
+        const char *said = NULL;
+        for (size_t i = 0; i < both[k]->n_links; i++) {
+            const rg_evidence *e = &both[k]->links[i].evidence[0];
+            if (strcmp(e->text, "State should talk") == 0) {
+                ck_assert(!said || said == e->text);
+                said = e->text;
+            }
+        }
+        ck_assert_ptr_nonnull(said);
+    }
+    rg_graph_free(dst);
+    rg_graph_free(g);
+}
+END_TEST
+
 /* The scanner takes what jansson takes, and refuses what it refuses. */
 START_TEST(scanner_agrees_with_jansson)
 {
@@ -157,6 +230,14 @@ START_TEST(snapshot_round_trip)
     ck_assert_ptr_nonnull(back);
     char *have = graph_text(back);
     ck_assert_str_eq(have, want);
+    /* an evidence sentence is read once and shared by the links it proves */
+    const char *said = NULL;
+    for (size_t i = 0; i < back->n_links; i++)
+        if (strcmp(back->links[i].evidence[0].text, "State should talk") == 0) {
+            ck_assert(!said || said == back->links[i].evidence[0].text);
+            said = back->links[i].evidence[0].text;
+        }
+    ck_assert_ptr_nonnull(said);
     /* its links came without their table: the first look-up builds it */
     ck_assert(back->links_unindexed);
     for (size_t i = 0; i < back->n_links; i++) {
@@ -278,6 +359,8 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, write_read_write_is_identical);
     tcase_add_test(tc, writer_speaks_like_jansson);
+    tcase_add_test(tc, writer_escapes_every_byte_at_every_offset);
+    tcase_add_test(tc, evidence_strings_are_interned);
     tcase_add_test(tc, scanner_agrees_with_jansson);
     tcase_add_test(tc, snapshot_round_trip);
     tcase_add_test(tc, counts_saturate);
