@@ -2,6 +2,7 @@
 
 #include "config.h"
 #include "export/jscan.h"
+#include "export/output.h"
 #include "graph/text.h"
 
 #include <errno.h>
@@ -27,15 +28,23 @@ typedef struct writer {
     FILE *out;
     rg_buf b;
     bool failed;
+    size_t unsynced; /* bytes written since the last writeback */
 } writer;
 
-enum { FLUSH_AT = 1 << 16 };
+/* A graph file of a large corpus is hundreds of megabytes: it goes to disk
+ * as it is written (WRITEBACK_AT), not all at the final fsync. */
+enum { FLUSH_AT = 1 << 16, WRITEBACK_AT = 32 << 20 };
 
 static void flush(writer *w)
 {
     w->failed |= w->b.failed;
     if (!w->failed && w->b.len && fwrite(w->b.data, 1, w->b.len, w->out) != w->b.len)
         w->failed = true;
+    w->unsynced += w->b.len;
+    if (w->unsynced >= WRITEBACK_AT) {
+        rg_output_writeback(w->out);
+        w->unsynced = 0;
+    }
     rg_buf_reset(&w->b);
 }
 
@@ -263,7 +272,7 @@ int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_option
     if (g->n_docs > 1)
         qsort(g->docs, g->n_docs, sizeof *g->docs, document_compare);
 
-    writer w = {out, {0}, false};
+    writer w = {out, {0}, false, 0};
     rg_buf_init(&w.b);
     raw(&w, "{\"directed\": true, \"multigraph\": true,\n\"graph\": {\"generator\": ");
     string(&w, RG_GENERATOR);

@@ -1,3 +1,6 @@
+/* sync_file_range(2), where Linux has it */
+#define _GNU_SOURCE
+
 #include "export/output.h"
 
 #include "graph/text.h"
@@ -75,4 +78,16 @@ void rg_output_abort(rg_output *o)
     free(o->tmp);
     free(o->path);
     memset(o, 0, sizeof *o);
+}
+
+void rg_output_writeback(FILE *f)
+{
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+    /* a hint: errors (a pipe, a file system without it) are for the final
+     * fsync to report, if they matter */
+    if (fflush(f) == 0)
+        (void)sync_file_range(fileno(f), 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)f;
+#endif
 }

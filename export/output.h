@@ -25,4 +25,10 @@ int rg_output_open(rg_output *o, const char *path, rg_error *err);
 int rg_output_commit(rg_output *o, rg_error *err);
 void rg_output_abort(rg_output *o);
 
+/* Start writing what f holds so far to disk, without waiting for it: a
+ * writer of a large file calls it as it goes, so that the disk works while
+ * the rest is encoded and the fsync of the commit has little left to do.
+ * A hint: does nothing where the system has no way to say it. */
+void rg_output_writeback(FILE *f);
+
 #endif
