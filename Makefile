@@ -19,7 +19,9 @@ CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+# the graph writer's spool is a thread (export/spool.c)
+SYS_LIBS := -lm -pthread
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
            -I. -I$(BUILD) -MMD -MP
 ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -72,10 +74,10 @@ $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(SYS_LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(SYS_LIBS)
 
 # Install what is missing with apt-get (as root, or through sudo without a
 # password); otherwise print the exact command and stop.
@@ -163,11 +165,11 @@ FUZZ_SRC := $(LIB_SRC)
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h
 	@mkdir -p build/fuzz
 	cp build/release/config.h build/fuzz/config.h
-	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) -o $@ $(PKG_LIBS) -lm
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) -o $@ $(PKG_LIBS) $(SYS_LIBS)
 
 build/fuzz/snapshot-seed: tests/fuzz/snapshot_seed.c $(LIB)
 	@mkdir -p build/fuzz
-	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(SYS_LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/%) build/fuzz/snapshot-seed
 	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/catalog build/fuzz/seeds/graph build/fuzz/seeds/jscan build/fuzz/seeds/snapshot

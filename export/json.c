@@ -2,7 +2,7 @@
 
 #include "config.h"
 #include "export/jscan.h"
-#include "export/output.h"
+#include "export/spool.h"
 #include "graph/text.h"
 
 #include <errno.h>
@@ -26,27 +26,30 @@
 
 typedef struct writer {
     FILE *out;
+    rg_spool *spool; /* writes the buffers in a second thread; NULL: here */
     rg_buf b;
     bool failed;
-    size_t unsynced; /* bytes written since the last writeback */
 } writer;
 
-/* A graph file of a large corpus is hundreds of megabytes: it goes to disk
- * as it is written (WRITEBACK_AT), not all at the final fsync. */
-enum { FLUSH_AT = 1 << 16, WRITEBACK_AT = 32 << 20 };
+/* Buffers of this size go to the stream; a graph with more links than
+ * SPOOL_FROM is written by the spool's thread while this one encodes. */
+enum { FLUSH_AT = 1 << 18, SPOOL_FROM = 20000 };
 
 static void flush(writer *w)
 {
     w->failed |= w->b.failed;
-    if (!w->failed && w->b.len && fwrite(w->b.data, 1, w->b.len, w->out) != w->b.len)
+    if (w->failed)
+        return;
+    if (w->spool)
+        w->failed = !rg_spool_write(w->spool, &w->b);
+    else if (w->b.len && fwrite(w->b.data, 1, w->b.len, w->out) != w->b.len)
         w->failed = true;
-    w->unsynced += w->b.len;
-    if (w->unsynced >= WRITEBACK_AT) {
-        rg_output_writeback(w->out);
-        w->unsynced = 0;
-    }
     rg_buf_reset(&w->b);
 }
+
+/* A string literal, its length known at compile time: the keys and
+ * punctuation of every node and link. */
+#define LIT(w, literal) rg_buf_add(&(w)->b, literal, sizeof literal - 1)
 
 static void raw(writer *w, const char *s)
 {
@@ -66,7 +69,7 @@ static inline bool needs_escape8(uint64_t w)
 static void string(writer *w, const char *s)
 {
     if (!s) {
-        raw(w, "null");
+        LIT(w, "null");
         return;
     }
     /* the bytes that are escaped: controls, quote and backslash; all others
@@ -90,13 +93,13 @@ static void string(writer *w, const char *s)
         rg_buf_add(&w->b, run, (size_t)(p - run));
         char esc[8];
         switch (*p) {
-        case '"': raw(w, "\\\""); break;
-        case '\\': raw(w, "\\\\"); break;
-        case '\b': raw(w, "\\b"); break;
-        case '\f': raw(w, "\\f"); break;
-        case '\n': raw(w, "\\n"); break;
-        case '\r': raw(w, "\\r"); break;
-        case '\t': raw(w, "\\t"); break;
+        case '"': LIT(w, "\\\""); break;
+        case '\\': LIT(w, "\\\\"); break;
+        case '\b': LIT(w, "\\b"); break;
+        case '\f': LIT(w, "\\f"); break;
+        case '\n': LIT(w, "\\n"); break;
+        case '\r': LIT(w, "\\r"); break;
+        case '\t': LIT(w, "\\t"); break;
         default:
             snprintf(esc, sizeof esc, "\\u%04X", (unsigned char)*p);
             raw(w, esc);
@@ -110,9 +113,9 @@ static void string(writer *w, const char *s)
 static void key(writer *w, bool first, const char *k)
 {
     if (!first)
-        raw(w, ", ");
+        LIT(w, ", ");
     string(w, k);
-    raw(w, ": ");
+    LIT(w, ": ");
 }
 
 /* By hand: snprintf costs a thousand instructions a number, and a graph
@@ -162,7 +165,7 @@ static void strset(writer *w, const rg_strset *set)
     rg_buf_addc(&w->b, '[');
     for (size_t i = 0; i < set->len; i++) {
         if (i)
-            raw(w, ", ");
+            LIT(w, ", ");
         string(w, set->items[i]);
     }
     rg_buf_addc(&w->b, ']');
@@ -170,46 +173,45 @@ static void strset(writer *w, const rg_strset *set)
 
 static void node(writer *w, const rg_node *n)
 {
-    key(w, true, "id");
+    LIT(w, "\"id\": ");
     string(w, n->id);
-    key(w, false, "label");
+    LIT(w, ", \"label\": ");
     string(w, n->label);
-    key(w, false, "type");
+    LIT(w, ", \"type\": ");
     string(w, rg_type_name(n->type));
-    key(w, false, "kind");
+    LIT(w, ", \"kind\": ");
     string(w, n->kind ? n->kind : rg_type_name(n->type));
     if (n->type == RG_TYPE_RECOMMENDATION) {
-        key(w, false, "text");
+        LIT(w, ", \"text\": ");
         string(w, n->text);
-        key(w, false, "doc");
+        LIT(w, ", \"doc\": ");
         string(w, n->doc);
-        key(w, false, "line");
+        LIT(w, ", \"line\": ");
         integer(w, n->line);
-        key(w, false, "section");
+        LIT(w, ", \"section\": ");
         string(w, n->section);
     } else if (n->type != RG_TYPE_REPORT) {
-        key(w, false, "country");
+        LIT(w, ", \"country\": ");
         string(w, n->country);
-        key(w, false, "aliases");
+        LIT(w, ", \"aliases\": ");
         strset(w, &n->aliases);
-        key(w, false, "mentions");
+        LIT(w, ", \"mentions\": ");
         integer(w, n->mentions);
-        key(w, false, "mentions_by_doc");
-        rg_buf_addc(&w->b, '{');
+        LIT(w, ", \"mentions_by_doc\": {");
         for (size_t i = 0; i < n->doc_mentions.len; i++) {
             key(w, i == 0, n->doc_mentions.keys[i]);
             integer(w, n->doc_mentions.counts[i]);
         }
         rg_buf_addc(&w->b, '}');
     }
-    key(w, false, "docs");
+    LIT(w, ", \"docs\": ");
     strset(w, &n->docs);
     bool any = false;
     for (int s = 0; s < RG_SCORE__COUNT; s++) {
         if (!isfinite(n->scores[s]))
             continue;
         if (!any)
-            raw(w, ", \"scores\": {");
+            LIT(w, ", \"scores\": {");
         key(w, !any, rg_score_name((rg_score)s));
         number(w, n->scores[s]);
         any = true;
@@ -220,25 +222,25 @@ static void node(writer *w, const rg_node *n)
 
 static void link(writer *w, const rg_graph *g, const rg_link *l, long k)
 {
-    key(w, true, "source");
+    LIT(w, "\"source\": ");
     string(w, g->nodes[l->source].id);
-    key(w, false, "target");
+    LIT(w, ", \"target\": ");
     string(w, g->nodes[l->target].id);
-    key(w, false, "key");
+    LIT(w, ", \"key\": ");
     integer(w, k);
-    key(w, false, "relation");
+    LIT(w, ", \"relation\": ");
     string(w, rg_relation_name(l->relation));
-    key(w, false, "weight");
+    LIT(w, ", \"weight\": ");
     number(w, l->weight);
-    key(w, false, "evidence");
-    rg_buf_addc(&w->b, '[');
+    LIT(w, ", \"evidence\": [");
     for (size_t i = 0; i < l->n_evidence; i++) {
-        raw(w, i ? ", {" : "{");
-        key(w, true, "doc");
+        if (i)
+            LIT(w, ", ");
+        LIT(w, "{\"doc\": ");
         string(w, l->evidence[i].doc);
-        key(w, false, "line");
+        LIT(w, ", \"line\": ");
         integer(w, l->evidence[i].line);
-        key(w, false, "text");
+        LIT(w, ", \"text\": ");
         string(w, l->evidence[i].text);
         rg_buf_addc(&w->b, '}');
     }
@@ -272,48 +274,55 @@ int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_option
     if (g->n_docs > 1)
         qsort(g->docs, g->n_docs, sizeof *g->docs, document_compare);
 
-    writer w = {out, {0}, false, 0};
+    writer w = {out, g->n_links >= SPOOL_FROM ? rg_spool_new(out) : NULL, {0}, false};
     rg_buf_init(&w.b);
-    raw(&w, "{\"directed\": true, \"multigraph\": true,\n\"graph\": {\"generator\": ");
+    LIT(&w, "{\"directed\": true, \"multigraph\": true,\n\"graph\": {\"generator\": ");
     string(&w, RG_GENERATOR);
-    raw(&w, ", \"documents\": [");
+    LIT(&w, ", \"documents\": [");
     for (size_t i = 0; i < g->n_docs; i++) {
-        raw(&w, i ? ", {" : "{");
-        key(&w, true, "id");
+        if (i)
+            LIT(&w, ", ");
+        LIT(&w, "{\"id\": ");
         string(&w, g->docs[i].id);
-        key(&w, false, "path");
+        LIT(&w, ", \"path\": ");
         string(&w, g->docs[i].path);
-        key(&w, false, "title");
+        LIT(&w, ", \"title\": ");
         string(&w, g->docs[i].title);
-        key(&w, false, "bytes");
+        LIT(&w, ", \"bytes\": ");
         integer(&w, (long long)g->docs[i].bytes);
         rg_buf_addc(&w.b, '}');
     }
-    raw(&w, "]},\n\"nodes\": [");
+    LIT(&w, "]},\n\"nodes\": [");
     for (size_t i = 0; i < g->n_nodes && !w.failed; i++) {
-        raw(&w, i ? ",\n{" : "\n{");
+        if (i)
+            LIT(&w, ",");
+        LIT(&w, "\n{");
         node(&w, &g->nodes[nodes[i]]);
         rg_buf_addc(&w.b, '}');
         if (w.b.len >= FLUSH_AT)
             flush(&w);
     }
-    raw(&w, "\n],\n");
+    LIT(&w, "\n],\n");
     string(&w, links_key);
-    raw(&w, ": [");
+    LIT(&w, ": [");
     long k = 0;
     for (size_t i = 0; i < g->n_links && !w.failed; i++) {
         const rg_link *l = &g->links[links[i]];
         /* key numbers parallel links between the same two nodes */
         const rg_link *prev = i ? &g->links[links[i - 1]] : NULL;
         k = prev && prev->source == l->source && prev->target == l->target ? k + 1 : 0;
-        raw(&w, i ? ",\n{" : "\n{");
+        if (i)
+            LIT(&w, ",");
+        LIT(&w, "\n{");
         link(&w, g, l, k);
         rg_buf_addc(&w.b, '}');
         if (w.b.len >= FLUSH_AT)
             flush(&w);
     }
-    raw(&w, "\n]\n}\n");
+    LIT(&w, "\n]\n}\n");
     flush(&w);
+    if (w.spool && !rg_spool_finish(w.spool))
+        w.failed = true;
     bool nomem = w.b.failed;
     rg_buf_destroy(&w.b);
     free(nodes);

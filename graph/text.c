@@ -48,7 +48,7 @@ static bool buf_reserve(rg_buf *b, size_t extra)
     return true;
 }
 
-void rg_buf_add(rg_buf *b, const char *s, size_t n)
+void rg_buf_add_grow(rg_buf *b, const char *s, size_t n)
 {
     if (!buf_reserve(b, n))
         return;

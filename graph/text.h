@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* A growable NUL-terminated buffer. Allocation failure is sticky: once an
  * append fails, `failed` is set and later appends do nothing, so a caller
@@ -23,8 +24,21 @@ typedef struct rg_buf {
 void rg_buf_init(rg_buf *b);
 void rg_buf_destroy(rg_buf *b);
 void rg_buf_reset(rg_buf *b);
-void rg_buf_add(rg_buf *b, const char *s, size_t n);
+void rg_buf_add_grow(rg_buf *b, const char *s, size_t n);
 void rg_buf_adds(rg_buf *b, const char *s);
+
+/* n bytes; inline where they fit, since writers append a few bytes at a
+ * time. */
+static inline void rg_buf_add(rg_buf *b, const char *s, size_t n)
+{
+    if (!b->failed && n < b->cap - b->len) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        rg_buf_add_grow(b, s, n);
+    }
+}
 
 /* One byte; inline, since text is cleaned and written a byte at a time. */
 static inline void rg_buf_addc(rg_buf *b, char c)
@@ -33,7 +47,7 @@ static inline void rg_buf_addc(rg_buf *b, char c)
         b->data[b->len++] = c;
         b->data[b->len] = '\0';
     } else {
-        rg_buf_add(b, &c, 1);
+        rg_buf_add_grow(b, &c, 1);
     }
 }
 /* Hand the contents to the caller (NULL if an append failed) and reset. */
