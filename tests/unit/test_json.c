@@ -3,8 +3,10 @@
 #include "export/jscan.h"
 #include "graph/pool.h"
 #include "export/snapshot.h"
+#include "export/spool.h"
 #include "helpers.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -164,6 +166,59 @@ START_TEST(evidence_strings_are_interned)
     }
     rg_graph_free(dst);
     rg_graph_free(g);
+}
+END_TEST
+
+/* The spool writes what it is handed, in order, and says when the stream
+ * fails (a full disk). */
+START_TEST(spool_writes_in_order_and_reports_failure)
+{
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    rg_spool *s = rg_spool_new(f);
+    ck_assert_ptr_nonnull(s);
+    rg_buf b, want;
+    rg_buf_init(&b);
+    rg_buf_init(&want);
+    char line[32];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(line, sizeof line, "line %d\n", i);
+        rg_buf_add(&b, line, (size_t)n);
+        rg_buf_add(&want, line, (size_t)n);
+        if (i % 3 == 0)
+            ck_assert(rg_spool_write(s, &b));
+        ck_assert(i % 3 != 0 || b.len == 0);
+    }
+    ck_assert(rg_spool_write(s, &b));
+    ck_assert(rg_spool_finish(s));
+    long len = ftell(f);
+    ck_assert_int_eq(len, (long)want.len);
+    char *have = malloc((size_t)len + 1);
+    rewind(f);
+    ck_assert_uint_eq(fread(have, 1, (size_t)len, f), (size_t)len);
+    have[len] = '\0';
+    ck_assert_str_eq(have, want.data);
+    free(have);
+    fclose(f);
+
+    FILE *full = fopen("/dev/full", "wb");
+    if (full) {
+        setvbuf(full, NULL, _IONBF, 0);
+        s = rg_spool_new(full);
+        ck_assert_ptr_nonnull(s);
+        rg_buf_reset(&b);
+        /* the first failure drops what follows; which write sees it
+         * depends on the thread, the end does not */
+        for (int i = 0; i < 100; i++) {
+            rg_buf_add(&b, want.data, 4096);
+            (void)rg_spool_write(s, &b);
+        }
+        ck_assert(!rg_spool_finish(s));
+        ck_assert_int_eq(errno, ENOSPC);
+        fclose(full);
+    }
+    rg_buf_destroy(&b);
+    rg_buf_destroy(&want);
 }
 END_TEST
 
@@ -361,6 +416,7 @@ int main(void)
     tcase_add_test(tc, writer_speaks_like_jansson);
     tcase_add_test(tc, writer_escapes_every_byte_at_every_offset);
     tcase_add_test(tc, evidence_strings_are_interned);
+    tcase_add_test(tc, spool_writes_in_order_and_reports_failure);
     tcase_add_test(tc, scanner_agrees_with_jansson);
     tcase_add_test(tc, snapshot_round_trip);
     tcase_add_test(tc, counts_saturate);
