@@ -214,15 +214,13 @@ int rg_graph_append_link(rg_graph *g, size_t source, size_t target, rg_relation 
     return 0;
 }
 
-/* Append one piece of evidence to link l of g: 1 when added, 0 when it is
- * catalog evidence the link already has, -1 when out of memory. */
-static int add_evidence(rg_graph *g, size_t l, const char *doc, long line, const char *text)
+/* Append evidence e, its strings in g's pool, to link l of g: 1 when
+ * added, 0 when it is catalog evidence the link already has, -1 when out
+ * of memory. */
+static int append_evidence(rg_graph *g, size_t l, rg_evidence e)
 {
-    rg_evidence e = {rg_pool_add(&g->strings, doc), line, rg_pool_add(&g->strings, text ? text : "")};
-    if (!e.doc || !e.text)
-        return -1;
     rg_link *link = &g->links[l];
-    if (strcmp(doc, "catalog") == 0)
+    if (strcmp(e.doc, "catalog") == 0)
         for (size_t i = 0; i < link->n_evidence; i++)
             if (link->evidence[i].doc == e.doc && link->evidence[i].text == e.text)
                 return 0;
@@ -230,6 +228,12 @@ static int add_evidence(rg_graph *g, size_t l, const char *doc, long line, const
         return -1;
     link->evidence[link->n_evidence++] = e;
     return 1;
+}
+
+static int add_evidence(rg_graph *g, size_t l, const char *doc, long line, const char *text)
+{
+    rg_evidence e = {rg_pool_add(&g->strings, doc), line, rg_pool_add(&g->strings, text ? text : "")};
+    return e.doc && e.text ? append_evidence(g, l, e) : -1;
 }
 
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
@@ -307,6 +311,24 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
     return 0;
 }
 
+/* dst's copy of a string of src's pool. The last one asked is kept: a
+ * part's links come sentence by sentence, so most are asked again at once. */
+typedef struct translation {
+    const char *from, *to;
+} translation;
+
+static const char *translate(rg_graph *dst, translation *t, const char *s)
+{
+    if (s != t->from) {
+        const char *to = rg_pool_add(&dst->strings, s);
+        if (!to)
+            return NULL;
+        t->from = s;
+        t->to = to;
+    }
+    return t->to;
+}
+
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 {
     for (size_t i = 0; i < src->n_docs; i++) {
@@ -320,6 +342,7 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     for (size_t i = 0; i < src->n_nodes; i++)
         if (merge_node(dst, &src->nodes[i], &map[i]) < 0)
             goto nomem;
+    translation docs = {NULL, NULL}, texts = {NULL, NULL};
     for (size_t i = 0; i < src->n_links; i++) {
         const rg_link *l = &src->links[i];
         size_t at;
@@ -332,7 +355,8 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
         for (size_t k = 0; k < l->n_evidence; k++) {
             const rg_evidence *e = &l->evidence[k];
             from_text |= strcmp(e->doc, "catalog") != 0;
-            int rc = add_evidence(dst, at, e->doc, e->line, e->text);
+            rg_evidence copy = {translate(dst, &docs, e->doc), e->line, translate(dst, &texts, e->text)};
+            int rc = copy.doc && copy.text ? append_evidence(dst, at, copy) : -1;
             if (rc < 0)
                 goto nomem;
             added += (size_t)rc;
