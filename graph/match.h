@@ -10,7 +10,9 @@
  *
  * The trie is one open-addressing table of (state, byte) → state, so a
  * catalog of tens of thousands of forms costs a few MB and matching is
- * linear in the text (times the length of the longest form).
+ * linear in the text (times the length of the longest form). A Bloom
+ * filter of the forms' first words lets the scan pass over a word no form
+ * begins with without walking the trie.
  *
  * Ownership: rg_matcher_new / rg_matcher_free; patterns are copied.
  */

@@ -47,7 +47,6 @@ static void node_destroy(rg_node *n)
     free(n->section);
 }
 
-
 void rg_graph_free(rg_graph *g)
 {
     if (!g)
