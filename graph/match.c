@@ -18,11 +18,17 @@ typedef struct form {
     uint32_t next; /* next form of the same state, or 0 */
 } form;
 
+/* An edge of the trie in eight bytes: a scan probes one a byte of text,
+ * mostly out of the cache, so the table is kept small and a step reads
+ * nothing else (the child's TERMINAL bit says whether a form ends there). */
 typedef struct edge {
-    uint32_t state; /* 0 = empty slot (state 0 is the root, never a target) */
-    uint32_t child;
-    unsigned char byte;
+    uint32_t key;   /* state << 8 | byte */
+    uint32_t child; /* 0 = empty slot (state 0 is the root, never a target) */
 } edge;
+
+#define TERMINAL 0x80000000u
+#define STATE(child) ((child) & ~TERMINAL)
+enum { MAX_STATES = 1 << 24 }; /* what a key holds */
 
 /* The first words of the patterns, as a Bloom filter of two bits a word:
  * most words of a text begin no name, and a word the filter rules out
@@ -40,7 +46,7 @@ struct rg_matcher {
     uint32_t n_states;
     uint32_t *terminal; /* per state: first form + 1, or 0 */
     size_t cap_states;
-    uint32_t root[256]; /* the root's transitions, looked up without hashing */
+    uint32_t root[256]; /* the root's children (with TERMINAL), looked up without hashing */
     form *forms; /* forms[0] unused */
     uint32_t n_forms;
     uint32_t cap_forms;
@@ -74,22 +80,27 @@ void rg_matcher_free(rg_matcher *m)
     free(m);
 }
 
-static size_t edge_slot(const edge *edges, size_t cap, uint32_t state, unsigned char byte)
+static size_t edge_slot(const edge *edges, size_t cap, uint32_t key)
 {
-    size_t h = ((size_t)state * 0x9E3779B97F4A7C15ULL) ^ ((size_t)byte * 0xC2B2AE3D27D4EB4FULL);
+    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
     h ^= h >> 29;
-    size_t i = h & (cap - 1);
-    while (edges[i].child && !(edges[i].state == state && edges[i].byte == byte))
+    size_t i = (size_t)h & (cap - 1);
+    while (edges[i].child && edges[i].key != key)
         i = (i + 1) & (cap - 1);
     return i;
 }
 
+static uint32_t edge_key(uint32_t state, unsigned char byte)
+{
+    return state << 8 | byte;
+}
+
+/* The child of state by byte, with its TERMINAL bit, or 0. */
 static uint32_t step(const rg_matcher *m, uint32_t state, unsigned char byte)
 {
     if (!m->cap)
         return 0;
-    const edge *e = &m->edges[edge_slot(m->edges, m->cap, state, byte)];
-    return e->child;
+    return m->edges[edge_slot(m->edges, m->cap, edge_key(state, byte))].child;
 }
 
 static int grow_edges(rg_matcher *m)
@@ -100,7 +111,7 @@ static int grow_edges(rg_matcher *m)
         return -1;
     for (size_t i = 0; i < m->cap; i++)
         if (m->edges[i].child)
-            edges[edge_slot(edges, cap, m->edges[i].state, m->edges[i].byte)] = m->edges[i];
+            edges[edge_slot(edges, cap, m->edges[i].key)] = m->edges[i];
     free(m->edges);
     m->edges = edges;
     m->cap = cap;
@@ -109,6 +120,8 @@ static int grow_edges(rg_matcher *m)
 
 static int new_state(rg_matcher *m, uint32_t *out)
 {
+    if (m->n_states == MAX_STATES)
+        return -1;
     if (m->n_states == m->cap_states) {
         size_t cap = m->cap_states ? m->cap_states * 2 : 1024;
         uint32_t *t = realloc(m->terminal, cap * sizeof *t);
@@ -177,22 +190,24 @@ int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value)
     size_t n = strlen(pattern);
     if (n == 0)
         return 0;
-    uint32_t state = 0;
+    uint32_t state = 0, from = 0; /* the form's state, and the one before it */
+    unsigned char b = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char b = fold((unsigned char)pattern[i]);
+        b = fold((unsigned char)pattern[i]);
         uint32_t next = step(m, state, b);
         if (!next) {
             if ((m->n_edges + 1) * 4 > m->cap * 3 && grow_edges(m) < 0)
                 return -1;
             if (new_state(m, &next) < 0)
                 return -1;
-            size_t slot = edge_slot(m->edges, m->cap, state, b);
-            m->edges[slot] = (edge){state, next, b};
+            size_t slot = edge_slot(m->edges, m->cap, edge_key(state, b));
+            m->edges[slot] = (edge){edge_key(state, b), next};
             m->n_edges++;
             if (state == 0)
                 m->root[b] = next;
         }
-        state = next;
+        from = state;
+        state = STATE(next);
     }
     size_t end;
     filter_add(m->filter, word_hash(pattern, n, &end));
@@ -217,6 +232,11 @@ int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value)
     f.next = m->terminal[state];
     m->forms[m->n_forms] = f;
     m->terminal[state] = m->n_forms++;
+    /* the edge into the form's state (and the root's copy of it) says
+     * that a form ends there */
+    m->edges[edge_slot(m->edges, m->cap, edge_key(from, b))].child |= TERMINAL;
+    if (from == 0)
+        m->root[b] |= TERMINAL;
     return 0;
 }
 
@@ -248,17 +268,17 @@ int rg_matcher_scan(const rg_matcher *m, const char *text, size_t n,
             i += word_end;
             continue;
         }
-        uint32_t state = m->root[fold((unsigned char)text[i])];
-        if (!state) {
+        uint32_t next = m->root[fold((unsigned char)text[i])];
+        if (!next) {
             i++;
             continue;
         }
         const form *best = NULL;
         size_t best_len = 0;
         for (size_t k = i; k < n; k++) {
-            if (k > i && !(state = step(m, state, fold((unsigned char)text[k]))))
+            if (k > i && !(next = step(m, STATE(next), fold((unsigned char)text[k]))))
                 break;
-            if (!m->terminal[state])
+            if (!(next & TERMINAL))
                 continue;
             size_t len = k + 1 - i;
             /* a match ends on a word boundary: "Korea" never inside "Korean" */
@@ -266,7 +286,7 @@ int rg_matcher_scan(const rg_matcher *m, const char *text, size_t n,
                         !is_word_char((unsigned char)text[k]);
             if (!ends)
                 continue;
-            const form *f = accept(m, state, text + i, len);
+            const form *f = accept(m, STATE(next), text + i, len);
             if (f) {
                 best = f;
                 best_len = len;
