@@ -87,8 +87,22 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
  * escapes removed. Sets *note_mark when a "↩" back-link is seen. */
 static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bool tags, bool *note_mark)
 {
+    /* the ASCII bytes looked at one by one: controls and markup; a run of
+     * other ASCII bytes is copied as it is, in one append */
+    static const unsigned char special[128] = {
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        ['<'] = 1, ['\\'] = 1, ['!'] = 1, ['['] = 1, [']'] = 1, ['*'] = 1, ['`'] = 1, ['_'] = 1,
+    };
     size_t i = 0;
     while (i < n) {
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] < 0x80 && !special[(unsigned char)s[run]])
+            run++;
+        if (run > i) {
+            rg_buf_add(out, s + i, run - i);
+            i = run;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             size_t len;
@@ -396,8 +410,9 @@ static void strip_credit(rg_buf *b)
 
 static bool matches_any(const char *text, const char *const *prefixes, size_t n)
 {
+    size_t len = strlen(text);
     for (size_t i = 0; i < n; i++)
-        if (starts_with_ci(text, strlen(text), prefixes[i]))
+        if (starts_with_ci(text, len, prefixes[i]))
             return true;
     return false;
 }

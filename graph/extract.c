@@ -190,11 +190,9 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long 
     if (rg_graph_node(st->g, e->id, e->type, e->name, &m->node) < 0)
         return -1;
     rg_node *n = &st->g->nodes[m->node];
-    char *surface = rg_strndup(sentence + m->start, m->len);
-    int rc = surface ? rg_strset_add(&n->aliases, surface) : -1;
-    free(surface);
-    if (rc < 0 || rg_node_set(&n->kind, e->kind) < 0 || rg_node_set(&n->country, e->country) < 0 ||
-        rg_strset_add(&n->docs, st->doc->id) < 0 || (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
+    if (rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 || rg_node_set(&n->kind, e->kind) < 0 ||
+        rg_node_set(&n->country, e->country) < 0 || rg_strset_add(&n->docs, st->doc->id) < 0 ||
+        (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
         return -1;
     n->mentions += count;
     return 0;

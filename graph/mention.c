@@ -452,7 +452,7 @@ static bool subject_position(const char *text, size_t end)
             continue;
         }
         for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-            if (strlen(verbs[k]) == n && strncmp(p, verbs[k], n) == 0)
+            if (rg_spells(p, n, verbs[k]))
                 return true;
         return false;
     }

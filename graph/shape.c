@@ -1,5 +1,7 @@
 #include "graph/shape.h"
 
+#include "graph/text.h"
+
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -111,7 +113,7 @@ typedef struct token {
 static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && strncmp(list[i], s, len) == 0)
+        if (rg_spells(s, len, list[i]))
             return true;
     return false;
 }
@@ -175,10 +177,11 @@ static const head *head_named(const char *s, size_t n)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *w = heads[mid].word;
-        size_t wn = strlen(w);
-        int c = strncmp(w, s, wn < n ? wn : n);
+        /* a w shorter than n meets its NUL first and sorts before s; a
+         * longer one, equal over n bytes, sorts after */
+        int c = strncmp(w, s, n);
         if (!c)
-            c = (wn > n) - (wn < n);
+            c = w[n] != '\0';
         if (!c)
             return &heads[mid];
         if (c < 0)
@@ -213,7 +216,7 @@ static const head *find_head(const char *t, const token *tk)
 static const head *find_lower_head(const char *t, const token *tk)
 {
     for (size_t k = 0; k < COUNT(lower_heads); k++)
-        if (tk->len == strlen(lower_heads[k].word) && strncmp(t + tk->start, lower_heads[k].word, tk->len) == 0)
+        if (rg_spells(t + tk->start, tk->len, lower_heads[k].word))
             return &lower_heads[k];
     return NULL;
 }
@@ -313,8 +316,7 @@ static const head *quoted_program(const char *t, const token *toks, size_t n, si
         return NULL;
     for (size_t k = close + 1; k < n && k <= close + 2 && toks[k].word && !toks[k].cap; k++) {
         for (size_t h = 0; h < COUNT(quoted_heads); h++)
-            if (toks[k].len == strlen(quoted_heads[h].word) &&
-                strncmp(t + toks[k].start, quoted_heads[h].word, toks[k].len) == 0) {
+            if (rg_spells(t + toks[k].start, toks[k].len, quoted_heads[h].word)) {
                 *end = k;
                 return &quoted_heads[h];
             }

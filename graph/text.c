@@ -105,13 +105,17 @@ void rg_strset_destroy(rg_strset *s)
     rg_strset_init(s);
 }
 
-/* Index of str, or of where it would go, in *pos; true if present. */
-static bool strset_find(const rg_strset *s, const char *str, size_t *pos)
+/* Index of str[0..n), or of where it would go, in *pos; true if present.
+ * The order is strcmp's: an item equal to str over n bytes and longer
+ * sorts after it. */
+static bool strset_find(const rg_strset *s, const char *str, size_t n, size_t *pos)
 {
     size_t lo = 0, hi = s->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(s->items[mid], str);
+        int c = strncmp(s->items[mid], str, n);
+        if (c == 0)
+            c = s->items[mid][n] != '\0';
         if (c == 0) {
             *pos = mid;
             return true;
@@ -127,8 +131,13 @@ static bool strset_find(const rg_strset *s, const char *str, size_t *pos)
 
 int rg_strset_add(rg_strset *s, const char *str)
 {
+    return rg_strset_addn(s, str, strlen(str));
+}
+
+int rg_strset_addn(rg_strset *s, const char *str, size_t n)
+{
     size_t pos;
-    if (strset_find(s, str, &pos))
+    if (strset_find(s, str, n, &pos))
         return 0;
     if (s->len == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 4;
@@ -138,7 +147,7 @@ int rg_strset_add(rg_strset *s, const char *str)
         s->items = p;
         s->cap = cap;
     }
-    char *copy = rg_strdup(str);
+    char *copy = rg_strndup(str, n);
     if (!copy)
         return -1;
     memmove(s->items + pos + 1, s->items + pos, (s->len - pos) * sizeof *s->items);
@@ -150,7 +159,7 @@ int rg_strset_add(rg_strset *s, const char *str)
 bool rg_strset_has(const rg_strset *s, const char *str)
 {
     size_t pos;
-    return strset_find(s, str, &pos);
+    return strset_find(s, str, strlen(str), &pos);
 }
 
 int rg_strset_union(rg_strset *dst, const rg_strset *src)

@@ -70,6 +70,9 @@ void rg_strset_init(rg_strset *s);
 void rg_strset_destroy(rg_strset *s);
 /* Insert a copy of str if absent. Returns 0, or -1 when out of memory. */
 int rg_strset_add(rg_strset *s, const char *str);
+/* The same for str[0..n), which holds no NUL: nothing is allocated when
+ * it is there already. */
+int rg_strset_addn(rg_strset *s, const char *str, size_t n);
 bool rg_strset_has(const rg_strset *s, const char *str);
 /* Add every string of src to dst. */
 int rg_strset_union(rg_strset *dst, const rg_strset *src);
@@ -125,6 +128,14 @@ char *rg_normalize_name(const char *s);
  * first stands in text[0..n); 0 and 0 when it does not. Used to point a
  * schema error at the entry it is about. */
 void rg_locate_string(const char *text, size_t n, const char *s, long *line, long *col);
+
+/* Does s[0..len) (no NUL in it) spell the word w exactly? No strlen of w:
+ * the reading rules ask it of every word of every sentence against tables
+ * of words, and most answers are decided by the first byte. */
+static inline bool rg_spells(const char *s, size_t len, const char *w)
+{
+    return (len == 0 || w[0] == s[0]) && strncmp(w, s, len) == 0 && w[len] == '\0';
+}
 
 /* Case-insensitive ASCII comparison. */
 int rg_strcasecmp(const char *a, const char *b);
