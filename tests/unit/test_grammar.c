@@ -2,6 +2,7 @@
  * and directives (graph/directive.c). */
 #include "graph/directive.h"
 #include "graph/shape.h"
+#include "graph/text.h"
 #include "helpers.h"
 
 #include <string.h>
@@ -127,6 +128,36 @@ START_TEST(imperatives)
 }
 END_TEST
 
+/* The word comparisons the rules use on every word: a word spells a table
+ * entry only when it is the whole entry; a set takes a slice of a sentence
+ * in the order (and with the identity) of the whole string. */
+START_TEST(words_compared_by_their_length)
+{
+    const char *text = "Korea, Korean and Kor";
+    ck_assert(rg_spells(text, 5, "Korea"));
+    ck_assert(!rg_spells(text, 5, "Korean"));
+    ck_assert(!rg_spells(text, 4, "Korea"));
+    ck_assert(!rg_spells(text, 5, "korea"));
+    ck_assert(rg_spells(text, 0, ""));
+    ck_assert(!rg_spells(text, 0, "K"));
+
+    rg_strset set;
+    rg_strset_init(&set);
+    ck_assert_int_eq(rg_strset_addn(&set, text + 7, 6), 0);  /* Korean */
+    ck_assert_int_eq(rg_strset_addn(&set, text, 5), 0);      /* Korea */
+    ck_assert_int_eq(rg_strset_addn(&set, text + 18, 3), 0); /* Kor */
+    ck_assert_int_eq(rg_strset_add(&set, "Korea"), 0);
+    ck_assert_int_eq(rg_strset_addn(&set, text + 7, 5), 0); /* Korea again */
+    ck_assert_uint_eq(set.len, 3);
+    ck_assert_str_eq(set.items[0], "Kor");
+    ck_assert_str_eq(set.items[1], "Korea");
+    ck_assert_str_eq(set.items[2], "Korean");
+    ck_assert(rg_strset_has(&set, "Korean"));
+    ck_assert(!rg_strset_has(&set, "Kore"));
+    rg_strset_destroy(&set);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("grammar");
@@ -137,6 +168,7 @@ int main(void)
     tcase_add_test(tc, modal_directives);
     tcase_add_test(tc, subject_of_a_directive);
     tcase_add_test(tc, imperatives);
+    tcase_add_test(tc, words_compared_by_their_length);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
