@@ -18,9 +18,10 @@ typedef struct form {
     uint32_t next; /* next form of the same state, or 0 */
 } form;
 
-/* An edge of the trie in eight bytes: a scan probes one a byte of text,
- * mostly out of the cache, so the table is kept small and a step reads
- * nothing else (the child's TERMINAL bit says whether a form ends there). */
+/* An edge of the trie in eight bytes: a scan probes one per byte of a
+ * candidate name, mostly out of the cache, so the table is kept small and
+ * a step reads nothing else (the child's TERMINAL bit says whether a form
+ * ends there). */
 typedef struct edge {
     uint32_t key;   /* state << 8 | byte */
     uint32_t child; /* 0 = empty slot (state 0 is the root, never a target) */
@@ -32,7 +33,8 @@ enum { MAX_STATES = 1 << 24 }; /* what a key holds */
 
 /* The first words of the patterns, as a Bloom filter of two bits a word:
  * most words of a text begin no name, and a word the filter rules out
- * costs no walk down the trie (a probe of a table of megabytes a byte).
+ * costs no walk down the trie (a probe per byte into a table of
+ * megabytes).
  * 2^18 bits (32 KB) stay in the cache; with the tens of thousands of
  * first words of a big catalog, a few words in a hundred get through
  * needlessly. */

@@ -33,8 +33,9 @@ typedef struct rg_match {
 rg_matcher *rg_matcher_new(void);
 void rg_matcher_free(rg_matcher *m);
 
-/* Add a pattern. Returns 0, or -1 when out of memory. Empty patterns and
- * exact duplicates (same form, same value) are ignored. */
+/* Add a pattern. Returns 0, or -1 when out of memory (or past 2^24 trie
+ * states: some hundreds of MB of names). Empty patterns and exact
+ * duplicates (same form, same value) are ignored. */
 int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value);
 
 /* Find the matches in text[0..n). Calls fn for each, in text order; fn
