@@ -253,15 +253,15 @@ int rg_cli_catalog(char **catalog_files, size_t n_catalogs, rg_catalog **cat_out
 }
 
 /* Extract the documents first, first + step, ... of in into g, one at a
- * time: the corpus is never held whole. *failed gets the index of the
- * document that failed. */
+ * time: the corpus is never held whole. Each goes straight into g, which
+ * gives the graph merging its own part would (rg_extract_doc), without
+ * building the part. *failed gets the index of the document that failed. */
 static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
                         size_t *failed, rg_error *err)
 {
     int rc = 0;
     for (size_t i = first; i < in->len && rc == 0; i += step) {
         rg_doc *doc = NULL;
-        rg_graph *part = NULL;
         *failed = i;
         rc = rg_doc_load(in->paths[i], &doc, err);
         if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
@@ -269,13 +269,8 @@ static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first
             if (!(doc->path = rg_strdup(in->names[i])))
                 rc = rg_error_nomem(err);
         }
-        if (rc == 0 && !(part = rg_graph_new()))
-            rc = rg_error_nomem(err);
         if (rc == 0)
-            rc = rg_extract_doc(x, doc, part, err);
-        if (rc == 0)
-            rc = rg_graph_merge(g, part, err);
-        rg_graph_free(part);
+            rc = rg_extract_doc(x, doc, g, err);
         rg_doc_free(doc);
     }
     return rc;

@@ -190,7 +190,9 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long 
     if (rg_graph_node(st->g, e->id, e->type, e->name, &m->node) < 0)
         return -1;
     rg_node *n = &st->g->nodes[m->node];
-    if (rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 || rg_node_set(&n->kind, e->kind) < 0 ||
+    /* the node may come from another document: values as merge keeps them */
+    if (rg_node_set(&n->label, e->name) < 0 || rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 ||
+        rg_node_set(&n->kind, e->kind) < 0 ||
         rg_node_set(&n->country, e->country) < 0 || rg_strset_add(&n->docs, st->doc->id) < 0 ||
         (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
         return -1;
@@ -372,7 +374,8 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_mention 
         size_t node;
         rc = rg_graph_node(st->g, lm[i].entity->id, lm[i].entity->type, lm[i].entity->name, &node);
         if (rc == 0) {
-            rc = rg_node_set(&st->g->nodes[node].kind, lm[i].entity->kind);
+            rc = rg_node_set(&st->g->nodes[node].label, lm[i].entity->name);
+            rc |= rg_node_set(&st->g->nodes[node].kind, lm[i].entity->kind);
             rc |= rg_node_set(&st->g->nodes[node].country, lm[i].entity->country);
             rc |= rg_strset_add(&st->g->nodes[node].docs, doc->id);
         }
@@ -559,19 +562,18 @@ static int survey(doc_state *st)
     return rc;
 }
 
-int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_error *err)
+int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *g, rg_error *err)
 {
-    if (rg_graph_add_document(part, doc->id, doc->path, doc->title, (long)doc->bytes, err) < 0)
+    if (rg_graph_add_document(g, doc->id, doc->path, doc->title, (long)doc->bytes, err) < 0)
         return -1;
-    doc_state st = {.doc = doc, .g = part, .last_rec = RG_NONE, .last_rec_block = RG_NONE};
+    doc_state st = {.doc = doc, .g = g, .last_rec = RG_NONE, .last_rec_block = RG_NONE};
     st.dc.x = x;
     int rc = -1;
     rg_hmap_init(&st.dc.local_ids);
     if (!(st.dc.acronyms = rg_matcher_new()))
         goto done;
-    if (rg_graph_node(part, doc->id, RG_TYPE_REPORT, doc->title, &st.report) < 0 ||
-        rg_node_set(&part->nodes[st.report].kind, "report") < 0 ||
-        rg_strset_add(&part->nodes[st.report].docs, doc->id) < 0)
+    if (rg_graph_node(g, doc->id, RG_TYPE_REPORT, doc->title, &st.report) < 0 ||
+        rg_node_set(&g->nodes[st.report].kind, "report") < 0 || rg_strset_add(&g->nodes[st.report].docs, doc->id) < 0)
         goto done;
     if (survey(&st) < 0)
         goto done;

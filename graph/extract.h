@@ -26,8 +26,12 @@ typedef struct rg_extractor rg_extractor;
 rg_extractor *rg_extractor_new(const rg_catalog *cat, rg_error *err);
 void rg_extractor_free(rg_extractor *x);
 
-/* Add what doc says to part (usually a new, empty graph). */
-int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *part, rg_error *err);
+/* Add what doc says to g: a new, empty graph (a part), or one that holds
+ * other documents already, with the same result as merging doc's part
+ * into it (labels, kinds and countries keep the smallest value, counts,
+ * aliases, evidence and weights add up). A document g holds already is
+ * refused (RG_ERR_INPUT). */
+int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *g, rg_error *err);
 
 /* Add the catalog's links (agency part_of its country or parent body,
  * member_of) between nodes the graph already holds. Run once, after the

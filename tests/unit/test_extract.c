@@ -259,6 +259,61 @@ START_TEST(names_beyond_the_catalog)
 }
 END_TEST
 
+/* Two reports extracted straight into one graph, in either order, give
+ * the graph that merging their parts gives: a label seen two ways keeps
+ * the smaller, mentions and evidence add up. */
+static char *two_reports(const rg_extractor *x, const rg_doc *first, const rg_doc *second, bool by_parts)
+{
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *g = rg_graph_new();
+    const rg_doc *docs[] = {first, second};
+    for (int i = 0; i < 2; i++) {
+        if (by_parts) {
+            rg_graph *part = rg_graph_new();
+            ck_assert_int_eq(rg_extract_doc(x, docs[i], part, &err), 0);
+            ck_assert_int_eq(rg_graph_merge(g, part, &err), 0);
+            rg_graph_free(part);
+        } else {
+            ck_assert_int_eq(rg_extract_doc(x, docs[i], g, &err), 0);
+        }
+    }
+    ck_assert_int_eq(rg_extract_finish(x, g, &err), 0);
+    /* the same report twice is refused */
+    ck_assert_int_eq(rg_extract_doc(x, first, g, &err), -1);
+    ck_assert_int_eq(err.code, RG_ERR_INPUT);
+    char *text = graph_text(g);
+    rg_graph_free(g);
+    return text;
+}
+
+START_TEST(extracting_into_a_graph_is_merging_a_part)
+{
+    static const char a[] = "# A\n\nThe Korea Disease Agency should work with the Department of State. The "
+                            "United States and South Korea met.\n";
+    static const char b[] = "# B\n\nThe Korea DISEASE Agency should meet the State Department. The United "
+                            "States and South Korea met again in Seoul.\n";
+    fixture f = extract("a.md", a);
+    rg_error err;
+    rg_error_clear(&err);
+    rg_doc *da = NULL, *db = NULL;
+    ck_assert_int_eq(rg_doc_parse("a.md", a, strlen(a), &da, &err), 0);
+    ck_assert_int_eq(rg_doc_parse("b.md", b, strlen(b), &db, &err), 0);
+    char *direct = two_reports(f.x, da, db, false), *reversed = two_reports(f.x, db, da, false),
+         *parts = two_reports(f.x, db, da, true);
+    /* (graph files are too long for check's message) */
+    ck_assert_msg(strcmp(direct, parts) == 0, "extracted straight into a graph: not the merged parts' graph");
+    ck_assert_msg(strcmp(reversed, parts) == 0, "the other order: not the merged parts' graph");
+    ck_assert_ptr_nonnull(strstr(direct, "\"label\": \"Korea DISEASE Agency\""));
+    free(direct);
+    free(reversed);
+    free(parts);
+    rg_doc_free(da);
+    rg_doc_free(db);
+    done(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("extract");
@@ -271,6 +326,7 @@ int main(void)
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
+    tcase_add_test(tc, extracting_into_a_graph_is_merging_a_part);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
