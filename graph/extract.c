@@ -196,7 +196,7 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long 
         rg_node_set(&n->country, e->country) < 0 || rg_strset_add(&n->docs, st->doc->id) < 0 ||
         (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
         return -1;
-    n->mentions += count;
+    n->mentions = rg_count_add(n->mentions, count);
     return 0;
 }
 
