@@ -191,10 +191,9 @@ static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long 
         return -1;
     rg_node *n = &st->g->nodes[m->node];
     /* the node may come from another document: values as merge keeps them */
-    if (rg_node_set(&n->label, e->name) < 0 || rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 ||
-        rg_node_set(&n->kind, e->kind) < 0 ||
-        rg_node_set(&n->country, e->country) < 0 || rg_strset_add(&n->docs, st->doc->id) < 0 ||
-        (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
+    if (rg_node_set(&n->label, e->name) < 0 || rg_node_set(&n->kind, e->kind) < 0 ||
+        rg_node_set(&n->country, e->country) < 0 || rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 ||
+        rg_strset_add(&n->docs, st->doc->id) < 0 || (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
         return -1;
     n->mentions = rg_count_add(n->mentions, count);
     return 0;
