@@ -184,16 +184,26 @@ static char *short_label(const char *text)
     return rg_buf_steal(&b);
 }
 
+/* The node of catalog entry e, in this document. It may come from another
+ * document: its values are kept as merge keeps them. */
+static int known_node(doc_state *st, const rg_entry *e, size_t *node)
+{
+    if (rg_graph_node(st->g, e->id, e->type, e->name, node) < 0)
+        return -1;
+    rg_node *n = &st->g->nodes[*node];
+    if (rg_node_set(&n->label, e->name) < 0 || rg_node_set(&n->kind, e->kind) < 0 ||
+        rg_node_set(&n->country, e->country) < 0 || rg_strset_add(&n->docs, st->doc->id) < 0)
+        return -1;
+    return 0;
+}
+
 static int entity_node(doc_state *st, rg_mention *m, const char *sentence, long count)
 {
-    const rg_entry *e = m->entity;
-    if (rg_graph_node(st->g, e->id, e->type, e->name, &m->node) < 0)
+    if (known_node(st, m->entity, &m->node) < 0)
         return -1;
     rg_node *n = &st->g->nodes[m->node];
-    /* the node may come from another document: values as merge keeps them */
-    if (rg_node_set(&n->label, e->name) < 0 || rg_node_set(&n->kind, e->kind) < 0 ||
-        rg_node_set(&n->country, e->country) < 0 || rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 ||
-        rg_strset_add(&n->docs, st->doc->id) < 0 || (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
+    if (rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 ||
+        (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
         return -1;
     n->mentions = rg_count_add(n->mentions, count);
     return 0;
@@ -371,13 +381,7 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_mention 
         if (!rg_mention_counts(&lm[i]) || lm[i].entity->type == RG_TYPE_PROGRAM)
             continue;
         size_t node;
-        rc = rg_graph_node(st->g, lm[i].entity->id, lm[i].entity->type, lm[i].entity->name, &node);
-        if (rc == 0) {
-            rc = rg_node_set(&st->g->nodes[node].label, lm[i].entity->name);
-            rc |= rg_node_set(&st->g->nodes[node].kind, lm[i].entity->kind);
-            rc |= rg_node_set(&st->g->nodes[node].country, lm[i].entity->country);
-            rc |= rg_strset_add(&st->g->nodes[node].docs, doc->id);
-        }
+        rc = known_node(st, lm[i].entity, &node);
         if (rc == 0)
             rc = rg_graph_link(st->g, rec, node, RG_REL_LEADS, doc->id, lead_in->line, lead_in->text, NULL);
     }
