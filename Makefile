@@ -36,7 +36,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
-LIB_SRC := $(sort $(wildcard graph/*.c export/*.c))
+LIB_SRC := $(sort $(wildcard graph/*/*.c export/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -205,7 +205,7 @@ eval: relgraph
 	  --gold $(GOLD)/003_393622dc493128e3.json data/reports/renew-elevate-modernize-2020.md
 
 format:
-	clang-format -i graph/*.[ch] export/*.[ch] cli/*.[ch] tests/unit/*.[ch]
+	clang-format -i graph/*/*.[ch] export/*.[ch] cli/*.[ch] tests/unit/*.[ch]
 
 clean:
 	rm -rf build relgraph out

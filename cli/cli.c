@@ -4,11 +4,11 @@
 
 #include "export/json.h"
 #include "export/snapshot.h"
-#include "graph/catalog.h"
-#include "graph/doc.h"
-#include "graph/extract.h"
-#include "graph/query.h"
-#include "graph/text.h"
+#include "graph/rules/catalog.h"
+#include "graph/read/doc.h"
+#include "graph/model/extract.h"
+#include "graph/analyze/query.h"
+#include "graph/base/text.h"
 
 #include <jansson.h>
 

@@ -5,8 +5,8 @@
 #ifndef RG_CLI_H
 #define RG_CLI_H
 
-#include "graph/error.h"
-#include "graph/model.h"
+#include "graph/base/error.h"
+#include "graph/model/model.h"
 
 #include <stdbool.h>
 

@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "export/json.h"
 #include "export/output.h"
-#include "graph/fanout.h"
+#include "graph/base/fanout.h"
 
 #include <getopt.h>
 #include <stdio.h>

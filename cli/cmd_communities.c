@@ -1,7 +1,7 @@
 /* relgraph communities: groups that work together, and who is central in each. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "graph/analyze.h"
+#include "graph/analyze/analyze.h"
 
 #include <getopt.h>
 #include <jansson.h>

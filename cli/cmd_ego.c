@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "export/json.h"
 #include "export/output.h"
-#include "graph/query.h"
+#include "graph/analyze/query.h"
 
 #include <getopt.h>
 #include <stdbool.h>

@@ -1,7 +1,7 @@
 /* relgraph eval: extraction measured against hand annotations. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "graph/eval.h"
+#include "graph/eval/eval.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -5,8 +5,8 @@
 #include "cli/commands.h"
 #include "export/json.h"
 #include "export/output.h"
-#include "graph/extract.h"
-#include "graph/fanout.h"
+#include "graph/model/extract.h"
+#include "graph/base/fanout.h"
 
 #include <getopt.h>
 #include <stdio.h>

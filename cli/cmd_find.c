@@ -1,7 +1,7 @@
 /* relgraph find: search names, aliases and recommendation text. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "graph/query.h"
+#include "graph/analyze/query.h"
 
 #include <getopt.h>
 #include <jansson.h>

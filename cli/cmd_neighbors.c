@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/json.h"
-#include "graph/query.h"
+#include "graph/analyze/query.h"
 
 #include <getopt.h>
 #include <jansson.h>

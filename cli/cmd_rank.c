@@ -3,9 +3,9 @@
 #include "cli/commands.h"
 #include "export/json.h"
 #include "export/output.h"
-#include "graph/analyze.h"
-#include "graph/fanout.h"
-#include "graph/text.h"
+#include "graph/analyze/analyze.h"
+#include "graph/base/fanout.h"
+#include "graph/base/text.h"
 
 #include <igraph_version.h>
 

@@ -2,8 +2,8 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/dot.h"
-#include "graph/analyze.h"
-#include "graph/query.h"
+#include "graph/analyze/analyze.h"
+#include "graph/analyze/query.h"
 
 #include <getopt.h>
 #include <math.h>

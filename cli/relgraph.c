@@ -2,7 +2,7 @@
  * can question. This file only dispatches to cli/cmd_<name>.c. */
 #include "cli/commands.h"
 #include "config.h"
-#include "graph/error.h"
+#include "graph/base/error.h"
 
 #include <getopt.h>
 #include <locale.h>

@@ -11,7 +11,7 @@
 #ifndef RG_ATTRS_H
 #define RG_ATTRS_H
 
-#include "graph/model.h"
+#include "graph/model/model.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,8 +1,8 @@
 #include "export/dot.h"
 
 #include "export/output.h"
-#include "graph/hmap.h"
-#include "graph/text.h"
+#include "graph/base/hmap.h"
+#include "graph/base/text.h"
 
 #include <gvc.h>
 #include <math.h>

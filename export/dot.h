@@ -17,8 +17,8 @@
 #ifndef RG_DOT_H
 #define RG_DOT_H
 
-#include "graph/error.h"
-#include "graph/model.h"
+#include "graph/base/error.h"
+#include "graph/model/model.h"
 
 #include <stdbool.h>
 

@@ -3,7 +3,7 @@
 #include "export/dot.h"
 #include "export/json.h"
 #include "export/output.h"
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <errno.h>
 #include <string.h>

@@ -14,8 +14,8 @@
 #ifndef RG_EXPORT_H
 #define RG_EXPORT_H
 
-#include "graph/error.h"
-#include "graph/model.h"
+#include "graph/base/error.h"
+#include "graph/model/model.h"
 
 #include <stdio.h>
 

@@ -20,7 +20,7 @@
 #ifndef RG_JSCAN_H
 #define RG_JSCAN_H
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -3,7 +3,7 @@
 #include "config.h"
 #include "export/jscan.h"
 #include "export/spool.h"
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <errno.h>
 #include <jansson.h>

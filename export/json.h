@@ -15,8 +15,8 @@
 #ifndef RG_JSON_H
 #define RG_JSON_H
 
-#include "graph/error.h"
-#include "graph/model.h"
+#include "graph/base/error.h"
+#include "graph/model/model.h"
 
 #include <stdio.h>
 

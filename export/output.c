@@ -3,7 +3,7 @@
 
 #include "export/output.h"
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <errno.h>
 #include <fcntl.h>

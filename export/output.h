@@ -10,7 +10,7 @@
 #ifndef RG_OUTPUT_H
 #define RG_OUTPUT_H
 
-#include "graph/error.h"
+#include "graph/base/error.h"
 
 #include <stdio.h>
 

@@ -3,8 +3,8 @@
 
 #include "export/snapshot.h"
 
-#include "graph/hmap.h"
-#include "graph/text.h"
+#include "graph/base/hmap.h"
+#include "graph/base/text.h"
 
 #include <errno.h>
 #include <limits.h>

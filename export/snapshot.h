@@ -17,7 +17,7 @@
 #ifndef RG_SNAPSHOT_H
 #define RG_SNAPSHOT_H
 
-#include "graph/model.h"
+#include "graph/model/model.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -14,7 +14,7 @@
 #ifndef RG_SPOOL_H
 #define RG_SPOOL_H
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <stdbool.h>
 #include <stdio.h>

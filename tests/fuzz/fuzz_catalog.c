@@ -1,6 +1,6 @@
 /* libFuzzer target: the catalog reader, on any bytes. */
-#include "graph/catalog.h"
-#include "graph/extract.h"
+#include "graph/rules/catalog.h"
+#include "graph/model/extract.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,8 +1,8 @@
 /* libFuzzer target: the report loader and the extractor, on any bytes.
  * The first byte picks the reader (Markdown, plain text, HTML). */
-#include "graph/catalog.h"
-#include "graph/doc.h"
-#include "graph/extract.h"
+#include "graph/rules/catalog.h"
+#include "graph/read/doc.h"
+#include "graph/model/extract.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,8 +1,8 @@
 /* libFuzzer target: the graph-file reader, then what every command does
  * with a graph it read: write it again, build the views, ask by name. */
 #include "export/json.h"
-#include "graph/analyze.h"
-#include "graph/query.h"
+#include "graph/analyze/analyze.h"
+#include "graph/analyze/query.h"
 
 #include <stddef.h>
 #include <stdint.h>

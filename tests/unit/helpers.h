@@ -3,7 +3,7 @@
 #define RG_TEST_HELPERS_H
 
 #include "export/json.h"
-#include "graph/model.h"
+#include "graph/model/model.h"
 
 #include <check.h>
 #include <stdio.h>

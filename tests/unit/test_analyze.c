@@ -1,6 +1,6 @@
 /* Unit tests of centrality on the whole-graph view (graph/analyze.c),
  * checked against values worked out by hand. */
-#include "graph/analyze.h"
+#include "graph/analyze/analyze.h"
 #include "helpers.h"
 
 #include <math.h>

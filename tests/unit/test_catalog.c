@@ -1,7 +1,7 @@
 /* Unit tests of the catalog reader (graph/catalog.c) and the name matcher
  * (graph/match.c). */
-#include "graph/catalog.h"
-#include "graph/match.h"
+#include "graph/rules/catalog.h"
+#include "graph/rules/match.h"
 
 #include "helpers.h"
 

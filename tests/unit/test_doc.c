@@ -1,5 +1,5 @@
 /* Unit tests of the report loader (graph/doc.c). */
-#include "graph/doc.h"
+#include "graph/read/doc.h"
 
 #include "helpers.h"
 

@@ -1,6 +1,6 @@
 /* Unit tests of extraction (graph/extract.c): entities, recommendations,
  * roles, co-mentions and catalog links, each with evidence. */
-#include "graph/extract.h"
+#include "graph/model/extract.h"
 #include "helpers.h"
 
 #include <string.h>

@@ -1,8 +1,8 @@
 /* Unit tests of the reading rules: names by their shape (graph/shape.c)
  * and directives (graph/directive.c). */
-#include "graph/directive.h"
-#include "graph/shape.h"
-#include "graph/text.h"
+#include "graph/rules/directive.h"
+#include "graph/rules/shape.h"
+#include "graph/base/text.h"
 #include "helpers.h"
 
 #include <string.h>

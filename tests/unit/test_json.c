@@ -1,7 +1,7 @@
 /* Unit tests of the graph file writer and reader (export/json.c) and of the
  * model they serialize (graph/model.c). */
 #include "export/jscan.h"
-#include "graph/pool.h"
+#include "graph/model/pool.h"
 #include "export/snapshot.h"
 #include "export/spool.h"
 #include "helpers.h"

@@ -1,5 +1,5 @@
 /* Unit tests of name resolution and the queries (graph/query.c). */
-#include "graph/query.h"
+#include "graph/analyze/query.h"
 #include "helpers.h"
 
 #include <string.h>

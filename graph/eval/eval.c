@@ -1,6 +1,6 @@
-#include "graph/eval.h"
+#include "graph/eval/eval.h"
 
-#include "graph/hmap.h"
+#include "graph/base/hmap.h"
 
 #include <ctype.h>
 #include <errno.h>

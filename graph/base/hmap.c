@@ -1,6 +1,6 @@
-#include "graph/hmap.h"
+#include "graph/base/hmap.h"
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <stdlib.h>
 #include <string.h>

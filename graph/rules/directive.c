@@ -1,6 +1,6 @@
-#include "graph/directive.h"
+#include "graph/rules/directive.h"
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#include "graph/fanout.h"
+#include "graph/base/fanout.h"
 
 #include <errno.h>
 #include <stdbool.h>

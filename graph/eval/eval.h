@@ -24,9 +24,9 @@
 #ifndef RG_EVAL_H
 #define RG_EVAL_H
 
-#include "graph/error.h"
-#include "graph/model.h"
-#include "graph/text.h"
+#include "graph/base/error.h"
+#include "graph/model/model.h"
+#include "graph/base/text.h"
 
 typedef struct rg_eval_count {
     long tp, fp, fn;

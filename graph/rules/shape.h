@@ -18,7 +18,7 @@
 #ifndef RG_SHAPE_H
 #define RG_SHAPE_H
 
-#include "graph/types.h"
+#include "graph/base/types.h"
 
 #include <stddef.h>
 

@@ -1,6 +1,6 @@
-#include "graph/catalog.h"
+#include "graph/rules/catalog.h"
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <dirent.h>
 #include <errno.h>

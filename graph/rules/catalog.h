@@ -15,9 +15,9 @@
 #ifndef RG_CATALOG_H
 #define RG_CATALOG_H
 
-#include "graph/error.h"
-#include "graph/hmap.h"
-#include "graph/types.h"
+#include "graph/base/error.h"
+#include "graph/base/hmap.h"
+#include "graph/base/types.h"
 
 #include <stdbool.h>
 #include <stddef.h>

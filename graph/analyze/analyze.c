@@ -1,6 +1,6 @@
-#include "graph/analyze.h"
+#include "graph/analyze/analyze.h"
 
-#include "graph/fanout.h"
+#include "graph/base/fanout.h"
 
 #include <igraph.h>
 #include <math.h>

@@ -17,9 +17,9 @@
 #ifndef RG_EXTRACT_H
 #define RG_EXTRACT_H
 
-#include "graph/catalog.h"
-#include "graph/doc.h"
-#include "graph/model.h"
+#include "graph/rules/catalog.h"
+#include "graph/read/doc.h"
+#include "graph/model/model.h"
 
 typedef struct rg_extractor rg_extractor;
 

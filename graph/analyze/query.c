@@ -1,7 +1,7 @@
-#include "graph/query.h"
+#include "graph/analyze/query.h"
 
-#include "graph/hmap.h"
-#include "graph/text.h"
+#include "graph/base/hmap.h"
+#include "graph/base/text.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -12,9 +12,9 @@
  * - "the two countries", "both allies" ... are the two countries the
  *   document names most.
  */
-#include "graph/extract_internal.h"
-#include "graph/shape.h"
-#include "graph/text.h"
+#include "graph/rules/reader.h"
+#include "graph/rules/shape.h"
+#include "graph/base/text.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
-#include "graph/shape.h"
+#include "graph/rules/shape.h"
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <ctype.h>
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-#include "graph/error.h"
+#include "graph/base/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -19,11 +19,11 @@
 #ifndef RG_MODEL_H
 #define RG_MODEL_H
 
-#include "graph/error.h"
-#include "graph/hmap.h"
-#include "graph/pool.h"
-#include "graph/text.h"
-#include "graph/types.h"
+#include "graph/base/error.h"
+#include "graph/base/hmap.h"
+#include "graph/model/pool.h"
+#include "graph/base/text.h"
+#include "graph/base/types.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-#include "graph/model.h"
+#include "graph/model/model.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
-#include "graph/pool.h"
+#include "graph/model/pool.h"
 
-#include "graph/hmap.h"
+#include "graph/base/hmap.h"
 
 #include <stdbool.h>
 #include <stdint.h>

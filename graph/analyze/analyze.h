@@ -18,8 +18,8 @@
 #ifndef RG_ANALYZE_H
 #define RG_ANALYZE_H
 
-#include "graph/error.h"
-#include "graph/model.h"
+#include "graph/base/error.h"
+#include "graph/model/model.h"
 
 #include <stdbool.h>
 

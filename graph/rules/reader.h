@@ -1,12 +1,12 @@
 /* Shared by extract.c and mention.c: the compiled extractor, the state of
  * one document's extraction, and the mentions of one sentence. */
-#ifndef RG_EXTRACT_INTERNAL_H
-#define RG_EXTRACT_INTERNAL_H
+#ifndef RG_RULES_READER_H
+#define RG_RULES_READER_H
 
-#include "graph/catalog.h"
-#include "graph/extract.h"
-#include "graph/hmap.h"
-#include "graph/match.h"
+#include "graph/rules/catalog.h"
+#include "graph/model/extract.h"
+#include "graph/base/hmap.h"
+#include "graph/rules/match.h"
 
 #include <stdbool.h>
 #include <stddef.h>

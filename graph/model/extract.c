@@ -1,8 +1,8 @@
-#include "graph/extract.h"
+#include "graph/model/extract.h"
 
-#include "graph/directive.h"
-#include "graph/extract_internal.h"
-#include "graph/text.h"
+#include "graph/rules/directive.h"
+#include "graph/rules/reader.h"
+#include "graph/base/text.h"
 
 #include <ctype.h>
 #include <stdbool.h>

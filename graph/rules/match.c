@@ -1,6 +1,6 @@
-#include "graph/match.h"
+#include "graph/rules/match.h"
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -13,7 +13,7 @@
 #ifndef RG_FANOUT_H
 #define RG_FANOUT_H
 
-#include "graph/error.h"
+#include "graph/base/error.h"
 
 #include <stddef.h>
 

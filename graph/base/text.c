@@ -1,4 +1,4 @@
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <ctype.h>
 #include <limits.h>

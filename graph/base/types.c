@@ -1,4 +1,4 @@
-#include "graph/types.h"
+#include "graph/base/types.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
-#include "graph/doc.h"
+#include "graph/read/doc.h"
 
-#include "graph/text.h"
+#include "graph/base/text.h"
 
 #include <ctype.h>
 #include <errno.h>

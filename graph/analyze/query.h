@@ -16,9 +16,9 @@
 #ifndef RG_QUERY_H
 #define RG_QUERY_H
 
-#include "graph/catalog.h"
-#include "graph/error.h"
-#include "graph/model.h"
+#include "graph/rules/catalog.h"
+#include "graph/base/error.h"
+#include "graph/model/model.h"
 
 #include <stdbool.h>
 

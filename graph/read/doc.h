@@ -17,7 +17,7 @@
 #ifndef RG_DOC_H
 #define RG_DOC_H
 
-#include "graph/error.h"
+#include "graph/base/error.h"
 
 #include <stddef.h>
 
