@@ -2,7 +2,7 @@
  *
  * Three sources, merged leftmost-longest: the catalog's names and aliases,
  * the acronyms the document itself defines, and names found by their shape
- * (graph/shape.c). A shaped name that contains catalog names ("Partner with
+ * (graph/rules/shape.c). A shaped name that contains catalog names ("Partner with
  * Korea Act") replaces them; one that is a catalog name with a country in
  * front ("ROK National IT Industry Promotion Agency") resolves to the
  * catalog's entity. Then three rules of reading:
@@ -12,7 +12,7 @@
  * - "the two countries", "both allies" ... are the two countries the
  *   document names most.
  */
-#include "graph/rules/reader.h"
+#include "graph/rules/rules_internal.h"
 #include "graph/rules/shape.h"
 #include "graph/base/text.h"
 
@@ -44,16 +44,10 @@ static void push(list *l, rg_mention m)
     l->items[l->len++] = m;
 }
 
-const rg_entry *rg_extractor_country(const rg_extractor *x, const char *code)
-{
-    size_t at;
-    return code && rg_hmap_get(&x->countries, code, &at) ? &x->cat->entries[at] : NULL;
-}
-
 /* ---- catalog names and defined acronyms ---- */
 
 typedef struct scan_ctx {
-    const rg_doc_context *dc;
+    const rg_context *dc;
     list *out;
     bool local; /* scanning the document's acronyms */
 } scan_ctx;
@@ -62,8 +56,8 @@ static int collect(const rg_match *m, void *ctx)
 {
     scan_ctx *sc = ctx;
     const rg_entry *e =
-        sc->local ? sc->dc->defined[m->values[0]] : &sc->dc->x->cat->entries[m->values[0]];
-    push(sc->out, (rg_mention){.start = m->start, .len = m->len, .entity = e, .owner = NULL, .node = RG_NONE});
+        sc->local ? sc->dc->defined[m->values[0]] : &sc->dc->r->cat->entries[m->values[0]];
+    push(sc->out, (rg_mention){.start = m->start, .len = m->len, .entity = e, .owner = NULL});
     return sc->out->failed;
 }
 
@@ -97,10 +91,10 @@ static int by_start(const void *a, const void *b)
 
 /* ---- shaped names ---- */
 
-static int define(rg_doc_context *dc, const char *acronym, size_t n, const rg_entry *e);
+static int define(rg_context *dc, const char *acronym, size_t n, const rg_entry *e);
 
 /* A catalog entry by normalized name or alias, or NULL. */
-static const rg_entry *by_form(const rg_extractor *x, const char *name, bool *failed)
+static const rg_entry *by_form(const rg_reader *x, const char *name, bool *failed)
 {
     char *norm = rg_normalize_name(name);
     if (!norm) {
@@ -114,7 +108,7 @@ static const rg_entry *by_form(const rg_extractor *x, const char *name, bool *fa
 }
 
 /* A catalog entry named "<qualifier of country> name", or NULL. */
-static const rg_entry *by_stem(const rg_extractor *x, const rg_entry *country, const char *name, bool *failed)
+static const rg_entry *by_stem(const rg_reader *x, const rg_entry *country, const char *name, bool *failed)
 {
     if (!country)
         return NULL;
@@ -133,7 +127,7 @@ static const rg_entry *by_stem(const rg_extractor *x, const rg_entry *country, c
 }
 
 /* The document's own entity with proto's id, made if new. */
-static const rg_entry *local_entity(rg_doc_context *dc, const rg_entry *proto, bool *failed)
+static const rg_entry *local_entity(rg_context *dc, const rg_entry *proto, bool *failed)
 {
     char *id = rg_entity_id(proto->type, proto->name);
     size_t at;
@@ -168,15 +162,15 @@ static const rg_entry *local_entity(rg_doc_context *dc, const rg_entry *proto, b
  * United States); else a body or program of this document's own, named
  * without an abbreviated qualifier ("ROK Nuclear Safety Commission" is
  * the Nuclear Safety Commission, of the ROK). */
-static const rg_entry *resolve(rg_doc_context *dc, const char *name, rg_node_type type, const char *kind,
+static const rg_entry *resolve(rg_context *dc, const char *name, rg_node_type type, const char *kind,
                                const rg_entry *owner, bool *failed)
 {
-    const rg_extractor *x = dc->x;
+    const rg_reader *x = dc->r;
     const rg_entry *e = by_form(x, name, failed);
     if (e)
         return e;
     size_t qlen = 0;
-    const rg_entry *country = rg_extractor_qualifier(x, name, &qlen);
+    const rg_entry *country = rg_reader_qualifier(x, name, &qlen);
     const char *rest = country ? name + qlen + 1 : name;
     /* the paths below join names that are not written alike: the
      * catalog's do-not-merge pairs stop them */
@@ -278,7 +272,7 @@ static size_t capitalized_run(const char *text, size_t end)
 
 /* "the National Security, National Defense, and Indo-Pacific
  * Strategies": the names listed before a plural head share it. */
-static void add_coordinated(rg_doc_context *dc, const char *text, list *ms, const rg_shape *s)
+static void add_coordinated(rg_context *dc, const char *text, list *ms, const rg_shape *s)
 {
     size_t q = s->start;
     if (q < 5 || strncmp(text + q - 4, "and ", 4) != 0)
@@ -317,14 +311,14 @@ static void add_coordinated(rg_doc_context *dc, const char *text, list *ms, cons
             if (!(ms->items[k].start >= b && ms->items[k].start + ms->items[k].len <= q))
                 ms->items[w++] = ms->items[k];
         ms->len = w;
-        push(ms, (rg_mention){.start = b, .len = q - b, .entity = e, .owner = NULL, .node = RG_NONE});
+        push(ms, (rg_mention){.start = b, .len = q - b, .entity = e, .owner = NULL});
         if (b < 2 || text[b - 2] != ',' || text[b - 1] != ' ')
             return;
         q = b - 2;
     }
 }
 
-static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_shape *s)
+static void add_shape(rg_context *dc, const char *text, list *ms, const rg_shape *s)
 {
     size_t s_end = s->start + s->len;
     /* where the catalog already reads this name, or reads across its edge,
@@ -349,9 +343,9 @@ static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_s
     const rg_entry *entities[2] = {NULL, NULL};
     /* "the U.S. and ROK Indo-Pacific Strategies": two names, one head */
     size_t q1, q2;
-    const rg_entry *c1 = rg_extractor_qualifier(dc->x, name, &q1);
+    const rg_entry *c1 = rg_reader_qualifier(dc->r, name, &q1);
     const rg_entry *c2 = c1 && strncmp(name + q1, " and ", 5) == 0
-                             ? rg_extractor_qualifier(dc->x, name + q1 + 5, &q2)
+                             ? rg_reader_qualifier(dc->r, name + q1 + 5, &q2)
                              : NULL;
     if (c2 && !company) {
         const char *rest = name + q1 + 5 + q2 + 1;
@@ -398,14 +392,14 @@ static void add_shape(rg_doc_context *dc, const char *text, list *ms, const rg_s
         name_start = start;
     for (int k = 0; k < 2; k++)
         if (entities[k])
-            push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = entities[k], .owner = owner, .node = RG_NONE});
+            push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = entities[k], .owner = owner});
     if (s->skip_len > 2 && entities[0] && define(dc, text + s->skip_start + 1, s->skip_len - 2, entities[0]) < 0)
         ms->failed = true;
     if (s->plural && !company)
         add_coordinated(dc, text, ms, s);
 }
 
-static void add_shapes(rg_doc_context *dc, const char *text, list *ms)
+static void add_shapes(rg_context *dc, const char *text, list *ms)
 {
     rg_shape *shapes;
     size_t n;
@@ -475,7 +469,7 @@ static bool clause_subject(const char *text, size_t at, size_t end)
     return false;
 }
 
-static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
+static void apply_rules(rg_context *dc, const char *text, list *ms)
 {
     /* "Defense Innovation Unit (DIU)": the acronym in its definition is the
      * same mention again, a surface form only */
@@ -510,7 +504,7 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
         /* "the Biden administration", "the Moon government" */
         if (m->entity->type == RG_TYPE_ACTOR && strcmp(m->entity->kind, "person") == 0 &&
             (word_after(text, end, "administration") || word_after(text, end, "government"))) {
-            const rg_entry *c = rg_extractor_country(dc->x, m->entity->country);
+            const rg_entry *c = rg_reader_country(dc->r, m->entity->country);
             if (c)
                 m->entity = c;
         }
@@ -537,7 +531,7 @@ static void apply_rules(rg_doc_context *dc, const char *text, list *ms)
                 !clause_subject(text, at, at + n))
                 continue;
             for (int c = 0; c < 2; c++)
-                push(ms, (rg_mention){.start = at, .len = n, .entity = dc->pair[c], .owner = NULL, .node = RG_NONE});
+                push(ms, (rg_mention){.start = at, .len = n, .entity = dc->pair[c], .owner = NULL});
         }
     }
 }
@@ -551,12 +545,12 @@ static int keep_hit(const rg_match *m, void *ctx)
     return 0;
 }
 
-int rg_mentions_scan_names(const rg_doc_context *dc, const char *text, rg_name_hits *hits)
+int rg_mentions_scan_names(const rg_context *dc, const char *text, rg_name_hits *hits)
 {
-    return rg_matcher_scan(dc->x->names, text, strlen(text), keep_hit, hits) ? -1 : 0;
+    return rg_matcher_scan(dc->r->names, text, strlen(text), keep_hit, hits) ? -1 : 0;
 }
 
-int rg_mentions_find(rg_doc_context *dc, const char *text, const rg_name_hit *names, size_t n_names,
+int rg_mentions_find(rg_context *dc, const char *text, const rg_name_hit *names, size_t n_names,
                      rg_mention **out, size_t *n)
 {
     list ms = {0}, local = {0};
@@ -565,9 +559,9 @@ int rg_mentions_find(rg_doc_context *dc, const char *text, const rg_name_hit *na
     if (names) {
         for (size_t i = 0; i < n_names; i++)
             push(&ms, (rg_mention){.start = names[i].start, .len = names[i].len,
-                                   .entity = &dc->x->cat->entries[names[i].entry], .node = RG_NONE});
+                                   .entity = &dc->r->cat->entries[names[i].entry]});
     } else {
-        rg_matcher_scan(dc->x->names, text, len, collect, &sc);
+        rg_matcher_scan(dc->r->names, text, len, collect, &sc);
     }
     if (dc->acronyms && dc->n_defined) {
         scan_ctx lc = {dc, &local, true};
@@ -628,7 +622,7 @@ static bool short_form(const char *s, size_t n)
     return caps >= 2;
 }
 
-static int define(rg_doc_context *dc, const char *acronym, size_t n, const rg_entry *e)
+static int define(rg_context *dc, const char *acronym, size_t n, const rg_entry *e)
 {
     if (dc->n_defined == dc->cap_defined) {
         size_t cap = dc->cap_defined ? dc->cap_defined * 2 : 16;
@@ -648,7 +642,7 @@ static int define(rg_doc_context *dc, const char *acronym, size_t n, const rg_en
     return rc;
 }
 
-int rg_mentions_define(rg_doc_context *dc, const char *text, const rg_mention *ms, size_t n)
+int rg_mentions_define(rg_context *dc, const char *text, const rg_mention *ms, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const rg_mention *m = &ms[i];

@@ -1,0 +1,39 @@
+/* rg_mention: an entity a sentence names, and where.
+ *
+ * A mention is a span of the sentence and the entry it names: a catalog
+ * entry, or a body or program the document names by its shape (an entry
+ * of the document's own, graph/rules/context.h). Two flags say when a
+ * span names no entity in its own right: a country qualifying the body
+ * after it ("ROK" in "ROK Ministry of ..."), and the acronym echoing a
+ * definition ("(DIU)" right after "Defense Innovation Unit").
+ *
+ * Ownership: a mention borrows its entries from the catalog or from the
+ * document's context; the reading that holds it says how long it lives.
+ */
+#ifndef RG_MENTION_H
+#define RG_MENTION_H
+
+#include "graph/rules/catalog.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* "No such offset or index": a size_t that is none. */
+#define RG_NONE ((size_t)-1)
+
+typedef struct rg_mention {
+    size_t start, len; /* the surface in the sentence */
+    const rg_entry *entity;
+    const rg_entry *owner; /* "the Ministry of X's Y": Y part_of X */
+    bool qualifier;        /* "ROK" in "ROK Ministry of ...": no mention of its own */
+    bool echo;             /* "(DIU)" right after "Defense Innovation Unit": a surface form only */
+} rg_mention;
+
+/* Does the mention name an entity in its own right (not a qualifier, not
+ * the echo of a definition)? */
+static inline bool rg_mention_counts(const rg_mention *m)
+{
+    return !m->qualifier && !m->echo;
+}
+
+#endif

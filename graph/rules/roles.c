@@ -1,0 +1,136 @@
+/* Roles: what each mention of a recommendation is to it. Who is named in
+ * the subject of "X should" leads it, other actors and agencies partner in
+ * it, programs are what it concerns; but a country named as a place or a
+ * topic is none of these. */
+#include "graph/rules/rules_internal.h"
+#include "graph/base/text.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+
+const char *rg_role_name(rg_role role)
+{
+    static const char *const names[] = {"none", "leads", "partners", "concerns"};
+    return (unsigned)role < sizeof names / sizeof *names ? names[role] : "?";
+}
+
+const char *rg_form_name(rg_form form)
+{
+    static const char *const names[] = {"none", "modal", "item", "emphasized"};
+    return (unsigned)form < sizeof names / sizeof *names ? names[form] : "?";
+}
+
+/* Does the name stand alone, rather than qualify what follows it ("the U.S.
+ * force posture", "Japan-South Korea relations", "South Korea's startups")? */
+static bool ends_a_noun_phrase(const char *text, const rg_mention *m)
+{
+    const char *p = text + m->start + m->len;
+    if (*p == '-' || *p == '\'' || strncmp(p, "\xe2\x80\x99", 3) == 0)
+        return false;
+    while (*p == ' ')
+        p++;
+    if (!isalpha((unsigned char)*p))
+        return true; /* punctuation or the end */
+    char word[16];
+    size_t n = 0;
+    while (isalpha((unsigned char)p[n]) && n + 1 < sizeof word) {
+        word[n] = (char)tolower((unsigned char)p[n]);
+        n++;
+    }
+    word[n] = '\0';
+    static const char *const joins[] = {"and",  "as",   "at",   "but",     "by",    "for",   "from",  "in",
+                                        "into", "of",   "on",   "or",      "over",  "than",  "that",  "through",
+                                        "to",   "when", "where", "which",  "while", "who",   "with",  "without"};
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+        if (strcmp(word, joins[k]) == 0)
+            return true;
+    return false;
+}
+
+/* The word before a mention, past "the": "in" for "in the United States". */
+static size_t word_before_name(const char *text, const rg_mention *m, char *word, size_t size)
+{
+    size_t at = rg_word_before(text, m->start, word, size);
+    if (at != RG_NONE && strcmp(word, "the") == 0)
+        at = rg_word_before(text, at, word, size);
+    return at;
+}
+
+/* Do two countries stand as "from a to b", a route between two places
+ * ("move operations from Beijing to Seoul")? */
+static bool route(const char *text, const rg_mention *a, const rg_mention *b)
+{
+    if (!rg_entry_is_country(b->entity) || b->start < a->start + a->len)
+        return false;
+    char word[16];
+    size_t at = word_before_name(text, b, word, sizeof word);
+    if (at == RG_NONE || strcmp(word, "to") != 0 || at != a->start + a->len + 1)
+        return false;
+    return word_before_name(text, a, word, sizeof word) != RG_NONE && strcmp(word, "from") == 0;
+}
+
+/* A country named as the place where something happens ("companies in South
+ * Korea and the United States", "to work in the United States") is the
+ * setting of a recommendation, not a party to it; so are the two ends of a
+ * route. */
+static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size_t i)
+{
+    if (!rg_entry_is_country(ms[i].entity) || !ends_a_noun_phrase(text, ms + i))
+        return false;
+    /* "in the U.S. and ROK strategies": both qualify what follows */
+    if (i + 1 < n && ms[i + 1].start <= ms[i].start + ms[i].len + 5 && !ends_a_noun_phrase(text, ms + i + 1))
+        return false;
+    if ((i + 1 < n && route(text, &ms[i], &ms[i + 1])) || (i > 0 && route(text, &ms[i - 1], &ms[i])))
+        return true;
+    char word[16];
+    size_t at = word_before_name(text, &ms[i], word, sizeof word);
+    if (at == RG_NONE)
+        return false;
+    static const char *const places[] = {"in", "within", "inside", "throughout", "across"};
+    for (size_t k = 0; k < sizeof places / sizeof *places; k++)
+        if (strcmp(word, places[k]) == 0)
+            return true;
+    /* the second of two places joined by "and" or "or" */
+    if ((strcmp(word, "and") == 0 || strcmp(word, "or") == 0) && i > 0 && ms[i - 1].start + ms[i - 1].len + 6 >= at)
+        return names_a_place(text, ms, n, i - 1);
+    return false;
+}
+
+/* A country that names the subject matter of what follows it ("the North
+ * Korea challenge", "the Iran question") is what a recommendation is
+ * about, not a party to it. */
+static bool names_a_topic(const char *text, const rg_mention *m)
+{
+    if (!rg_entry_is_country(m->entity))
+        return false;
+    const char *p = text + m->start + m->len;
+    if (*p != ' ')
+        return false;
+    p++;
+    static const char *const topics[] = {"challenge", "challenges", "issue",    "issues",
+                                         "problem",   "problems",   "question", "questions"};
+    for (size_t k = 0; k < sizeof topics / sizeof *topics; k++) {
+        size_t n = strlen(topics[k]);
+        if (strncmp(p, topics[k], n) == 0 && !isalpha((unsigned char)p[n]))
+            return true;
+    }
+    return false;
+}
+
+void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t subject, size_t modal, rg_role *roles)
+{
+    for (size_t i = 0; i < n; i++) {
+        roles[i] = RG_ROLE_NONE;
+        if (!rg_mention_counts(&ms[i]))
+            continue;
+        bool program = ms[i].entity->type == RG_TYPE_PROGRAM;
+        /* "The Defense Department's Defense Innovation Unit should": the
+         * unit leads; its owner is involved, not a leader */
+        bool owner = i + 1 < n && ms[i + 1].owner == ms[i].entity;
+        bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
+        if ((!leads && names_a_place(text, ms, n, i)) || names_a_topic(text, &ms[i]))
+            continue;
+        roles[i] = program ? RG_ROLE_CONCERNS : leads ? RG_ROLE_LEADS : RG_ROLE_PARTNERS;
+    }
+}
