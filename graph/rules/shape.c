@@ -342,6 +342,171 @@ static size_t quoted_before(const char *t, const token *toks, size_t close)
     return q - 1;
 }
 
+/* A title in title case ("The Six Pillars of a Renewed Alliance")
+ * capitalizes every word: its shapes would be noise. */
+static bool title_case(const char *t, const token *toks, size_t n)
+{
+    size_t long_words = 0, lowercase = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].word && toks[i].len >= 4 && isalpha((unsigned char)t[toks[i].start])) {
+            long_words++;
+            lowercase += !toks[i].cap;
+        }
+    }
+    return long_words >= 3 && lowercase == 0;
+}
+
+/* The shape of a quoted program name before its noun, opening at token h
+ * (the quote): the name is the quoted words; its last word stands as the
+ * head. */
+static rg_shape quoted_shape(const token *toks, size_t h, const head *quoted)
+{
+    size_t first = h + 1, last = first;
+    while (toks[last + 1].word)
+        last++;
+    rg_shape s = {0};
+    s.start = toks[first].start;
+    s.len = toks[last].start + toks[last].len - s.start;
+    s.head_start = toks[last].start;
+    s.head_len = toks[last].len;
+    s.type = quoted->type;
+    s.kind = quoted->kind;
+    return s;
+}
+
+/* "Research Investment for Global Health Technology (RIGHT) Fund": an
+ * acronym in parentheses, a space either side, before the head h. Sets
+ * *first, *skip_start and *skip_len when the name goes on before it. */
+static void skip_acronym(const char *t, const token *toks, size_t h, size_t *first, size_t *skip_start,
+                         size_t *skip_len)
+{
+    if (!(*first == h && h >= 4 && !toks[h - 1].word && t[toks[h - 1].start] == ')' &&
+          toks[h].start == toks[h - 1].start + 2 && t[toks[h - 1].start + 1] == ' ' && toks[h - 3].start > 0 &&
+          t[toks[h - 3].start - 1] == ' ' && toks[h - 2].word && !toks[h - 3].word && t[toks[h - 3].start] == '('))
+        return;
+    size_t q = quoted_before(t, toks, h - 4);
+    if (toks[h - 4].word && name_word(t, &toks[h - 4])) {
+        *skip_start = toks[h - 3].start;
+        *first = extend_left(t, toks, h - 3, false);
+    } else if (q != NO_QUOTE) {
+        /* the "Research Investment for Global Health Technology"
+         * (RIGHT) Fund: the quotes hold the name before its head */
+        *skip_start = toks[h - 3].start;
+        *first = q;
+    }
+    if (*skip_start)
+        *skip_len = toks[h - 1].start + 1 - *skip_start;
+}
+
+/* A longer name may end in a later head: "Silicon Valley-Pangyo AI
+ * Partnership Program". Returns the last token of the name, *hd and *tk
+ * moved to its head. */
+static size_t later_head(const char *t, const token *toks, size_t n, size_t h, const head **hd, const token **tk)
+{
+    size_t last = h;
+    for (size_t k = h + 1; k < n && toks[k - 1].word && !toks[k - 1].comma_after && !toks[k - 1].possessive; k++) {
+        /* past a head, "and" and "the" start another name */
+        bool joins = is_connector(t + toks[k].start, toks[k].len) &&
+                     !(toks[k].len == 3 &&
+                       (strncmp(t + toks[k].start, "and", 3) == 0 || strncmp(t + toks[k].start, "the", 3) == 0)) &&
+                     k + 1 < n && name_word(t, &toks[k + 1]);
+        if (!toks[k].word || !(name_word(t, &toks[k]) || joins))
+            break;
+        const head *later = toks[k].cap ? find_head(t, &toks[k]) : NULL;
+        if (later) {
+            *hd = later;
+            *tk = &toks[k];
+            last = k;
+        }
+    }
+    return last;
+}
+
+#define NO_NAME ((size_t)-1)
+
+/* A lowercase head needs two capitalized words before it, or a place
+ * after it: "Industry and Analysis unit", "consulate in San Francisco".
+ * Returns the last token of the name, or NO_NAME when it is none. */
+static size_t lowercase_extent(const char *t, const token *toks, size_t n, size_t first, size_t h)
+{
+    size_t place = h;
+    if (h + 2 < n && toks[h + 1].len == 2 && strncmp(t + toks[h + 1].start, "in", 2) == 0 && toks[h + 2].cap) {
+        place = h + 2;
+        while (place + 1 < n && name_word(t, &toks[place + 1]) && !toks[place].comma_after)
+            place++;
+    }
+    size_t caps = 0;
+    for (size_t k = first; k < h; k++)
+        caps += toks[k].cap;
+    return caps < (place > h ? 1u : 2u) ? NO_NAME : place;
+}
+
+/* A possessive right before the name: "the Ministry of Interior and
+ * Safety's Personal Information Protection Commission". The owner is the
+ * shape found just before, or the name words that end in "'s". */
+static void set_owner(const char *t, const token *toks, size_t first, const rg_shape *shapes, size_t count,
+                      rg_shape *s)
+{
+    if (!(first > 0 && toks[first - 1].possessive && toks[first - 1].cap))
+        return;
+    size_t end = toks[first - 1].start + toks[first - 1].len;
+    if (count > 0 && shapes[count - 1].start + shapes[count - 1].len == end) {
+        s->owner_start = shapes[count - 1].start;
+    } else {
+        size_t ob = first - 1;
+        while (ob > 0 && name_word(t, &toks[ob - 1]) && !toks[ob - 1].comma_after && !toks[ob - 1].possessive)
+            ob--;
+        s->owner_start = toks[ob].start;
+    }
+    s->owner_len = end - s->owner_start;
+}
+
+/* The name whose head may be token h, none of it before token next_free:
+ * true with *s and its last token in *last_out, or false. */
+static bool head_shape(const char *t, const token *toks, size_t n, size_t h, size_t next_free, const rg_shape *shapes,
+                       size_t count, rg_shape *s, size_t *last_out)
+{
+    const token *tk = &toks[h];
+    const head *hd = tk->cap ? find_head(t, tk) : find_lower_head(t, tk);
+    if (!hd)
+        return false;
+    size_t first = extend_left(t, toks, h, tk->cap && tk->len != strlen(hd->word));
+    size_t skip_start = 0, skip_len = 0;
+    skip_acronym(t, toks, h, &first, &skip_start, &skip_len);
+    /* a year is no part of a name: "the 2022 Indo-Pacific Strategies" */
+    while (first < h && toks[first].len == 4 && isdigit((unsigned char)t[toks[first].start]) &&
+           isdigit((unsigned char)t[toks[first].start + 3]))
+        first++;
+    if (first < next_free)
+        first = next_free;
+    /* a name cut inside the parentheses keeps to its head */
+    if (skip_len && toks[first].start >= skip_start) {
+        skip_len = 0;
+        first = h;
+    }
+    size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
+    if (tk->cap && last == h)
+        last = later_head(t, toks, n, h, &hd, &tk);
+    if (!tk->cap && (last = lowercase_extent(t, toks, n, first, h)) == NO_NAME)
+        return false;
+    /* a head alone is no name: "the Agency", "a Strategy" */
+    if (first == h && last == h)
+        return false;
+    *s = (rg_shape){0};
+    s->start = toks[first].start;
+    s->len = toks[last].start + toks[last].len - s->start;
+    s->head_start = tk->start;
+    s->head_len = tk->len;
+    s->type = hd->type;
+    s->kind = hd->kind;
+    s->plural = tk->len != strlen(hd->word);
+    s->skip_start = skip_start;
+    s->skip_len = skip_len;
+    set_owner(t, toks, first, shapes, count, s);
+    *last_out = last;
+    return true;
+}
+
 int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
 {
     *out = NULL;
@@ -355,146 +520,22 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
         return -1;
     }
     size_t n = tokenize(t, toks, max), count = 0;
-    /* A title in title case ("The Six Pillars of a Renewed Alliance")
-     * capitalizes every word: its shapes would be noise. */
-    size_t long_words = 0, lowercase = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (toks[i].word && toks[i].len >= 4 && isalpha((unsigned char)t[toks[i].start])) {
-            long_words++;
-            lowercase += !toks[i].cap;
-        }
-    }
-    if (long_words >= 3 && lowercase == 0)
+    if (title_case(t, toks, n))
         n = 0;
     size_t next_free = 0; /* no overlap: the next name starts at or after this token */
     for (size_t h = 0; h < n; h++) {
-        const token *tk = &toks[h];
-        size_t noun;
+        size_t noun, last;
         const head *quoted = h >= next_free ? quoted_program(t, toks, n, h, &noun) : NULL;
         if (quoted) {
-            /* the name is the quoted words; its last word stands as the head */
-            size_t first = h + 1, last = first;
-            while (toks[last + 1].word)
-                last++;
-            rg_shape s = {0};
-            s.start = toks[first].start;
-            s.len = toks[last].start + toks[last].len - s.start;
-            s.head_start = toks[last].start;
-            s.head_len = toks[last].len;
-            s.type = quoted->type;
-            s.kind = quoted->kind;
-            shapes[count++] = s;
+            shapes[count++] = quoted_shape(toks, h, quoted);
             next_free = noun + 1;
             h = noun;
-            continue;
+        } else if (toks[h].word && h >= next_free &&
+                   head_shape(t, toks, n, h, next_free, shapes, count, &shapes[count], &last)) {
+            count++;
+            next_free = last + 1;
+            h = last;
         }
-        if (!tk->word || h < next_free)
-            continue;
-        const head *hd = tk->cap ? find_head(t, tk) : find_lower_head(t, tk);
-        size_t h0 = h;
-        if (!hd)
-            continue;
-        size_t first = extend_left(t, toks, h, tk->cap && tk->len != strlen(hd->word));
-        /* "Research Investment for Global Health Technology (RIGHT) Fund":
-         * an acronym in parentheses, a space either side, before the head */
-        size_t skip_start = 0, skip_len = 0;
-        if (first == h && h >= 4 && !toks[h - 1].word && t[toks[h - 1].start] == ')' &&
-            toks[h].start == toks[h - 1].start + 2 && t[toks[h - 1].start + 1] == ' ' && toks[h - 3].start > 0 &&
-            t[toks[h - 3].start - 1] == ' ' && toks[h - 2].word && !toks[h - 3].word && t[toks[h - 3].start] == '(') {
-            size_t q = quoted_before(t, toks, h - 4);
-            if (toks[h - 4].word && name_word(t, &toks[h - 4])) {
-                skip_start = toks[h - 3].start;
-                first = extend_left(t, toks, h - 3, false);
-            } else if (q != NO_QUOTE) {
-                /* the "Research Investment for Global Health Technology"
-                 * (RIGHT) Fund: the quotes hold the name before its head */
-                skip_start = toks[h - 3].start;
-                first = q;
-            }
-            if (skip_start)
-                skip_len = toks[h - 1].start + 1 - skip_start;
-        }
-        /* a year is no part of a name: "the 2022 Indo-Pacific Strategies" */
-        while (first < h && toks[first].len == 4 && isdigit((unsigned char)t[toks[first].start]) &&
-               isdigit((unsigned char)t[toks[first].start + 3]))
-            first++;
-        if (first < next_free)
-            first = next_free;
-        /* a name cut inside the parentheses keeps to its head */
-        if (skip_len && toks[first].start >= skip_start) {
-            skip_len = 0;
-            first = h;
-        }
-        size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
-        if (tk->cap && last == h) {
-            /* a longer name may end in a later head: "Silicon Valley-Pangyo
-             * AI Partnership Program" */
-            for (size_t k = h + 1; k < n && toks[k - 1].word && !toks[k - 1].comma_after && !toks[k - 1].possessive;
-                 k++) {
-                /* past a head, "and" and "the" start another name */
-                bool joins = is_connector(t + toks[k].start, toks[k].len) &&
-                             !(toks[k].len == 3 && (strncmp(t + toks[k].start, "and", 3) == 0 ||
-                                                    strncmp(t + toks[k].start, "the", 3) == 0)) &&
-                             k + 1 < n && name_word(t, &toks[k + 1]);
-                if (!toks[k].word || !(name_word(t, &toks[k]) || joins))
-                    break;
-                const head *later = toks[k].cap ? find_head(t, &toks[k]) : NULL;
-                if (later) {
-                    hd = later;
-                    tk = &toks[k];
-                    last = k;
-                }
-            }
-        }
-        if (!tk->cap) {
-            (void)h0;
-            /* a lowercase head needs two capitalized words before it, or a
-             * place after it: "Industry and Analysis unit", "consulate in
-             * San Francisco" */
-            size_t place = h;
-            if (h + 2 < n && toks[h + 1].len == 2 && strncmp(t + toks[h + 1].start, "in", 2) == 0 && toks[h + 2].cap) {
-                place = h + 2;
-                while (place + 1 < n && name_word(t, &toks[place + 1]) && !toks[place].comma_after)
-                    place++;
-            }
-            size_t caps = 0;
-            for (size_t k = first; k < h; k++)
-                caps += toks[k].cap;
-            if (caps < (place > h ? 1u : 2u))
-                continue;
-            last = place;
-        }
-        /* a head alone is no name: "the Agency", "a Strategy" */
-        if (first == h && last == h)
-            continue;
-        /* nor a sentence's first word alone before a head: "Both Dialogue" */
-        rg_shape s = {0};
-        s.start = toks[first].start;
-        s.len = toks[last].start + toks[last].len - s.start;
-        s.head_start = tk->start;
-        s.head_len = tk->len;
-        s.type = hd->type;
-        s.kind = hd->kind;
-        s.plural = tk->len != strlen(hd->word);
-        s.skip_start = skip_start;
-        s.skip_len = skip_len;
-        /* a possessive right before: "the Ministry of Interior and
-         * Safety's Personal Information Protection Commission" */
-        if (first > 0 && toks[first - 1].possessive && toks[first - 1].cap) {
-            size_t end = toks[first - 1].start + toks[first - 1].len;
-            if (count > 0 && shapes[count - 1].start + shapes[count - 1].len == end) {
-                s.owner_start = shapes[count - 1].start;
-            } else {
-                size_t ob = first - 1;
-                while (ob > 0 && name_word(t, &toks[ob - 1]) && !toks[ob - 1].comma_after && !toks[ob - 1].possessive)
-                    ob--;
-                s.owner_start = toks[ob].start;
-            }
-            s.owner_len = end - s.owner_start;
-        }
-        shapes[count++] = s;
-        next_free = last + 1;
-        h = last;
     }
     free(toks);
     *out = shapes;
