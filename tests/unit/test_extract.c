@@ -1,5 +1,6 @@
-/* Unit tests of extraction (graph/extract.c): entities, recommendations,
- * roles, co-mentions and catalog links, each with evidence. */
+/* Unit tests of extraction (graph/model/extract.c, over the readings of
+ * graph/rules): entities, recommendations, roles, co-mentions and catalog
+ * links, each with evidence. */
 #include "graph/model/extract.h"
 #include "helpers.h"
 

@@ -1,5 +1,5 @@
-/* Unit tests of the reading rules: names by their shape (graph/shape.c)
- * and directives (graph/directive.c). */
+/* Unit tests of the reading rules: names by their shape (graph/rules/shape.c)
+ * and directives (graph/rules/directive.c). */
 #include "graph/rules/directive.h"
 #include "graph/rules/shape.h"
 #include "graph/base/text.h"
