@@ -1,18 +1,22 @@
 /* rg_extractor: from one loaded report to a partial graph.
  *
- * For every sentence of the report's body it finds the entities the
- * catalog knows, adds recommendation nodes for directive sentences ("X
- * should ...", imperative items under a "recommends that ...:" lead-in),
- * links each recommendation to who leads it, who partners in it and what
- * programs it concerns, and links entities named in one sentence
- * (co_mentioned). Every link carries the sentence as evidence.
+ * The model stage of extraction: graph/rules reads every sentence of the
+ * report's body (graph/rules/context.h: its mentions, whether it is a
+ * recommendation, the role of each mention); this turns each reading into
+ * nodes and links. It adds the entities named, recommendation nodes for
+ * directive sentences ("X should ...", imperative items under a
+ * "recommends that ...:" lead-in), links each recommendation to who
+ * leads it, who partners in it and what programs it concerns, and links
+ * entities named in one sentence (co_mentioned). Every link carries the
+ * sentence as evidence.
  *
  * Extraction is a pure function of one document and the catalog: documents
  * can be extracted in any order, in other processes, and merged
  * (rg_graph_merge). Links that come from the catalog rather than the text
  * (part_of, member_of) are added once at the end by rg_extract_finish.
  *
- * Ownership: rg_extractor_new borrows the catalog, which must outlive it.
+ * Ownership: rg_extractor_new borrows the catalog, which must outlive it;
+ * the extractor owns the reader (graph/rules/reader.h) compiled from it.
  */
 #ifndef RG_EXTRACT_H
 #define RG_EXTRACT_H
