@@ -82,6 +82,84 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
     return true;
 }
 
+/* One non-ASCII character at s, normalized to its ASCII reading where it
+ * has one (curly quotes, dashes, odd spaces); returns its length. Sets
+ * *note_mark on a "↩" back-link. */
+static size_t unicode_char(rg_buf *out, const char *s, bool *note_mark)
+{
+    size_t len;
+    unsigned cp = rg_utf8_decode((const unsigned char *)s, &len);
+    if (cp == 0x21A9)
+        *note_mark = true;
+    const char *a = rg_ascii_for(cp);
+    if (a)
+        rg_buf_adds(out, a);
+    else
+        rg_buf_add(out, s, len);
+    return len;
+}
+
+/* HTML at s[i] == '<': a footnote superscript dropped with its number, an
+ * autolink reduced to its address, any other tag dropped. Returns the
+ * bytes used, or 0 when s[i] starts none of them. */
+static size_t html_tag(rg_buf *out, const char *s, size_t n, size_t i)
+{
+    if (starts_with_ci(s + i, n - i, "<sup")) {
+        /* A superscript is a footnote marker: drop it with its number. */
+        for (size_t k = i; k + 6 <= n; k++)
+            if (starts_with_ci(s + k, n - k, "</sup>"))
+                return k + 6 - i;
+    }
+    if (starts_with_ci(s + i, n - i, "<http") || starts_with_ci(s + i, n - i, "<www")) {
+        /* an autolink: keep the address, drop the brackets */
+        const char *close = memchr(s + i, '>', n - i);
+        if (close) {
+            rg_buf_add(out, s + i + 1, (size_t)(close - s) - i - 1);
+            return (size_t)(close - s) + 1 - i;
+        }
+    }
+    return tag_length(s + i, n - i);
+}
+
+/* Markdown markup at s[i]: an escape keeps its character; an image goes
+ * whole, a link keeps its text, emphasis and code marks go. Returns the
+ * bytes used, or 0 when s[i] is text. */
+static size_t markdown_markup(rg_buf *out, const char *s, size_t n, size_t i)
+{
+    char c = s[i];
+    if (c == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+        rg_buf_addc(out, s[i + 1]);
+        return 2;
+    }
+    if (c == '!' && i + 1 < n && s[i + 1] == '[') {
+        /* an image: drop it whole, alt text included */
+        const char *close = memchr(s + i, ']', n - i);
+        if (close && (size_t)(close - s) + 1 < n && close[1] == '(') {
+            const char *paren = memchr(close, ')', n - (size_t)(close - s));
+            if (paren)
+                return (size_t)(paren - s) + 1 - i;
+        }
+    }
+    if (c == ']' && i + 1 < n && s[i + 1] == '(') {
+        /* the end of a link's text: drop the address */
+        const char *paren = memchr(s + i, ')', n - i);
+        if (paren)
+            return (size_t)(paren - s) + 1 - i;
+    }
+    if (c == '[' && memchr(s + i, ']', n - i))
+        return 1;
+    if (c == '*' || c == '`')
+        return 1;
+    if (c == '_') {
+        /* emphasis only at a word edge: "snake_case" keeps its underscore */
+        bool before = i > 0 && is_word_byte((unsigned char)s[i - 1]);
+        bool after = i + 1 < n && is_word_byte((unsigned char)s[i + 1]);
+        if (!(before && after))
+            return 1;
+    }
+    return 0;
+}
+
 /* Append the reading text of s[0..n) to out: punctuation normalized, links
  * reduced to their text, images, footnote superscripts, tags, emphasis and
  * escapes removed. Sets *note_mark when a "↩" back-link is seen. */
@@ -104,105 +182,25 @@ static void clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bo
             continue;
         }
         unsigned char c = (unsigned char)s[i];
+        size_t used = 0;
         if (c >= 0x80) {
-            size_t len;
-            unsigned cp = rg_utf8_decode((const unsigned char *)s + i, &len);
-            if (cp == 0x21A9)
-                *note_mark = true;
-            const char *a = rg_ascii_for(cp);
-            if (a)
-                rg_buf_adds(out, a);
-            else
-                rg_buf_add(out, s + i, len);
-            i += len;
-            continue;
-        }
-        if (c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+            used = unicode_char(out, s + i, note_mark);
+        } else if (c == '\t' || c == '\r' || c == '\v' || c == '\f') {
             rg_buf_addc(out, ' ');
-            i++;
-            continue;
-        }
-        if (c < 0x20) { /* other control bytes carry no text */
-            i++;
-            continue;
-        }
-        if (c == '<' && tags) {
-            if (starts_with_ci(s + i, n - i, "<sup")) {
-                /* A superscript is a footnote marker: drop it with its number. */
-                const char *end = NULL;
-                for (size_t k = i; k + 6 <= n; k++)
-                    if (starts_with_ci(s + k, n - k, "</sup>")) {
-                        end = s + k + 6;
-                        break;
-                    }
-                if (end) {
-                    i = (size_t)(end - s);
-                    continue;
-                }
-            }
-            if (starts_with_ci(s + i, n - i, "<http") || starts_with_ci(s + i, n - i, "<www")) {
-                /* an autolink: keep the address, drop the brackets */
-                const char *close = memchr(s + i, '>', n - i);
-                if (close) {
-                    rg_buf_add(out, s + i + 1, (size_t)(close - s) - i - 1);
-                    i = (size_t)(close - s) + 1;
-                    continue;
-                }
-            }
-            size_t t = tag_length(s + i, n - i);
-            if (t) {
-                i += t;
-                continue;
+            used = 1;
+        } else if (c < 0x20) {
+            used = 1; /* other control bytes carry no text */
+        } else {
+            if (c == '<' && tags)
+                used = html_tag(out, s, n, i);
+            if (!used && markdown)
+                used = markdown_markup(out, s, n, i);
+            if (!used) {
+                rg_buf_addc(out, (char)c);
+                used = 1;
             }
         }
-        if (!markdown) {
-            rg_buf_addc(out, (char)c);
-            i++;
-            continue;
-        }
-        if (c == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
-            rg_buf_addc(out, s[i + 1]);
-            i += 2;
-            continue;
-        }
-        if (c == '!' && i + 1 < n && s[i + 1] == '[') {
-            /* an image: drop it whole, alt text included */
-            const char *close = memchr(s + i, ']', n - i);
-            if (close && (size_t)(close - s) + 1 < n && close[1] == '(') {
-                const char *paren = memchr(close, ')', n - (size_t)(close - s));
-                if (paren) {
-                    i = (size_t)(paren - s) + 1;
-                    continue;
-                }
-            }
-        }
-        if (c == ']' && i + 1 < n && s[i + 1] == '(') {
-            /* the end of a link's text: drop the address */
-            const char *paren = memchr(s + i, ')', n - i);
-            if (paren) {
-                i = (size_t)(paren - s) + 1;
-                continue;
-            }
-        }
-        if (c == '[' && memchr(s + i, ']', n - i)) {
-            i++;
-            continue;
-        }
-        if (c == '*' || c == '`') {
-            i++;
-            continue;
-        }
-        if (c == '_') {
-            /* emphasis only at a word edge: "snake_case" keeps its underscore */
-            bool before = i > 0 && is_word_byte((unsigned char)s[i - 1]);
-            bool after = i + 1 < n && is_word_byte((unsigned char)s[i + 1]);
-            if (!(before && after)) {
-                i++;
-                continue;
-            }
-        }
-        rg_buf_addc(out, (char)c);
-        i++;
+        i += used;
     }
 }
 
@@ -654,6 +652,113 @@ static bool mid_sentence(const rg_buf *b)
     return n > 0 && !strchr(".!?:;\")'*>|", b->data[n - 1]) && b->data[n - 1] != '>';
 }
 
+/* A blank line closes the open block, unless the block stops mid-sentence
+ * in Markdown: converted PDFs break paragraphs there ("... create a
+ * new\n\nprogram for ..."), so the block stays open across the blank line
+ * until the next line shows whether it goes on. */
+static int blank_line(parser *p)
+{
+    if (p->markdown && p->open && (p->cur.kind == RG_BLOCK_PARAGRAPH || p->cur.kind == RG_BLOCK_ITEM) &&
+        mid_sentence(&p->text)) {
+        p->broken = true;
+        return 0;
+    }
+    return close_block(p);
+}
+
+/* The line t[0..m) after a blank that broke a block mid-sentence: the block
+ * goes on when the line continues the sentence (it opens in lowercase, or
+ * the block stopped on a word that cannot end one: "... that includes" +
+ * "South Korea, Japan, ..."); otherwise it is closed. */
+static int after_break(parser *p, const char *t, size_t m)
+{
+    p->broken = false;
+    bool stopped_on_word = ends_with_function_word(&p->text);
+    bool plain = isalnum((unsigned char)t[0]) && !(isdigit((unsigned char)t[0]) && memchr(t, '.', m < 4 ? m : 4));
+    if (!(islower((unsigned char)t[0]) || (stopped_on_word && plain)))
+        return close_block(p);
+    return 0;
+}
+
+/* An ATX heading ("## Title ##"): 1 when t[0..m) was one and is consumed,
+ * 0 when it is not one, -1 on error. */
+static int atx_heading(parser *p, const char *t, size_t m, long line)
+{
+    size_t level = 0;
+    while (level < m && t[level] == '#')
+        level++;
+    if (level == 0 || level > 6 || (level < m && t[level] != ' '))
+        return 0;
+    size_t k = level;
+    while (k < m && t[k] == ' ')
+        k++;
+    size_t e = m;
+    while (e > k && (t[e - 1] == '#' || t[e - 1] == ' '))
+        e--; /* closing hashes */
+    if (open_block(p, RG_BLOCK_HEADING, (int)level, line) < 0 || add_text(p, t + k, e - k, line) < 0)
+        return -1;
+    return close_block(p) < 0 ? -1 : 1;
+}
+
+/* A thematic break: ---, ***, ___ (spaces between allowed). */
+static bool thematic_break(const char *t, size_t m)
+{
+    if (m < 3 || !(t[0] == '-' || t[0] == '*' || t[0] == '_'))
+        return false;
+    size_t k = 0;
+    while (k < m && (t[k] == t[0] || t[k] == ' '))
+        k++;
+    return k == m;
+}
+
+/* The length of a list item's marker at t: "- x", "* x", "+ x", "• x",
+ * "1. x", "1) x", a lone "-" too; 0 when the line is no list item. */
+static size_t list_marker(const char *t, size_t m)
+{
+    if ((t[0] == '-' || t[0] == '*' || t[0] == '+') && (m == 1 || t[1] == ' '))
+        return 1;
+    if (m >= 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 && (unsigned char)t[2] == 0xA2)
+        return 3;
+    if (isdigit((unsigned char)t[0])) {
+        size_t k = 0;
+        while (k < m && k < 3 && isdigit((unsigned char)t[k]))
+            k++;
+        if (k < m && (t[k] == '.' || t[k] == ')') && (k + 1 == m || t[k + 1] == ' '))
+            return k + 1;
+    }
+    return 0;
+}
+
+/* A table row "| a | b |" becomes one block "a; b"; the |---|---|
+ * separator carries no text. */
+static int table_row(parser *p, const char *t, size_t m, long line)
+{
+    bool separator = true;
+    for (size_t k = 0; k < m; k++)
+        if (!strchr("|-: ", t[k]))
+            separator = false;
+    if (separator)
+        return close_block(p);
+    if (open_block(p, RG_BLOCK_ROW, 0, line) < 0)
+        return -1;
+    rg_buf cells;
+    rg_buf_init(&cells);
+    size_t k = 1, begin = 1;
+    for (; k <= m; k++) {
+        if (k == m || t[k] == '|') {
+            if (k > begin) {
+                if (cells.len)
+                    rg_buf_adds(&cells, "; ");
+                rg_buf_add(&cells, t + begin, k - begin);
+            }
+            begin = k + 1;
+        }
+    }
+    int rc = cells.failed ? -1 : add_text(p, cells.data ? cells.data : "", cells.len, line);
+    rg_buf_destroy(&cells);
+    return rc < 0 ? -1 : close_block(p);
+}
+
 /* Classify and consume one raw line (without its line end). */
 static int parse_line(parser *p, const char *s, size_t n, long line)
 {
@@ -664,66 +769,18 @@ static int parse_line(parser *p, const char *s, size_t n, long line)
     size_t m = n - indent;
     while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
         m--;
-    if (m == 0) {
-        /* Converted PDFs break paragraphs in mid-sentence ("... create a
-         * new\n\nprogram for ..."): keep the block open across the blank
-         * line until the next line shows whether it goes on. */
-        if (p->markdown && p->open && (p->cur.kind == RG_BLOCK_PARAGRAPH || p->cur.kind == RG_BLOCK_ITEM) &&
-            mid_sentence(&p->text)) {
-            p->broken = true;
-            return 0;
-        }
-        return close_block(p);
-    }
-    if (p->broken) {
-        /* it goes on when the next line continues the sentence: it opens
-         * in lowercase, or the block stopped on a word that cannot end one
-         * ("... that includes" + "South Korea, Japan, ...") */
-        p->broken = false;
-        bool stopped_on_word = ends_with_function_word(&p->text);
-        bool plain = isalnum((unsigned char)t[0]) && !(isdigit((unsigned char)t[0]) && memchr(t, '.', m < 4 ? m : 4));
-        if (!(islower((unsigned char)t[0]) || (stopped_on_word && plain)))
-            if (close_block(p) < 0)
-                return -1;
-    }
-
+    if (m == 0)
+        return blank_line(p);
+    if (p->broken && after_break(p, t, m) < 0)
+        return -1;
     if (t[0] == '#') {
-        size_t level = 0;
-        while (level < m && t[level] == '#')
-            level++;
-        if (level <= 6 && (level == m || t[level] == ' ')) {
-            size_t k = level;
-            while (k < m && t[k] == ' ')
-                k++;
-            size_t e = m;
-            while (e > k && (t[e - 1] == '#' || t[e - 1] == ' '))
-                e--; /* closing hashes */
-            if (open_block(p, RG_BLOCK_HEADING, (int)level, line) < 0 || add_text(p, t + k, e - k, line) < 0)
-                return -1;
-            return close_block(p);
-        }
+        int rc = atx_heading(p, t, m, line);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
     }
-    /* thematic break: ---, ***, ___ */
-    if (m >= 3 && (t[0] == '-' || t[0] == '*' || t[0] == '_')) {
-        size_t k = 0;
-        while (k < m && (t[k] == t[0] || t[k] == ' '))
-            k++;
-        if (k == m)
-            return close_block(p);
-    }
-    /* list items: "- x", "* x", "+ x", "• x", "1. x", "1) x"; a lone "-" too */
-    size_t marker = 0;
-    if ((t[0] == '-' || t[0] == '*' || t[0] == '+') && (m == 1 || t[1] == ' '))
-        marker = 1;
-    else if (m >= 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 && (unsigned char)t[2] == 0xA2)
-        marker = 3;
-    else if (isdigit((unsigned char)t[0])) {
-        size_t k = 0;
-        while (k < m && k < 3 && isdigit((unsigned char)t[k]))
-            k++;
-        if (k < m && (t[k] == '.' || t[k] == ')') && (k + 1 == m || t[k + 1] == ' '))
-            marker = k + 1;
-    }
+    if (thematic_break(t, m))
+        return close_block(p);
+    size_t marker = list_marker(t, m);
     if (marker) {
         if (open_block(p, RG_BLOCK_ITEM, (int)(indent / 2), line) < 0)
             return -1;
@@ -734,33 +791,8 @@ static int parse_line(parser *p, const char *s, size_t n, long line)
             return -1;
         return 0;
     }
-    if (t[0] == '|') {
-        /* a table row; the |---|---| separator carries no text */
-        bool separator = true;
-        for (size_t k = 0; k < m; k++)
-            if (!strchr("|-: ", t[k]))
-                separator = false;
-        if (separator)
-            return close_block(p);
-        if (open_block(p, RG_BLOCK_ROW, 0, line) < 0)
-            return -1;
-        rg_buf cells;
-        rg_buf_init(&cells);
-        size_t k = 1, begin = 1;
-        for (; k <= m; k++) {
-            if (k == m || t[k] == '|') {
-                if (k > begin) {
-                    if (cells.len)
-                        rg_buf_adds(&cells, "; ");
-                    rg_buf_add(&cells, t + begin, k - begin);
-                }
-                begin = k + 1;
-            }
-        }
-        int rc = cells.failed ? -1 : add_text(p, cells.data ? cells.data : "", cells.len, line);
-        rg_buf_destroy(&cells);
-        return rc < 0 ? -1 : close_block(p);
-    }
+    if (t[0] == '|')
+        return table_row(p, t, m, line);
     if (!p->markdown) {
         /* Plain text: one line, one paragraph, unless it reads as a heading. */
         rg_block_kind kind = plain_heading(t, m) ? RG_BLOCK_HEADING : RG_BLOCK_PARAGRAPH;
