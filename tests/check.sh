@@ -1,6 +1,7 @@
 #!/bin/sh
-# Run every test: the check unit suites, then the CLI golden cases; print one
-# closing line "check: N passed, N failed" counting both.
+# Run every test: the check unit suites, the CLI golden cases, then the
+# shape check (tests/shape/); print one closing line "check: N passed, N
+# failed" counting them all.
 #   sh tests/check.sh BUILD_DIR
 set -u
 build=$1
@@ -42,6 +43,14 @@ if [ -n "$line" ]; then
     passed=$((passed + $1))
     failed=$((failed + $2))
     skipped=$3
+else
+    failed=$((failed + 1))
+fi
+
+# The house's shape (function lengths, cycles between modules, stage order),
+# counted as one test.
+if python3 "$here/shape/check_shape.py" "$build"; then
+    passed=$((passed + 1))
 else
     failed=$((failed + 1))
 fi

@@ -183,6 +183,202 @@ static void squash(const char *s, char *out, size_t max)
     free(n);
 }
 
+/* The gold entity node i names, or -1, as the matching pass reads it: pass 0
+ * by the node's canonical label alone, pass 1 by any of its surface forms.
+ * *any tells whether some form of the node names a gold entity at all, even
+ * one already matched (the node is then a second node for it). */
+static long entity_of_node(const gold *gd, const rg_node *n, int pass, bool *any)
+{
+    long best = -1;
+    if (pass == 0) {
+        best = gold_of_form(gd, n->label);
+        *any = best >= 0;
+        if (best >= 0 && gd->entities[best].matched)
+            best = -1;
+        return best;
+    }
+    *any = gold_of_form(gd, n->label) >= 0;
+    for (size_t k = 0; k < n->aliases.len && best < 0; k++) {
+        long c = gold_of_form(gd, n->aliases.items[k]);
+        *any |= c >= 0;
+        if (c >= 0 && !gd->entities[c].matched)
+            best = c;
+    }
+    return best;
+}
+
+/* Entities: canonical labels first, then surface forms. Fills node_gold
+ * (node index → gold entity, or -1) and counts matches, types and spurious
+ * nodes. */
+static int match_entities(const rg_graph *g, const char *doc_id, gold *gd, long *node_gold, rg_eval *e)
+{
+    int rc = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        node_gold[i] = -1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < g->n_nodes; i++) {
+            const rg_node *n = &g->nodes[i];
+            if (!rg_type_is_entity(n->type) || !in_doc(n, doc_id) || node_gold[i] >= 0)
+                continue;
+            bool any = false;
+            long best = entity_of_node(gd, n, pass, &any);
+            if (pass == 0 && !any)
+                continue;
+            if (best >= 0) {
+                node_gold[i] = best;
+                gd->entities[best].matched = (long)i + 1;
+                e->entities.tp++;
+                e->types_compared++;
+                if (strcmp(rg_type_name(n->type), gd->entities[best].type) == 0)
+                    e->types_right++;
+                else
+                    rc |= note(&e->wrong_types, "%s: %s, gold says %s", n->label, rg_type_name(n->type),
+                               gd->entities[best].type);
+            } else if (pass == 1) {
+                e->entities.fp++;
+                rc |= note(&e->spurious_entities, "%s (%s)%s", n->label, rg_type_name(n->type),
+                           any ? " [a second node for one entity]" : "");
+            }
+        }
+    }
+    return rc;
+}
+
+/* Recommendations: same line, and the gold's opening words within the
+ * node's sentence (a sentence may begin with a fragment the annotator left
+ * out, as where a hyphenated word is broken across lines). A matched
+ * recommendation node's node_gold is its gold recommendation. */
+static int match_recommendations(const rg_graph *g, const char *doc_id, gold *gd, long *node_gold)
+{
+    int rc = 0;
+    for (size_t k = 0; k < gd->n_recs; k++) {
+        char want[48];
+        squash(gd->recs[k].text, want, 40);
+        for (size_t i = 0; i < g->n_nodes && !gd->recs[k].matched; i++) {
+            const rg_node *n = &g->nodes[i];
+            /* a sentence may start a few lines above where the annotator
+             * saw it begin, when a paragraph was broken in conversion */
+            if (n->type != RG_TYPE_RECOMMENDATION || !n->doc || strcmp(n->doc, doc_id) != 0 ||
+                n->line > gd->recs[k].line || n->line + 3 < gd->recs[k].line || node_gold[i] >= 0)
+                continue;
+            char *have = malloc(strlen(n->text ? n->text : "") + 1);
+            if (!have) {
+                rc = -1;
+                break;
+            }
+            squash(n->text ? n->text : "", have, strlen(n->text ? n->text : ""));
+            if (want[0] && strstr(have, want)) {
+                gd->recs[k].matched = (long)i + 1;
+                node_gold[i] = (long)k;
+            }
+            free(have);
+        }
+    }
+    return rc;
+}
+
+/* The entities recommendation node i involves by its own sentence (leads,
+ * partners, concerns with evidence on its line), as gold names where they
+ * match a gold entity and as labels otherwise. */
+static int predicted_involvement(const rg_graph *g, size_t i, const char *doc_id, const gold *gd,
+                                 const long *node_gold, rg_strset *predicted)
+{
+    const rg_node *n = &g->nodes[i];
+    int rc = 0;
+    for (size_t l = 0; l < g->n_links; l++) {
+        const rg_link *lk = &g->links[l];
+        if (lk->source != i || !(lk->relation == RG_REL_LEADS || lk->relation == RG_REL_PARTNERS ||
+                                 lk->relation == RG_REL_CONCERNS))
+            continue;
+        bool own = false;
+        for (size_t v = 0; v < lk->n_evidence; v++)
+            own |= lk->evidence[v].line == n->line && strcmp(lk->evidence[v].doc, doc_id) == 0;
+        if (!own)
+            continue;
+        long ge = node_gold[lk->target];
+        rc |= rg_strset_add(predicted, ge >= 0 ? gd->entities[ge].name : g->nodes[lk->target].label);
+    }
+    return rc;
+}
+
+/* Involvement of one recommendation node, as sets of gold entities: counts
+ * the recommendation as matched or spurious, then its involvement. */
+static int score_recommendation(const rg_graph *g, size_t i, const char *doc_id, const gold *gd,
+                                const long *node_gold, rg_eval *e)
+{
+    const rg_node *n = &g->nodes[i];
+    int rc = 0;
+    char where[80];
+    snprintf(where, sizeof where, "line %ld", n->line);
+    long k = node_gold[i];
+    if (k >= 0) {
+        e->recommendations.tp++;
+    } else {
+        e->recommendations.fp++;
+        rc |= note(&e->spurious_recommendations, "%s: %.90s", where, n->text ? n->text : "");
+    }
+    rg_strset predicted;
+    rg_strset_init(&predicted);
+    rc |= predicted_involvement(g, i, doc_id, gd, node_gold, &predicted);
+    rg_strset expected;
+    rg_strset_init(&expected);
+    size_t v;
+    json_t *name;
+    if (k >= 0)
+        json_array_foreach(gd->recs[k].names, v, name)
+        {
+            if (json_is_string(name))
+                rc |= rg_strset_add(&expected, json_string_value(name));
+        }
+    for (size_t p = 0; p < predicted.len; p++) {
+        if (rg_strset_has(&expected, predicted.items[p])) {
+            e->involvement.tp++;
+        } else {
+            e->involvement.fp++;
+            rc |= note(&e->spurious_involvement, "%s: %s", where, predicted.items[p]);
+        }
+    }
+    for (size_t p = 0; p < expected.len; p++) {
+        if (!rg_strset_has(&predicted, expected.items[p])) {
+            e->involvement.fn++;
+            rc |= note(&e->missed_involvement, "%s: %s", where, expected.items[p]);
+        }
+    }
+    rg_strset_destroy(&predicted);
+    rg_strset_destroy(&expected);
+    return rc;
+}
+
+/* What the gold has and the graph missed: entities, and recommendations
+ * with all their involvement. */
+static int list_misses(const gold *gd, rg_eval *e)
+{
+    int rc = 0;
+    for (size_t k = 0; k < gd->n_entities; k++) {
+        if (gd->entities[k].matched)
+            continue;
+        e->entities.fn++;
+        rc |= note(&e->missed_entities, "%s (%s)", gd->entities[k].name, gd->entities[k].type);
+    }
+    for (size_t k = 0; k < gd->n_recs; k++) {
+        if (gd->recs[k].matched)
+            continue;
+        char where[32];
+        snprintf(where, sizeof where, "line %ld", gd->recs[k].line);
+        e->recommendations.fn++;
+        rc |= note(&e->missed_recommendations, "%s: %.90s", where, gd->recs[k].text);
+        size_t v;
+        json_t *name;
+        json_array_foreach(gd->recs[k].names, v, name)
+        {
+            e->involvement.fn++;
+            if (json_is_string(name))
+                rc |= note(&e->missed_involvement, "%s: %s", where, json_string_value(name));
+        }
+    }
+    return rc;
+}
+
 int rg_eval_doc(const rg_graph *g, const char *doc_id, const char *gold_path, rg_eval *e, rg_error *err)
 {
     gold gd;
@@ -195,157 +391,14 @@ int rg_eval_doc(const rg_graph *g, const char *doc_id, const char *gold_path, rg
         gold_destroy(&gd);
         return rg_error_nomem(err);
     }
-    int rc = 0;
-
-    /* entities: canonical labels first, then surface forms */
-    for (size_t i = 0; i < g->n_nodes; i++)
-        node_gold[i] = -1;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < g->n_nodes; i++) {
-            const rg_node *n = &g->nodes[i];
-            if (!rg_type_is_entity(n->type) || !in_doc(n, doc_id) || node_gold[i] >= 0)
-                continue;
-            long best = -1;
-            bool any = false;
-            if (pass == 0) {
-                best = gold_of_form(&gd, n->label);
-                any = best >= 0;
-                if (best >= 0 && gd.entities[best].matched)
-                    best = -1;
-                if (!any)
-                    continue;
-            } else {
-                any = gold_of_form(&gd, n->label) >= 0;
-                for (size_t k = 0; k < n->aliases.len && best < 0; k++) {
-                    long c = gold_of_form(&gd, n->aliases.items[k]);
-                    any |= c >= 0;
-                    if (c >= 0 && !gd.entities[c].matched)
-                        best = c;
-                }
-            }
-            if (best >= 0) {
-                node_gold[i] = best;
-                gd.entities[best].matched = (long)i + 1;
-                e->entities.tp++;
-                e->types_compared++;
-                if (strcmp(rg_type_name(n->type), gd.entities[best].type) == 0)
-                    e->types_right++;
-                else
-                    rc |= note(&e->wrong_types, "%s: %s, gold says %s", n->label, rg_type_name(n->type),
-                               gd.entities[best].type);
-            } else if (pass == 1) {
-                e->entities.fp++;
-                rc |= note(&e->spurious_entities, "%s (%s)%s", n->label, rg_type_name(n->type),
-                           any ? " [a second node for one entity]" : "");
-            }
-        }
-    }
-    for (size_t k = 0; k < gd.n_entities; k++) {
-        if (gd.entities[k].matched)
-            continue;
-        e->entities.fn++;
-        rc |= note(&e->missed_entities, "%s (%s)", gd.entities[k].name, gd.entities[k].type);
-    }
-
-    /* recommendations: same line, and the gold's opening words within the
-     * node's sentence (a sentence may begin with a fragment the annotator
-     * left out, as where a hyphenated word is broken across lines) */
-    for (size_t k = 0; k < gd.n_recs; k++) {
-        char want[48];
-        squash(gd.recs[k].text, want, 40);
-        for (size_t i = 0; i < g->n_nodes && !gd.recs[k].matched; i++) {
-            const rg_node *n = &g->nodes[i];
-            /* a sentence may start a few lines above where the annotator
-             * saw it begin, when a paragraph was broken in conversion */
-            if (n->type != RG_TYPE_RECOMMENDATION || !n->doc || strcmp(n->doc, doc_id) != 0 ||
-                n->line > gd.recs[k].line || n->line + 3 < gd.recs[k].line || node_gold[i] >= 0)
-                continue;
-            char *have = malloc(strlen(n->text ? n->text : "") + 1);
-            if (!have) {
-                rc = -1;
-                break;
-            }
-            squash(n->text ? n->text : "", have, strlen(n->text ? n->text : ""));
-            if (want[0] && strstr(have, want)) {
-                gd.recs[k].matched = (long)i + 1;
-                node_gold[i] = (long)k;
-            }
-            free(have);
-        }
-    }
-
-    /* involvement per recommendation, as sets of gold entities */
+    int rc = match_entities(g, doc_id, &gd, node_gold, e);
+    rc |= match_recommendations(g, doc_id, &gd, node_gold);
     for (size_t i = 0; i < g->n_nodes; i++) {
         const rg_node *n = &g->nodes[i];
-        if (n->type != RG_TYPE_RECOMMENDATION || !n->doc || strcmp(n->doc, doc_id) != 0)
-            continue;
-        char where[80];
-        snprintf(where, sizeof where, "line %ld", n->line);
-        long k = node_gold[i];
-        if (k >= 0) {
-            e->recommendations.tp++;
-        } else {
-            e->recommendations.fp++;
-            rc |= note(&e->spurious_recommendations, "%s: %.90s", where, n->text ? n->text : "");
-        }
-        rg_strset predicted;
-        rg_strset_init(&predicted);
-        for (size_t l = 0; l < g->n_links; l++) {
-            const rg_link *lk = &g->links[l];
-            if (lk->source != i || !(lk->relation == RG_REL_LEADS || lk->relation == RG_REL_PARTNERS ||
-                                     lk->relation == RG_REL_CONCERNS))
-                continue;
-            bool own = false;
-            for (size_t v = 0; v < lk->n_evidence; v++)
-                own |= lk->evidence[v].line == n->line && strcmp(lk->evidence[v].doc, doc_id) == 0;
-            if (!own)
-                continue;
-            long ge = node_gold[lk->target];
-            rc |= rg_strset_add(&predicted, ge >= 0 ? gd.entities[ge].name : g->nodes[lk->target].label);
-        }
-        rg_strset expected;
-        rg_strset_init(&expected);
-        size_t v;
-        json_t *name;
-        if (k >= 0)
-            json_array_foreach(gd.recs[k].names, v, name)
-            {
-                if (json_is_string(name))
-                    rc |= rg_strset_add(&expected, json_string_value(name));
-            }
-        for (size_t p = 0; p < predicted.len; p++) {
-            if (rg_strset_has(&expected, predicted.items[p])) {
-                e->involvement.tp++;
-            } else {
-                e->involvement.fp++;
-                rc |= note(&e->spurious_involvement, "%s: %s", where, predicted.items[p]);
-            }
-        }
-        for (size_t p = 0; p < expected.len; p++) {
-            if (!rg_strset_has(&predicted, expected.items[p])) {
-                e->involvement.fn++;
-                rc |= note(&e->missed_involvement, "%s: %s", where, expected.items[p]);
-            }
-        }
-        rg_strset_destroy(&predicted);
-        rg_strset_destroy(&expected);
+        if (n->type == RG_TYPE_RECOMMENDATION && n->doc && strcmp(n->doc, doc_id) == 0)
+            rc |= score_recommendation(g, i, doc_id, &gd, node_gold, e);
     }
-    for (size_t k = 0; k < gd.n_recs; k++) {
-        if (gd.recs[k].matched)
-            continue;
-        char where[32];
-        snprintf(where, sizeof where, "line %ld", gd.recs[k].line);
-        e->recommendations.fn++;
-        rc |= note(&e->missed_recommendations, "%s: %.90s", where, gd.recs[k].text);
-        size_t v;
-        json_t *name;
-        json_array_foreach(gd.recs[k].names, v, name)
-        {
-            e->involvement.fn++;
-            if (json_is_string(name))
-                rc |= note(&e->missed_involvement, "%s: %s", where, json_string_value(name));
-        }
-    }
+    rc |= list_misses(&gd, e);
     free(node_gold);
     gold_destroy(&gd);
     return rc ? rg_error_nomem(err) : 0;

@@ -1,0 +1,283 @@
+/* Blocks: a heading, paragraph, list item or table row built line by line,
+ * closed into the document with its zone (front matter, body, notes, tail),
+ * its section heading and its lead-in, then cut into sentences. */
+#include "graph/read/doc_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Collapse runs of spaces to one and trim both ends, in place. */
+static void squeeze_spaces(rg_buf *b)
+{
+    size_t w = 0;
+    bool space = true; /* drops leading spaces */
+    for (size_t r = 0; r < b->len; r++) {
+        char c = b->data[r];
+        if (c == ' ') {
+            if (!space)
+                b->data[w++] = ' ';
+            space = true;
+        } else {
+            b->data[w++] = c;
+            space = false;
+        }
+    }
+    while (w > 0 && b->data[w - 1] == ' ')
+        w--;
+    b->len = w;
+    if (b->data)
+        b->data[w] = '\0';
+}
+
+/* Footnote numbers glued to the end of a sentence in plain text
+ * ("... in 2023.1 This year ...", "... the region.12 But") are removed:
+ * a period or quote after a word or a year, then 1-3 digits, then a space
+ * and a capital letter or the end of the block. */
+static void strip_glued_footnotes(rg_buf *b)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < b->len;) {
+        char c = b->data[r];
+        b->data[w++] = c;
+        r++;
+        if ((c != '.' && c != '"' && c != ',') || w < 2)
+            continue;
+        char before = b->data[w - 2];
+        bool year = w >= 5 && isdigit((unsigned char)b->data[w - 2]) && isdigit((unsigned char)b->data[w - 3]) &&
+                    isdigit((unsigned char)b->data[w - 4]) && isdigit((unsigned char)b->data[w - 5]) &&
+                    (w == 5 || !isdigit((unsigned char)b->data[w - 6]));
+        if (!(isalpha((unsigned char)before) || before == '"' || before == ')' || before == '%' || year))
+            continue;
+        size_t d = r;
+        while (d < b->len && d - r < 4 && isdigit((unsigned char)b->data[d]))
+            d++;
+        size_t digits = d - r;
+        if (digits == 0 || digits > 3)
+            continue;
+        bool end = d == b->len;
+        bool next_cap = d + 1 < b->len && b->data[d] == ' ' && isupper((unsigned char)b->data[d + 1]);
+        if (end || next_cap)
+            r = d;
+    }
+    b->len = w;
+    if (b->data)
+        b->data[w] = '\0';
+}
+
+/* A photo caption ends with its credit: "(AFP via Getty Images)",
+ * "(Kim Yang-Bae-pool/Getty Images)". The credit names no one the report
+ * speaks of: it is removed. */
+static void strip_credit(rg_buf *b)
+{
+    if (b->len < 4 || b->data[b->len - 1] != ')')
+        return;
+    char *open = strrchr(b->data, '(');
+    if (!open)
+        return;
+    static const char *const marks[] = {"images", "photo", " via ", "/", "afp", "reuters", "getty", "pool"};
+    bool credit = false;
+    for (size_t i = 0; i < COUNT(marks) && !credit; i++) {
+        size_t k = strlen(marks[i]);
+        for (const char *q = open; *q && !credit; q++)
+            credit = rg_doc_starts_with_ci(q, strlen(q), marks[i]) && k;
+    }
+    if (!credit || (size_t)(b->data + b->len - open) > 80)
+        return;
+    b->len = (size_t)(open - b->data);
+    while (b->len > 0 && b->data[b->len - 1] == ' ')
+        b->len--;
+    b->data[b->len] = '\0';
+}
+
+/* ---- Zones ---- */
+
+static bool matches_any(const char *text, const char *const *prefixes, size_t n)
+{
+    size_t len = strlen(text);
+    for (size_t i = 0; i < n; i++)
+        if (rg_doc_starts_with_ci(text, len, prefixes[i]))
+            return true;
+    return false;
+}
+
+static const char *const front_headings[] = {
+    "about the", "about this", "about our", "acknowledg", "table of contents", "contents",
+    "authors", "author ", "biograph", "photo credit", "disclaimer", "cover photo",
+};
+static const char *const notes_headings[] = {
+    "notes", "endnotes", "footnotes", "references", "bibliography", "sources", "works cited", "citations",
+};
+static const char *const tail_lines[] = {
+    "download the full report", "download the report", "more from", "related content",
+    "read more", "share this", "sign up", "subscribe", "(c) ", "(c)2", "\xc2\xa9", "copyright", "all rights reserved",
+};
+static const char *const opening_headings[] = {
+    "foreword", "preface", "executive summary", "summary", "introduction", "overview", "abstract", "key findings",
+};
+
+static bool looks_like_citation(const char *text)
+{
+    return strstr(text, "http://") || strstr(text, "https://") || strstr(text, "www.") ||
+           strstr(text, "doi:") || rg_doc_starts_with_ci(text, strlen(text), "ibid");
+}
+
+static rg_zone zone_of(rg_doc_parser *p, const rg_block *b, bool note_mark)
+{
+    if (p->in_tail || matches_any(b->text, tail_lines, COUNT(tail_lines))) {
+        p->in_tail = true;
+        return RG_ZONE_TAIL;
+    }
+    if (b->kind == RG_BLOCK_HEADING) {
+        p->in_notes = false;
+        if (matches_any(b->text, notes_headings, COUNT(notes_headings)))
+            p->section_zone = RG_ZONE_NOTES;
+        else if (matches_any(b->text, front_headings, COUNT(front_headings)))
+            p->section_zone = RG_ZONE_FRONT;
+        else
+            p->section_zone = RG_ZONE_BODY;
+        return p->section_zone;
+    }
+    if (p->section_zone != RG_ZONE_BODY)
+        return p->section_zone;
+    if (b->kind == RG_BLOCK_ITEM && (note_mark || looks_like_citation(b->text)))
+        p->in_notes = true;
+    return p->in_notes ? RG_ZONE_NOTES : RG_ZONE_BODY;
+}
+
+/* Everything before the first opening heading (Foreword, Executive
+ * Summary, Introduction, ...) is front matter, when that heading comes early
+ * enough that what precedes it cannot be the report itself. */
+void rg_doc_mark_front_matter(rg_doc *d)
+{
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        const rg_block *b = &d->blocks[i];
+        if (b->kind != RG_BLOCK_HEADING || !matches_any(b->text, opening_headings, COUNT(opening_headings)))
+            continue;
+        if (i * 5 > d->n_blocks * 2)
+            return;
+        for (size_t k = 0; k < i; k++)
+            if (d->blocks[k].zone == RG_ZONE_BODY)
+                d->blocks[k].zone = RG_ZONE_FRONT;
+        return;
+    }
+}
+
+/* ---- Blocks ---- */
+
+static int add_mark(rg_doc_parser *p, long line)
+{
+    if (p->n_marks == p->cap_marks) {
+        size_t cap = p->cap_marks ? p->cap_marks * 2 : 8;
+        rg_doc_mark *m = realloc(p->marks, cap * sizeof *m);
+        if (!m)
+            return -1;
+        p->marks = m;
+        p->cap_marks = cap;
+    }
+    p->marks[p->n_marks++] = (rg_doc_mark){p->text.len, line};
+    return 0;
+}
+
+int rg_doc_close_block(rg_doc_parser *p)
+{
+    if (!p->open)
+        return 0;
+    p->open = false;
+    squeeze_spaces(&p->text);
+    strip_credit(&p->text);
+    if (!p->markdown)
+        strip_glued_footnotes(&p->text);
+    if (p->text.failed)
+        return -1;
+    if (p->text.len == 0) {
+        rg_buf_reset(&p->text);
+        return 0;
+    }
+    rg_doc *d = p->doc;
+    if (d->n_blocks == p->cap_blocks) {
+        size_t cap = p->cap_blocks ? p->cap_blocks * 2 : 64;
+        rg_block *nb = realloc(d->blocks, cap * sizeof *nb);
+        if (!nb)
+            return -1;
+        d->blocks = nb;
+        p->cap_blocks = cap;
+    }
+    rg_block b = p->cur;
+    if (!(b.text = rg_strndup(p->text.data, p->text.len)))
+        return -1;
+    b.emphasized = p->cur_emphasized;
+    b.zone = zone_of(p, &b, p->cur_note_mark);
+    size_t index = d->n_blocks;
+    if (b.kind == RG_BLOCK_HEADING) {
+        /* an emphasized heading ("### *Work together to ...*") is a
+         * statement within the section, not a section of its own */
+        b.heading = p->heading;
+        if (!b.emphasized)
+            p->heading = (long)index;
+        p->lead_in = -1;
+    } else {
+        b.heading = p->heading;
+    }
+    if (b.kind == RG_BLOCK_ITEM) {
+        b.lead_in = p->lead_in;
+    } else {
+        b.lead_in = -1;
+        /* a paragraph ending in ':' introduces the list that follows it */
+        p->lead_in = (b.kind == RG_BLOCK_PARAGRAPH && b.text[strlen(b.text) - 1] == ':') ? (long)index : -1;
+    }
+    d->blocks[d->n_blocks++] = b;
+    rg_buf_reset(&p->text);
+    return rg_doc_split_sentences(p, index);
+}
+
+int rg_doc_open_block(rg_doc_parser *p, rg_block_kind kind, int level, long line)
+{
+    if (rg_doc_close_block(p) < 0)
+        return -1;
+    p->open = true;
+    p->cur = (rg_block){.kind = kind, .level = level, .line = line, .heading = -1, .lead_in = -1};
+    p->n_marks = 0;
+    p->cur_note_mark = false;
+    p->cur_emphasized = false;
+    return 0;
+}
+
+/* Append one line's inline text to the open block. */
+int rg_doc_add_text(rg_doc_parser *p, const char *s, size_t n, long line)
+{
+    /* a word hyphenated across lines: "negoti-" + "ations" */
+    size_t len = p->text.len;
+    bool hyphen = len >= 2 && p->text.data[len - 1] == '-' && isalpha((unsigned char)p->text.data[len - 2]) &&
+                  n > 0 && islower((unsigned char)s[0]);
+    if (hyphen)
+        p->text.data[--p->text.len] = '\0';
+    else if (p->text.len > 0)
+        rg_buf_addc(&p->text, ' ');
+    if (add_mark(p, line) < 0)
+        return -1;
+    /* A block wholly in emphasis ("*Continue to ...*<sup>67</sup>") is a
+     * heading-like statement; remember it before the markup goes. */
+    if (p->markdown && n > 2 && (s[0] == '*' || s[0] == '_')) {
+        size_t end = n;
+        for (bool changed = true; changed;) {
+            changed = false;
+            while (end > 0 && strchr(" .:;", s[end - 1])) {
+                end--;
+                changed = true;
+            }
+            /* a footnote marker after the emphasis: "*Continue ...*<sup>67</sup>" */
+            if (end >= 6 && rg_doc_starts_with_ci(s + end - 6, 6, "</sup>")) {
+                size_t k = end - 6;
+                while (k > 0 && !rg_doc_starts_with_ci(s + k, end - k, "<sup"))
+                    k--;
+                end = k;
+                changed = true;
+            }
+        }
+        if (end > 2 && (s[end - 1] == '*' || s[end - 1] == '_'))
+            p->cur_emphasized = true;
+    }
+    rg_doc_clean_inline(&p->text, s, n, p->markdown, !p->html, &p->cur_note_mark);
+    return p->text.failed ? -1 : 0;
+}

@@ -1,0 +1,111 @@
+/* What the files of the report reader share (graph/read/): the parser's
+ * state and the steps one file hands to another. The reader is layered so
+ * that no two of its files call each other:
+ *
+ *   doc.c       the public API (rg_doc.h): load, check, dispatch, title
+ *   html.c      HTML, fed to markdown.c as lines
+ *   markdown.c  Markdown and plain text, line by line, into blocks
+ *   block.c     blocks: closing, zones, lead-ins; calls sentence.c
+ *   sentence.c  a block's sentences
+ *   inline.c    a line's inline text: markup stripped, punctuation normalized
+ *
+ * Not for use outside graph/read/.
+ *
+ * Ownership: the parser borrows the rg_doc it fills and the path; it owns
+ * its text buffer and marks, which rg_doc_parse frees. Blocks and sentences
+ * added to the document belong to the document.
+ */
+#ifndef RG_DOC_INTERNAL_H
+#define RG_DOC_INTERNAL_H
+
+#include "graph/base/error.h"
+#include "graph/base/text.h"
+#include "graph/read/doc.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Where each input line starts inside a block's text, so that a sentence
+ * found anywhere in a joined paragraph knows its line. */
+typedef struct rg_doc_mark {
+    size_t off;
+    long line;
+} rg_doc_mark;
+
+typedef struct rg_doc_parser {
+    rg_doc *doc;
+    const char *path;
+    bool markdown;
+    bool html; /* text already freed of its tags: a '<' is a character */
+    size_t cap_blocks, cap_sentences;
+    /* the block being built */
+    bool open;
+    rg_block cur;
+    rg_buf text;
+    rg_doc_mark *marks;
+    size_t n_marks, cap_marks;
+    bool cur_note_mark; /* a "↩" back-link: the block is an endnote */
+    bool broken;        /* a blank line after a block that stops mid-sentence */
+    bool cur_emphasized;
+    /* zones */
+    rg_zone section_zone; /* zone set by the current heading */
+    bool in_notes;        /* inside a run of endnotes */
+    bool in_tail;         /* past the end of the report proper */
+    long heading;         /* current heading block, or -1 */
+    long lead_in;         /* paragraph introducing the current list, or -1 */
+    rg_error *err;
+    bool nomem;
+} rg_doc_parser;
+
+/* ---- inline.c ---- */
+
+/* Do the first k bytes of a and b agree, ignoring ASCII case? Both must
+ * hold k bytes (or a NUL before them). */
+bool rg_doc_equal_ci(const char *a, const char *b, size_t k);
+
+/* Does s[0..n) start with prefix (lowercase ASCII), ignoring case? */
+bool rg_doc_starts_with_ci(const char *s, size_t n, const char *prefix);
+
+/* Append the reading text of s[0..n) to out: punctuation normalized, links
+ * reduced to their text, images, footnote superscripts, tags (when tags),
+ * emphasis and escapes (when markdown) removed. Sets *note_mark when a "↩"
+ * back-link is seen. A failed allocation is left in out->failed. */
+void rg_doc_clean_inline(rg_buf *out, const char *s, size_t n, bool markdown, bool tags, bool *note_mark);
+
+/* ---- sentence.c ---- */
+
+/* Cut block's text into the document's sentences. Headings stay whole.
+ * 0, or -1 when out of memory. */
+int rg_doc_split_sentences(rg_doc_parser *p, size_t block);
+
+/* ---- block.c ---- */
+
+/* Close the open block, if any: clean its text, give it its zone, section
+ * and lead-in, add it and its sentences to the document. An empty block is
+ * dropped. 0, or -1 when out of memory. */
+int rg_doc_close_block(rg_doc_parser *p);
+
+/* Close the open block and open a new one of this kind starting on line. */
+int rg_doc_open_block(rg_doc_parser *p, rg_block_kind kind, int level, long line);
+
+/* Append one line's inline text to the open block. */
+int rg_doc_add_text(rg_doc_parser *p, const char *s, size_t n, long line);
+
+/* Mark the blocks before an early opening heading as front matter. */
+void rg_doc_mark_front_matter(rg_doc *d);
+
+/* ---- markdown.c ---- */
+
+/* Classify and consume one raw line (without its line end). 0, or -1 when
+ * out of memory. */
+int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line);
+
+/* ---- html.c ---- */
+
+/* Feed HTML to the line reader, one line per block element. 0, or -1 when
+ * out of memory or over a limit (then p->err is set). */
+int rg_doc_parse_html(rg_doc_parser *p, const char *data, size_t len);
+
+#endif

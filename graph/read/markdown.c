@@ -1,0 +1,234 @@
+/* Markdown and plain text, line by line: each line classified (heading,
+ * list item, table row, rule, text) and fed to the blocks. */
+#include "graph/read/doc_internal.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static bool looks_like_date(const char *s, size_t n)
+{
+    static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december"};
+    for (size_t i = 0; i < COUNT(months); i++)
+        if (rg_doc_starts_with_ci(s, n, months[i]))
+            return memchr(s, ',', n) || (n > 0 && isdigit((unsigned char)s[n - 1]));
+    return false;
+}
+
+/* A plain-text line that reads as a heading: short, capitalized, and with
+ * no sentence punctuation at its end; a dateline is not one. */
+static bool plain_heading(const char *s, size_t n)
+{
+    if (looks_like_date(s, n))
+        return false;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > 160 || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+        return false;
+    if (strchr(".,;:?!\"'", s[n - 1]) || (n >= 3 && (unsigned char)s[n - 1] >= 0x80))
+        return false;
+    int words = 1, capitals = 0, long_words = 0;
+    bool word_start = true;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            words++;
+            word_start = true;
+            continue;
+        }
+        if (word_start) {
+            size_t k = i;
+            while (k < n && s[k] != ' ')
+                k++;
+            if (k - i >= 4) {
+                long_words++;
+                capitals += isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]);
+            }
+        }
+        word_start = false;
+    }
+    return words <= 16 && capitals * 2 >= long_words;
+}
+
+/* Does the text stop on a word no sentence ends with: an article, a
+ * preposition, a conjunction, "includes"? */
+static bool ends_with_function_word(const rg_buf *b)
+{
+    static const char *const words[] = {
+        "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "include", "includes",
+        "including", "into", "its", "of", "on", "or", "such", "than", "that", "the", "their", "to",
+        "which", "who", "whose", "with",
+    };
+    size_t e = b->len;
+    while (e > 0 && b->data[e - 1] == ' ')
+        e--;
+    size_t s = e;
+    while (s > 0 && isalpha((unsigned char)b->data[s - 1]))
+        s--;
+    for (size_t i = 0; i < COUNT(words); i++)
+        if (strlen(words[i]) == e - s && strncmp(b->data + s, words[i], e - s) == 0)
+            return true;
+    return false;
+}
+
+/* Does the block's text stop where no sentence ends? */
+static bool mid_sentence(const rg_buf *b)
+{
+    size_t n = b->len;
+    while (n > 0 && b->data[n - 1] == ' ')
+        n--;
+    return n > 0 && !strchr(".!?:;\")'*>|", b->data[n - 1]) && b->data[n - 1] != '>';
+}
+
+/* A blank line closes the open block, unless the block stops mid-sentence
+ * in Markdown: converted PDFs break paragraphs there ("... create a
+ * new\n\nprogram for ..."), so the block stays open across the blank line
+ * until the next line shows whether it goes on. */
+static int blank_line(rg_doc_parser *p)
+{
+    if (p->markdown && p->open && (p->cur.kind == RG_BLOCK_PARAGRAPH || p->cur.kind == RG_BLOCK_ITEM) &&
+        mid_sentence(&p->text)) {
+        p->broken = true;
+        return 0;
+    }
+    return rg_doc_close_block(p);
+}
+
+/* The line t[0..m) after a blank that broke a block mid-sentence: the block
+ * goes on when the line continues the sentence (it opens in lowercase, or
+ * the block stopped on a word that cannot end one: "... that includes" +
+ * "South Korea, Japan, ..."); otherwise it is closed. */
+static int after_break(rg_doc_parser *p, const char *t, size_t m)
+{
+    p->broken = false;
+    bool stopped_on_word = ends_with_function_word(&p->text);
+    bool plain = isalnum((unsigned char)t[0]) && !(isdigit((unsigned char)t[0]) && memchr(t, '.', m < 4 ? m : 4));
+    if (!(islower((unsigned char)t[0]) || (stopped_on_word && plain)))
+        return rg_doc_close_block(p);
+    return 0;
+}
+
+/* An ATX heading ("## Title ##"): 1 when t[0..m) was one and is consumed,
+ * 0 when it is not one, -1 on error. */
+static int atx_heading(rg_doc_parser *p, const char *t, size_t m, long line)
+{
+    size_t level = 0;
+    while (level < m && t[level] == '#')
+        level++;
+    if (level == 0 || level > 6 || (level < m && t[level] != ' '))
+        return 0;
+    size_t k = level;
+    while (k < m && t[k] == ' ')
+        k++;
+    size_t e = m;
+    while (e > k && (t[e - 1] == '#' || t[e - 1] == ' '))
+        e--; /* closing hashes */
+    if (rg_doc_open_block(p, RG_BLOCK_HEADING, (int)level, line) < 0 || rg_doc_add_text(p, t + k, e - k, line) < 0)
+        return -1;
+    return rg_doc_close_block(p) < 0 ? -1 : 1;
+}
+
+/* A thematic break: ---, ***, ___ (spaces between allowed). */
+static bool thematic_break(const char *t, size_t m)
+{
+    if (m < 3 || !(t[0] == '-' || t[0] == '*' || t[0] == '_'))
+        return false;
+    size_t k = 0;
+    while (k < m && (t[k] == t[0] || t[k] == ' '))
+        k++;
+    return k == m;
+}
+
+/* The length of a list item's marker at t: "- x", "* x", "+ x", "• x",
+ * "1. x", "1) x", a lone "-" too; 0 when the line is no list item. */
+static size_t list_marker(const char *t, size_t m)
+{
+    if ((t[0] == '-' || t[0] == '*' || t[0] == '+') && (m == 1 || t[1] == ' '))
+        return 1;
+    if (m >= 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 && (unsigned char)t[2] == 0xA2)
+        return 3;
+    if (isdigit((unsigned char)t[0])) {
+        size_t k = 0;
+        while (k < m && k < 3 && isdigit((unsigned char)t[k]))
+            k++;
+        if (k < m && (t[k] == '.' || t[k] == ')') && (k + 1 == m || t[k + 1] == ' '))
+            return k + 1;
+    }
+    return 0;
+}
+
+/* A table row "| a | b |" becomes one block "a; b"; the |---|---|
+ * separator carries no text. */
+static int table_row(rg_doc_parser *p, const char *t, size_t m, long line)
+{
+    bool separator = true;
+    for (size_t k = 0; k < m; k++)
+        if (!strchr("|-: ", t[k]))
+            separator = false;
+    if (separator)
+        return rg_doc_close_block(p);
+    if (rg_doc_open_block(p, RG_BLOCK_ROW, 0, line) < 0)
+        return -1;
+    rg_buf cells;
+    rg_buf_init(&cells);
+    size_t k = 1, begin = 1;
+    for (; k <= m; k++) {
+        if (k == m || t[k] == '|') {
+            if (k > begin) {
+                if (cells.len)
+                    rg_buf_adds(&cells, "; ");
+                rg_buf_add(&cells, t + begin, k - begin);
+            }
+            begin = k + 1;
+        }
+    }
+    int rc = cells.failed ? -1 : rg_doc_add_text(p, cells.data ? cells.data : "", cells.len, line);
+    rg_buf_destroy(&cells);
+    return rc < 0 ? -1 : rg_doc_close_block(p);
+}
+
+/* Classify and consume one raw line (without its line end). */
+int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line)
+{
+    size_t indent = 0;
+    while (indent < n && (s[indent] == ' ' || s[indent] == '\t'))
+        indent++;
+    const char *t = s + indent;
+    size_t m = n - indent;
+    while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
+        m--;
+    if (m == 0)
+        return blank_line(p);
+    if (p->broken && after_break(p, t, m) < 0)
+        return -1;
+    if (t[0] == '#') {
+        int rc = atx_heading(p, t, m, line);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
+    }
+    if (thematic_break(t, m))
+        return rg_doc_close_block(p);
+    size_t marker = list_marker(t, m);
+    if (marker) {
+        if (rg_doc_open_block(p, RG_BLOCK_ITEM, (int)(indent / 2), line) < 0)
+            return -1;
+        size_t k = marker;
+        while (k < m && t[k] == ' ')
+            k++;
+        if (k < m && rg_doc_add_text(p, t + k, m - k, line) < 0)
+            return -1;
+        return 0;
+    }
+    if (t[0] == '|')
+        return table_row(p, t, m, line);
+    if (!p->markdown) {
+        /* Plain text: one line, one paragraph, unless it reads as a heading. */
+        rg_block_kind kind = plain_heading(t, m) ? RG_BLOCK_HEADING : RG_BLOCK_PARAGRAPH;
+        if (rg_doc_open_block(p, kind, kind == RG_BLOCK_HEADING ? 2 : 0, line) < 0 || rg_doc_add_text(p, t, m, line) < 0)
+            return -1;
+        return rg_doc_close_block(p);
+    }
+    /* Markdown: a text line continues the open paragraph or item. */
+    if (!p->open && rg_doc_open_block(p, RG_BLOCK_PARAGRAPH, 0, line) < 0)
+        return -1;
+    return rg_doc_add_text(p, t, m, line);
+}
