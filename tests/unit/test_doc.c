@@ -1,4 +1,4 @@
-/* Unit tests of the report loader (graph/doc.c). */
+/* Unit tests of the report loader (graph/read/doc.c). */
 #include "graph/read/doc.h"
 
 #include "helpers.h"
