@@ -139,7 +139,7 @@ bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d)
     }
 }
 
-int rg_export_order(rg_graph *g, size_t **nodes, size_t **links, long **keys)
+int rg_export_order(const rg_graph *g, size_t **nodes, size_t **links, long **keys)
 {
     if (rg_graph_sorted(g, nodes, links) < 0)
         return -1;

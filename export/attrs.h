@@ -43,7 +43,7 @@ bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d);
 /* Node and link order for writing: nodes by id, links by source, target and
  * relation, and each link's key (its number among the links between the
  * same two nodes). Caller frees the three arrays. */
-int rg_export_order(rg_graph *g, size_t **nodes, size_t **links, long **keys);
+int rg_export_order(const rg_graph *g, size_t **nodes, size_t **links, long **keys);
 
 /* Append s to b escaped for XML text and attribute values: & < > " ' and
  * line ends as character references, other control characters dropped. */

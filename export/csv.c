@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-static int write_nodes_or_edges(rg_graph *g, FILE *out, bool edges, rg_error *err)
+static int write_nodes_or_edges(const rg_graph *g, FILE *out, bool edges, rg_error *err)
 {
     size_t *nodes, *links;
     long *keys;
@@ -61,12 +61,12 @@ static int write_nodes_or_edges(rg_graph *g, FILE *out, bool edges, rg_error *er
     return 0;
 }
 
-int rg_csv_write_nodes(rg_graph *g, FILE *out, rg_error *err)
+int rg_csv_write_nodes(const rg_graph *g, FILE *out, rg_error *err)
 {
     return write_nodes_or_edges(g, out, false, err);
 }
 
-int rg_csv_write_edges(rg_graph *g, FILE *out, rg_error *err)
+int rg_csv_write_edges(const rg_graph *g, FILE *out, rg_error *err)
 {
     return write_nodes_or_edges(g, out, true, err);
 }

@@ -434,7 +434,7 @@ static Agraph_t *build(const rg_graph *g, const rg_render_options *opts, bool al
     size_t *order_nodes = NULL, *order_links = NULL;
     shared *pairs = NULL;
     size_t n_pairs = 0;
-    if (!b.an || !b.used || rg_graph_sorted((rg_graph *)g, &order_nodes, &order_links) < 0)
+    if (!b.an || !b.used || rg_graph_sorted(g, &order_nodes, &order_links) < 0)
         b.failed = true;
     if (!b.failed && opts->projection) {
         pairs = shared_pairs(g, &n_pairs);

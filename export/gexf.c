@@ -37,7 +37,7 @@ static void declare(rg_buf *b, const char *cls, size_t count, rg_attr_def (*def)
     rg_buf_adds(b, "    </attributes>\n");
 }
 
-int rg_gexf_write(rg_graph *g, FILE *out, rg_error *err)
+int rg_gexf_write(const rg_graph *g, FILE *out, rg_error *err)
 {
     size_t *nodes, *links;
     long *keys;

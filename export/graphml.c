@@ -24,7 +24,7 @@ static void data(rg_buf *b, char scope, size_t k, rg_attr_type t, const rg_buf *
     rg_buf_adds(b, "</data>");
 }
 
-int rg_graphml_write(rg_graph *g, FILE *out, rg_error *err)
+int rg_graphml_write(const rg_graph *g, FILE *out, rg_error *err)
 {
     size_t *nodes, *links;
     long *keys;

@@ -63,7 +63,7 @@ static int dump(json_t *root, FILE *out, rg_error *err, const char *what)
     return rc < 0 ? rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot write %s", what) : 0;
 }
 
-int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err)
+int rg_jgf_write(const rg_graph *g, FILE *out, rg_error *err)
 {
     size_t *nodes, *links;
     long *keys;
@@ -116,7 +116,7 @@ int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err)
     return dump(root, out, err, "JSON Graph Format");
 }
 
-int rg_cytoscape_write(rg_graph *g, FILE *out, rg_error *err)
+int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err)
 {
     size_t *nodes, *links;
     long *keys;
