@@ -54,10 +54,14 @@ static json_t *documents(const rg_graph *g)
     return a;
 }
 
-static int dump(json_t *root, FILE *out, rg_error *err, const char *what)
+/* Write root, and free it; complete is false when building it ran out of
+ * memory. */
+static int dump(json_t *root, bool complete, FILE *out, rg_error *err, const char *what)
 {
-    if (!root)
+    if (!root || !complete) {
+        json_decref(root);
         return rg_error_nomem(err);
+    }
     int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) == 0 && fputc('\n', out) != EOF ? 0 : -1;
     json_decref(root);
     return rc < 0 ? rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot write %s", what) : 0;
@@ -140,11 +144,7 @@ int rg_jgf_write(const rg_graph *g, FILE *out, rg_error *err)
     json_object_set_new(graph, "nodes", jn);
     json_object_set_new(graph, "edges", je);
     json_object_set_new(root, "graph", graph);
-    if (rc < 0) {
-        json_decref(root);
-        return rg_error_nomem(err);
-    }
-    return dump(root, out, err, "JSON Graph Format");
+    return dump(root, rc == 0, out, err, "JSON Graph Format");
 }
 
 int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err)
@@ -155,9 +155,5 @@ int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err)
     json_object_set_new(all, "nodes", jn);
     json_object_set_new(all, "edges", je);
     json_object_set_new(root, "elements", all);
-    if (rc < 0) {
-        json_decref(root);
-        return rg_error_nomem(err);
-    }
-    return dump(root, out, err, "Cytoscape.js JSON");
+    return dump(root, rc == 0, out, err, "Cytoscape.js JSON");
 }
