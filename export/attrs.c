@@ -141,7 +141,7 @@ bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d)
 
 int rg_export_order(const rg_graph *g, size_t **nodes, size_t **links, long **keys)
 {
-    if (rg_graph_sorted(g, nodes, links) < 0)
+    if (rg_graph_order(g, nodes, links) < 0)
         return -1;
     *keys = malloc((g->n_links ? g->n_links : 1) * sizeof **keys);
     if (!*keys) {

@@ -508,7 +508,7 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     size_t *order_nodes = NULL, *order_links = NULL;
     shared *pairs = NULL;
     size_t n_pairs = 0;
-    if (!b.an || !b.used || rg_graph_sorted(g, &order_nodes, &order_links) < 0)
+    if (!b.an || !b.used || rg_graph_order(g, &order_nodes, &order_links) < 0)
         b.failed = true;
     if (!b.failed && opts->projection) {
         pairs = shared_pairs(g, &n_pairs);

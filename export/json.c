@@ -270,7 +270,7 @@ int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_
     const char *links_key = opts && opts->links_key ? opts->links_key : "links";
     size_t *nodes, *links;
     const rg_document **docs = malloc((g->n_docs ? g->n_docs : 1) * sizeof *docs);
-    if (!docs || rg_graph_sorted(g, &nodes, &links) < 0) {
+    if (!docs || rg_graph_order(g, &nodes, &links) < 0) {
         free(docs);
         return rg_error_nomem(err);
     }

@@ -557,7 +557,7 @@ bool rg_graph_finished(const rg_graph *g)
     return g->index->finished;
 }
 
-int rg_graph_sorted(const rg_graph *g, size_t **node_order, size_t **link_order)
+int rg_graph_order(const rg_graph *g, size_t **node_order, size_t **link_order)
 {
     size_t *nodes = rg_graph_node_order(g);
     size_t *links = malloc((g->n_links ? g->n_links : 1) * sizeof *links);

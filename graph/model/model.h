@@ -182,6 +182,6 @@ bool rg_graph_finished(const rg_graph *g);
 
 /* Positions of the nodes in id order, and of the links in (source id,
  * target id, relation) order. Caller frees the arrays. */
-int rg_graph_sorted(const rg_graph *g, size_t **node_order, size_t **link_order);
+int rg_graph_order(const rg_graph *g, size_t **node_order, size_t **link_order);
 
 #endif
