@@ -37,7 +37,8 @@ typedef struct rg_dot_options {
     unsigned relations; /* bit (1 << relation) per relation drawn; 0: the default ones */
 } rg_dot_options;
 
-/* Write the diagram of g to path. The format comes from the extension:
+/* Write the diagram of g (finished: a link's tooltip is its first
+ * evidence) to path. The format comes from the extension:
  * .dot or .gv (DOT, not laid out), .svg, .png, .pdf. Errors: unknown
  * extension (RG_ERR_USAGE), layout or render failure, I/O. */
 int rg_dot_render(const rg_graph *g, const char *path, const rg_dot_options *opts, rg_error *err);

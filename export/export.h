@@ -42,7 +42,9 @@ typedef struct rg_export_options {
  * holding nodes.csv and edges.csv). */
 int rg_export_file(const rg_graph *g, rg_format f, const char *path, const rg_export_options *opts, rg_error *err);
 
-/* The writers, to an open stream. */
+/* The writers, to an open stream. Like rg_export_file they only read g,
+ * which is finished (rg_graph_finish): evidence is written in the order
+ * the graph holds it. */
 int rg_jgf_write(const rg_graph *g, FILE *out, rg_error *err);
 int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err);
 int rg_graphml_write(const rg_graph *g, FILE *out, rg_error *err);
