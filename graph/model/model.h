@@ -10,9 +10,10 @@
  * order and means nothing: writers sort nodes by id and links by source,
  * target, relation, so that the same inputs give the same bytes whatever
  * the order of the work. Evidence is sorted (by document, line, text) once,
- * when the graph is finished (rg_graph_finish): whoever completes a graph
- * (a build, a reader, a subgraph) finishes it, and from then on writers
- * and queries only read it, through a const pointer.
+ * when the graph is finished (rg_graph_finish): readers and subgraphs come
+ * finished, and a graph built from reports is finished before it is
+ * written. Writers and queries only read a graph, through a const pointer;
+ * they give evidence in the order the graph holds it.
  *
  * How nodes and links are found (the id table, the link table, the string
  * pool) is the model's own business, behind g->index: other modules read
@@ -172,9 +173,10 @@ size_t *rg_graph_node_order(const rg_graph *g);
 
 /* The graph is complete: sort each link's evidence by document, line and
  * text, the order writers give it in. Call it after the last change to a
- * graph's evidence (the build's last merge and rg_extract_finish); readers
- * and rg_graph_subgraph return finished graphs. Idempotent, and O(evidence)
- * on evidence already in order; adding evidence later unfinishes it. */
+ * graph's evidence (the build's last merge and rg_extract_finish) and
+ * before writing it; readers and rg_graph_subgraph return finished graphs.
+ * Idempotent, and O(evidence) on evidence already in order; adding
+ * evidence later unfinishes it. */
 void rg_graph_finish(rg_graph *g);
 
 /* Whether g's evidence is sorted: finished, and no evidence added since. */
