@@ -85,6 +85,8 @@ int cmd_build(int argc, char **argv)
     if (rc == 0)
         rc = rg_cli_build(&in, catalogs, n_catalogs, jobs, &g, &err);
     if (rc == 0)
+        rg_graph_finish(g);
+    if (rc == 0)
         rc = rg_output_open(&out, output, &err);
     if (rc == 0 && rg_json_write(g, out.file, output, NULL, &err) < 0) {
         rg_output_abort(&out);

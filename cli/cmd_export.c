@@ -70,6 +70,8 @@ int cmd_export(int argc, char **argv)
     if (rc == 0)
         rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
     if (rc == 0)
+        rg_graph_finish(g);
+    if (rc == 0)
         rc = rg_export_file(g, format, output, &opts, &err);
     rg_graph_free(g);
     return rc == 0 ? 0 : rg_cli_fail(&err);

@@ -77,7 +77,7 @@ static int parse(int argc, char **argv, const char *command, const char *usage, 
     return 0;
 }
 
-static int write_graph(rg_graph *g, const char *path, rg_error *err)
+static int write_graph(const rg_graph *g, const char *path, rg_error *err)
 {
     rg_output out;
     if (rg_output_open(&out, path, err) < 0)
@@ -110,6 +110,8 @@ int cmd_extract(int argc, char **argv)
         rc = rg_cli_catalog(a.catalogs, a.n_catalogs, &cat, &x, &err);
     if (rc == 0)
         rc = rg_cli_extract(x, &in, a.jobs, &part, &err);
+    if (rc == 0)
+        rg_graph_finish(part);
     if (rc == 0)
         rc = write_graph(part, a.output, &err);
     int status = rc == 0 ? 0 : rg_cli_fail(&err);
@@ -146,6 +148,8 @@ int cmd_merge(int argc, char **argv)
     }
     if (rc == 0)
         rc = rg_extract_finish(x, g, &err);
+    if (rc == 0)
+        rg_graph_finish(g);
     if (rc == 0)
         rc = write_graph(g, a.output, &err);
     int status = 0;

@@ -86,7 +86,7 @@ int cmd_render(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
     };
     const char *graph_file = NULL, *output = NULL, *focus = NULL;
-    rg_render_options opts = {NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
+    rg_dot_options opts = {NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
     rg_filter filter = {0};
     long depth = 2;
     int c;
@@ -184,7 +184,7 @@ int cmd_render(int argc, char **argv)
     }
     if (!output)
         return rg_cli_usage("render", "render needs -o FILE.svg (or .dot, .png, .pdf)");
-    if (!rg_render_format(output))
+    if (!rg_dot_format(output))
         return rg_cli_usage("render", "unknown diagram format '%s': use .dot, .gv, .svg, .png or .pdf", output);
     rg_error err;
     rg_error_clear(&err);
@@ -221,7 +221,7 @@ int cmd_render(int argc, char **argv)
     if (rc == 0)
         rc = rg_query_filter(g, &filter, &part, &err);
     if (rc == 0)
-        rc = rg_render_file(part, output, &opts, &err);
+        rc = rg_dot_render(part, output, &opts, &err);
     free(by);
     rg_graph_free(part);
     rg_graph_free(g);

@@ -139,9 +139,9 @@ bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d)
     }
 }
 
-int rg_export_order(rg_graph *g, size_t **nodes, size_t **links, long **keys)
+int rg_export_order(const rg_graph *g, size_t **nodes, size_t **links, long **keys)
 {
-    if (rg_graph_sorted(g, nodes, links) < 0)
+    if (rg_graph_order(g, nodes, links) < 0)
         return -1;
     *keys = malloc((g->n_links ? g->n_links : 1) * sizeof **keys);
     if (!*keys) {
@@ -157,39 +157,62 @@ int rg_export_order(rg_graph *g, size_t **nodes, size_t **links, long **keys)
     return 0;
 }
 
+int rg_rows_open(rg_rows *r, const rg_graph *g, FILE *out)
+{
+    *r = (rg_rows){.g = g, .out = out};
+    if (rg_export_order(g, &r->nodes, &r->links, &r->keys) < 0)
+        return -1;
+    rg_buf_init(&r->b);
+    rg_buf_init(&r->s);
+    return 0;
+}
+
+bool rg_rows_flush(rg_rows *r)
+{
+    if (!r->failed && !r->b.failed && !r->s.failed && r->b.len && fwrite(r->b.data, 1, r->b.len, r->out) != r->b.len)
+        r->failed = true;
+    rg_buf_reset(&r->b);
+    return !r->failed && !r->b.failed && !r->s.failed;
+}
+
+int rg_rows_close(rg_rows *r, const char *format, rg_error *err)
+{
+    bool nomem = r->b.failed || r->s.failed, failed = r->failed;
+    rg_buf_destroy(&r->b);
+    rg_buf_destroy(&r->s);
+    free(r->nodes);
+    free(r->links);
+    free(r->keys);
+    if (nomem)
+        return rg_error_nomem(err);
+    return failed ? rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot write %s", format) : 0;
+}
+
+void rg_rows_attrs(rg_rows *r, bool links, size_t i, rg_attr_writer put)
+{
+    size_t count = links ? rg_link_attr_count() : rg_node_attr_count();
+    for (size_t k = 0; k < count; k++) {
+        double d = 0;
+        rg_buf_reset(&r->s);
+        bool present = links ? rg_link_attr(&r->g->links[r->links[i]], r->keys[i], k, &r->s, &d)
+                             : rg_node_attr(&r->g->nodes[r->nodes[i]], k, &r->s, &d);
+        rg_attr_type type = links ? rg_link_attr_def(k).type : rg_node_attr_def(k).type;
+        put(&r->b, links ? 'e' : 'n', k, type, present, &r->s, d);
+    }
+}
+
 void rg_xml_escape(rg_buf *b, const char *s)
 {
+    static const char *const entities[128] = {
+        ['&'] = "&amp;",   ['<'] = "&lt;",   ['>'] = "&gt;",  ['"'] = "&quot;",
+        ['\''] = "&apos;", ['\n'] = "&#10;", ['\r'] = "&#13;", ['\t'] = "&#9;",
+    };
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '&':
-            rg_buf_adds(b, "&amp;");
-            break;
-        case '<':
-            rg_buf_adds(b, "&lt;");
-            break;
-        case '>':
-            rg_buf_adds(b, "&gt;");
-            break;
-        case '"':
-            rg_buf_adds(b, "&quot;");
-            break;
-        case '\'':
-            rg_buf_adds(b, "&apos;");
-            break;
-        case '\n':
-            rg_buf_adds(b, "&#10;");
-            break;
-        case '\r':
-            rg_buf_adds(b, "&#13;");
-            break;
-        case '\t':
-            rg_buf_adds(b, "&#9;");
-            break;
-        default:
-            if (c >= 0x20 && c != 0x7F) /* XML 1.0 has no other control characters */
-                rg_buf_addc(b, (char)c);
-        }
+        if (c < 128 && entities[c])
+            rg_buf_adds(b, entities[c]);
+        else if (c >= 0x20 && c != 0x7F) /* XML 1.0 has no other control characters */
+            rg_buf_addc(b, (char)c);
     }
 }
 

@@ -6,7 +6,8 @@
  * given as its count and its first sentence, "doc:line: text" (the JSON
  * formats carry every piece of evidence as an array besides).
  *
- * Ownership: strings are appended to a caller's rg_buf.
+ * Ownership: strings are appended to a caller's rg_buf; an rg_rows is the
+ * caller's struct, rg_rows_open / rg_rows_close.
  */
 #ifndef RG_ATTRS_H
 #define RG_ATTRS_H
@@ -15,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef enum rg_attr_type {
     RG_ATTR_STRING,
@@ -43,7 +45,34 @@ bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d);
 /* Node and link order for writing: nodes by id, links by source, target and
  * relation, and each link's key (its number among the links between the
  * same two nodes). Caller frees the three arrays. */
-int rg_export_order(rg_graph *g, size_t **nodes, size_t **links, long **keys);
+int rg_export_order(const rg_graph *g, size_t **nodes, size_t **links, long **keys);
+
+/* A writer of a flat format (CSV, GraphML, GEXF): the graph in writing
+ * order, a line built in b and written to out by rg_rows_flush, s for one
+ * value. */
+typedef struct rg_rows {
+    const rg_graph *g;
+    size_t *nodes, *links; /* rg_export_order */
+    long *keys;
+    FILE *out;
+    rg_buf b, s;
+    bool failed; /* a write failed */
+} rg_rows;
+
+/* 0, or -1 when out of memory (nothing to close then). */
+int rg_rows_open(rg_rows *r, const rg_graph *g, FILE *out);
+/* Write the line in b and empty it: false once anything has failed. */
+bool rg_rows_flush(rg_rows *r);
+/* Free r: 0, or the error (out of memory, or "cannot write <format>"). */
+int rg_rows_close(rg_rows *r, const char *format, rg_error *err);
+
+/* How a format writes attribute k of a node (scope 'n') or a link ('e'):
+ * present says whether it has one; a string value is in s, a number in d. */
+typedef void (*rg_attr_writer)(rg_buf *b, char scope, size_t k, rg_attr_type type, bool present, const rg_buf *s,
+                               double d);
+/* Every attribute of the i-th node (or, when links, the i-th link) in
+ * writing order, appended to r->b through put. */
+void rg_rows_attrs(rg_rows *r, bool links, size_t i, rg_attr_writer put);
 
 /* Append s to b escaped for XML text and attribute values: & < > " ' and
  * line ends as character references, other control characters dropped. */

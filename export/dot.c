@@ -37,7 +37,7 @@ static const relation_style edge_styles[RG_REL__COUNT] = {
     [RG_REL_CO_MENTIONED] = {"dashed", "#cccccc"},
 };
 
-const char *rg_render_format(const char *file)
+const char *rg_dot_format(const char *file)
 {
     const char *dot = strrchr(file, '.');
     if (!dot)
@@ -105,7 +105,7 @@ static char *short_words(const char *s, size_t max)
 
 typedef struct builder {
     const rg_graph *g;
-    const rg_render_options *opts;
+    const rg_dot_options *opts;
     Agraph_t *ag;
     Agnode_t **an;
     bool *used;
@@ -401,7 +401,9 @@ static void ids_register(void *state, int objtype, void *obj)
 
 static Agiddisc_t ordered_ids = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
 
-static Agraph_t *build(const rg_graph *g, const rg_render_options *opts, bool all)
+/* An empty diagram with the attributes every one has: fonts, overlap
+ * removal, a fixed seed, and the title. */
+static Agraph_t *new_diagram(const rg_dot_options *opts)
 {
     Agdisc_t disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
     Agraph_t *ag = agopen("relgraph", Agdirected, &disc);
@@ -428,36 +430,92 @@ static Agraph_t *build(const rg_graph *g, const rg_render_options *opts, bool al
         }
         free(t);
     }
+    return ag;
+}
 
+/* Which nodes are drawn (b->used): the ends of the drawn links, or of the
+ * shared-recommendation pairs, or every node; and the range of the score
+ * that sizes them. */
+static void mark_used(builder *b, const shared *pairs, size_t n_pairs, bool all)
+{
+    const rg_graph *g = b->g;
+    for (size_t i = 0; i < n_pairs; i++)
+        b->used[pairs[i].a] = b->used[pairs[i].b] = true;
+    for (size_t i = 0; !b->opts->projection && i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (all || drawn_link(g, l, b->opts->relations))
+            b->used[l->source] = b->used[l->target] = true;
+    }
+    for (size_t i = 0; all && i < g->n_nodes; i++)
+        b->used[i] = true;
+    bool first = true;
+    for (size_t i = 0; b->opts->size_by >= 0 && i < g->n_nodes; i++) {
+        double s = g->nodes[i].scores[b->opts->size_by];
+        if (!b->used[i] || isnan(s))
+            continue;
+        b->lo = first || s < b->lo ? s : b->lo;
+        b->hi = first || s > b->hi ? s : b->hi;
+        first = false;
+    }
+}
+
+/* The projection's links: one per pair, as thick as its count. */
+static void add_pairs(builder *b, const shared *pairs, size_t n_pairs)
+{
+    for (size_t i = 0; !b->failed && i < n_pairs; i++) {
+        Agedge_t *e = agedge(b->ag, b->an[pairs[i].a], b->an[pairs[i].b], NULL, 1);
+        char width[16], tip[64];
+        snprintf(width, sizeof width, "%.1f", 0.6 + 1.2 * log2((double)pairs[i].count + 1));
+        snprintf(tip, sizeof tip, "%ld shared recommendation%s", pairs[i].count, pairs[i].count == 1 ? "" : "s");
+        if (!e || set(e, "dir", "none") < 0 || set(e, "penwidth", width) < 0 || set(e, "tooltip", tip) < 0 ||
+            set(e, "color", "#4d4d4d") < 0)
+            b->failed = true;
+    }
+}
+
+/* The model's links in order, styled by relation, the first evidence as
+ * the tooltip; drawn[] notes the relations for the legend. */
+static void add_links(builder *b, const size_t *order, bool all, bool drawn[RG_REL__COUNT])
+{
+    const rg_graph *g = b->g;
+    for (size_t k = 0; !b->failed && k < g->n_links; k++) {
+        const rg_link *l = &g->links[order[k]];
+        if (!all && !drawn_link(g, l, b->opts->relations))
+            continue;
+        drawn[l->relation] = true;
+        char key[32];
+        snprintf(key, sizeof key, "%d", (int)l->relation);
+        Agedge_t *e = agedge(b->ag, b->an[l->source], b->an[l->target], key, 1);
+        char *tip = l->n_evidence ? label_text(l->evidence[0].text, 0) : NULL;
+        if (!e || set(e, "style", edge_styles[l->relation].style) < 0 ||
+            set(e, "color", edge_styles[l->relation].color) < 0 ||
+            set(e, "tooltip", tip ? tip : rg_relation_name(l->relation)) < 0 ||
+            (all && set(e, "label", rg_relation_name(l->relation)) < 0))
+            b->failed = true;
+        free(tip);
+    }
+}
+
+/* The diagram of g: every node and link when all (the DOT export), else
+ * what opts selects, with a legend. NULL when out of memory. */
+static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
+{
+    Agraph_t *ag = new_diagram(opts);
+    if (!ag)
+        return NULL;
     builder b = {g, opts, ag, calloc(g->n_nodes ? g->n_nodes : 1, sizeof(Agnode_t *)),
                  calloc(g->n_nodes ? g->n_nodes : 1, sizeof(bool)), 0, 0, false};
     size_t *order_nodes = NULL, *order_links = NULL;
     shared *pairs = NULL;
     size_t n_pairs = 0;
-    if (!b.an || !b.used || rg_graph_sorted((rg_graph *)g, &order_nodes, &order_links) < 0)
+    if (!b.an || !b.used || rg_graph_order(g, &order_nodes, &order_links) < 0)
         b.failed = true;
     if (!b.failed && opts->projection) {
         pairs = shared_pairs(g, &n_pairs);
         b.failed = !pairs;
-        for (size_t i = 0; i < n_pairs; i++)
-            b.used[pairs[i].a] = b.used[pairs[i].b] = true;
     }
-    for (size_t i = 0; !b.failed && !opts->projection && i < g->n_links; i++) {
-        const rg_link *l = &g->links[i];
-        if (all || drawn_link(g, l, opts->relations))
-            b.used[l->source] = b.used[l->target] = true;
-    }
-    for (size_t i = 0; all && i < g->n_nodes; i++)
-        b.used[i] = true;
-    bool first = true;
-    for (size_t i = 0; opts->size_by >= 0 && i < g->n_nodes; i++) {
-        double s = g->nodes[i].scores[opts->size_by];
-        if (!b.used[i] || isnan(s))
-            continue;
-        b.lo = first || s < b.lo ? s : b.lo;
-        b.hi = first || s > b.hi ? s : b.hi;
-        first = false;
-    }
+    if (!b.failed)
+        mark_used(&b, pairs, n_pairs, all);
     bool present[RG_TYPE__COUNT] = {false};
     bool drawn[RG_REL__COUNT] = {false};
     for (size_t k = 0; !b.failed && k < g->n_nodes; k++) {
@@ -467,33 +525,10 @@ static Agraph_t *build(const rg_graph *g, const rg_render_options *opts, bool al
         present[g->nodes[i].type] = true;
         add_node(&b, i);
     }
-    if (opts->projection) {
-        for (size_t i = 0; !b.failed && i < n_pairs; i++) {
-            Agedge_t *e = agedge(ag, b.an[pairs[i].a], b.an[pairs[i].b], NULL, 1);
-            char width[16], tip[64];
-            snprintf(width, sizeof width, "%.1f", 0.6 + 1.2 * log2((double)pairs[i].count + 1));
-            snprintf(tip, sizeof tip, "%ld shared recommendation%s", pairs[i].count, pairs[i].count == 1 ? "" : "s");
-            if (!e || set(e, "dir", "none") < 0 || set(e, "penwidth", width) < 0 || set(e, "tooltip", tip) < 0 ||
-                set(e, "color", "#4d4d4d") < 0)
-                b.failed = true;
-        }
-    }
-    for (size_t k = 0; !b.failed && !opts->projection && k < g->n_links; k++) {
-        const rg_link *l = &g->links[order_links[k]];
-        if (!all && !drawn_link(g, l, opts->relations))
-            continue;
-        drawn[l->relation] = true;
-        char key[32];
-        snprintf(key, sizeof key, "%d", (int)l->relation);
-        Agedge_t *e = agedge(ag, b.an[l->source], b.an[l->target], key, 1);
-        char *tip = l->n_evidence ? label_text(l->evidence[0].text, 0) : NULL;
-        if (!e || set(e, "style", edge_styles[l->relation].style) < 0 ||
-            set(e, "color", edge_styles[l->relation].color) < 0 ||
-            set(e, "tooltip", tip ? tip : rg_relation_name(l->relation)) < 0 ||
-            (all && set(e, "label", rg_relation_name(l->relation)) < 0))
-            b.failed = true;
-        free(tip);
-    }
+    if (opts->projection)
+        add_pairs(&b, pairs, n_pairs);
+    else
+        add_links(&b, order_links, all, drawn);
     if (!b.failed && !all)
         add_legend(&b, present, drawn);
     free(b.used);
@@ -523,7 +558,7 @@ static int write_dot(Agraph_t *ag, const char *file, rg_error *err)
 int rg_dot_write_file(const rg_graph *g, const char *file, rg_error *err)
 {
     agseterr(AGMAX);
-    rg_render_options opts = {NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
+    rg_dot_options opts = {NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
     Agraph_t *ag = build(g, &opts, true);
     if (!ag)
         return rg_error_set(err, RG_ERR_IO, file, 0, "cannot build the DOT graph: out of memory");
@@ -532,12 +567,12 @@ int rg_dot_write_file(const rg_graph *g, const char *file, rg_error *err)
     return rc;
 }
 
-int rg_render_file(const rg_graph *g, const char *file, const rg_render_options *opts, rg_error *err)
+int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opts, rg_error *err)
 {
-    const char *format = rg_render_format(file);
+    const char *format = rg_dot_format(file);
     if (!format)
         return rg_error_set(err, RG_ERR_USAGE, file, 0, "unknown diagram format: use .dot, .gv, .svg, .png or .pdf");
-    rg_render_options o = opts ? *opts : (rg_render_options){NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
+    rg_dot_options o = opts ? *opts : (rg_dot_options){NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
     /* Graphviz prints its complaints to stderr; the library does not
      * print, so they are kept and read back with aglasterr(). */
     agseterr(AGMAX);

@@ -28,22 +28,23 @@ typedef enum rg_cluster {
     RG_CLUSTER_COMMUNITY, /* by scores[RG_SCORE_COMMUNITY] */
 } rg_cluster;
 
-typedef struct rg_render_options {
+typedef struct rg_dot_options {
     const char *layout; /* dot, neato, fdp, sfdp, circo; NULL chooses by size and clusters */
     rg_cluster cluster;
     int size_by;        /* an rg_score that sizes nodes, or -1 */
     bool projection;    /* actors and agencies linked by shared recommendations */
     const char *title;  /* drawn above the diagram, or NULL */
     unsigned relations; /* bit (1 << relation) per relation drawn; 0: the default ones */
-} rg_render_options;
+} rg_dot_options;
 
-/* Write the diagram of g to path. The format comes from the extension:
+/* Write the diagram of g (finished: a link's tooltip is its first
+ * evidence) to path. The format comes from the extension:
  * .dot or .gv (DOT, not laid out), .svg, .png, .pdf. Errors: unknown
  * extension (RG_ERR_USAGE), layout or render failure, I/O. */
-int rg_render_file(const rg_graph *g, const char *path, const rg_render_options *opts, rg_error *err);
+int rg_dot_render(const rg_graph *g, const char *path, const rg_dot_options *opts, rg_error *err);
 
-/* The format rg_render_file would use for path, or NULL. */
-const char *rg_render_format(const char *path);
+/* The format rg_dot_render would use for path, or NULL. */
+const char *rg_dot_format(const char *path);
 
 /* Every node and link of g as DOT (the export format). */
 int rg_dot_write_file(const rg_graph *g, const char *path, rg_error *err);

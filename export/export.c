@@ -24,10 +24,10 @@ const char *rg_format_name(rg_format f)
     return (unsigned)f < RG_FORMAT__COUNT ? names[f] : NULL;
 }
 
-typedef int (*writer)(rg_graph *g, FILE *out, rg_error *err);
+typedef int (*writer)(const rg_graph *g, FILE *out, rg_error *err);
 
 /* One file through a temporary name. */
-static int write_one(rg_graph *g, const char *path, writer w, rg_error *err)
+static int write_one(const rg_graph *g, const char *path, writer w, rg_error *err)
 {
     rg_output out;
     if (rg_output_open(&out, path, err) < 0)
@@ -41,7 +41,7 @@ static int write_one(rg_graph *g, const char *path, writer w, rg_error *err)
     return rg_output_commit(&out, err);
 }
 
-static int write_csv(rg_graph *g, const char *dir, rg_error *err)
+static int write_csv(const rg_graph *g, const char *dir, rg_error *err)
 {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
         return rg_error_set(err, RG_ERR_IO, dir, 0, "cannot make the directory: %s", strerror(errno));
@@ -65,7 +65,7 @@ static int write_csv(rg_graph *g, const char *dir, rg_error *err)
     return rc;
 }
 
-int rg_export_file(rg_graph *g, rg_format f, const char *path, const rg_export_options *opts, rg_error *err)
+int rg_export_file(const rg_graph *g, rg_format f, const char *path, const rg_export_options *opts, rg_error *err)
 {
     switch (f) {
     case RG_FORMAT_JSON: {

@@ -40,14 +40,16 @@ typedef struct rg_export_options {
 
 /* Write g in format f to path (for csv: a directory, made if missing,
  * holding nodes.csv and edges.csv). */
-int rg_export_file(rg_graph *g, rg_format f, const char *path, const rg_export_options *opts, rg_error *err);
+int rg_export_file(const rg_graph *g, rg_format f, const char *path, const rg_export_options *opts, rg_error *err);
 
-/* The writers, to an open stream. */
-int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err);
-int rg_cytoscape_write(rg_graph *g, FILE *out, rg_error *err);
-int rg_graphml_write(rg_graph *g, FILE *out, rg_error *err);
-int rg_gexf_write(rg_graph *g, FILE *out, rg_error *err);
-int rg_csv_write_nodes(rg_graph *g, FILE *out, rg_error *err);
-int rg_csv_write_edges(rg_graph *g, FILE *out, rg_error *err);
+/* The writers, to an open stream. Like rg_export_file they only read g,
+ * which is finished (rg_graph_finish): evidence is written in the order
+ * the graph holds it. */
+int rg_jgf_write(const rg_graph *g, FILE *out, rg_error *err);
+int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err);
+int rg_graphml_write(const rg_graph *g, FILE *out, rg_error *err);
+int rg_gexf_write(const rg_graph *g, FILE *out, rg_error *err);
+int rg_csv_write_nodes(const rg_graph *g, FILE *out, rg_error *err);
+int rg_csv_write_edges(const rg_graph *g, FILE *out, rg_error *err);
 
 #endif

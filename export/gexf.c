@@ -10,8 +10,11 @@ static const char *gexf_type(rg_attr_type t)
     return t == RG_ATTR_STRING ? "string" : t == RG_ATTR_INT ? "long" : "double";
 }
 
-static void attvalue(rg_buf *b, size_t k, rg_attr_type t, const rg_buf *s, double d)
+static void attvalue(rg_buf *b, char scope, size_t k, rg_attr_type t, bool present, const rg_buf *s, double d)
 {
+    (void)scope;
+    if (!present)
+        return;
     char head[48];
     snprintf(head, sizeof head, "<attvalue for=\"%zu\" value=\"", k);
     rg_buf_adds(b, head);
@@ -37,75 +40,51 @@ static void declare(rg_buf *b, const char *cls, size_t count, rg_attr_def (*def)
     rg_buf_adds(b, "    </attributes>\n");
 }
 
-int rg_gexf_write(rg_graph *g, FILE *out, rg_error *err)
+int rg_gexf_write(const rg_graph *g, FILE *out, rg_error *err)
 {
-    size_t *nodes, *links;
-    long *keys;
-    if (rg_export_order(g, &nodes, &links, &keys) < 0)
+    rg_rows r;
+    if (rg_rows_open(&r, g, out) < 0)
         return rg_error_nomem(err);
-    rg_buf b, s;
-    rg_buf_init(&b);
-    rg_buf_init(&s);
-    rg_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                    "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-                    "  <meta><creator>relgraph " RG_VERSION "</creator></meta>\n"
-                    "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
-    declare(&b, "node", rg_node_attr_count(), rg_node_attr_def);
-    declare(&b, "edge", rg_link_attr_count(), rg_link_attr_def);
-    rg_buf_adds(&b, "    <nodes>\n");
-    int rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
-    for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
-        const rg_node *n = &g->nodes[nodes[i]];
-        rg_buf_reset(&b);
-        rg_buf_adds(&b, "      <node id=\"");
-        rg_xml_escape(&b, n->id);
-        rg_buf_adds(&b, "\" label=\"");
-        rg_xml_escape(&b, n->label);
-        rg_buf_adds(&b, "\"><attvalues>");
-        for (size_t k = 0; k < rg_node_attr_count(); k++) {
-            double d = 0;
-            rg_buf_reset(&s);
-            if (rg_node_attr(n, k, &s, &d))
-                attvalue(&b, k, rg_node_attr_def(k).type, &s, d);
-        }
-        rg_buf_adds(&b, "</attvalues></node>\n");
-        rc = b.failed || s.failed || fwrite(b.data, 1, b.len, out) != b.len ? -1 : 0;
+    rg_buf_adds(&r.b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                      "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+                      "  <meta><creator>relgraph " RG_VERSION "</creator></meta>\n"
+                      "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+    declare(&r.b, "node", rg_node_attr_count(), rg_node_attr_def);
+    declare(&r.b, "edge", rg_link_attr_count(), rg_link_attr_def);
+    rg_buf_adds(&r.b, "    <nodes>\n");
+    bool ok = rg_rows_flush(&r);
+    for (size_t i = 0; ok && i < g->n_nodes; i++) {
+        const rg_node *n = &g->nodes[r.nodes[i]];
+        rg_buf_adds(&r.b, "      <node id=\"");
+        rg_xml_escape(&r.b, n->id);
+        rg_buf_adds(&r.b, "\" label=\"");
+        rg_xml_escape(&r.b, n->label);
+        rg_buf_adds(&r.b, "\"><attvalues>");
+        rg_rows_attrs(&r, false, i, attvalue);
+        rg_buf_adds(&r.b, "</attvalues></node>\n");
+        ok = rg_rows_flush(&r);
     }
-    if (rc == 0 && fputs("    </nodes>\n    <edges>\n", out) < 0)
-        rc = -1;
-    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
-        const rg_link *l = &g->links[links[i]];
+    rg_buf_adds(&r.b, "    </nodes>\n    <edges>\n");
+    ok = ok && rg_rows_flush(&r);
+    for (size_t i = 0; ok && i < g->n_links; i++) {
+        const rg_link *l = &g->links[r.links[i]];
         char head[64];
         snprintf(head, sizeof head, "      <edge id=\"%zu\" source=\"", i);
-        rg_buf_reset(&b);
-        rg_buf_adds(&b, head);
-        rg_xml_escape(&b, g->nodes[l->source].id);
-        rg_buf_adds(&b, "\" target=\"");
-        rg_xml_escape(&b, g->nodes[l->target].id);
-        rg_buf_adds(&b, "\" label=\"");
-        rg_buf_adds(&b, rg_relation_name(l->relation));
-        rg_buf_adds(&b, "\" weight=\"");
-        rg_number(&b, l->weight);
-        rg_buf_adds(&b, "\"><attvalues>");
-        for (size_t k = 0; k < rg_link_attr_count(); k++) {
-            double d = 0;
-            rg_buf_reset(&s);
-            if (rg_link_attr(l, keys[i], k, &s, &d))
-                attvalue(&b, k, rg_link_attr_def(k).type, &s, d);
-        }
-        rg_buf_adds(&b, "</attvalues></edge>\n");
-        rc = b.failed || s.failed || fwrite(b.data, 1, b.len, out) != b.len ? -1 : 0;
+        rg_buf_adds(&r.b, head);
+        rg_xml_escape(&r.b, g->nodes[l->source].id);
+        rg_buf_adds(&r.b, "\" target=\"");
+        rg_xml_escape(&r.b, g->nodes[l->target].id);
+        rg_buf_adds(&r.b, "\" label=\"");
+        rg_buf_adds(&r.b, rg_relation_name(l->relation));
+        rg_buf_adds(&r.b, "\" weight=\"");
+        rg_number(&r.b, l->weight);
+        rg_buf_adds(&r.b, "\"><attvalues>");
+        rg_rows_attrs(&r, true, i, attvalue);
+        rg_buf_adds(&r.b, "</attvalues></edge>\n");
+        ok = rg_rows_flush(&r);
     }
-    if (rc == 0 && fputs("    </edges>\n  </graph>\n</gexf>\n", out) < 0)
-        rc = -1;
-    bool nomem = b.failed || s.failed;
-    rg_buf_destroy(&b);
-    rg_buf_destroy(&s);
-    free(nodes);
-    free(links);
-    free(keys);
-    if (rc < 0)
-        return nomem ? rg_error_nomem(err) : rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot write GEXF");
-    return 0;
+    rg_buf_adds(&r.b, "    </edges>\n  </graph>\n</gexf>\n");
+    rg_rows_flush(&r);
+    return rg_rows_close(&r, "GEXF", err);
 }

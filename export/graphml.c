@@ -10,8 +10,10 @@ static const char *graphml_type(rg_attr_type t)
     return t == RG_ATTR_STRING ? "string" : t == RG_ATTR_INT ? "long" : "double";
 }
 
-static void data(rg_buf *b, char scope, size_t k, rg_attr_type t, const rg_buf *s, double d)
+static void data(rg_buf *b, char scope, size_t k, rg_attr_type t, bool present, const rg_buf *s, double d)
 {
+    if (!present)
+        return;
     char key[24];
     snprintf(key, sizeof key, "%c%zu", scope, k);
     rg_buf_adds(b, "<data key=\"");
@@ -24,81 +26,56 @@ static void data(rg_buf *b, char scope, size_t k, rg_attr_type t, const rg_buf *
     rg_buf_adds(b, "</data>");
 }
 
-int rg_graphml_write(rg_graph *g, FILE *out, rg_error *err)
+/* The typed keys of one scope: 'n' for "node", 'e' for "edge". */
+static void declare(rg_buf *b, char scope, const char *what, size_t count, rg_attr_def (*def)(size_t))
 {
-    size_t *nodes, *links;
-    long *keys;
-    if (rg_export_order(g, &nodes, &links, &keys) < 0)
+    for (size_t k = 0; k < count; k++) {
+        rg_attr_def d = def(k);
+        char line[200];
+        snprintf(line, sizeof line, "  <key id=\"%c%zu\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", scope, k,
+                 what, d.name, graphml_type(d.type));
+        rg_buf_adds(b, line);
+    }
+}
+
+int rg_graphml_write(const rg_graph *g, FILE *out, rg_error *err)
+{
+    rg_rows r;
+    if (rg_rows_open(&r, g, out) < 0)
         return rg_error_nomem(err);
-    rg_buf b, s;
-    rg_buf_init(&b);
-    rg_buf_init(&s);
-    rg_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-                    "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                    "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-                    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-    for (size_t k = 0; k < rg_node_attr_count(); k++) {
-        rg_attr_def d = rg_node_attr_def(k);
-        char line[200];
-        snprintf(line, sizeof line, "  <key id=\"n%zu\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k, d.name,
-                 graphml_type(d.type));
-        rg_buf_adds(&b, line);
+    rg_buf_adds(&r.b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+                      "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                      "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    declare(&r.b, 'n', "node", rg_node_attr_count(), rg_node_attr_def);
+    declare(&r.b, 'e', "edge", rg_link_attr_count(), rg_link_attr_def);
+    rg_buf_adds(&r.b, "  <graph id=\"relgraph\" edgedefault=\"directed\">\n");
+    bool ok = rg_rows_flush(&r);
+    for (size_t i = 0; ok && i < g->n_nodes; i++) {
+        rg_buf_adds(&r.b, "    <node id=\"");
+        rg_xml_escape(&r.b, g->nodes[r.nodes[i]].id);
+        rg_buf_adds(&r.b, "\">");
+        rg_rows_attrs(&r, false, i, data);
+        rg_buf_adds(&r.b, "</node>\n");
+        ok = rg_rows_flush(&r);
     }
-    for (size_t k = 0; k < rg_link_attr_count(); k++) {
-        rg_attr_def d = rg_link_attr_def(k);
-        char line[200];
-        snprintf(line, sizeof line, "  <key id=\"e%zu\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k, d.name,
-                 graphml_type(d.type));
-        rg_buf_adds(&b, line);
-    }
-    rg_buf_adds(&b, "  <graph id=\"relgraph\" edgedefault=\"directed\">\n");
-    int rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
-    for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
-        const rg_node *n = &g->nodes[nodes[i]];
-        rg_buf_reset(&b);
-        rg_buf_adds(&b, "    <node id=\"");
-        rg_xml_escape(&b, n->id);
-        rg_buf_adds(&b, "\">");
-        for (size_t k = 0; k < rg_node_attr_count(); k++) {
-            double d = 0;
-            rg_buf_reset(&s);
-            if (rg_node_attr(n, k, &s, &d))
-                data(&b, 'n', k, rg_node_attr_def(k).type, &s, d);
-        }
-        rg_buf_adds(&b, "</node>\n");
-        rc = b.failed || s.failed || fwrite(b.data, 1, b.len, out) != b.len ? -1 : 0;
-    }
-    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
-        const rg_link *l = &g->links[links[i]];
+    for (size_t i = 0; ok && i < g->n_links; i++) {
+        const rg_link *l = &g->links[r.links[i]];
         char id[32];
         snprintf(id, sizeof id, "e%zu", i);
-        rg_buf_reset(&b);
-        rg_buf_adds(&b, "    <edge id=\"");
-        rg_buf_adds(&b, id);
-        rg_buf_adds(&b, "\" source=\"");
-        rg_xml_escape(&b, g->nodes[l->source].id);
-        rg_buf_adds(&b, "\" target=\"");
-        rg_xml_escape(&b, g->nodes[l->target].id);
-        rg_buf_adds(&b, "\">");
-        for (size_t k = 0; k < rg_link_attr_count(); k++) {
-            double d = 0;
-            rg_buf_reset(&s);
-            if (rg_link_attr(l, keys[i], k, &s, &d))
-                data(&b, 'e', k, rg_link_attr_def(k).type, &s, d);
-        }
-        rg_buf_adds(&b, "</edge>\n");
-        rc = b.failed || s.failed || fwrite(b.data, 1, b.len, out) != b.len ? -1 : 0;
+        rg_buf_adds(&r.b, "    <edge id=\"");
+        rg_buf_adds(&r.b, id);
+        rg_buf_adds(&r.b, "\" source=\"");
+        rg_xml_escape(&r.b, g->nodes[l->source].id);
+        rg_buf_adds(&r.b, "\" target=\"");
+        rg_xml_escape(&r.b, g->nodes[l->target].id);
+        rg_buf_adds(&r.b, "\">");
+        rg_rows_attrs(&r, true, i, data);
+        rg_buf_adds(&r.b, "</edge>\n");
+        ok = rg_rows_flush(&r);
     }
-    if (rc == 0 && fputs("  </graph>\n</graphml>\n", out) < 0)
-        rc = -1;
-    bool nomem = b.failed || s.failed;
-    rg_buf_destroy(&b);
-    rg_buf_destroy(&s);
-    free(nodes);
-    free(links);
-    free(keys);
-    if (rc < 0)
-        return nomem ? rg_error_nomem(err) : rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot write GraphML");
-    return 0;
+    rg_buf_adds(&r.b, "  </graph>\n</graphml>\n");
+    rg_rows_flush(&r);
+    return rg_rows_close(&r, "GraphML", err);
 }

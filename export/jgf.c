@@ -54,47 +54,85 @@ static json_t *documents(const rg_graph *g)
     return a;
 }
 
-static int dump(json_t *root, FILE *out, rg_error *err, const char *what)
+/* Write root, and free it; complete is false when building it ran out of
+ * memory. */
+static int dump(json_t *root, bool complete, FILE *out, rg_error *err, const char *what)
 {
-    if (!root)
+    if (!root || !complete) {
+        json_decref(root);
         return rg_error_nomem(err);
+    }
     int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) == 0 && fputc('\n', out) != EOF ? 0 : -1;
     json_decref(root);
     return rc < 0 ? rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot write %s", what) : 0;
 }
 
-int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err)
+/* One node: JGF keys it by id, with its label and its attributes as
+ * metadata; Cytoscape.js gives every attribute, id first, in "data". */
+static int add_node(json_t *nodes, const rg_node *n, bool jgf)
 {
-    size_t *nodes, *links;
-    long *keys;
-    if (rg_export_order(g, &nodes, &links, &keys) < 0)
-        return rg_error_nomem(err);
-    json_t *jn = json_object(), *je = json_array();
-    int rc = 0;
-    for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
-        const rg_node *n = &g->nodes[nodes[i]];
-        json_t *node = json_object(), *meta = json_object();
-        json_object_set_new(node, "label", json_string(n->label));
-        rc = node_data(n, meta, true);
-        json_object_set_new(node, "metadata", meta);
-        json_object_set_new(jn, n->id, node);
-    }
-    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
-        const rg_link *l = &g->links[links[i]];
-        char id[32];
-        snprintf(id, sizeof id, "e%zu", i);
-        json_t *e = json_object(), *meta = json_object();
-        json_object_set_new(e, "id", json_string(id));
-        json_object_set_new(e, "source", json_string(g->nodes[l->source].id));
-        json_object_set_new(e, "target", json_string(g->nodes[l->target].id));
-        json_object_set_new(e, "relation", json_string(rg_relation_name(l->relation)));
+    json_t *o = json_object(), *data = json_object();
+    if (jgf)
+        json_object_set_new(o, "label", json_string(n->label));
+    else
+        json_object_set_new(data, "id", json_string(n->id));
+    int rc = node_data(n, data, jgf);
+    json_object_set_new(o, jgf ? "metadata" : "data", data);
+    if (jgf)
+        json_object_set_new(nodes, n->id, o);
+    else
+        json_array_append_new(nodes, o);
+    return rc;
+}
+
+/* The i-th link in writing order: its id, ends and relation (JGF adds
+ * "directed"), then its key, weight and evidence, which JGF puts in
+ * metadata and Cytoscape.js beside the others in "data". */
+static void add_link(json_t *edges, const rg_graph *g, const rg_link *l, size_t i, long key, bool jgf)
+{
+    char id[32];
+    snprintf(id, sizeof id, "e%zu", i);
+    json_t *e = json_object(), *facts = jgf ? json_object() : e;
+    json_object_set_new(e, "id", json_string(id));
+    json_object_set_new(e, "source", json_string(g->nodes[l->source].id));
+    json_object_set_new(e, "target", json_string(g->nodes[l->target].id));
+    json_object_set_new(e, "relation", json_string(rg_relation_name(l->relation)));
+    if (jgf)
         json_object_set_new(e, "directed", json_true());
-        json_object_set_new(meta, "key", json_integer(keys[i]));
-        json_object_set_new(meta, "weight", json_real(l->weight));
-        json_object_set_new(meta, "evidence", rg_json_evidence(l));
-        json_object_set_new(e, "metadata", meta);
-        json_array_append_new(je, e);
-    }
+    json_object_set_new(facts, "key", json_integer(key));
+    json_object_set_new(facts, "weight", json_real(l->weight));
+    json_object_set_new(facts, "evidence", rg_json_evidence(l));
+    json_t *el = jgf ? e : json_object();
+    json_object_set_new(el, jgf ? "metadata" : "data", facts);
+    json_array_append_new(edges, el);
+}
+
+/* The nodes (an object by id for JGF, an array for Cytoscape.js) and the
+ * edges of g in writing order. -1 when out of memory. */
+static int elements(const rg_graph *g, bool jgf, json_t **nodes, json_t **edges)
+{
+    size_t *order_nodes, *order_links;
+    long *keys;
+    *nodes = *edges = NULL;
+    if (rg_export_order(g, &order_nodes, &order_links, &keys) < 0)
+        return -1;
+    *nodes = jgf ? json_object() : json_array();
+    *edges = json_array();
+    int rc = 0;
+    for (size_t i = 0; i < g->n_nodes && rc == 0; i++)
+        rc = add_node(*nodes, &g->nodes[order_nodes[i]], jgf);
+    for (size_t i = 0; i < g->n_links && rc == 0; i++)
+        add_link(*edges, g, &g->links[order_links[i]], i, keys[i], jgf);
+    free(order_nodes);
+    free(order_links);
+    free(keys);
+    return rc;
+}
+
+int rg_jgf_write(const rg_graph *g, FILE *out, rg_error *err)
+{
+    json_t *jn, *je;
+    int rc = elements(g, true, &jn, &je);
     json_t *graph = json_object(), *meta = json_object(), *root = json_object();
     json_object_set_new(graph, "id", json_string("relgraph"));
     json_object_set_new(graph, "type", json_string("relgraph"));
@@ -106,57 +144,16 @@ int rg_jgf_write(rg_graph *g, FILE *out, rg_error *err)
     json_object_set_new(graph, "nodes", jn);
     json_object_set_new(graph, "edges", je);
     json_object_set_new(root, "graph", graph);
-    free(nodes);
-    free(links);
-    free(keys);
-    if (rc < 0) {
-        json_decref(root);
-        return rg_error_nomem(err);
-    }
-    return dump(root, out, err, "JSON Graph Format");
+    return dump(root, rc == 0, out, err, "JSON Graph Format");
 }
 
-int rg_cytoscape_write(rg_graph *g, FILE *out, rg_error *err)
+int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err)
 {
-    size_t *nodes, *links;
-    long *keys;
-    if (rg_export_order(g, &nodes, &links, &keys) < 0)
-        return rg_error_nomem(err);
-    json_t *jn = json_array(), *je = json_array();
-    int rc = 0;
-    for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
-        const rg_node *n = &g->nodes[nodes[i]];
-        json_t *data = json_object(), *el = json_object();
-        json_object_set_new(data, "id", json_string(n->id));
-        rc = node_data(n, data, false);
-        json_object_set_new(el, "data", data);
-        json_array_append_new(jn, el);
-    }
-    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
-        const rg_link *l = &g->links[links[i]];
-        char id[32];
-        snprintf(id, sizeof id, "e%zu", i);
-        json_t *data = json_object(), *el = json_object();
-        json_object_set_new(data, "id", json_string(id));
-        json_object_set_new(data, "source", json_string(g->nodes[l->source].id));
-        json_object_set_new(data, "target", json_string(g->nodes[l->target].id));
-        json_object_set_new(data, "relation", json_string(rg_relation_name(l->relation)));
-        json_object_set_new(data, "key", json_integer(keys[i]));
-        json_object_set_new(data, "weight", json_real(l->weight));
-        json_object_set_new(data, "evidence", rg_json_evidence(l));
-        json_object_set_new(el, "data", data);
-        json_array_append_new(je, el);
-    }
-    json_t *elements = json_object(), *root = json_object();
-    json_object_set_new(elements, "nodes", jn);
-    json_object_set_new(elements, "edges", je);
-    json_object_set_new(root, "elements", elements);
-    free(nodes);
-    free(links);
-    free(keys);
-    if (rc < 0) {
-        json_decref(root);
-        return rg_error_nomem(err);
-    }
-    return dump(root, out, err, "Cytoscape.js JSON");
+    json_t *jn, *je;
+    int rc = elements(g, false, &jn, &je);
+    json_t *all = json_object(), *root = json_object();
+    json_object_set_new(all, "nodes", jn);
+    json_object_set_new(all, "edges", je);
+    json_object_set_new(root, "elements", all);
+    return dump(root, rc == 0, out, err, "Cytoscape.js JSON");
 }

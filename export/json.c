@@ -262,17 +262,21 @@ json_t *rg_json_evidence(const rg_link *l)
 
 static int document_compare(const void *a, const void *b)
 {
-    return strcmp(((const rg_document *)a)->id, ((const rg_document *)b)->id);
+    return strcmp((*(const rg_document *const *)a)->id, (*(const rg_document *const *)b)->id);
 }
 
-int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_options *opts, rg_error *err)
+int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_options *opts, rg_error *err)
 {
     const char *links_key = opts && opts->links_key ? opts->links_key : "links";
     size_t *nodes, *links;
-    if (rg_graph_sorted(g, &nodes, &links) < 0)
+    const rg_document **docs = malloc((g->n_docs ? g->n_docs : 1) * sizeof *docs);
+    if (!docs || rg_graph_order(g, &nodes, &links) < 0) {
+        free(docs);
         return rg_error_nomem(err);
-    if (g->n_docs > 1)
-        qsort(g->docs, g->n_docs, sizeof *g->docs, document_compare);
+    }
+    for (size_t i = 0; i < g->n_docs; i++)
+        docs[i] = &g->docs[i];
+    qsort(docs, g->n_docs, sizeof *docs, document_compare);
 
     writer w = {out, g->n_links >= SPOOL_FROM ? rg_spool_new(out) : NULL, {0}, false};
     rg_buf_init(&w.b);
@@ -283,13 +287,13 @@ int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_option
         if (i)
             LIT(&w, ", ");
         LIT(&w, "{\"id\": ");
-        string(&w, g->docs[i].id);
+        string(&w, docs[i]->id);
         LIT(&w, ", \"path\": ");
-        string(&w, g->docs[i].path);
+        string(&w, docs[i]->path);
         LIT(&w, ", \"title\": ");
-        string(&w, g->docs[i].title);
+        string(&w, docs[i]->title);
         LIT(&w, ", \"bytes\": ");
-        integer(&w, (long long)g->docs[i].bytes);
+        integer(&w, (long long)docs[i]->bytes);
         rg_buf_addc(&w.b, '}');
     }
     LIT(&w, "]},\n\"nodes\": [");
@@ -325,6 +329,7 @@ int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_option
         w.failed = true;
     bool nomem = w.b.failed;
     rg_buf_destroy(&w.b);
+    free(docs);
     free(nodes);
     free(links);
     if (nomem)
@@ -722,6 +727,7 @@ int rg_json_read_text(const char *path, const char *text, size_t len, rg_graph *
         rg_graph_free(r.g);
         return -1;
     }
+    rg_graph_finish(r.g);
     *out = r.g;
     return 0;
 }

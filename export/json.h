@@ -24,9 +24,9 @@ typedef struct rg_json_options {
     const char *links_key; /* "links" (default) or "edges" */
 } rg_json_options;
 
-/* Write g to out. path names the output in errors. Sorts g's evidence in
- * place. */
-int rg_json_write(rg_graph *g, FILE *out, const char *path, const rg_json_options *opts, rg_error *err);
+/* Write g, finished (rg_graph_finish), to out. path names the output in
+ * errors. */
+int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_options *opts, rg_error *err);
 
 /* Read a graph file. */
 int rg_json_read(const char *path, rg_graph **out, rg_error *err);

@@ -201,6 +201,8 @@ typedef struct in {
     rg_buf s, t; /* the last strings read */
     const char **pooled; /* the evidence strings read, in the graph's pool */
     size_t n_pooled, cap_pooled;
+    rg_evidence *evidence; /* a link's evidence as it is read */
+    size_t cap_evidence;
 } in;
 
 static bool take(in *r, void *dst, size_t n)
@@ -281,7 +283,7 @@ static const char *get_pooled(in *r, rg_graph *g)
         r->bad = true;
         return NULL;
     }
-    const char *s = rg_pool_intern(&g->strings, r->p, len);
+    const char *s = rg_graph_intern(g, r->p, len);
     r->p += len;
     if (!s || rg_reserve((void **)&r->pooled, &r->cap_pooled, r->n_pooled, sizeof *r->pooled) < 0) {
         r->bad = true;
@@ -346,27 +348,24 @@ static bool read_link(in *r, rg_graph *g, size_t index)
     if (r->bad || source >= g->n_nodes || target >= g->n_nodes || rel > RG_REL_CO_MENTIONED ||
         rg_graph_append_link(g, source, target, (rg_relation)rel, &at) < 0 || at != index)
         return false;
-    rg_link *l = &g->links[at];
-    l->weight = weight;
+    g->links[at].weight = weight;
     size_t n = get_count(r, 16);
-    if (n && !(l->evidence = calloc(n, sizeof *l->evidence)))
+    if (rg_grow_to((void **)&r->evidence, &r->cap_evidence, n, sizeof *r->evidence) < 0)
         return false;
-    l->cap_evidence = n;
     for (size_t k = 0; k < n && !r->bad; k++) {
-        rg_evidence *e = &l->evidence[k];
+        rg_evidence *e = &r->evidence[k];
         e->doc = get_pooled(r, g);
         e->line = get_long(r);
         e->text = get_pooled(r, g);
-        l->n_evidence = k + 1;
         if (!e->doc || !e->text)
             r->bad = true;
     }
-    return !r->bad;
+    return !r->bad && rg_graph_append_evidence(g, at, r->evidence, n) == 0;
 }
 
 rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
 {
-    in r = {data, data + len, false, {0}, {0}, NULL, 0, 0};
+    in r = {data, data + len, false, {0}, {0}, NULL, 0, 0, NULL, 0};
     rg_buf_init(&r.s);
     rg_buf_init(&r.t);
     rg_graph *g = rg_graph_new();
@@ -389,10 +388,12 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
     rg_buf_destroy(&r.s);
     rg_buf_destroy(&r.t);
     free(r.pooled);
+    free(r.evidence);
     if (!ok) {
         rg_graph_free(g);
         return NULL;
     }
+    rg_graph_finish(g);
     return g;
 }
 

@@ -1,5 +1,8 @@
 #include "graph/model/model.h"
 
+#include "graph/base/hmap.h"
+#include "graph/model/pool.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,12 +26,32 @@ int rg_score_parse(const char *name)
     return -1;
 }
 
+/* The model's own state: what finds a node or a link, the pool of evidence
+ * strings, and whether the evidence is in order. It sits behind a pointer
+ * so that no other module reaches it, and so that the link table, a cache
+ * built at the first look-up on a graph read without it, may be built
+ * through a const rg_graph: the pointer is const there, not what it points
+ * to. */
+struct rg_graph_index {
+    rg_hmap nodes;                  /* id → node */
+    rg_pool strings;                /* the evidence's documents and sentences */
+    unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
+    size_t link_cap;                /* a power of two, or 0 */
+    size_t link_hint;               /* the links a reader expects: the table's first size */
+    bool links_unindexed;           /* links were appended without the table: built when first needed */
+    bool finished;                  /* every link's evidence sorted */
+};
+
 rg_graph *rg_graph_new(void)
 {
     rg_graph *g = calloc(1, sizeof *g);
+    if (g && !(g->index = calloc(1, sizeof *g->index))) {
+        free(g);
+        return NULL;
+    }
     if (g) {
-        rg_hmap_init(&g->node_index);
-        rg_pool_init(&g->strings);
+        rg_hmap_init(&g->index->nodes);
+        rg_pool_init(&g->index->strings);
     }
     return g;
 }
@@ -63,16 +86,16 @@ void rg_graph_free(rg_graph *g)
     free(g->nodes);
     free(g->links);
     free(g->docs);
-    rg_hmap_destroy(&g->node_index);
-    rg_pool_destroy(&g->strings);
-    free(g->link_slots);
+    rg_hmap_destroy(&g->index->nodes);
+    rg_pool_destroy(&g->index->strings);
+    free(g->index->link_slots);
+    free(g->index);
     free(g);
 }
 
-/* Make an array of elements of size `size` hold n of them in all. */
 bool rg_graph_find(const rg_graph *g, const char *id, size_t *index)
 {
-    return rg_hmap_get(&g->node_index, id, index);
+    return rg_hmap_get(&g->index->nodes, id, index);
 }
 
 int rg_graph_node(rg_graph *g, const char *id, rg_node_type type, const char *label, size_t *index)
@@ -88,7 +111,7 @@ int rg_graph_node(rg_graph *g, const char *id, rg_node_type type, const char *la
     rg_tally_init(&n.doc_mentions);
     rg_strset_init(&n.docs);
     if (!(n.id = rg_strdup(id)) || !(n.label = rg_strdup(label ? label : id)) ||
-        rg_hmap_put(&g->node_index, id, g->n_nodes) < 0) {
+        rg_hmap_put(&g->index->nodes, id, g->n_nodes) < 0) {
         node_destroy(&n);
         return -1;
     }
@@ -130,9 +153,9 @@ static unsigned long long link_hash(size_t source, size_t target, rg_relation re
 static size_t link_slot(const rg_graph *g, size_t source, size_t target, rg_relation rel)
 {
     unsigned long long h = link_hash(source, target, rel), tag = SLOT_TAG(h);
-    size_t mask = g->link_cap - 1, i = (size_t)h & mask;
+    size_t mask = g->index->link_cap - 1, i = (size_t)h & mask;
     for (;;) {
-        unsigned long long slot = g->link_slots[i];
+        unsigned long long slot = g->index->link_slots[i];
         if (!slot)
             return i;
         if ((slot & ~SLOT_LINK(~0ULL)) == tag) {
@@ -146,26 +169,28 @@ static size_t link_slot(const rg_graph *g, size_t source, size_t target, rg_rela
 
 /* A new table for every link, at most 70% full and big enough for the
  * links a reader announced. Were a link there twice (a damaged file
- * appended unindexed), the first is the one found. */
-static int index_links(rg_graph *g)
+ * appended unindexed), the first is the one found. The links do not
+ * change: g is const, its private state is what is rebuilt. */
+static int index_links(const rg_graph *g)
 {
-    size_t cap = g->link_cap ? g->link_cap * 2 : 64;
-    size_t want = g->n_links > g->link_hint ? g->n_links : g->link_hint;
+    struct rg_graph_index *x = g->index;
+    size_t cap = x->link_cap ? x->link_cap * 2 : 64;
+    size_t want = g->n_links > x->link_hint ? g->n_links : x->link_hint;
     while (want * 10 > cap * 7)
         cap *= 2;
     unsigned long long *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
-    free(g->link_slots);
-    g->link_slots = slots;
-    g->link_cap = cap;
+    free(x->link_slots);
+    x->link_slots = slots;
+    x->link_cap = cap;
     for (size_t at = 0; at < g->n_links; at++) {
         const rg_link *l = &g->links[at];
         size_t i = link_slot(g, l->source, l->target, l->relation);
         if (!slots[i])
             slots[i] = SLOT_TAG(link_hash(l->source, l->target, l->relation)) | (at + 1);
     }
-    g->links_unindexed = false;
+    x->links_unindexed = false;
     return 0;
 }
 
@@ -175,15 +200,15 @@ int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links)
         rg_grow_to((void **)&g->links, &g->cap_links, n_links, sizeof *g->links) < 0)
         return -1;
     /* the link table is made at its first use, at this size */
-    if (n_links > g->link_hint)
-        g->link_hint = n_links;
-    return rg_hmap_reserve(&g->node_index, n_nodes);
+    if (n_links > g->index->link_hint)
+        g->index->link_hint = n_links;
+    return rg_hmap_reserve(&g->index->nodes, n_nodes);
 }
 
 bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index)
 {
     /* the table is a cache of the links: building it changes no link */
-    if (g->links_unindexed && index_links((rg_graph *)g) < 0) {
+    if (g->index->links_unindexed && index_links(g) < 0) {
         for (size_t i = 0; i < g->n_links; i++) {
             const rg_link *l = &g->links[i];
             if (l->source == source && l->target == target && l->relation == rel) {
@@ -194,9 +219,9 @@ bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_rela
         }
         return false;
     }
-    if (!g->link_cap)
+    if (!g->index->link_cap)
         return false;
-    unsigned long long at = SLOT_LINK(g->link_slots[link_slot(g, source, target, rel)]);
+    unsigned long long at = SLOT_LINK(g->index->link_slots[link_slot(g, source, target, rel)]);
     if (at && index)
         *index = (size_t)at - 1;
     return at != 0;
@@ -209,7 +234,7 @@ int rg_graph_append_link(rg_graph *g, size_t source, size_t target, rg_relation 
         return -1;
     *index = g->n_links;
     g->links[g->n_links++] = (rg_link){.source = source, .target = target, .relation = rel};
-    g->links_unindexed = true;
+    g->index->links_unindexed = true;
     return 0;
 }
 
@@ -226,36 +251,56 @@ static int append_evidence(rg_graph *g, size_t l, rg_evidence e)
     if (rg_reserve((void **)&link->evidence, &link->cap_evidence, link->n_evidence, sizeof *link->evidence) < 0)
         return -1;
     link->evidence[link->n_evidence++] = e;
+    g->index->finished = false;
     return 1;
 }
 
 static int add_evidence(rg_graph *g, size_t l, const char *doc, long line, const char *text)
 {
-    rg_evidence e = {rg_pool_add(&g->strings, doc), line, rg_pool_add(&g->strings, text ? text : "")};
+    rg_evidence e = {rg_pool_add(&g->index->strings, doc), line, rg_pool_add(&g->index->strings, text ? text : "")};
     return e.doc && e.text ? append_evidence(g, l, e) : -1;
+}
+
+const char *rg_graph_intern(rg_graph *g, const char *s, size_t len)
+{
+    return rg_pool_intern(&g->index->strings, s, len);
+}
+
+int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t n)
+{
+    rg_link *link = &g->links[l];
+    if (!n)
+        return 0;
+    if (rg_grow_to((void **)&link->evidence, &link->cap_evidence, link->n_evidence + n, sizeof *link->evidence) < 0)
+        return -1;
+    memcpy(link->evidence + link->n_evidence, e, n * sizeof *e);
+    link->n_evidence += n;
+    g->index->finished = false;
+    return 0;
 }
 
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index)
 {
-    if (g->links_unindexed && index_links(g) < 0)
+    struct rg_graph_index *x = g->index;
+    if (x->links_unindexed && index_links(g) < 0)
         return -1;
-    size_t at, slot = g->link_cap ? link_slot(g, source, target, rel) : 0;
-    if (g->link_cap && g->link_slots[slot]) {
-        at = (size_t)SLOT_LINK(g->link_slots[slot]) - 1;
+    size_t at, slot = x->link_cap ? link_slot(g, source, target, rel) : 0;
+    if (x->link_cap && x->link_slots[slot]) {
+        at = (size_t)SLOT_LINK(x->link_slots[slot]) - 1;
     } else {
         if (rg_reserve((void **)&g->links, &g->cap_links, g->n_links, sizeof *g->links) < 0)
             return -1;
         if (g->n_links + 1 >= 1ULL << SLOT_BITS)
             return -1;
-        bool grown = (g->n_links + 1) * 10 > g->link_cap * 7;
+        bool grown = (g->n_links + 1) * 10 > x->link_cap * 7;
         if (grown && index_links(g) < 0)
             return -1;
         at = g->n_links++;
         g->links[at] = (rg_link){.source = source, .target = target, .relation = rel};
         if (grown)
             slot = link_slot(g, source, target, rel);
-        g->link_slots[slot] = SLOT_TAG(link_hash(source, target, rel)) | (at + 1);
+        x->link_slots[slot] = SLOT_TAG(link_hash(source, target, rel)) | (at + 1);
     }
     if (index)
         *index = at;
@@ -319,7 +364,7 @@ typedef struct translation {
 static const char *translate(rg_graph *dst, translation *t, const char *s)
 {
     if (s != t->from) {
-        const char *to = rg_pool_add(&dst->strings, s);
+        const char *to = rg_pool_add(&dst->index->strings, s);
         if (!to)
             return NULL;
         t->from = s;
@@ -424,6 +469,7 @@ int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_er
         rg_graph_free(sub);
         return -1;
     }
+    rg_graph_finish(sub);
     *out = sub;
     return 0;
 }
@@ -490,7 +536,28 @@ size_t *rg_graph_node_order(const rg_graph *g)
     return order;
 }
 
-int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order)
+void rg_graph_finish(rg_graph *g)
+{
+    if (g->index->finished)
+        return;
+    for (size_t i = 0; i < g->n_links; i++) {
+        rg_link *l = &g->links[i];
+        /* a graph read from a file comes in order: look before sorting */
+        size_t k = 1;
+        while (k < l->n_evidence && by_evidence(&l->evidence[k - 1], &l->evidence[k]) <= 0)
+            k++;
+        if (k < l->n_evidence)
+            qsort(l->evidence, l->n_evidence, sizeof *l->evidence, by_evidence);
+    }
+    g->index->finished = true;
+}
+
+bool rg_graph_finished(const rg_graph *g)
+{
+    return g->index->finished;
+}
+
+int rg_graph_order(const rg_graph *g, size_t **node_order, size_t **link_order)
 {
     size_t *nodes = rg_graph_node_order(g);
     size_t *links = malloc((g->n_links ? g->n_links : 1) * sizeof *links);
@@ -514,10 +581,8 @@ int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order)
             relation_place[r] += strcmp(rg_relation_name((rg_relation)o), rg_relation_name((rg_relation)r)) < 0;
     }
     for (size_t i = 0; i < g->n_links; i++) {
-        rg_link *l = &g->links[i];
+        const rg_link *l = &g->links[i];
         lk[i] = (link_key_s){place[l->source], place[l->target], relation_place[l->relation], i};
-        if (l->n_evidence > 1)
-            qsort(l->evidence, l->n_evidence, sizeof *l->evidence, by_evidence);
     }
     qsort(lk, g->n_links, sizeof *lk, by_link);
     for (size_t i = 0; i < g->n_links; i++)

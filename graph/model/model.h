@@ -7,9 +7,17 @@
  * queries only read it.
  *
  * The model is append-only while it is built. Order inside it is insertion
- * order and means nothing: writers sort (nodes by id, links by source,
- * target, relation; evidence by document, line, text), so that the same
- * inputs give the same bytes whatever the order of the work.
+ * order and means nothing: writers sort nodes by id and links by source,
+ * target, relation, so that the same inputs give the same bytes whatever
+ * the order of the work. Evidence is sorted (by document, line, text) once,
+ * when the graph is finished (rg_graph_finish): readers and subgraphs come
+ * finished, and a graph built from reports is finished before it is
+ * written. Writers and queries only read a graph, through a const pointer;
+ * they give evidence in the order the graph holds it.
+ *
+ * How nodes and links are found (the id table, the link table, the string
+ * pool) is the model's own business, behind g->index: other modules read
+ * the arrays nodes[], links[] and docs[] and call the functions below.
  *
  * Ownership: rg_graph_new / rg_graph_free; every string is copied in and
  * owned by the graph. Evidence strings are interned in the graph's pool:
@@ -20,8 +28,6 @@
 #define RG_MODEL_H
 
 #include "graph/base/error.h"
-#include "graph/base/hmap.h"
-#include "graph/model/pool.h"
 #include "graph/base/text.h"
 #include "graph/base/types.h"
 
@@ -96,12 +102,7 @@ typedef struct rg_graph {
     size_t n_links, cap_links;
     rg_document *docs;
     size_t n_docs, cap_docs;
-    rg_hmap node_index; /* id → node */
-    rg_pool strings;    /* the evidence's documents and sentences */
-    unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
-    size_t link_cap;    /* a power of two, or 0 */
-    size_t link_hint;   /* the links a reader expects: the table's first size */
-    bool links_unindexed; /* links were appended without the table: built when first needed */
+    struct rg_graph_index *index; /* private to the model (model.c) */
 } rg_graph;
 
 rg_graph *rg_graph_new(void);
@@ -130,8 +131,9 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
                   const char *text, size_t *index);
 
 /* The link source → target of rel, if present. On a graph whose links were
- * appended unindexed, the first call builds the table (a cache, though g
- * is const). */
+ * appended unindexed, the first call builds the link table: a cache in the
+ * model's private state, so g itself does not change (and two threads must
+ * not make that first call on one graph at once). */
 bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index);
 
 /* Append the link source → target of rel, with no evidence, without
@@ -139,6 +141,17 @@ bool rg_graph_find_link(const rg_graph *g, size_t source, size_t target, rg_rela
  * links are distinct, and where most commands never look a link up by its
  * ends. *index receives its position. 0, or -1 when out of memory. */
 int rg_graph_append_link(rg_graph *g, size_t source, size_t target, rg_relation rel, size_t *index);
+
+/* The graph's copy of s[0..len) in its pool of evidence strings (one copy
+ * of each): for a reader that appends evidence with
+ * rg_graph_append_evidence. NULL when out of memory. */
+const char *rg_graph_intern(rg_graph *g, const char *s, size_t len);
+
+/* Append n pieces of evidence to link l as they are, their strings from
+ * rg_graph_intern of this graph, the link's weight unchanged: for a reader
+ * of a file written from a graph, whose evidence is distinct. 0, or -1
+ * when out of memory. */
+int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t n);
 
 /* Record a source document. Fails (RG_ERR_INPUT) if a document with the
  * same id is already there: the same report given twice. */
@@ -151,16 +164,26 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
 
 /* A copy of the nodes marked in keep[g->n_nodes], the links between them,
- * and the documents they come from. */
+ * and the documents they come from; finished. */
 int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err);
 
 /* The nodes in id order: order[k] is the node with the k-th smallest id.
  * Caller frees; NULL when out of memory. */
 size_t *rg_graph_node_order(const rg_graph *g);
 
+/* The graph is complete: sort each link's evidence by document, line and
+ * text, the order writers give it in. Call it after the last change to a
+ * graph's evidence (the build's last merge and rg_extract_finish) and
+ * before writing it; readers and rg_graph_subgraph return finished graphs.
+ * Idempotent, and O(evidence) on evidence already in order; adding
+ * evidence later unfinishes it. */
+void rg_graph_finish(rg_graph *g);
+
+/* Whether g's evidence is sorted: finished, and no evidence added since. */
+bool rg_graph_finished(const rg_graph *g);
+
 /* Positions of the nodes in id order, and of the links in (source id,
- * target id, relation) order; evidence of every link sorted in place.
- * Caller frees the arrays. */
-int rg_graph_sorted(rg_graph *g, size_t **node_order, size_t **link_order);
+ * target id, relation) order. Caller frees the arrays. */
+int rg_graph_order(const rg_graph *g, size_t **node_order, size_t **link_order);
 
 #endif

@@ -18,9 +18,10 @@ static inline int run_suite(Suite *s)
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
-/* The graph file text of g; caller frees. */
+/* The graph file text of g, finished first; caller frees. */
 static inline char *graph_text(rg_graph *g)
 {
+    rg_graph_finish(g);
     FILE *f = tmpfile();
     ck_assert_ptr_nonnull(f);
     rg_error err;

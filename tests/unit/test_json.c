@@ -293,15 +293,15 @@ START_TEST(snapshot_round_trip)
             said = back->links[i].evidence[0].text;
         }
     ck_assert_ptr_nonnull(said);
-    /* its links came without their table: the first look-up builds it */
-    ck_assert(back->links_unindexed);
+    /* read, it is finished; its links came without their table: the first
+     * look-up builds it */
+    ck_assert(rg_graph_finished(back));
     for (size_t i = 0; i < back->n_links; i++) {
         const rg_link *l = &back->links[i];
         size_t at;
         ck_assert(rg_graph_find_link(back, l->source, l->target, l->relation, &at));
         ck_assert_uint_eq(at, i);
     }
-    ck_assert(!back->links_unindexed);
     size_t n_links = back->n_links, at;
     ck_assert_int_eq(rg_graph_link(back, back->links[0].source, back->links[0].target, back->links[0].relation,
                                    "report:x", 1, "again", &at), 0);
@@ -318,6 +318,36 @@ START_TEST(snapshot_round_trip)
 END_TEST
 
 /* Counts read from files add up without overflowing. */
+/* Finishing sorts each link's evidence once; adding evidence unfinishes
+ * the graph; writing changes nothing in it (documents keep their order). */
+START_TEST(finish_sorts_evidence_once)
+{
+    rg_graph *g = sample();
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_graph_add_document(g, "report:a", "data/a.md", "A", 1, &err), 0);
+    size_t co;
+    ck_assert(rg_graph_find_link(g, 3, 2, RG_REL_CO_MENTIONED, &co));
+    ck_assert(!rg_graph_finished(g));
+    ck_assert_int_eq(g->links[co].evidence[0].line, 9);
+    rg_graph_finish(g);
+    ck_assert(rg_graph_finished(g));
+    ck_assert_int_eq(g->links[co].evidence[0].line, 8);
+    ck_assert_int_eq(g->links[co].evidence[1].line, 9);
+    rg_graph_finish(g);
+    ck_assert_int_eq(g->links[co].evidence[0].line, 8);
+    ck_assert_int_eq(rg_graph_link(g, 3, 2, RG_REL_CO_MENTIONED, "report:a", 1, "c", NULL), 0);
+    ck_assert(!rg_graph_finished(g));
+    char *text = graph_text(g);
+    ck_assert(rg_graph_finished(g));
+    ck_assert_str_eq(g->links[co].evidence[0].doc, "report:a");
+    ck_assert(strstr(text, "\"report:a\"") < strstr(text, "\"report:r\""));
+    ck_assert_str_eq(g->docs[0].id, "report:r");
+    free(text);
+    rg_graph_free(g);
+}
+END_TEST
+
 START_TEST(counts_saturate)
 {
     ck_assert_int_eq(rg_count_add(LONG_MAX, 1), LONG_MAX);
@@ -419,6 +449,7 @@ int main(void)
     tcase_add_test(tc, spool_writes_in_order_and_reports_failure);
     tcase_add_test(tc, scanner_agrees_with_jansson);
     tcase_add_test(tc, snapshot_round_trip);
+    tcase_add_test(tc, finish_sorts_evidence_once);
     tcase_add_test(tc, counts_saturate);
     tcase_add_test(tc, reader_accepts_edges_and_rejects_bad_files);
     tcase_add_test(tc, merge_is_order_independent);
