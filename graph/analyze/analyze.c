@@ -1,14 +1,13 @@
 #include "graph/analyze/analyze.h"
 
 #include "graph/base/fanout.h"
+#include "graph/base/text.h"
 
 #include <igraph.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define NONE ((size_t)-1)
 
 struct rg_view {
     const rg_graph *g;
@@ -17,7 +16,7 @@ struct rg_view {
     igraph_t graph; /* undirected, simple */
     igraph_vector_t weights;
     size_t *vertex_node; /* vertex → model node */
-    size_t *node_vertex; /* model node → vertex, or NONE */
+    size_t *node_vertex; /* model node → vertex, or RG_NONE */
     igraph_integer_t n;
     bool built; /* graph and weights exist */
 };
@@ -176,12 +175,12 @@ static int shared_recommendations(const rg_view *v, pairs *p)
         return -1;
     }
     for (size_t i = 0; i < g->n_nodes; i++)
-        first[i] = NONE;
+        first[i] = RG_NONE;
     for (size_t i = 0; i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
         bool role = l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS ||
                     (v->kind == RG_VIEW_ENTITIES && l->relation == RG_REL_CONCERNS);
-        if (!role || g->nodes[l->source].type != RG_TYPE_RECOMMENDATION || v->node_vertex[l->target] == NONE ||
+        if (!role || g->nodes[l->source].type != RG_TYPE_RECOMMENDATION || v->node_vertex[l->target] == RG_NONE ||
             link_weight(l, v->doc) <= 0)
             continue;
         next[i] = first[l->source];
@@ -189,8 +188,8 @@ static int shared_recommendations(const rg_view *v, pairs *p)
     }
     int rc = 0;
     for (size_t r = 0; r < g->n_nodes && rc == 0; r++)
-        for (size_t i = first[r]; i != NONE && rc == 0; i = next[i])
-            for (size_t k = next[i]; k != NONE && rc == 0; k = next[k]) {
+        for (size_t i = first[r]; i != RG_NONE && rc == 0; i = next[i])
+            for (size_t k = next[i]; k != RG_NONE && rc == 0; k = next[k]) {
                 size_t a = g->links[i].target, b = g->links[k].target;
                 if (a != b)
                     rc = add_pair(p, (igraph_integer_t)v->node_vertex[a], (igraph_integer_t)v->node_vertex[b], 1.0,
@@ -218,7 +217,7 @@ int rg_view_new(const rg_graph *g, const rg_view_options *opts, rg_view **out, r
         return rg_error_nomem(err);
     }
     for (size_t i = 0; i < g->n_nodes; i++) {
-        v->node_vertex[i] = NONE;
+        v->node_vertex[i] = RG_NONE;
         if (node_in_view(&g->nodes[i], v->kind, v->doc)) {
             v->node_vertex[i] = (size_t)v->n;
             v->vertex_node[v->n++] = i;
@@ -230,7 +229,7 @@ int rg_view_new(const rg_graph *g, const rg_view_options *opts, rg_view **out, r
         for (size_t i = 0; i < g->n_links && rc == 0; i++) {
             const rg_link *l = &g->links[i];
             size_t a = v->node_vertex[l->source], b = v->node_vertex[l->target];
-            if (l->relation == RG_REL_CONTAINS || a == NONE || b == NONE)
+            if (l->relation == RG_REL_CONTAINS || a == RG_NONE || b == RG_NONE)
                 continue;
             double w = link_weight(l, v->doc);
             if (w > 0)
@@ -289,7 +288,7 @@ static int directed_graph(const rg_view *v, igraph_t *graph, igraph_vector_t *we
         const rg_link *l = &g->links[i];
         size_t a = v->node_vertex[l->source], b = v->node_vertex[l->target];
         /* a co-mention has no direction: its order is only that of ids */
-        if (l->relation == RG_REL_CONTAINS || l->relation == RG_REL_CO_MENTIONED || a == NONE || b == NONE)
+        if (l->relation == RG_REL_CONTAINS || l->relation == RG_REL_CO_MENTIONED || a == RG_NONE || b == RG_NONE)
             continue;
         double w = link_weight(l, v->doc);
         if (w > 0 && add_pair(&p, (igraph_integer_t)a, (igraph_integer_t)b, w, true) < 0) {
@@ -311,7 +310,7 @@ static igraph_error_t pivot_sources(const rg_view *v, const rg_measure_options *
         return code;
     if (opts->pivot_nodes) {
         for (size_t i = 0; i < opts->n_pivot_nodes && code == IGRAPH_SUCCESS; i++)
-            if (opts->pivot_nodes[i] < v->g->n_nodes && v->node_vertex[opts->pivot_nodes[i]] != NONE)
+            if (opts->pivot_nodes[i] < v->g->n_nodes && v->node_vertex[opts->pivot_nodes[i]] != RG_NONE)
                 code = igraph_vector_int_push_back(sources, (igraph_integer_t)v->node_vertex[opts->pivot_nodes[i]]);
         return code;
     }

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NONE ((size_t)-1)
-
 /* ---- names ---- */
 
 typedef struct form {
@@ -212,7 +210,7 @@ int rg_names_resolve(rg_names *n, const char *name, size_t *node, rg_error *err)
     while (end < n->len && strcmp(n->forms[end].text, norm) == 0)
         end++;
     free(norm);
-    size_t labels = 0, nodes = 0, label_node = NONE, any = NONE;
+    size_t labels = 0, nodes = 0, label_node = RG_NONE, any = RG_NONE;
     for (size_t i = at; i < end; i++) {
         bool seen = false;
         for (size_t k = at; k < i; k++)
@@ -395,14 +393,14 @@ static int adjacency_build(const rg_graph *g, bool co_mentions, bool roles, adja
 
 size_t rg_query_link(const rg_graph *g, size_t a, size_t b, bool co_mentions)
 {
-    size_t best = NONE;
+    size_t best = RG_NONE;
     for (int dir = 0; dir < 2; dir++) {
         for (int rel = 0; rel < RG_REL__COUNT; rel++) {
             size_t at;
             if (!rg_graph_find_link(g, dir ? b : a, dir ? a : b, (rg_relation)rel, &at) ||
                 !walkable(g, &g->links[at], co_mentions))
                 continue;
-            if (best == NONE || relation_rank(g->links[at].relation) < relation_rank(g->links[best].relation))
+            if (best == RG_NONE || relation_rank(g->links[at].relation) < relation_rank(g->links[best].relation))
                 best = at;
         }
     }
@@ -438,13 +436,13 @@ typedef struct walk {
 static size_t step_link(const walk *w, size_t a, size_t b)
 {
     const rg_graph *g = w->g;
-    size_t best = NONE;
+    size_t best = RG_NONE;
     for (size_t k = w->adj->start[a]; k < w->adj->start[a + 1]; k++) {
         if (w->adj->other[k] != b)
             continue;
         const rg_link *l = &g->links[w->adj->link[k]];
         int rank = relation_rank(l->relation);
-        if (best == NONE) {
+        if (best == RG_NONE) {
             best = w->adj->link[k];
             continue;
         }
@@ -480,7 +478,7 @@ static void collect(walk *w, size_t node, long depth)
         w->paths[w->n++] = p;
         return;
     }
-    size_t prev_seen = NONE;
+    size_t prev_seen = RG_NONE;
     for (size_t k = w->adj->start[node]; k < w->adj->start[node + 1]; k++) {
         size_t o = w->adj->other[k];
         if (o == prev_seen || w->dist[o] != w->dist[node] - 1)

@@ -416,7 +416,6 @@ const char *rg_ascii_for(unsigned cp)
     }
 }
 
-
 char *rg_normalize_name(const char *s)
 {
     rg_buf b;
@@ -466,7 +465,7 @@ size_t rg_word_before(const char *text, size_t at, char *word, size_t size)
     while (start > 0 && isalpha((unsigned char)text[start - 1]))
         start--;
     if (start == end || end - start >= size)
-        return (size_t)-1;
+        return RG_NONE;
     for (size_t k = start; k < end; k++)
         word[k - start] = (char)tolower((unsigned char)text[k]);
     word[end - start] = '\0';

@@ -140,9 +140,12 @@ static inline bool rg_spells(const char *s, size_t len, const char *w)
 /* Case-insensitive ASCII comparison. */
 int rg_strcasecmp(const char *a, const char *b);
 
+/* "No such offset or index": the one spelling of a size_t that is none. */
+#define RG_NONE ((size_t)-1)
+
 /* The word of letters that ends just before text[at] (spaces between are
  * skipped), lowercased into word[0..size). Returns where it starts, or
- * (size_t)-1 when no word comes before or it does not fit. */
+ * RG_NONE when no word comes before or it does not fit. */
 size_t rg_word_before(const char *text, size_t at, char *word, size_t size);
 
 #endif

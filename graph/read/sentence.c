@@ -31,7 +31,6 @@ static bool in_list(const char *const *list, size_t n, const char *w, size_t len
     return false;
 }
 
-
 /* Does the '.' at t[i] end a sentence? t[i+1..] is already known to be
  * space followed by a plausible sentence start at t[next]. */
 static bool period_ends_sentence(const char *t, size_t i, size_t next)

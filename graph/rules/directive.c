@@ -363,7 +363,7 @@ size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors,
 {
     size_t n = strlen(t);
     if (n == 0 || t[n - 1] == '?' || t[n - 1] == ':')
-        return RG_DIRECTIVE_NONE; /* a question, or a lead-in to a list */
+        return RG_NONE; /* a question, or a lead-in to a list */
     for (size_t i = 1; i < n; i++) {
         if (isalpha((unsigned char)t[i - 1]) || !isalpha((unsigned char)t[i]))
             continue;
@@ -373,7 +373,7 @@ size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors,
         /* "need to" after "will", "to", "and": no order of its own */
         static const char *const not_before[] = {"will", "would", "may", "might", "can", "could", "to", "and", "or"};
         char before[8];
-        if (modals[which].words[0] == 'n' && rg_word_before(t, i, before, sizeof before) != (size_t)-1 &&
+        if (modals[which].words[0] == 'n' && rg_word_before(t, i, before, sizeof before) != RG_NONE &&
             word_in(before, strlen(before), not_before, COUNT(not_before)))
             continue;
         size_t s_start, s_end;
@@ -400,7 +400,7 @@ size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors,
             *subject_start = leads_start(t, s_start);
         return i;
     }
-    return RG_DIRECTIVE_NONE;
+    return RG_NONE;
 }
 
 bool rg_directive_refers_back(const char *text)

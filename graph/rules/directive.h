@@ -18,17 +18,17 @@
 #ifndef RG_DIRECTIVE_H
 #define RG_DIRECTIVE_H
 
+#include "graph/base/text.h"
+
 #include <stdbool.h>
 #include <stddef.h>
-
-#define RG_DIRECTIVE_NONE ((size_t)-1)
 
 /* An actor or agency the sentence names, as byte offsets. */
 typedef struct rg_span {
     size_t start, len;
 } rg_span;
 
-/* Offset of the modal that makes text a directive, or RG_DIRECTIVE_NONE.
+/* Offset of the modal that makes text a directive, or RG_NONE.
  * actors are the actor and agency mentions of the sentence, in order;
  * list_item says whether the sentence stands in a list item. On success
  * *subject_start (if not NULL) gets the offset where its subject begins,

@@ -13,13 +13,11 @@
 #ifndef RG_MENTION_H
 #define RG_MENTION_H
 
+#include "graph/base/text.h"
 #include "graph/rules/catalog.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* "No such offset or index": a size_t that is none. */
-#define RG_NONE ((size_t)-1)
 
 typedef struct rg_mention {
     size_t start, len; /* the surface in the sentence */

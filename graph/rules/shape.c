@@ -326,19 +326,17 @@ static const head *quoted_program(const char *t, const token *toks, size_t n, si
     return NULL;
 }
 
-#define NO_QUOTE ((size_t)-1)
-
 /* Is toks[close] the closing quote of a quoted name of one to eight words
- * opening with a capital? Returns its opening quote, or NO_QUOTE. */
+ * opening with a capital? Returns its opening quote, or RG_NONE. */
 static size_t quoted_before(const char *t, const token *toks, size_t close)
 {
     if (toks[close].word || t[toks[close].start] != '"')
-        return NO_QUOTE;
+        return RG_NONE;
     size_t q = close;
     while (q > 0 && close - q <= 8 && toks[q - 1].word)
         q--;
     if (q == 0 || q == close || close - q > 8 || toks[q - 1].word || t[toks[q - 1].start] != '"' || !toks[q].cap)
-        return NO_QUOTE;
+        return RG_NONE;
     return q - 1;
 }
 
@@ -388,7 +386,7 @@ static void skip_acronym(const char *t, const token *toks, size_t h, size_t *fir
     if (toks[h - 4].word && name_word(t, &toks[h - 4])) {
         *skip_start = toks[h - 3].start;
         *first = extend_left(t, toks, h - 3, false);
-    } else if (q != NO_QUOTE) {
+    } else if (q != RG_NONE) {
         /* the "Research Investment for Global Health Technology"
          * (RIGHT) Fund: the quotes hold the name before its head */
         *skip_start = toks[h - 3].start;
@@ -422,11 +420,9 @@ static size_t later_head(const char *t, const token *toks, size_t n, size_t h, c
     return last;
 }
 
-#define NO_NAME ((size_t)-1)
-
 /* A lowercase head needs two capitalized words before it, or a place
  * after it: "Industry and Analysis unit", "consulate in San Francisco".
- * Returns the last token of the name, or NO_NAME when it is none. */
+ * Returns the last token of the name, or RG_NONE when it is none. */
 static size_t lowercase_extent(const char *t, const token *toks, size_t n, size_t first, size_t h)
 {
     size_t place = h;
@@ -438,7 +434,7 @@ static size_t lowercase_extent(const char *t, const token *toks, size_t n, size_
     size_t caps = 0;
     for (size_t k = first; k < h; k++)
         caps += toks[k].cap;
-    return caps < (place > h ? 1u : 2u) ? NO_NAME : place;
+    return caps < (place > h ? 1u : 2u) ? RG_NONE : place;
 }
 
 /* A possessive right before the name: "the Ministry of Interior and
@@ -487,7 +483,7 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
     size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
     if (tk->cap && last == h)
         last = later_head(t, toks, n, h, &hd, &tk);
-    if (!tk->cap && (last = lowercase_extent(t, toks, n, first, h)) == NO_NAME)
+    if (!tk->cap && (last = lowercase_extent(t, toks, n, first, h)) == RG_NONE)
         return false;
     /* a head alone is no name: "the Agency", "a Strategy" */
     if (first == h && last == h)

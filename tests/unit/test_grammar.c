@@ -80,22 +80,22 @@ static size_t modal(const char *text, bool item)
 START_TEST(modal_directives)
 {
     /* an actor subject, named or not */
-    ck_assert_uint_ne(modal("The two countries should work together.", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_ne(modal("Senior officials, while framing the issue, should continue.", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_ne(modal("This approach should support U.S. communications.", false), RG_DIRECTIVE_NONE);
+    ck_assert_uint_ne(modal("The two countries should work together.", false), RG_NONE);
+    ck_assert_uint_ne(modal("Senior officials, while framing the issue, should continue.", false), RG_NONE);
+    ck_assert_uint_ne(modal("This approach should support U.S. communications.", false), RG_NONE);
     /* embedded, perfect, future, copula without an actor, questions, lead-ins */
-    ck_assert_uint_eq(modal("This section proposes priorities that should guide us.", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_eq(modal("The allies must not have relinquished their readiness.", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_eq(modal("Policymakers will need to draw upon expertise.", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_eq(modal("These efforts should be part of a broader strategy.", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_eq(modal("Should the allies act now?", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_eq(modal("Officials should commit to three lines of effort:", false), RG_DIRECTIVE_NONE);
+    ck_assert_uint_eq(modal("This section proposes priorities that should guide us.", false), RG_NONE);
+    ck_assert_uint_eq(modal("The allies must not have relinquished their readiness.", false), RG_NONE);
+    ck_assert_uint_eq(modal("Policymakers will need to draw upon expertise.", false), RG_NONE);
+    ck_assert_uint_eq(modal("These efforts should be part of a broader strategy.", false), RG_NONE);
+    ck_assert_uint_eq(modal("Should the allies act now?", false), RG_NONE);
+    ck_assert_uint_eq(modal("Officials should commit to three lines of effort:", false), RG_NONE);
     /* "could" orders only in a list item, with an actor subject */
-    ck_assert_uint_eq(modal("The officials could use the dialogue.", false), RG_DIRECTIVE_NONE);
-    ck_assert_uint_ne(modal("The officials could use the dialogue.", true), RG_DIRECTIVE_NONE);
-    ck_assert_uint_eq(modal("These engagements could be modeled after it.", true), RG_DIRECTIVE_NONE);
+    ck_assert_uint_eq(modal("The officials could use the dialogue.", false), RG_NONE);
+    ck_assert_uint_ne(modal("The officials could use the dialogue.", true), RG_NONE);
+    ck_assert_uint_eq(modal("These engagements could be modeled after it.", true), RG_NONE);
     /* commitments */
-    ck_assert_uint_ne(modal("The leaders committed to a new dialogue.", false), RG_DIRECTIVE_NONE);
+    ck_assert_uint_ne(modal("The leaders committed to a new dialogue.", false), RG_NONE);
     /* a sentence that goes on with the one before */
     ck_assert(rg_directive_refers_back("This should be predicated on deeper cooperation."));
     ck_assert(rg_directive_refers_back("Such efforts must be funded."));
