@@ -7,6 +7,7 @@
 
 #include "graph/base/error.h"
 #include "graph/model/model.h"
+#include "graph/pipeline/pipeline.h"
 
 #include <stdbool.h>
 
@@ -25,33 +26,18 @@ int rg_cli_usage(const char *command, const char *fmt, ...)
  * one. Caller frees. */
 char *rg_cli_data_dir(const char *sub);
 
-/* Report files named by args (files as given, directories scanned for
- * .md, .markdown, .txt and .html files in name order, README files
- * skipped), or the default corpus when there are none. */
-typedef struct rg_inputs {
-    char **paths; /* to open */
-    char **names; /* to record in the graph: as given, or "data/reports/<file>"
-                     for the default corpus, the same on every machine */
-    size_t len;
-} rg_inputs;
-
+/* Report files named by args (see rg_pipeline_inputs), or the default
+ * corpus (the data directory's reports, recorded as data/reports/<file>,
+ * the same on every machine) when there are none. Free with
+ * rg_pipeline_inputs_free. */
 int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err);
-void rg_cli_inputs_free(rg_inputs *in);
-void rg_cli_free_list(char **items, size_t n);
 
-/* The built-in catalog plus catalog_files, and its extractor. */
-struct rg_catalog;
-struct rg_extractor;
-int rg_cli_catalog(char **catalog_files, size_t n_catalogs, struct rg_catalog **cat, struct rg_extractor **x,
-                   rg_error *err);
+/* The pipeline with the data directory's catalog plus catalog_files, its
+ * phases timed by rg_cli_phase. */
+int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline **out, rg_error *err);
 
-/* The map step: extract every report of in into one partial graph, one
- * document at a time, in jobs worker processes (1: this one). Not
- * finished: the catalog's links come with the last merge. */
-int rg_cli_extract(const struct rg_extractor *x, const rg_inputs *in, long jobs, rg_graph **out, rg_error *err);
-
-/* Build a graph from report files: extract (in jobs processes), merge and
- * finish; catalog_files adds extra catalog files to the built-in catalog. */
+/* Build a graph from report files (rg_pipeline_build with the data
+ * directory's catalog plus catalog_files), in jobs processes. */
 int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out,
                  rg_error *err);
 

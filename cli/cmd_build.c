@@ -1,8 +1,7 @@
 /* relgraph build: reports in, graph file out. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "export/json.h"
-#include "export/output.h"
+#include "export/json_file.h"
 #include "graph/base/fanout.h"
 
 #include <getopt.h>
@@ -75,7 +74,6 @@ int cmd_build(int argc, char **argv)
     rg_error_clear(&err);
     rg_inputs in = {0};
     rg_graph *g = NULL;
-    rg_output out = {0};
     rg_cli_timings_start("build", timings);
     int rc = rg_cli_inputs(argv + optind, argc - optind, &in, &err);
     if (rc == 0)
@@ -85,13 +83,7 @@ int cmd_build(int argc, char **argv)
     if (rc == 0)
         rc = rg_cli_build(&in, catalogs, n_catalogs, jobs, &g, &err);
     if (rc == 0)
-        rc = rg_output_open(&out, output, &err);
-    if (rc == 0 && rg_json_write(g, out.file, output, NULL, &err) < 0) {
-        rg_output_abort(&out);
-        rc = -1;
-    } else if (rc == 0) {
-        rc = rg_output_commit(&out, &err);
-    }
+        rc = rg_json_write_file(output, g, NULL, &err);
     rg_cli_phase("write");
     int status = 0;
     if (rc == 0)
@@ -100,7 +92,7 @@ int cmd_build(int argc, char **argv)
     else
         status = rg_cli_fail(&err);
     rg_graph_free(g);
-    rg_cli_inputs_free(&in);
+    rg_pipeline_inputs_free(&in);
     free(catalogs);
     rg_cli_phase("free");
     return status;

@@ -1,8 +1,7 @@
 /* relgraph ego: the subgraph around a node, as a graph file. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "export/json.h"
-#include "export/output.h"
+#include "export/json_file.h"
 #include "graph/analyze/query.h"
 
 #include <getopt.h>
@@ -62,22 +61,13 @@ int cmd_ego(int argc, char **argv)
     if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
         return rg_cli_fail(&err);
     size_t node;
-    rg_output out;
     int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), graph_file, &err);
     if (rc == 0)
         rc = rg_names_resolve(names, argv[optind], &node, &err);
     if (rc == 0)
         rc = rg_query_ego(g, node, depth, co_mentions, &ego, &err);
     if (rc == 0)
-        rc = rg_output_open(&out, output, &err);
-    if (rc == 0) {
-        if (rg_json_write(ego, out.file, output, NULL, &err) < 0) {
-            rg_output_abort(&out);
-            rc = -1;
-        } else {
-            rc = rg_output_commit(&out, &err);
-        }
-    }
+        rc = rg_json_write_file(output, ego, NULL, &err);
     int status = 0;
     if (rc == 0)
         fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links within %ld of %s\n", output, ego->n_nodes,

@@ -100,11 +100,11 @@ int cmd_eval(int argc, char **argv)
     if (rg_cli_inputs(argv + optind, n_files, &in, &err) < 0)
         return rg_cli_fail(&err);
     if ((int)in.len != n_golds) {
-        rg_cli_inputs_free(&in);
+        rg_pipeline_inputs_free(&in);
         return rg_cli_usage("eval", "each report must be a file, not a directory");
     }
     if (rg_cli_build(&in, NULL, 0, 1, &g, &err) < 0) {
-        rg_cli_inputs_free(&in);
+        rg_pipeline_inputs_free(&in);
         return rg_cli_fail(&err);
     }
     rg_eval total;
@@ -140,6 +140,6 @@ int cmd_eval(int argc, char **argv)
     }
     rg_eval_destroy(&total);
     rg_graph_free(g);
-    rg_cli_inputs_free(&in);
+    rg_pipeline_inputs_free(&in);
     return status;
 }

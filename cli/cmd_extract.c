@@ -3,9 +3,7 @@
  * merging the parts anywhere. merge(extract(any grouping)) == build. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "export/json.h"
-#include "export/output.h"
-#include "graph/model/extract.h"
+#include "export/json_file.h"
 #include "graph/base/fanout.h"
 
 #include <getopt.h>
@@ -77,18 +75,6 @@ static int parse(int argc, char **argv, const char *command, const char *usage, 
     return 0;
 }
 
-static int write_graph(rg_graph *g, const char *path, rg_error *err)
-{
-    rg_output out;
-    if (rg_output_open(&out, path, err) < 0)
-        return -1;
-    if (rg_json_write(g, out.file, path, NULL, err) < 0) {
-        rg_output_abort(&out);
-        return -1;
-    }
-    return rg_output_commit(&out, err);
-}
-
 int cmd_extract(int argc, char **argv)
 {
     args a;
@@ -100,23 +86,21 @@ int cmd_extract(int argc, char **argv)
     rg_error err;
     rg_error_clear(&err);
     rg_inputs in = {0};
-    rg_catalog *cat = NULL;
-    rg_extractor *x = NULL;
+    rg_pipeline *p = NULL;
     rg_graph *part = NULL;
     rc = rg_cli_inputs(argv + optind, argc - optind, &in, &err);
     if (rc == 0)
         rc = rg_cli_check_output(a.output, in.paths, in.len, NULL, &err);
     if (rc == 0)
-        rc = rg_cli_catalog(a.catalogs, a.n_catalogs, &cat, &x, &err);
+        rc = rg_cli_pipeline(a.catalogs, a.n_catalogs, a.jobs, &p, &err);
     if (rc == 0)
-        rc = rg_cli_extract(x, &in, a.jobs, &part, &err);
+        rc = rg_pipeline_extract(p, &in, &part, &err);
     if (rc == 0)
-        rc = write_graph(part, a.output, &err);
+        rc = rg_json_write_file(a.output, part, NULL, &err);
     int status = rc == 0 ? 0 : rg_cli_fail(&err);
     rg_graph_free(part);
-    rg_extractor_free(x);
-    rg_catalog_free(cat);
-    rg_cli_inputs_free(&in);
+    rg_pipeline_free(p);
+    rg_pipeline_inputs_free(&in);
     free(a.catalogs);
     return status;
 }
@@ -131,23 +115,15 @@ int cmd_merge(int argc, char **argv)
     }
     rg_error err;
     rg_error_clear(&err);
-    rg_catalog *cat = NULL;
-    rg_extractor *x = NULL;
-    rg_graph *g = rg_graph_new();
-    rc = g ? rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), NULL, &err) : rg_error_nomem(&err);
+    rg_pipeline *p = NULL;
+    rg_graph *g = NULL;
+    rc = rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), NULL, &err);
     if (rc == 0)
-        rc = rg_cli_catalog(a.catalogs, a.n_catalogs, &cat, &x, &err);
-    for (int i = optind; i < argc && rc == 0; i++) {
-        rg_graph *part = NULL;
-        rc = rg_json_read(argv[i], &part, &err);
-        if (rc == 0)
-            rc = rg_graph_merge(g, part, &err);
-        rg_graph_free(part);
-    }
+        rc = rg_cli_pipeline(a.catalogs, a.n_catalogs, 1, &p, &err);
     if (rc == 0)
-        rc = rg_extract_finish(x, g, &err);
+        rc = rg_pipeline_merge(p, argv + optind, (size_t)(argc - optind), &g, &err);
     if (rc == 0)
-        rc = write_graph(g, a.output, &err);
+        rc = rg_json_write_file(a.output, g, NULL, &err);
     int status = 0;
     if (rc == 0)
         fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links from %zu report%s\n", a.output, g->n_nodes,
@@ -155,8 +131,7 @@ int cmd_merge(int argc, char **argv)
     else
         status = rg_cli_fail(&err);
     rg_graph_free(g);
-    rg_extractor_free(x);
-    rg_catalog_free(cat);
+    rg_pipeline_free(p);
     free(a.catalogs);
     return status;
 }

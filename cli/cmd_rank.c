@@ -1,7 +1,7 @@
 /* relgraph rank: the most central nodes of a view. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "export/json.h"
+#include "export/json_file.h"
 #include "export/output.h"
 #include "graph/analyze/analyze.h"
 #include "graph/base/fanout.h"
@@ -154,6 +154,14 @@ static int by_rounded(const void *a, const void *b)
     return (x->node > y->node) - (x->node < y->node);
 }
 
+/* Write the JSON value ctx to out as the peers' files are laid out. */
+static int dump_json(void *ctx, FILE *out, const char *path, rg_error *err)
+{
+    if (json_dumpf(ctx, out, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0)
+        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
+    return 0;
+}
+
 /* The work of ../shared/bench's peer-rank scripts, in their JSON: degree,
  * strength, PageRank, harmonic (from the pivots), eigenvector and
  * betweenness (from the pivots, scaled n/K * sum / ((n-1)(n-2)) like
@@ -224,15 +232,8 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
     free(s);
     free(r);
     free(member);
-    rg_output out;
-    if (rc == 0 && (rc = rg_output_open(&out, path, err)) == 0) {
-        if (json_dumpf(root, out.file, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0) {
-            rg_output_abort(&out);
-            rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
-        } else {
-            rc = rg_output_commit(&out, err);
-        }
-    }
+    if (rc == 0)
+        rc = rg_output_write(path, dump_json, root, err);
     json_decref(root);
     rg_cli_phase("write");
     return rc;
@@ -304,18 +305,7 @@ static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options 
         g->nodes[i].scores[RG_SCORE_COMMUNITY] = member[i] >= 0 ? (double)member[i] : NAN;
     free(scores);
     free(member);
-    rg_output out;
-    if (rc == 0)
-        rc = rg_output_open(&out, path, err);
-    if (rc == 0) {
-        if (rg_json_write(g, out.file, path, NULL, err) < 0) {
-            rg_output_abort(&out);
-            rc = -1;
-        } else {
-            rc = rg_output_commit(&out, err);
-        }
-    }
-    return rc;
+    return rc == 0 ? rg_json_write_file(path, g, NULL, err) : -1;
 }
 
 int cmd_rank(int argc, char **argv)
