@@ -5,6 +5,7 @@
 #include "export/json.h"
 #include "export/snapshot.h"
 #include "graph/rules/catalog.h"
+#include "graph/analyze/analyze.h"
 #include "graph/analyze/query.h"
 #include "graph/base/text.h"
 
@@ -278,34 +279,52 @@ int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const
     return 0;
 }
 
-int rg_cli_query_options(int argc, char **argv, const char *command, const char *usage_text,
-                         const char **graph_file, bool *as_json)
+int rg_cli_need_output_and_files(const char *command, const char *output, int argc)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    *graph_file = NULL;
-    *as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            *graph_file = optarg;
-            break;
-        case 'j':
-            *as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage(command, "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    if (!output)
+        return rg_cli_usage(command, "%s needs -o FILE", command);
+    if (optind >= argc)
+        return rg_cli_usage(command, "%s needs files to read", command);
     return -1;
+}
+
+void rg_cli_wrote(const char *output, const rg_graph *g)
+{
+    fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links from %zu report%s\n", output, g->n_nodes, g->n_links,
+            g->n_docs, g->n_docs == 1 ? "" : "s");
+}
+
+int rg_cli_option_type(const char *command, char *arg, void *value)
+{
+    int *type = value;
+    if ((*type = rg_type_parse(arg)) < 0)
+        return rg_cli_usage(command, "unknown type '%s'", arg);
+    return 0;
+}
+
+int rg_cli_option_relation(const char *command, char *arg, void *value)
+{
+    int *relation = value;
+    if ((*relation = rg_relation_parse(arg)) < 0)
+        return rg_cli_usage(command, "unknown relation '%s'", arg);
+    return 0;
+}
+
+int rg_cli_option_view(const char *command, char *arg, void *value)
+{
+    if (!rg_view_parse(arg, value))
+        return rg_cli_usage(command, "unknown view '%s': use full, agencies or entities", arg);
+    return 0;
+}
+
+int rg_cli_option_measure(const char *command, char *arg, void *value)
+{
+    int *score = value;
+    int s = rg_score_parse(arg);
+    if (s < 0 || s == RG_SCORE_COMMUNITY)
+        return rg_cli_usage(command, "unknown measure '%s'", arg);
+    *score = s;
+    return 0;
 }
 
 static int utf8_chars(const char *s)

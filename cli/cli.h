@@ -8,6 +8,7 @@
 #include "graph/base/error.h"
 #include "graph/model/model.h"
 #include "graph/pipeline/pipeline.h"
+#include "cli/options.h"
 
 #include <stdbool.h>
 
@@ -75,11 +76,26 @@ int rg_cli_print_json(void *json);
  * report.md would destroy what it reads. Returns 0 or -1. */
 int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err);
 
-/* Parse the options of a query that takes only -g/--graph, --json and
- * --help (on return optind is the first name). Returns -1 to go on, else the
- * exit status: 0 after --help, 2 after a bad option. */
-int rg_cli_query_options(int argc, char **argv, const char *command, const char *usage_text,
-                         const char **graph_file, bool *as_json);
+/* For extract and merge: a usage error (2) when -o or the files to read
+ * are missing, else -1 to go on (optind the first file). */
+int rg_cli_need_output_and_files(const char *command, const char *output, int argc);
+
+/* "relgraph: wrote FILE: N nodes, N links from N reports" on stderr. */
+void rg_cli_wrote(const char *output, const rg_graph *g);
+
+/* The options every query shares: the graph file, JSON output. */
+#define RG_OPT_GRAPH(value) RG_OPT_STRING('g', "graph", value, "FILE", "the graph file (default: build from reports)")
+#define RG_OPT_JSON(value) RG_OPT_SET(0, "json", value, "print JSON")
+
+/* Option callbacks for the names the library parses; each value is an
+ * int * (-1 until given): a type (rg_type_parse), a relation
+ * (rg_relation_parse). */
+int rg_cli_option_type(const char *command, char *arg, void *value);
+int rg_cli_option_relation(const char *command, char *arg, void *value);
+/* A view (value: rg_view_kind *), and a measure (value: int *, an
+ * rg_score other than the community). */
+int rg_cli_option_view(const char *command, char *arg, void *value);
+int rg_cli_option_measure(const char *command, char *arg, void *value);
 
 /* A node and its score, for tables sorted by rg_cli_by_score: highest
  * score first, ties in id order, so that every table is deterministic. */

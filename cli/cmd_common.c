@@ -11,13 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {
+    "common",
     "usage: relgraph common A B [-g graph.json] [--json] [FILE|DIR ...]\n\n"
     "The recommendations, programs and partners two nodes are both linked to,\n"
-    "with how each is linked and the evidence.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "with how each is linked and the evidence.\n\n",
+    19,
+    false,
+};
 
 static json_t *side_json(const rg_graph *g, size_t link, size_t from)
 {
@@ -31,9 +32,10 @@ static json_t *side_json(const rg_graph *g, size_t link, size_t from)
 
 int cmd_common(int argc, char **argv)
 {
-    const char *graph_file;
-    bool as_json;
-    int done = rg_cli_query_options(argc, argv, "common", usage_text, &graph_file, &as_json);
+    const char *graph_file = NULL;
+    bool as_json = false;
+    const rg_option options[] = {RG_OPT_GRAPH(&graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
+    int done = rg_options_parse(&usage, options, argc, argv);
     if (done >= 0)
         return done;
     if (argc - optind < 2)

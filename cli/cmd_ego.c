@@ -1,6 +1,7 @@
 /* relgraph ego: the subgraph around a node, as a graph file. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "export/json_file.h"
 #include "graph/analyze/query.h"
 
@@ -8,50 +9,32 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {
+    "ego",
     "usage: relgraph ego A [-g graph.json] [--depth N] [--co-mentions] [-o ego.json] [FILE|DIR ...]\n\n"
     "The nodes within N links of a node, every link among them and the reports\n"
     "of their recommendations, written as a graph file that every other command\n"
-    "(render included) takes with -g.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --depth N       how many links out (default: 2)\n"
-    "      --co-mentions   also walk co_mentioned links\n"
-    "  -o, --output FILE   where to write it (default: ego.json)\n"
-    "  -h, --help          show this help\n";
+    "(render included) takes with -g.\n\n",
+    19,
+    false,
+};
 
 int cmd_ego(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'}, {"depth", required_argument, NULL, 'd'},
-        {"co-mentions", no_argument, NULL, 'c'}, {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
-    };
     const char *graph_file = NULL, *output = "ego.json";
     long depth = 2;
     bool co_mentions = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:o:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 'd':
-            if (!rg_cli_parse_count(optarg, &depth))
-                return rg_cli_usage("ego", "--depth needs a positive whole number, not '%s'", optarg);
-            break;
-        case 'c':
-            co_mentions = true;
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("ego", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    const rg_option options[] = {
+        RG_OPT_GRAPH(&graph_file),
+        RG_OPT_COUNT(0, "depth", &depth, "N", "how many links out (default: 2)"),
+        RG_OPT_SET(0, "co-mentions", &co_mentions, "also walk co_mentioned links"),
+        RG_OPT_STRING('o', "output", &output, "FILE", "where to write it (default: ego.json)"),
+        RG_OPT_HELP,
+        RG_OPT_END,
+    };
+    int done = rg_options_parse(&usage, options, argc, argv);
+    if (done >= 0)
+        return done;
     if (argc - optind < 1)
         return rg_cli_usage("ego", "ego needs a name");
     rg_error err;

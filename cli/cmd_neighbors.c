@@ -1,6 +1,7 @@
 /* relgraph neighbors: what a node is linked to, with evidence. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "export/json.h"
 #include "graph/analyze/query.h"
 
@@ -9,50 +10,32 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {
+    "neighbors",
     "usage: relgraph neighbors A [-g graph.json] [--type TYPE] [--relation R] [--json] [FILE|DIR ...]\n\n"
-    "Every link of a node, by relation, with the other end and the evidence.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --type TYPE     only neighbours of this type\n"
-    "      --relation R    only this relation (leads, partners, concerns, part_of,\n"
-    "                      member_of, co_mentioned, contains)\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "Every link of a node, by relation, with the other end and the evidence.\n\n",
+    19,
+    false,
+};
 
 int cmd_neighbors(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'}, {"type", required_argument, NULL, 't'},
-        {"relation", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
-    };
     const char *graph_file = NULL;
     int type = -1, relation = -1;
     bool as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 't':
-            if ((type = rg_type_parse(optarg)) < 0)
-                return rg_cli_usage("neighbors", "unknown type '%s'", optarg);
-            break;
-        case 'r':
-            if ((relation = rg_relation_parse(optarg)) < 0)
-                return rg_cli_usage("neighbors", "unknown relation '%s'", optarg);
-            break;
-        case 'j':
-            as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("neighbors", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    const rg_option options[] = {
+        RG_OPT_GRAPH(&graph_file),
+        RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only neighbours of this type", rg_cli_option_type),
+        RG_OPT_CALLBACK(0, "relation", &relation, "R",
+                        "only this relation (leads, partners, concerns, part_of,\nmember_of, co_mentioned, contains)",
+                        rg_cli_option_relation),
+        RG_OPT_JSON(&as_json),
+        RG_OPT_HELP,
+        RG_OPT_END,
+    };
+    int done = rg_options_parse(&usage, options, argc, argv);
+    if (done >= 0)
+        return done;
     if (argc - optind < 1)
         return rg_cli_usage("neighbors", "neighbors needs a name");
     rg_error err;

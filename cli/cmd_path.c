@@ -1,6 +1,7 @@
 /* relgraph path: how two nodes are connected, and through what. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "export/json.h"
 #include "graph/analyze/query.h"
 
@@ -11,21 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {
+    "path",
     "usage: relgraph path A B [-g graph.json] [--via TYPE] [--all] [--max-len N] [--co-mentions] [--json]\n"
     "                   [FILE|DIR ...]\n\n"
     "The shortest connections between two nodes (any name, alias, acronym or id),\n"
     "each step with its relation and the sentence, report and line behind it.\n"
     "Steps go through recommendations, programs and bodies; reports are left out,\n"
-    "and co-mentions unless --co-mentions is given.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --via TYPE      every step in between is of this type (recommendation,\n"
-    "                      program, agency, actor)\n"
-    "      --all           every shortest path (at most 100), not the first\n"
-    "      --max-len N     no path longer than N links\n"
-    "      --co-mentions   also step along co_mentioned links\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "and co-mentions unless --co-mentions is given.\n\n",
+    19,
+    false,
+};
 
 static json_t *path_json(const rg_graph *g, const rg_path *p)
 {
@@ -64,48 +61,35 @@ static void print_path(const rg_graph *g, const rg_path *p)
     }
 }
 
+/* --via: a type other than report. */
+static int via_type(const char *command, char *arg, void *value)
+{
+    int *via = value;
+    *via = rg_type_parse(arg);
+    if (*via < 0 || *via == RG_TYPE_REPORT)
+        return rg_cli_usage(command, "unknown type '%s'", arg);
+    return 0;
+}
+
 int cmd_path(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'},  {"via", required_argument, NULL, 'v'},
-        {"all", no_argument, NULL, 'a'},          {"max-len", required_argument, NULL, 'm'},
-        {"co-mentions", no_argument, NULL, 'c'},  {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
-    };
     const char *graph_file = NULL;
     rg_path_options opts = {.via = -1};
     bool as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 'v':
-            opts.via = rg_type_parse(optarg);
-            if (opts.via < 0 || opts.via == RG_TYPE_REPORT)
-                return rg_cli_usage("path", "unknown type '%s'", optarg);
-            break;
-        case 'a':
-            opts.all = true;
-            break;
-        case 'm':
-            if (!rg_cli_parse_count(optarg, &opts.max_len))
-                return rg_cli_usage("path", "--max-len needs a positive whole number, not '%s'", optarg);
-            break;
-        case 'c':
-            opts.co_mentions = true;
-            break;
-        case 'j':
-            as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("path", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
+    const rg_option options[] = {
+        RG_OPT_GRAPH(&graph_file),
+        RG_OPT_CALLBACK(0, "via", &opts.via, "TYPE",
+                        "every step in between is of this type (recommendation,\nprogram, agency, actor)", via_type),
+        RG_OPT_SET(0, "all", &opts.all, "every shortest path (at most 100), not the first"),
+        RG_OPT_COUNT(0, "max-len", &opts.max_len, "N", "no path longer than N links"),
+        RG_OPT_SET(0, "co-mentions", &opts.co_mentions, "also step along co_mentioned links"),
+        RG_OPT_JSON(&as_json),
+        RG_OPT_HELP,
+        RG_OPT_END,
+    };
+    int done = rg_options_parse(&usage, options, argc, argv);
+    if (done >= 0)
+        return done;
     if (argc - optind < 2)
         return rg_cli_usage("path", "path needs two names");
     const char *a = argv[optind], *b = argv[optind + 1];

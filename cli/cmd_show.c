@@ -11,14 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {
+    "show",
     "usage: relgraph show A [-g graph.json] [--json] [FILE|DIR ...]\n\n"
     "Everything about one node: type, kind, country, aliases, mentions per report,\n"
     "scores (when the graph file has them), and its links grouped by relation, each\n"
-    "with its evidence; for a recommendation it leads, who else it involves.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "with its evidence; for a recommendation it leads, who else it involves.\n\n",
+    19,
+    false,
+};
 
 /* Who else a recommendation involves: "partners: A, B; concerns: C". */
 static void print_involved(const rg_graph *g, size_t rec, size_t except)
@@ -141,9 +142,10 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
 
 int cmd_show(int argc, char **argv)
 {
-    const char *graph_file;
-    bool as_json;
-    int done = rg_cli_query_options(argc, argv, "show", usage_text, &graph_file, &as_json);
+    const char *graph_file = NULL;
+    bool as_json = false;
+    const rg_option options[] = {RG_OPT_GRAPH(&graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
+    int done = rg_options_parse(&usage, options, argc, argv);
     if (done >= 0)
         return done;
     if (argc - optind < 1)

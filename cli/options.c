@@ -1,0 +1,121 @@
+/* One parser over getopt_long for every command's option table. */
+#include "cli/options.h"
+
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_OPTIONS = 40, LONG_ONLY = 256 };
+
+void rg_options_print(const rg_options_usage *u, const rg_option *opts, FILE *f)
+{
+    fputs(u->text, f);
+    for (const rg_option *o = opts; o->kind != RG_OPTION_END; o++) {
+        if (!o->help)
+            continue;
+        char left[80];
+        if (o->left)
+            snprintf(left, sizeof left, "%s", o->left);
+        else if (o->short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        /* continuation lines line up under the first */
+        const char *line = o->help;
+        size_t len = strcspn(line, "\n");
+        fprintf(f, "  %-*s %.*s\n", u->width, left, (int)len, line);
+        while (line[len] == '\n') {
+            line += len + 1;
+            len = strcspn(line, "\n");
+            fprintf(f, "%*s%.*s\n", u->width + 3, "", (int)len, line);
+        }
+    }
+}
+
+static int add_to_list(rg_option_list *l, char *arg)
+{
+    char **p = realloc(l->items, (l->len + 1) * sizeof *p);
+    if (!p) {
+        fputs("relgraph: error: out of memory\n", stderr);
+        return 3;
+    }
+    l->items = p;
+    l->items[l->len++] = arg;
+    return 0;
+}
+
+/* Store arg as o says; 0 or the exit status. */
+static int take(const rg_options_usage *u, const rg_option *o, char *arg)
+{
+    switch (o->kind) {
+    case RG_OPTION_SET:
+        *(bool *)o->value = true;
+        return 0;
+    case RG_OPTION_CLEAR:
+        *(bool *)o->value = false;
+        return 0;
+    case RG_OPTION_STRING:
+        *(const char **)o->value = arg;
+        return 0;
+    case RG_OPTION_COUNT:
+        if (!rg_cli_parse_count(arg, o->value))
+            return rg_cli_usage(u->command, "--%s needs a positive whole number, not '%s'", o->name, arg);
+        return 0;
+    case RG_OPTION_LIST:
+        return add_to_list(o->value, arg);
+    case RG_OPTION_CALLBACK:
+        return o->parse(u->command, arg, o->value);
+    default:
+        return 0;
+    }
+}
+
+/* getopt_long's tables from opts: short options in short, the long ones
+ * in longs, each long option's val its short name or LONG_ONLY + index. */
+static size_t tables(const rg_options_usage *u, const rg_option *opts, char *shorts, struct option *longs)
+{
+    size_t n = 0, k = 0;
+    if (u->in_order)
+        shorts[k++] = '+';
+    for (; opts[n].kind != RG_OPTION_END && n < MAX_OPTIONS; n++) {
+        const rg_option *o = &opts[n];
+        longs[n] = (struct option){o->name, o->arg ? required_argument : no_argument, NULL,
+                                   o->short_name ? o->short_name : LONG_ONLY + (int)n};
+        if (o->short_name) {
+            shorts[k++] = o->short_name;
+            if (o->arg)
+                shorts[k++] = ':';
+        }
+    }
+    shorts[k] = '\0';
+    longs[n] = (struct option){NULL, 0, NULL, 0};
+    return n;
+}
+
+int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc, char **argv)
+{
+    char shorts[2 * MAX_OPTIONS + 2];
+    struct option longs[MAX_OPTIONS + 1];
+    size_t n = tables(u, opts, shorts, longs);
+    int c;
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        const rg_option *o = NULL;
+        for (size_t i = 0; i < n && !o; i++)
+            if (c == (opts[i].short_name ? opts[i].short_name : LONG_ONLY + (int)i))
+                o = &opts[i];
+        if (!o)
+            return rg_cli_usage(u->command, "unknown or incomplete option '%s'", argv[optind - 1]);
+        if (o->kind == RG_OPTION_HELP) {
+            rg_options_print(u, opts, stdout);
+            return 0;
+        }
+        int status = take(u, o, optarg);
+        if (status != 0)
+            return status;
+    }
+    return -1;
+}
