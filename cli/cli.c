@@ -279,13 +279,51 @@ int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const
     return 0;
 }
 
-int rg_cli_need_output_and_files(const char *command, const char *output, int argc)
+int rg_cli_query_open(const rg_options_usage *u, const rg_option *opts, int argc, char **argv, int n_args,
+                      const char *need, int resolve, rg_cli_query *q)
 {
-    if (!output)
-        return rg_cli_usage(command, "%s needs -o FILE", command);
-    if (optind >= argc)
-        return rg_cli_usage(command, "%s needs files to read", command);
-    return -1;
+    int done = rg_options_parse(u, opts, argc, argv);
+    if (done >= 0)
+        return done;
+    if (argc - optind < n_args)
+        return rg_cli_usage(u->command, "%s", need);
+    rg_error err;
+    rg_error_clear(&err);
+    char **reports = argv + optind + n_args;
+    int n = argc - optind - n_args;
+    int rc = resolve >= 0 ? rg_cli_graph_names(q->graph_file, reports, n, &q->g, &q->names, &err)
+                          : rg_cli_graph(q->graph_file, reports, n, &q->g, &err);
+    if (rc < 0)
+        return rg_cli_fail(&err);
+    for (int i = 0; i < resolve && rc == 0; i++)
+        rc = rg_names_resolve(q->names, argv[optind + i], &q->nodes[i], &err);
+    if (rc == 0)
+        return -1;
+    rg_cli_query_close(q);
+    return rg_cli_fail(&err);
+}
+
+void rg_cli_query_close(rg_cli_query *q)
+{
+    rg_names_free(q->names);
+    rg_graph_free(q->g);
+    q->names = NULL;
+    q->g = NULL;
+}
+
+int rg_cli_parse_map_reduce(const rg_options_usage *u, const rg_option *opts, int argc, char **argv,
+                            const char *const *output, rg_option_list *catalogs)
+{
+    int status = rg_options_parse(u, opts, argc, argv);
+    if (status < 0 && !*output)
+        status = rg_cli_usage(u->command, "%s needs -o FILE", u->command);
+    else if (status < 0 && optind >= argc)
+        status = rg_cli_usage(u->command, "%s needs files to read", u->command);
+    if (status >= 0) {
+        free(catalogs->items);
+        *catalogs = (rg_option_list){NULL, 0};
+    }
+    return status;
 }
 
 void rg_cli_wrote(const char *output, const rg_graph *g)

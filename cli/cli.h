@@ -76,9 +76,31 @@ int rg_cli_print_json(void *json);
  * report.md would destroy what it reads. Returns 0 or -1. */
 int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err);
 
-/* For extract and merge: a usage error (2) when -o or the files to read
- * are missing, else -1 to go on (optind the first file). */
-int rg_cli_need_output_and_files(const char *command, const char *output, int argc);
+/* What a query command works on: the graph file given with -g (its
+ * options table points at graph_file), the graph, the index of its names
+ * and the nodes the first arguments name. */
+typedef struct rg_cli_query {
+    const char *graph_file;
+    rg_graph *g;
+    struct rg_names *names;
+    size_t nodes[2];
+} rg_cli_query;
+
+/* The start of a query command: parse argv by opts, check that the first
+ * n_args arguments are there (else the usage error need, "show needs a
+ * name"), and get the graph, from q->graph_file or from the reports after
+ * those arguments. resolve: -1, no index of names; 0, the index; 1 or 2,
+ * also the nodes the first arguments name, into q->nodes. Returns -1 to
+ * go on (optind the first argument), else the exit status (all freed). */
+int rg_cli_query_open(const rg_options_usage *u, const rg_option *opts, int argc, char **argv, int n_args,
+                      const char *need, int resolve, rg_cli_query *q);
+void rg_cli_query_close(rg_cli_query *q);
+
+/* For extract and merge: rg_options_parse, then a usage error when -o
+ * (*output) or the files to read are missing. Returns as rg_options_parse:
+ * -1 to go on (optind the first file). */
+int rg_cli_parse_map_reduce(const rg_options_usage *u, const rg_option *opts, int argc, char **argv,
+                            const char *const *output, rg_option_list *catalogs);
 
 /* "relgraph: wrote FILE: N nodes, N links from N reports" on stderr. */
 void rg_cli_wrote(const char *output, const rg_graph *g);

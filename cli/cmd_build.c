@@ -35,10 +35,8 @@ int cmd_build(int argc, char **argv)
         RG_OPT_END,
     };
     int status = rg_options_parse(&usage, options, argc, argv);
-    if (status >= 0) {
-        free(catalogs.items);
+    if (status >= 0)
         return status;
-    }
     rg_error err;
     rg_error_clear(&err);
     rg_inputs in = {0};

@@ -32,24 +32,18 @@ static json_t *side_json(const rg_graph *g, size_t link, size_t from)
 
 int cmd_common(int argc, char **argv)
 {
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     bool as_json = false;
-    const rg_option options[] = {RG_OPT_GRAPH(&graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
-    int done = rg_options_parse(&usage, options, argc, argv);
+    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
+    int done = rg_cli_query_open(&usage, options, argc, argv, 2, "common needs two names", 2, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 2)
-        return rg_cli_usage("common", "common needs two names");
     rg_error err;
     rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 2, argc - optind - 2, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t a, b, *shared = NULL, n = 0;
+    const rg_graph *g = q.g;
+    size_t a = q.nodes[0], b = q.nodes[1], *shared = NULL, n = 0;
     int status = 0;
-    if (rg_names_resolve(names, argv[optind], &a, &err) < 0 || rg_names_resolve(names, argv[optind + 1], &b, &err) < 0 ||
-        rg_query_common(g, a, b, &shared, &n, &err) < 0) {
+    if (rg_query_common(g, a, b, &shared, &n, &err) < 0) {
         status = rg_cli_fail(&err);
     } else if (as_json) {
         json_t *list = json_array();
@@ -91,7 +85,6 @@ int cmd_common(int argc, char **argv)
         }
     }
     free(shared);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

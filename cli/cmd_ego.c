@@ -21,32 +21,28 @@ static const rg_options_usage usage = {
 
 int cmd_ego(int argc, char **argv)
 {
-    const char *graph_file = NULL, *output = "ego.json";
+    rg_cli_query q = {0};
+    const char *output = "ego.json";
     long depth = 2;
     bool co_mentions = false;
     const rg_option options[] = {
-        RG_OPT_GRAPH(&graph_file),
+        RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_COUNT(0, "depth", &depth, "N", "how many links out (default: 2)"),
         RG_OPT_SET(0, "co-mentions", &co_mentions, "also walk co_mentioned links"),
         RG_OPT_STRING('o', "output", &output, "FILE", "where to write it (default: ego.json)"),
         RG_OPT_HELP,
         RG_OPT_END,
     };
-    int done = rg_options_parse(&usage, options, argc, argv);
+    int done = rg_cli_query_open(&usage, options, argc, argv, 1, "ego needs a name", 0, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 1)
-        return rg_cli_usage("ego", "ego needs a name");
     rg_error err;
     rg_error_clear(&err);
-    rg_graph *g, *ego = NULL;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
+    rg_graph *g = q.g, *ego = NULL;
     size_t node;
-    int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), graph_file, &err);
+    int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), q.graph_file, &err);
     if (rc == 0)
-        rc = rg_names_resolve(names, argv[optind], &node, &err);
+        rc = rg_names_resolve(q.names, argv[optind], &node, &err);
     if (rc == 0)
         rc = rg_query_ego(g, node, depth, co_mentions, &ego, &err);
     if (rc == 0)
@@ -58,7 +54,6 @@ int cmd_ego(int argc, char **argv)
     else
         status = rg_cli_fail(&err);
     rg_graph_free(ego);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

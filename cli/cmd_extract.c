@@ -32,13 +32,9 @@ int cmd_extract(int argc, char **argv)
         RG_OPT_HELP,
         RG_OPT_END,
     };
-    int status = rg_options_parse(&usage, options, argc, argv);
-    if (status < 0)
-        status = rg_cli_need_output_and_files("extract", output, argc);
-    if (status >= 0) {
-        free(catalogs.items);
+    int status = rg_cli_parse_map_reduce(&usage, options, argc, argv, &output, &catalogs);
+    if (status >= 0)
         return status;
-    }
     rg_error err;
     rg_error_clear(&err);
     rg_inputs in = {0};

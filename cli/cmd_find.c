@@ -20,26 +20,22 @@ static const rg_options_usage usage = {
 
 int cmd_find(int argc, char **argv)
 {
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     int type = -1;
     bool as_json = false;
     const rg_option options[] = {
-        RG_OPT_GRAPH(&graph_file),
+        RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only nodes of this type", rg_cli_option_type),
         RG_OPT_JSON(&as_json),
         RG_OPT_HELP,
         RG_OPT_END,
     };
-    int done = rg_options_parse(&usage, options, argc, argv);
+    int done = rg_cli_query_open(&usage, options, argc, argv, 1, "find needs a text to look for", -1, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 1)
-        return rg_cli_usage("find", "find needs a text to look for");
     rg_error err;
     rg_error_clear(&err);
-    rg_graph *g;
-    if (rg_cli_graph(graph_file, argv + optind + 1, argc - optind - 1, &g, &err) < 0)
-        return rg_cli_fail(&err);
+    const rg_graph *g = q.g;
     size_t *nodes = NULL, n = 0;
     int status = 0;
     if (rg_query_find(g, argv[optind], &nodes, &n, &err) < 0) {
@@ -73,6 +69,6 @@ int cmd_find(int argc, char **argv)
             printf("nothing matches '%s'\n", argv[optind]);
     }
     free(nodes);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

@@ -20,11 +20,11 @@ static const rg_options_usage usage = {
 
 int cmd_neighbors(int argc, char **argv)
 {
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     int type = -1, relation = -1;
     bool as_json = false;
     const rg_option options[] = {
-        RG_OPT_GRAPH(&graph_file),
+        RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only neighbours of this type", rg_cli_option_type),
         RG_OPT_CALLBACK(0, "relation", &relation, "R",
                         "only this relation (leads, partners, concerns, part_of,\nmember_of, co_mentioned, contains)",
@@ -33,21 +33,15 @@ int cmd_neighbors(int argc, char **argv)
         RG_OPT_HELP,
         RG_OPT_END,
     };
-    int done = rg_options_parse(&usage, options, argc, argv);
+    int done = rg_cli_query_open(&usage, options, argc, argv, 1, "neighbors needs a name", 1, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 1)
-        return rg_cli_usage("neighbors", "neighbors needs a name");
     rg_error err;
     rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t node, *links = NULL, n = 0;
+    const rg_graph *g = q.g;
+    size_t node = q.nodes[0], *links = NULL, n = 0;
     int status = 0;
-    if (rg_names_resolve(names, argv[optind], &node, &err) < 0 ||
-        rg_query_neighbors(g, node, relation, type, &links, &n, &err) < 0) {
+    if (rg_query_neighbors(g, node, relation, type, &links, &n, &err) < 0) {
         status = rg_cli_fail(&err);
     } else if (as_json) {
         json_t *list = json_array();
@@ -93,7 +87,6 @@ int cmd_neighbors(int argc, char **argv)
         }
     }
     free(links);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

@@ -73,11 +73,11 @@ static int via_type(const char *command, char *arg, void *value)
 
 int cmd_path(int argc, char **argv)
 {
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     rg_path_options opts = {.via = -1};
     bool as_json = false;
     const rg_option options[] = {
-        RG_OPT_GRAPH(&graph_file),
+        RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "via", &opts.via, "TYPE",
                         "every step in between is of this type (recommendation,\nprogram, agency, actor)", via_type),
         RG_OPT_SET(0, "all", &opts.all, "every shortest path (at most 100), not the first"),
@@ -87,24 +87,17 @@ int cmd_path(int argc, char **argv)
         RG_OPT_HELP,
         RG_OPT_END,
     };
-    int done = rg_options_parse(&usage, options, argc, argv);
+    int done = rg_cli_query_open(&usage, options, argc, argv, 2, "path needs two names", 2, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 2)
-        return rg_cli_usage("path", "path needs two names");
-    const char *a = argv[optind], *b = argv[optind + 1];
     rg_error err;
     rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 2, argc - optind - 2, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t from, to;
+    const rg_graph *g = q.g;
+    size_t from = q.nodes[0], to = q.nodes[1];
     rg_path *paths = NULL;
     size_t n = 0;
     int status = 0;
-    if (rg_names_resolve(names, a, &from, &err) < 0 || rg_names_resolve(names, b, &to, &err) < 0 ||
-        rg_query_paths(g, from, to, &opts, &paths, &n, &err) < 0) {
+    if (rg_query_paths(g, from, to, &opts, &paths, &n, &err) < 0) {
         status = rg_cli_fail(&err);
     } else if (as_json) {
         json_t *o = json_object();
@@ -128,7 +121,6 @@ int cmd_path(int argc, char **argv)
         }
     }
     rg_paths_free(paths, n);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

@@ -142,31 +142,24 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
 
 int cmd_show(int argc, char **argv)
 {
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     bool as_json = false;
-    const rg_option options[] = {RG_OPT_GRAPH(&graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
-    int done = rg_options_parse(&usage, options, argc, argv);
+    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
+    int done = rg_cli_query_open(&usage, options, argc, argv, 1, "show needs a name", 1, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 1)
-        return rg_cli_usage("show", "show needs a name");
     rg_error err;
     rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t node, *links = NULL, n = 0;
+    const rg_graph *g = q.g;
+    size_t node = q.nodes[0], *links = NULL, n = 0;
     int status = 0;
-    if (rg_names_resolve(names, argv[optind], &node, &err) < 0 ||
-        rg_query_neighbors(g, node, -1, -1, &links, &n, &err) < 0)
+    if (rg_query_neighbors(g, node, -1, -1, &links, &n, &err) < 0)
         status = rg_cli_fail(&err);
     else if (as_json)
         rg_cli_print_json(node_json(g, node, links, n));
     else
         print_node(g, node, links, n);
     free(links);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

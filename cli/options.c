@@ -96,6 +96,18 @@ static size_t tables(const rg_options_usage *u, const rg_option *opts, char *sho
     return n;
 }
 
+/* Parsing stops: the lists gathered so far are of no more use. */
+static int stop(const rg_option *opts, int status)
+{
+    for (const rg_option *o = opts; o->kind != RG_OPTION_END; o++)
+        if (o->kind == RG_OPTION_LIST) {
+            rg_option_list *l = o->value;
+            free(l->items);
+            *l = (rg_option_list){NULL, 0};
+        }
+    return status;
+}
+
 int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc, char **argv)
 {
     char shorts[2 * MAX_OPTIONS + 2];
@@ -108,14 +120,14 @@ int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc,
             if (c == (opts[i].short_name ? opts[i].short_name : LONG_ONLY + (int)i))
                 o = &opts[i];
         if (!o)
-            return rg_cli_usage(u->command, "unknown or incomplete option '%s'", argv[optind - 1]);
+            return stop(opts, rg_cli_usage(u->command, "unknown or incomplete option '%s'", argv[optind - 1]));
         if (o->kind == RG_OPTION_HELP) {
             rg_options_print(u, opts, stdout);
-            return 0;
+            return stop(opts, 0);
         }
         int status = take(u, o, optarg);
         if (status != 0)
-            return status;
+            return stop(opts, status);
     }
     return -1;
 }

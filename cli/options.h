@@ -5,7 +5,8 @@
  * usage line and description; one parser over getopt_long reads argv.
  *
  * Ownership: the tables, texts and values are the caller's; a list option
- * collects pointers into argv in an array the caller frees (items).
+ * collects pointers into argv in an array the caller frees (items) once
+ * rg_options_parse has returned -1 (on any other return it is freed).
  */
 #ifndef RG_OPTIONS_H
 #define RG_OPTIONS_H
@@ -69,7 +70,8 @@ void rg_options_print(const rg_options_usage *u, const rg_option *opts, FILE *ou
 
 /* Parse argv by opts (ended by RG_OPT_END). Returns -1 to go on, optind
  * the first argument; else the exit status: 0 after --help, 2 after a bad
- * option or argument (the message printed), 3 out of memory. */
+ * option or argument (the message printed), 3 out of memory; then the
+ * lists are freed and empty. */
 int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc, char **argv);
 
 #endif
