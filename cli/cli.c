@@ -7,6 +7,7 @@
 #include "graph/rules/catalog.h"
 #include "graph/analyze/analyze.h"
 #include "graph/analyze/query.h"
+#include "graph/base/fanout.h"
 #include "graph/base/text.h"
 
 #include <jansson.h>
@@ -236,10 +237,19 @@ void rg_cli_print_evidence(const rg_link *l, int indent)
     putchar('\n');
 }
 
-bool rg_cli_same_evidence(const rg_link *a, const rg_link *b)
+/* Do two links (a may be NULL) open with the same piece of evidence? */
+static bool same_evidence(const rg_link *a, const rg_link *b)
 {
     return a && a->n_evidence && b->n_evidence && a->evidence[0].line == b->evidence[0].line &&
            strcmp(a->evidence[0].doc, b->evidence[0].doc) == 0 && strcmp(a->evidence[0].text, b->evidence[0].text) == 0;
+}
+
+void rg_cli_print_evidence_after(const rg_link *prev, const rg_link *l, int indent)
+{
+    if (same_evidence(prev, l))
+        printf("%*s(the same sentence)\n", indent, "");
+    else
+        rg_cli_print_evidence(l, indent);
 }
 
 const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size)
@@ -287,20 +297,19 @@ int rg_cli_query_open(const rg_options_usage *u, const rg_option *opts, int argc
         return done;
     if (argc - optind < n_args)
         return rg_cli_usage(u->command, "%s", need);
-    rg_error err;
-    rg_error_clear(&err);
+    rg_error_clear(&q->err);
     char **reports = argv + optind + n_args;
     int n = argc - optind - n_args;
-    int rc = resolve >= 0 ? rg_cli_graph_names(q->graph_file, reports, n, &q->g, &q->names, &err)
-                          : rg_cli_graph(q->graph_file, reports, n, &q->g, &err);
+    int rc = resolve >= 0 ? rg_cli_graph_names(q->graph_file, reports, n, &q->g, &q->names, &q->err)
+                          : rg_cli_graph(q->graph_file, reports, n, &q->g, &q->err);
     if (rc < 0)
-        return rg_cli_fail(&err);
+        return rg_cli_fail(&q->err);
     for (int i = 0; i < resolve && rc == 0; i++)
-        rc = rg_names_resolve(q->names, argv[optind + i], &q->nodes[i], &err);
+        rc = rg_names_resolve(q->names, argv[optind + i], &q->nodes[i], &q->err);
     if (rc == 0)
         return -1;
     rg_cli_query_close(q);
-    return rg_cli_fail(&err);
+    return rg_cli_fail(&q->err);
 }
 
 void rg_cli_query_close(rg_cli_query *q)
@@ -311,17 +320,24 @@ void rg_cli_query_close(rg_cli_query *q)
     q->g = NULL;
 }
 
-int rg_cli_parse_map_reduce(const rg_options_usage *u, const rg_option *opts, int argc, char **argv,
-                            const char *const *output, rg_option_list *catalogs)
+int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
+                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a)
 {
-    int status = rg_options_parse(u, opts, argc, argv);
-    if (status < 0 && !*output)
+    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores()};
+    const rg_option options[] = {
+        RG_OPT_STRING('o', "output", &a->output, "FILE", output_help),
+        RG_OPT_LIST(0, "catalog", &a->catalogs, "FILE", catalog_help),
+        RG_OPT_COUNT('j', "jobs", &a->jobs, "N", jobs_help),
+        RG_OPT_END,
+    };
+    int status = rg_options_parse(u, options, argc, argv);
+    if (status < 0 && !a->output)
         status = rg_cli_usage(u->command, "%s needs -o FILE", u->command);
     else if (status < 0 && optind >= argc)
         status = rg_cli_usage(u->command, "%s needs files to read", u->command);
     if (status >= 0) {
-        free(catalogs->items);
-        *catalogs = (rg_option_list){NULL, 0};
+        free(a->catalogs.items);
+        a->catalogs = (rg_option_list){NULL, 0};
     }
     return status;
 }

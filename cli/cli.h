@@ -56,8 +56,9 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
  * spaces; "(+k more)" when the link has more. */
 void rg_cli_print_evidence(const rg_link *l, int indent);
 
-/* Do two links (a may be NULL) open with the same piece of evidence? */
-bool rg_cli_same_evidence(const rg_link *a, const rg_link *b);
+/* The evidence of l in a list after prev (NULL at a group's start):
+ * "(the same sentence)" when prev opens with the same one. */
+void rg_cli_print_evidence_after(const rg_link *prev, const rg_link *l, int indent);
 
 /* Labels in aligned tables: the columns a label takes (counting
  * characters, at most RG_CLI_LABEL_MAX), and the label printed in width
@@ -80,6 +81,7 @@ int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const
  * options table points at graph_file), the graph, the index of its names
  * and the nodes the first arguments name. */
 typedef struct rg_cli_query {
+    rg_error err; /* for the command's own calls */
     const char *graph_file;
     rg_graph *g;
     struct rg_names *names;
@@ -96,11 +98,19 @@ int rg_cli_query_open(const rg_options_usage *u, const rg_option *opts, int argc
                       const char *need, int resolve, rg_cli_query *q);
 void rg_cli_query_close(rg_cli_query *q);
 
-/* For extract and merge: rg_options_parse, then a usage error when -o
- * (*output) or the files to read are missing. Returns as rg_options_parse:
- * -1 to go on (optind the first file). */
-int rg_cli_parse_map_reduce(const rg_options_usage *u, const rg_option *opts, int argc, char **argv,
-                            const char *const *output, rg_option_list *catalogs);
+/* The options of extract and merge: -o (required), --catalog, -j, each
+ * with the command's help line (jobs_help NULL: accepted, not listed).
+ * Parses argv and checks that -o and the files to read are there;
+ * returns as rg_options_parse: -1 to go on (optind the first file, the
+ * caller frees catalogs.items). */
+typedef struct rg_cli_map_reduce {
+    const char *output;
+    rg_option_list catalogs;
+    long jobs;
+} rg_cli_map_reduce;
+
+int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
+                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a);
 
 /* "relgraph: wrote FILE: N nodes, N links from N reports" on stderr. */
 void rg_cli_wrote(const char *output, const rg_graph *g);

@@ -9,15 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const rg_options_usage usage = {
-    "build",
+static const rg_options_usage usage = {"build", 19, true,
     "usage: relgraph build [-o graph.json] [--catalog FILE]... [-j N] [FILE|DIR ...]\n\n"
     "Read the reports (the default corpus when none is given), find the actors,\n"
     "agencies, programs and recommendations they name, and write the graph file\n"
-    "(node-link JSON, every link with its evidence sentence).\n\n",
-    19,
-    true,
-};
+    "(node-link JSON, every link with its evidence sentence).\n\n"};
 
 int cmd_build(int argc, char **argv)
 {
@@ -31,7 +27,6 @@ int cmd_build(int argc, char **argv)
         RG_OPT_COUNT('j', "jobs", &jobs, "N",
                      "extract in N worker processes (default: the number of\ncores); the graph is the same for every N"),
         RG_OPT_SET(0, "timings", &timings, "the time of each phase on stderr"),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int status = rg_options_parse(&usage, options, argc, argv);

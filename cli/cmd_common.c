@@ -11,14 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const rg_options_usage usage = {
-    "common",
+static const rg_options_usage usage = {"common", 19, false,
     "usage: relgraph common A B [-g graph.json] [--json] [FILE|DIR ...]\n\n"
     "The recommendations, programs and partners two nodes are both linked to,\n"
-    "with how each is linked and the evidence.\n\n",
-    19,
-    false,
-};
+    "with how each is linked and the evidence.\n\n"};
 
 static json_t *side_json(const rg_graph *g, size_t link, size_t from)
 {
@@ -34,17 +30,15 @@ int cmd_common(int argc, char **argv)
 {
     rg_cli_query q = {0};
     bool as_json = false;
-    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
+    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_END};
     int done = rg_cli_query_open(&usage, options, argc, argv, 2, "common needs two names", 2, &q);
     if (done >= 0)
         return done;
-    rg_error err;
-    rg_error_clear(&err);
     const rg_graph *g = q.g;
     size_t a = q.nodes[0], b = q.nodes[1], *shared = NULL, n = 0;
     int status = 0;
-    if (rg_query_common(g, a, b, &shared, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_common(g, a, b, &shared, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *list = json_array();
         for (size_t i = 0; i < n; i++) {

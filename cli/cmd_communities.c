@@ -12,20 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const rg_options_usage usage = {
-    "communities",
+static const rg_options_usage usage = {"communities", 19, false,
     "usage: relgraph communities [-g graph.json] [--method leiden|louvain] [--view VIEW] [--seed S]\n"
     "                            [--members N] [--min-size N] [--json] [FILE|DIR ...]\n\n"
     "Communities of a view (weighted modularity, resolution 1, fixed seed), each\n"
     "with its most central members (by weighted degree within the view) and the\n"
-    "modularity of the whole division.\n\n",
-    19,
-    false,
-};
+    "modularity of the whole division.\n\n"};
 
 /* What to compute and how to show it. */
 typedef struct args {
-    const char *graph_file;
+    rg_cli_query q; /* -g, the graph */
     rg_community_method method;
     rg_view_options vo;
     long seed, members, min_size;
@@ -54,21 +50,21 @@ static int method_option(const char *command, char *arg, void *value)
     return 0;
 }
 
-static int parse(int argc, char **argv, args *a)
+/* Parse argv and get the graph. */
+static int open_args(int argc, char **argv, args *a)
 {
-    *a = (args){NULL, RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL}, 1, 8, 2, false};
+    *a = (args){{{0}, NULL, NULL, NULL, {0, 0}}, RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL}, 1, 8, 2, false};
     const rg_option options[] = {
-        RG_OPT_GRAPH(&a->graph_file),
+        RG_OPT_GRAPH(&a->q.graph_file),
         RG_OPT_CALLBACK(0, "method", &a->method, "M", "leiden (the default) or louvain", method_option),
         RG_OPT_CALLBACK(0, "view", &a->vo.kind, "VIEW", "agencies (the default), entities or full", rg_cli_option_view),
         RG_OPT_COUNT(0, "seed", &a->seed, "S", "the seed (default: 1)"),
         RG_OPT_COUNT(0, "members", &a->members, "N", "members listed per community (default: 8)"),
         RG_OPT_COUNT(0, "min-size", &a->min_size, "N", "leave out communities smaller than N (default: 2)"),
         RG_OPT_JSON(&a->as_json),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
-    return rg_options_parse(&usage, options, argc, argv);
+    return rg_cli_query_open(&usage, options, argc, argv, 0, NULL, -1, &a->q);
 }
 
 static int divide(const rg_graph *g, const args *a, division *d, rg_error *err)
@@ -185,23 +181,16 @@ static void print_text(const rg_graph *g, const args *a, division *d)
 int cmd_communities(int argc, char **argv)
 {
     args a;
-    int done = parse(argc, argv, &a);
-    if (done >= 0)
-        return done;
-    rg_error err;
-    rg_error_clear(&err);
-    rg_graph *g = NULL;
-    if (rg_cli_graph(a.graph_file, argv + optind, argc - optind, &g, &err) < 0)
-        return rg_cli_fail(&err);
+    int status = open_args(argc, argv, &a);
+    if (status >= 0)
+        return status;
     division d;
-    int status = 0;
-    if (divide(g, &a, &d, &err) < 0)
-        status = rg_cli_fail(&err);
-    else if (a.as_json)
-        print_json(g, &a, &d);
-    else
-        print_text(g, &a, &d);
+    status = divide(a.q.g, &a, &d, &a.q.err) < 0 ? rg_cli_fail(&a.q.err) : 0;
+    if (status == 0 && a.as_json)
+        print_json(a.q.g, &a, &d);
+    else if (status == 0)
+        print_text(a.q.g, &a, &d);
     division_destroy(&d);
-    rg_graph_free(g);
+    rg_cli_query_close(&a.q);
     return status;
 }

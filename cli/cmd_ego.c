@@ -9,15 +9,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-static const rg_options_usage usage = {
-    "ego",
+static const rg_options_usage usage = {"ego", 19, false,
     "usage: relgraph ego A [-g graph.json] [--depth N] [--co-mentions] [-o ego.json] [FILE|DIR ...]\n\n"
     "The nodes within N links of a node, every link among them and the reports\n"
     "of their recommendations, written as a graph file that every other command\n"
-    "(render included) takes with -g.\n\n",
-    19,
-    false,
-};
+    "(render included) takes with -g.\n\n"};
 
 int cmd_ego(int argc, char **argv)
 {
@@ -30,29 +26,26 @@ int cmd_ego(int argc, char **argv)
         RG_OPT_COUNT(0, "depth", &depth, "N", "how many links out (default: 2)"),
         RG_OPT_SET(0, "co-mentions", &co_mentions, "also walk co_mentioned links"),
         RG_OPT_STRING('o', "output", &output, "FILE", "where to write it (default: ego.json)"),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_cli_query_open(&usage, options, argc, argv, 1, "ego needs a name", 0, &q);
     if (done >= 0)
         return done;
-    rg_error err;
-    rg_error_clear(&err);
     rg_graph *g = q.g, *ego = NULL;
     size_t node;
-    int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), q.graph_file, &err);
+    int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), q.graph_file, &q.err);
     if (rc == 0)
-        rc = rg_names_resolve(q.names, argv[optind], &node, &err);
+        rc = rg_names_resolve(q.names, argv[optind], &node, &q.err);
     if (rc == 0)
-        rc = rg_query_ego(g, node, depth, co_mentions, &ego, &err);
+        rc = rg_query_ego(g, node, depth, co_mentions, &ego, &q.err);
     if (rc == 0)
-        rc = rg_json_write_file(output, ego, NULL, &err);
+        rc = rg_json_write_file(output, ego, NULL, &q.err);
     int status = 0;
     if (rc == 0)
         fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links within %ld of %s\n", output, ego->n_nodes,
                 ego->n_links, depth, g->nodes[node].label);
     else
-        status = rg_cli_fail(&err);
+        status = rg_cli_fail(&q.err);
     rg_graph_free(ego);
     rg_cli_query_close(&q);
     return status;

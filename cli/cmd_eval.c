@@ -9,17 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const rg_options_usage usage = {
-    "eval",
+static const rg_options_usage usage = {"eval", 13, false,
     "usage: relgraph eval --gold GOLD.json FILE [--gold GOLD.json FILE ...] [--quiet]\n\n"
     "Build the graph of the reports and compare each with its hand annotation\n"
     "(the n-th --gold goes with the n-th FILE; schema of ../shared/gold). Prints\n"
     "precision, recall and F1 of entities, recommendations and involvement\n"
     "(who and what each recommendation names), type accuracy, the share of links\n"
-    "with evidence, and lists what was missed and what was spurious.\n\n",
-    13,
-    false,
-};
+    "with evidence, and lists what was missed and what was spurious.\n\n"};
 
 static void print_count(const char *what, rg_eval_count c)
 {
@@ -84,7 +80,6 @@ int cmd_eval(int argc, char **argv)
     const rg_option options[] = {
         {RG_OPTION_CALLBACK, 0, "gold", "FILE", &gold, "the annotation of the next report", add_gold, "--gold FILE"},
         RG_OPT_CLEAR('q', "quiet", &lists, "scores only, no lists"),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);

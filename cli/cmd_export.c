@@ -8,8 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const rg_options_usage usage = {
-    "export",
+static const rg_options_usage usage = {"export", 21, false,
     "usage: relgraph export [-g graph.json] [--format FORMAT] -o FILE [--edges-key edges] [FILE|DIR ...]\n\n"
     "Write the graph for other tools. Formats:\n"
     "  json       node-link JSON, the graph file (NetworkX node_link_graph, D3); the default\n"
@@ -18,10 +17,7 @@ static const rg_options_usage usage = {
     "  graphml    GraphML with typed attributes (NetworkX, igraph, Gephi, yEd)\n"
     "  gexf       GEXF 1.3 (Gephi)\n"
     "  csv        nodes.csv and edges.csv, in the directory -o names\n"
-    "  dot        Graphviz DOT, every node and link\n\n",
-    21,
-    false,
-};
+    "  dot        Graphviz DOT, every node and link\n\n"};
 
 static int format_option(const char *command, char *arg, void *value)
 {
@@ -51,7 +47,6 @@ int cmd_export(int argc, char **argv)
         RG_OPT_STRING('o', "output", &output, "FILE", "where to write it"),
         RG_OPT_CALLBACK(0, "edges-key", &opts.links_key, "KEY",
                         "json: call the link list \"edges\" (NetworkX 3.6 and later)", edges_key),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);

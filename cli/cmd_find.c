@@ -10,13 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const rg_options_usage usage = {
-    "find",
+static const rg_options_usage usage = {"find", 19, false,
     "usage: relgraph find TEXT [-g graph.json] [--type TYPE] [--json] [FILE|DIR ...]\n\n"
-    "Nodes whose label, alias, id or recommendation text contains TEXT (any case).\n\n",
-    19,
-    false,
-};
+    "Nodes whose label, alias, id or recommendation text contains TEXT (any case).\n\n"};
 
 int cmd_find(int argc, char **argv)
 {
@@ -27,19 +23,16 @@ int cmd_find(int argc, char **argv)
         RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only nodes of this type", rg_cli_option_type),
         RG_OPT_JSON(&as_json),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_cli_query_open(&usage, options, argc, argv, 1, "find needs a text to look for", -1, &q);
     if (done >= 0)
         return done;
-    rg_error err;
-    rg_error_clear(&err);
     const rg_graph *g = q.g;
     size_t *nodes = NULL, n = 0;
     int status = 0;
-    if (rg_query_find(g, argv[optind], &nodes, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_find(g, argv[optind], &nodes, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else {
         json_t *list = as_json ? json_array() : NULL;
         size_t shown = 0;

@@ -10,13 +10,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-static const rg_options_usage usage = {
-    "neighbors",
+static const rg_options_usage usage = {"neighbors", 19, false,
     "usage: relgraph neighbors A [-g graph.json] [--type TYPE] [--relation R] [--json] [FILE|DIR ...]\n\n"
-    "Every link of a node, by relation, with the other end and the evidence.\n\n",
-    19,
-    false,
-};
+    "Every link of a node, by relation, with the other end and the evidence.\n\n"};
 
 int cmd_neighbors(int argc, char **argv)
 {
@@ -30,19 +26,16 @@ int cmd_neighbors(int argc, char **argv)
                         "only this relation (leads, partners, concerns, part_of,\nmember_of, co_mentioned, contains)",
                         rg_cli_option_relation),
         RG_OPT_JSON(&as_json),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_cli_query_open(&usage, options, argc, argv, 1, "neighbors needs a name", 1, &q);
     if (done >= 0)
         return done;
-    rg_error err;
-    rg_error_clear(&err);
     const rg_graph *g = q.g;
     size_t node = q.nodes[0], *links = NULL, n = 0;
     int status = 0;
-    if (rg_query_neighbors(g, node, relation, type, &links, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_neighbors(g, node, relation, type, &links, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *list = json_array();
         for (size_t i = 0; i < n; i++) {
@@ -79,10 +72,7 @@ int cmd_neighbors(int argc, char **argv)
             if (l->weight != 1)
                 printf("  weight %g", l->weight);
             putchar('\n');
-            if (rg_cli_same_evidence(prev, l))
-                printf("      (the same sentence)\n");
-            else
-                rg_cli_print_evidence(l, 6);
+            rg_cli_print_evidence_after(prev, l, 6);
             prev = l;
         }
     }

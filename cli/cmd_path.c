@@ -12,17 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const rg_options_usage usage = {
-    "path",
+static const rg_options_usage usage = {"path", 19, false,
     "usage: relgraph path A B [-g graph.json] [--via TYPE] [--all] [--max-len N] [--co-mentions] [--json]\n"
     "                   [FILE|DIR ...]\n\n"
     "The shortest connections between two nodes (any name, alias, acronym or id),\n"
     "each step with its relation and the sentence, report and line behind it.\n"
     "Steps go through recommendations, programs and bodies; reports are left out,\n"
-    "and co-mentions unless --co-mentions is given.\n\n",
-    19,
-    false,
-};
+    "and co-mentions unless --co-mentions is given.\n\n"};
 
 static json_t *path_json(const rg_graph *g, const rg_path *p)
 {
@@ -53,10 +49,7 @@ static void print_path(const rg_graph *g, const rg_path *p)
         bool forward = l->source == p->nodes[k];
         printf("    %s%s%s  %s\n", forward ? "-" : "<-", rg_relation_name(l->relation), forward ? "->" : "-",
                rg_cli_node_name(&g->nodes[p->nodes[k + 1]], buf, sizeof buf));
-        if (rg_cli_same_evidence(prev, l))
-            printf("        (the same sentence)\n");
-        else
-            rg_cli_print_evidence(l, 8);
+        rg_cli_print_evidence_after(prev, l, 8);
         prev = l;
     }
 }
@@ -84,21 +77,18 @@ int cmd_path(int argc, char **argv)
         RG_OPT_COUNT(0, "max-len", &opts.max_len, "N", "no path longer than N links"),
         RG_OPT_SET(0, "co-mentions", &opts.co_mentions, "also step along co_mentioned links"),
         RG_OPT_JSON(&as_json),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_cli_query_open(&usage, options, argc, argv, 2, "path needs two names", 2, &q);
     if (done >= 0)
         return done;
-    rg_error err;
-    rg_error_clear(&err);
     const rg_graph *g = q.g;
     size_t from = q.nodes[0], to = q.nodes[1];
     rg_path *paths = NULL;
     size_t n = 0;
     int status = 0;
-    if (rg_query_paths(g, from, to, &opts, &paths, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_paths(g, from, to, &opts, &paths, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *o = json_object();
         json_t *list = json_array();

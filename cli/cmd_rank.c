@@ -20,8 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const rg_options_usage usage = {
-    "rank",
+static const rg_options_usage usage = {"rank", 19, false,
     "usage: relgraph rank [-g graph.json] [--by MEASURE] [--view VIEW] [--type TYPE] [--country CC]\n"
     "                     [--doc REPORT] [--top N] [--pivots K --seed S] [--json|--csv] [--write]\n"
     "                     [FILE|DIR ...]\n\n"
@@ -42,10 +41,7 @@ static const rg_options_usage usage = {
     "  full         every node but the reports, links undirected (the default)\n"
     "  agencies     actors and agencies, linked when they share recommendations\n"
     "  entities     actors, agencies and programs, linked by shared\n"
-    "               recommendations and co-mentions\n\n",
-    19,
-    false,
-};
+    "               recommendations and co-mentions\n\n"};
 
 /* An aligned table: labels cut to RG_CLI_LABEL_MAX characters, whole
  * numbers printed as such, other scores with the same number of decimals
@@ -329,7 +325,6 @@ static int parse(int argc, char **argv, args *a)
                         jobs_option),
         RG_OPT_SET(0, "write", &a->write,
                    "store every measure (and the Leiden community) in the\ngraph file given with -g"),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);

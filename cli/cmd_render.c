@@ -12,16 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const rg_options_usage usage = {
-    "render",
+static const rg_options_usage usage = {"render", 20, false,
     "usage: relgraph render [-g graph.json] -o FILE.dot|.svg|.png|.pdf [OPTIONS] [FILE|DIR ...]\n\n"
     "Draw the graph: shape and colour by node type (with a legend), links by\n"
     "relation (leads bold red, partners blue, concerns dashed green, part_of\n"
     "dotted). A recommendation shows its first words; in SVG its tooltip holds\n"
-    "the whole sentence, report and line. Laid out and rendered with Graphviz.\n\n",
-    20,
-    false,
-};
+    "the whole sentence, report and line. Laid out and rendered with Graphviz.\n\n"};
 
 /* Put a measure, or the Leiden community, into the nodes' scores, unless
  * the graph file brought them. */
@@ -96,27 +92,27 @@ static int cluster_option(const char *command, char *arg, void *value)
     return 0;
 }
 
-/* Comma-separated types, or relations: one bit each, added to *value. */
-static int types_option(const char *command, char *arg, void *value)
+/* Comma-separated names, each parsed by parse into a bit of *bits; the
+ * usage error names what was unknown. */
+static int bits(const char *command, char *arg, unsigned *bits, int (*parse)(const char *), const char *what)
 {
     for (char *tok = strtok(arg, ","); tok; tok = strtok(NULL, ",")) {
-        int t = rg_type_parse(tok);
-        if (t < 0)
-            return rg_cli_usage(command, "unknown type '%s'", tok);
-        *(unsigned *)value |= 1u << t;
+        int bit = parse(tok);
+        if (bit < 0)
+            return rg_cli_usage(command, "unknown %s '%s'", what, tok);
+        *bits |= 1u << bit;
     }
     return 0;
 }
 
+static int types_option(const char *command, char *arg, void *value)
+{
+    return bits(command, arg, value, rg_type_parse, "type");
+}
+
 static int relations_option(const char *command, char *arg, void *value)
 {
-    for (char *tok = strtok(arg, ","); tok; tok = strtok(NULL, ",")) {
-        int r = rg_relation_parse(tok);
-        if (r < 0)
-            return rg_cli_usage(command, "unknown relation '%s'", tok);
-        *(unsigned *)value |= 1u << r;
-    }
-    return 0;
+    return bits(command, arg, value, rg_relation_parse, "relation");
 }
 
 static int parse(int argc, char **argv, args *a)
@@ -148,7 +144,6 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_CALLBACK(0, "relation", &a->opts.relations, "RELS", "draw only these relations, comma-separated",
                         relations_option),
         RG_OPT_STRING(0, "title", &a->opts.title, "TEXT", "a title above the diagram"),
-        RG_OPT_HELP,
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -210,10 +205,10 @@ int cmd_render(int argc, char **argv)
     int done = parse(argc, argv, &a);
     if (done >= 0)
         return done;
-    rg_error err;
-    rg_error_clear(&err);
     rg_graph *g = NULL, *part = NULL;
     double *by = NULL;
+    rg_error err;
+    rg_error_clear(&err);
     int rc = rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), a.graph_file, &err);
     if (rc == 0)
         rc = load(&a, argc, argv, &g, &err);

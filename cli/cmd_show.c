@@ -11,15 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const rg_options_usage usage = {
-    "show",
+static const rg_options_usage usage = {"show", 19, false,
     "usage: relgraph show A [-g graph.json] [--json] [FILE|DIR ...]\n\n"
     "Everything about one node: type, kind, country, aliases, mentions per report,\n"
     "scores (when the graph file has them), and its links grouped by relation, each\n"
-    "with its evidence; for a recommendation it leads, who else it involves.\n\n",
-    19,
-    false,
-};
+    "with its evidence; for a recommendation it leads, who else it involves.\n\n"};
 
 /* Who else a recommendation involves: "partners: A, B; concerns: C". */
 static void print_involved(const rg_graph *g, size_t rec, size_t except)
@@ -130,10 +126,7 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
         }
         last = (int)l->relation;
         printf("    %s %s\n", l->source == node ? "->" : "<-", rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
-        if (rg_cli_same_evidence(prev, l))
-            printf("        (the same sentence)\n");
-        else
-            rg_cli_print_evidence(l, 8);
+        rg_cli_print_evidence_after(prev, l, 8);
         prev = l;
         if (g->nodes[other].type == RG_TYPE_RECOMMENDATION)
             print_involved(g, other, node);
@@ -144,21 +137,19 @@ int cmd_show(int argc, char **argv)
 {
     rg_cli_query q = {0};
     bool as_json = false;
-    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_HELP, RG_OPT_END};
+    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_END};
     int done = rg_cli_query_open(&usage, options, argc, argv, 1, "show needs a name", 1, &q);
     if (done >= 0)
         return done;
-    rg_error err;
-    rg_error_clear(&err);
-    const rg_graph *g = q.g;
-    size_t node = q.nodes[0], *links = NULL, n = 0;
+    /* every link of the node, whatever its relation or the other end's type */
+    size_t *links = NULL, n = 0;
     int status = 0;
-    if (rg_query_neighbors(g, node, -1, -1, &links, &n, &err) < 0)
-        status = rg_cli_fail(&err);
+    if (rg_query_neighbors(q.g, q.nodes[0], -1, -1, &links, &n, &q.err) < 0)
+        status = rg_cli_fail(&q.err);
     else if (as_json)
-        rg_cli_print_json(node_json(g, node, links, n));
+        rg_cli_print_json(node_json(q.g, q.nodes[0], links, n));
     else
-        print_node(g, node, links, n);
+        print_node(q.g, q.nodes[0], links, n);
     free(links);
     rg_cli_query_close(&q);
     return status;

@@ -10,30 +10,38 @@
 
 enum { MAX_OPTIONS = 40, LONG_ONLY = 256 };
 
+/* -h, --help: every command's, listed last. */
+static const rg_option help = {RG_OPTION_END, 'h', "help", NULL, NULL, "show this help", NULL, NULL};
+
+static void print_option(const rg_options_usage *u, const rg_option *o, FILE *f)
+{
+    if (!o->help)
+        return;
+    char left[80];
+    if (o->left)
+        snprintf(left, sizeof left, "%s", o->left);
+    else if (o->short_name)
+        snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+    else
+        snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+    /* continuation lines line up under the first */
+    const char *line = o->help;
+    size_t len = strcspn(line, "\n");
+    fprintf(f, "  %-*s %.*s\n", u->width, left, (int)len, line);
+    while (line[len] == '\n') {
+        line += len + 1;
+        len = strcspn(line, "\n");
+        fprintf(f, "%*s%.*s\n", u->width + 3, "", (int)len, line);
+    }
+}
+
 void rg_options_print(const rg_options_usage *u, const rg_option *opts, FILE *f)
 {
     fputs(u->text, f);
-    for (const rg_option *o = opts; o->kind != RG_OPTION_END; o++) {
-        if (!o->help)
-            continue;
-        char left[80];
-        if (o->left)
-            snprintf(left, sizeof left, "%s", o->left);
-        else if (o->short_name)
-            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name, o->arg ? " " : "",
-                     o->arg ? o->arg : "");
-        else
-            snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-        /* continuation lines line up under the first */
-        const char *line = o->help;
-        size_t len = strcspn(line, "\n");
-        fprintf(f, "  %-*s %.*s\n", u->width, left, (int)len, line);
-        while (line[len] == '\n') {
-            line += len + 1;
-            len = strcspn(line, "\n");
-            fprintf(f, "%*s%.*s\n", u->width + 3, "", (int)len, line);
-        }
-    }
+    for (const rg_option *o = opts; o->kind != RG_OPTION_END; o++)
+        print_option(u, o, f);
+    print_option(u, &help, f);
 }
 
 static int add_to_list(rg_option_list *l, char *arg)
@@ -91,8 +99,10 @@ static size_t tables(const rg_options_usage *u, const rg_option *opts, char *sho
                 shorts[k++] = ':';
         }
     }
+    shorts[k++] = 'h';
     shorts[k] = '\0';
-    longs[n] = (struct option){NULL, 0, NULL, 0};
+    longs[n] = (struct option){"help", no_argument, NULL, 'h'};
+    longs[n + 1] = (struct option){NULL, 0, NULL, 0};
     return n;
 }
 
@@ -110,21 +120,21 @@ static int stop(const rg_option *opts, int status)
 
 int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc, char **argv)
 {
-    char shorts[2 * MAX_OPTIONS + 2];
-    struct option longs[MAX_OPTIONS + 1];
+    char shorts[2 * MAX_OPTIONS + 3];
+    struct option longs[MAX_OPTIONS + 2];
     size_t n = tables(u, opts, shorts, longs);
     int c;
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            rg_options_print(u, opts, stdout);
+            return stop(opts, 0);
+        }
         const rg_option *o = NULL;
         for (size_t i = 0; i < n && !o; i++)
             if (c == (opts[i].short_name ? opts[i].short_name : LONG_ONLY + (int)i))
                 o = &opts[i];
         if (!o)
             return stop(opts, rg_cli_usage(u->command, "unknown or incomplete option '%s'", argv[optind - 1]));
-        if (o->kind == RG_OPTION_HELP) {
-            rg_options_print(u, opts, stdout);
-            return stop(opts, 0);
-        }
         int status = take(u, o, optarg);
         if (status != 0)
             return stop(opts, status);

@@ -3,6 +3,7 @@
  * argument name, help line, where its value goes); the options list of
  * --help is generated from the table, after the command's hand-written
  * usage line and description; one parser over getopt_long reads argv.
+ * Every command takes -h, --help (listed last): the table leaves it out.
  *
  * Ownership: the tables, texts and values are the caller's; a list option
  * collects pointers into argv in an array the caller frees (items) once
@@ -17,7 +18,6 @@
 
 typedef enum rg_option_kind {
     RG_OPTION_END,
-    RG_OPTION_HELP,     /* print the usage text to stdout, exit 0 */
     RG_OPTION_SET,      /* bool *: true */
     RG_OPTION_CLEAR,    /* bool *: false */
     RG_OPTION_STRING,   /* const char **: the argument */
@@ -46,7 +46,6 @@ typedef struct rg_option_list {
     size_t len;
 } rg_option_list;
 
-#define RG_OPT_HELP {RG_OPTION_HELP, 'h', "help", NULL, NULL, "show this help", NULL, NULL}
 #define RG_OPT_SET(s, name, value, help) {RG_OPTION_SET, s, name, NULL, value, help, NULL, NULL}
 #define RG_OPT_CLEAR(s, name, value, help) {RG_OPTION_CLEAR, s, name, NULL, value, help, NULL, NULL}
 #define RG_OPT_STRING(s, name, value, arg, help) {RG_OPTION_STRING, s, name, arg, value, help, NULL, NULL}
@@ -55,14 +54,14 @@ typedef struct rg_option_list {
 #define RG_OPT_CALLBACK(s, name, value, arg, help, fn) {RG_OPTION_CALLBACK, s, name, arg, value, help, fn, NULL}
 #define RG_OPT_END {RG_OPTION_END, 0, NULL, NULL, NULL, NULL, NULL, NULL}
 
-/* A command's options: its name, its usage line(s) and description (up to
- * the options list), the width of the list's left column and whether
- * options end at the first file (getopt's "+"). */
+/* A command's options: its name, the width of the options list's left
+ * column, whether options end at the first file (getopt's "+"), and its
+ * usage line(s) and description, up to the options list. */
 typedef struct rg_options_usage {
     const char *command;
-    const char *text;
     int width;
     bool in_order;
+    const char *text;
 } rg_options_usage;
 
 /* Print the usage text and the generated options list to out. */
