@@ -2,8 +2,6 @@
 
 #include "config.h"
 
-#include "export/json.h"
-#include "export/snapshot.h"
 #include "graph/rules/catalog.h"
 #include "graph/analyze/analyze.h"
 #include "graph/analyze/query.h"
@@ -146,15 +144,8 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, l
 
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err)
 {
-    if (graph_file) {
-        /* a big graph file loads from its snapshot while that is fresh */
-        if ((*out = rg_snapshot_load(graph_file)))
-            return 0;
-        if (rg_json_read(graph_file, out, err) < 0)
-            return -1;
-        rg_snapshot_save(*out, graph_file);
-        return 0;
-    }
+    if (graph_file)
+        return rg_pipeline_load(graph_file, out, err);
     rg_inputs in;
     if (rg_cli_inputs(args, n, &in, err) < 0)
         return -1;

@@ -1,14 +1,19 @@
 /* What the relgraph subcommands share: error reporting, the default data
- * directory, gathering input files, and getting a graph either from a
- * saved file (-g) or by building it from reports. The CLI is a client of
- * librelgraph like any other; only it prints and picks exit codes. */
+ * directory, the pipeline (graph/pipeline) with the data directory's
+ * catalog, getting a graph either from a saved file (-g) or by building it
+ * from reports, the start of a query, option callbacks and printing
+ * helpers. The CLI is a client of librelgraph like any other; only it
+ * prints and picks exit codes.
+ *
+ * Ownership: returned strings and graphs are the caller's (free them);
+ * rg_cli_query_close frees what rg_cli_query_open got. */
 #ifndef RG_CLI_H
 #define RG_CLI_H
 
+#include "cli/options.h"
 #include "graph/base/error.h"
 #include "graph/model/model.h"
 #include "graph/pipeline/pipeline.h"
-#include "cli/options.h"
 
 #include <stdbool.h>
 

@@ -302,6 +302,17 @@ int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_gra
     return rc;
 }
 
+int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err)
+{
+    /* a big graph file loads from its snapshot while that is fresh */
+    if ((*out = rg_snapshot_load(path)))
+        return 0;
+    if (rg_json_read(path, out, err) < 0)
+        return -1;
+    rg_snapshot_save(*out, path);
+    return 0;
+}
+
 int rg_pipeline_build(const rg_pipeline_options *opts, const rg_inputs *in, rg_graph **out, rg_error *err)
 {
     *out = NULL;

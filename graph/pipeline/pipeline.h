@@ -69,6 +69,10 @@ int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err);
  * merge them in order and finish the graph. */
 int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err);
 
+/* Read a graph file: from its snapshot while that is fresh, else the JSON
+ * (keeping a snapshot of a big one for the next time). */
+int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
+
 /* Build a graph from report files: load the catalog, extract, finish. */
 int rg_pipeline_build(const rg_pipeline_options *opts, const rg_inputs *in, rg_graph **out, rg_error *err);
 
