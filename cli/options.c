@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The largest table (rank's) has 17 options; LONG_ONLY + index is the
+ * getopt value of an option without a short form. */
 enum { MAX_OPTIONS = 40, LONG_ONLY = 256 };
 
 /* -h, --help: every command's, listed last. */
