@@ -243,6 +243,44 @@ void rg_cli_print_evidence_after(const rg_link *prev, const rg_link *l, int inde
         rg_cli_print_evidence(l, indent);
 }
 
+/* How many of links[i...] share the relation of links[i]. */
+static size_t group_size(const rg_graph *g, const size_t *links, size_t n, size_t i)
+{
+    size_t count = 0;
+    for (size_t k = i; k < n && g->links[links[k]].relation == g->links[links[i]].relation; k++)
+        count++;
+    return count;
+}
+
+void rg_cli_print_links(const rg_graph *g, size_t node, const size_t *links, size_t n,
+                        const rg_cli_links_style *style)
+{
+    char buf[600];
+    int last = -1;
+    const rg_link *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rg_link *l = &g->links[links[i]];
+        size_t other = rg_other_end(g, links[i], node);
+        if ((int)l->relation != last) {
+            prev = NULL;
+            printf("\n%*s%s", style->heading_indent, "", rg_relation_name(l->relation));
+            if (style->counts)
+                printf(" (%zu)", group_size(g, links, n, i));
+            putchar('\n');
+        }
+        last = (int)l->relation;
+        printf("%*s%s %s", style->indent, "", l->source == node ? "->" : "<-",
+               rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
+        if (style->weights && l->weight != 1)
+            printf("  weight %g", l->weight);
+        putchar('\n');
+        rg_cli_print_evidence_after(prev, l, style->evidence_indent);
+        prev = l;
+        if (style->after)
+            style->after(g, node, other);
+    }
+}
+
 const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size)
 {
     if (n->type == RG_TYPE_RECOMMENDATION)

@@ -65,6 +65,23 @@ void rg_cli_print_evidence(const rg_link *l, int indent);
  * "(the same sentence)" when prev opens with the same one. */
 void rg_cli_print_evidence_after(const rg_link *prev, const rg_link *l, int indent);
 
+/* How rg_cli_print_links lays out the links of a node: the indent of a
+ * relation's heading (after a blank line), whether it gives the group's
+ * size, the indent of a link's line and of its evidence, whether a weight
+ * other than 1 is shown, and what to print after each link (or NULL). */
+typedef struct rg_cli_links_style {
+    int heading_indent;
+    bool counts;
+    int indent, evidence_indent;
+    bool weights;
+    void (*after)(const rg_graph *g, size_t node, size_t other);
+} rg_cli_links_style;
+
+/* The links of node, grouped by relation as rg_query_neighbors returns
+ * them: each as "-> label (type)" (or "<-"), then its evidence. */
+void rg_cli_print_links(const rg_graph *g, size_t node, const size_t *links, size_t n,
+                        const rg_cli_links_style *style);
+
 /* Labels in aligned tables: the columns a label takes (counting
  * characters, at most RG_CLI_LABEL_MAX), and the label printed in width
  * columns, cut with "..." when longer than RG_CLI_LABEL_MAX. */

@@ -58,23 +58,8 @@ int cmd_neighbors(int argc, char **argv)
     } else {
         char buf[600];
         printf("%s: %zu link%s\n", rg_cli_node_name(&g->nodes[node], buf, sizeof buf), n, n == 1 ? "" : "s");
-        int last = -1;
-        const rg_link *prev = NULL;
-        for (size_t i = 0; i < n; i++) {
-            const rg_link *l = &g->links[links[i]];
-            size_t other = rg_other_end(g, links[i], node);
-            if ((int)l->relation != last) {
-                printf("\n%s\n", rg_relation_name(l->relation));
-                prev = NULL;
-            }
-            last = (int)l->relation;
-            printf("  %s %s", l->source == node ? "->" : "<-", rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
-            if (l->weight != 1)
-                printf("  weight %g", l->weight);
-            putchar('\n');
-            rg_cli_print_evidence_after(prev, l, 6);
-            prev = l;
-        }
+        static const rg_cli_links_style style = {0, false, 2, 6, true, NULL};
+        rg_cli_print_links(g, node, links, n, &style);
     }
     free(links);
     rg_cli_query_close(&q);

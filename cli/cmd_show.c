@@ -77,6 +77,14 @@ static json_t *node_json(const rg_graph *g, size_t node, const size_t *links, si
     return o;
 }
 
+/* After a link in the list: who else a recommendation at its other end
+ * involves. */
+static void involved(const rg_graph *g, size_t node, size_t other)
+{
+    if (g->nodes[other].type == RG_TYPE_RECOMMENDATION)
+        print_involved(g, other, node);
+}
+
 static void print_node(const rg_graph *g, size_t node, const size_t *links, size_t n)
 {
     const rg_node *x = &g->nodes[node];
@@ -111,26 +119,8 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
     }
     if (any)
         putchar('\n');
-    char buf[600];
-    int last = -1;
-    const rg_link *prev = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const rg_link *l = &g->links[links[i]];
-        size_t other = rg_other_end(g, links[i], node);
-        if ((int)l->relation != last) {
-            prev = NULL;
-            size_t count = 0;
-            for (size_t k = i; k < n && g->links[links[k]].relation == l->relation; k++)
-                count++;
-            printf("\n  %s (%zu)\n", rg_relation_name(l->relation), count);
-        }
-        last = (int)l->relation;
-        printf("    %s %s\n", l->source == node ? "->" : "<-", rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
-        rg_cli_print_evidence_after(prev, l, 8);
-        prev = l;
-        if (g->nodes[other].type == RG_TYPE_RECOMMENDATION)
-            print_involved(g, other, node);
-    }
+    static const rg_cli_links_style style = {2, true, 4, 8, false, involved};
+    rg_cli_print_links(g, node, links, n, &style);
 }
 
 int cmd_show(int argc, char **argv)
