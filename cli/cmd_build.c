@@ -25,7 +25,8 @@ int cmd_build(int argc, char **argv)
         RG_OPT_STRING('o', "output", &output, "FILE", "where to write the graph (default: graph.json)"),
         RG_OPT_LIST(0, "catalog", &catalogs, "FILE", "add the names of a catalog file to the built-in catalog"),
         RG_OPT_COUNT('j', "jobs", &jobs, "N",
-                     "extract in N worker processes (default: the number of\ncores); the graph is the same for every N"),
+                     "extract in N worker processes (default: the number of\n"
+                     "cores); the graph is the same for every N"),
         RG_OPT_SET(0, "timings", &timings, "the time of each phase on stderr"),
         RG_OPT_END,
     };

@@ -18,8 +18,8 @@ static const rg_options_usage usage = {"extract", 19, false,
 int cmd_extract(int argc, char **argv)
 {
     rg_cli_map_reduce a;
-    int status = rg_cli_parse_map_reduce(&usage, "the part (required)",
-                                         "add a catalog file (give merge the same ones)", "worker processes (default: the number of cores)", argc, argv, &a);
+    int status = rg_cli_parse_map_reduce(&usage, "the part (required)", "add a catalog file (give merge the same ones)",
+                                         "worker processes (default: the number of cores)", argc, argv, &a);
     if (status >= 0)
         return status;
     rg_error err;

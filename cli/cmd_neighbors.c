@@ -23,7 +23,8 @@ int cmd_neighbors(int argc, char **argv)
         RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only neighbours of this type", rg_cli_option_type),
         RG_OPT_CALLBACK(0, "relation", &relation, "R",
-                        "only this relation (leads, partners, concerns, part_of,\nmember_of, co_mentioned, contains)",
+                        "only this relation (leads, partners, concerns, part_of,\n"
+                        "member_of, co_mentioned, contains)",
                         rg_cli_option_relation),
         RG_OPT_JSON(&as_json),
         RG_OPT_END,

@@ -72,7 +72,9 @@ int cmd_path(int argc, char **argv)
     const rg_option options[] = {
         RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "via", &opts.via, "TYPE",
-                        "every step in between is of this type (recommendation,\nprogram, agency, actor)", via_type),
+                        "every step in between is of this type (recommendation,\n"
+                        "program, agency, actor)",
+                        via_type),
         RG_OPT_SET(0, "all", &opts.all, "every shortest path (at most 100), not the first"),
         RG_OPT_COUNT(0, "max-len", &opts.max_len, "N", "no path longer than N links"),
         RG_OPT_SET(0, "co-mentions", &opts.co_mentions, "also step along co_mentioned links"),

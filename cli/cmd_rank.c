@@ -307,24 +307,27 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_COUNT(0, "pivots", &a->mo.pivots, "K", "estimate betweenness from K sampled sources"),
         RG_OPT_COUNT(0, "seed", &a->seed, "S", "the sample's seed (default: 1)"),
         RG_OPT_STRING(0, "pivot-file", &a->pivot_file, "F",
-                      "estimate betweenness from these sources: node ids, one\na line (the pivots the "
-                      "../shared/bench peers list)"),
+                      "estimate betweenness from these sources: node ids, one\n"
+                      "a line (the pivots the ../shared/bench peers list)"),
         {RG_OPTION_SET, 0, "json", NULL, &a->as_json, "print JSON or CSV instead of a table", NULL,
          "    --json, --csv"},
         RG_OPT_SET(0, "csv", &a->as_csv, NULL),
         RG_OPT_STRING(0, "all-json", &a->all_json, "FILE",
-                      "every measure's top 100 and the Louvain and Leiden\n(2 iterations) communities in the JSON of "
-                      "the\n../shared/bench peers (their scales: compare-ranks\nreads it); harmonic and betweenness "
-                      "from the pivots"),
+                      "every measure's top 100 and the Louvain and Leiden\n"
+                      "(2 iterations) communities in the JSON of the\n"
+                      "../shared/bench peers (their scales: compare-ranks\n"
+                      "reads it); harmonic and betweenness from the pivots"),
         RG_OPT_CLEAR(0, "no-communities", &a->communities,
-                     "with --all-json: no Louvain or Leiden (the work of\npeer-rank-graphtool, which has neither)"),
+                     "with --all-json: no Louvain or Leiden (the work of\n"
+                     "peer-rank-graphtool, which has neither)"),
         RG_OPT_SET(0, "timings", &a->timings, "with --all-json: the time of each phase on stderr"),
         RG_OPT_CALLBACK('j', "jobs", &a->mo.workers, "N",
-                        "estimate from pivots in N worker processes (default:\nthe number of cores; the scores are "
-                        "the same for every N)",
+                        "estimate from pivots in N worker processes (default:\n"
+                        "the number of cores; the scores are the same for every N)",
                         jobs_option),
         RG_OPT_SET(0, "write", &a->write,
-                   "store every measure (and the Leiden community) in the\ngraph file given with -g"),
+                   "store every measure (and the Leiden community) in the\n"
+                   "graph file given with -g"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);

@@ -122,12 +122,13 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_GRAPH(&a->graph_file),
         RG_OPT_STRING('o', "output", &a->output, "FILE", "the diagram; the format comes from the extension"),
         RG_OPT_CALLBACK(0, "layout", &a->opts.layout, "NAME",
-                        "dot, neato, fdp, sfdp, circo or twopi (default: neato,\ndot with clusters, sfdp past 400 "
-                        "nodes; fdp's\nlayout may differ from run to run)",
+                        "dot, neato, fdp, sfdp, circo or twopi (default: neato,\n"
+                        "dot with clusters, sfdp past 400 nodes; fdp's\n"
+                        "layout may differ from run to run)",
                         layout_option),
         RG_OPT_CALLBACK(0, "view", &a->opts.projection, "VIEW",
-                        "full (the default), or agencies: actors and agencies\nalone, linked by the recommendations "
-                        "they share",
+                        "full (the default), or agencies: actors and agencies\n"
+                        "alone, linked by the recommendations they share",
                         view_option),
         RG_OPT_CALLBACK(0, "cluster", &a->opts.cluster, "BY", "country, community or none (the default)",
                         cluster_option),
@@ -137,7 +138,8 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_STRING(0, "country", &a->filter.country, "CC", "only the entities of this country"),
         RG_OPT_STRING(0, "doc", &a->filter.doc, "REPORT", "only the nodes of this report (its id)"),
         RG_OPT_STRING(0, "section", &a->filter.section, "TEXT",
-                      "only the recommendations of sections whose title\ncontains TEXT, and what they name"),
+                      "only the recommendations of sections whose title\n"
+                      "contains TEXT, and what they name"),
         RG_OPT_COUNT(0, "top", &a->filter.top, "N", "only the N entities of highest PageRank (or --size-by)"),
         RG_OPT_STRING(0, "focus", &a->focus, "NAME", "only the nodes within --depth links of NAME"),
         RG_OPT_COUNT(0, "depth", &a->depth, "N", "with --focus (default: 2)"),
