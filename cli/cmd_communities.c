@@ -181,10 +181,10 @@ static void print_text(const rg_graph *g, const args *a, division *d)
 int cmd_communities(int argc, char **argv)
 {
     args a;
+    division d = {0};
     int status = open_args(argc, argv, &a);
     if (status >= 0)
         return status;
-    division d;
     status = divide(a.q.g, &a, &d, &a.q.err) < 0 ? rg_cli_fail(&a.q.err) : 0;
     if (status == 0 && a.as_json)
         print_json(a.q.g, &a, &d);
