@@ -2,26 +2,20 @@
 
 #include "config.h"
 
-#include "export/json.h"
-#include "export/snapshot.h"
 #include "graph/rules/catalog.h"
-#include "graph/read/doc.h"
-#include "graph/model/extract.h"
+#include "graph/analyze/analyze.h"
 #include "graph/analyze/query.h"
+#include "graph/base/fanout.h"
 #include "graph/base/text.h"
 
 #include <jansson.h>
 
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,17 +24,6 @@ int rg_cli_fail(const rg_error *err)
     char line[1200];
     fprintf(stderr, "relgraph: %s\n", rg_error_format(err, line, sizeof line));
     return err->code ? (int)err->code : RG_ERR_INPUT;
-}
-
-int rg_cli_usage(const char *command, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("relgraph: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, " (try 'relgraph %s%s--help')\n", command ? command : "", command ? " " : "");
-    return RG_ERR_USAGE;
 }
 
 static bool is_dir(const char *path)
@@ -97,360 +80,64 @@ char *rg_cli_data_dir(const char *sub)
     return join(RG_DATADIR, sub);
 }
 
-void rg_cli_free_list(char **items, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(items[i]);
-    free(items);
-}
-
-typedef struct list {
-    char **items;
-    size_t len, cap;
-} list;
-
-static int push(list *l, char *s)
-{
-    if (!s)
-        return -1;
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **p = realloc(l->items, cap * sizeof *p);
-        if (!p) {
-            free(s);
-            return -1;
-        }
-        l->items = p;
-        l->cap = cap;
-    }
-    l->items[l->len++] = s;
-    return 0;
-}
-
-static bool report_name(const char *name)
-{
-    if (name[0] == '.' || strncmp(name, "README", 6) == 0)
-        return false;
-    const char *dot = strrchr(name, '.');
-    if (!dot)
-        return false;
-    static const char *const exts[] = {".md", ".markdown", ".txt", ".text", ".html", ".htm"};
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
-        if (rg_strcasecmp(dot, exts[i]) == 0)
-            return true;
-    return false;
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int scan_dir(const char *dir, list *out, rg_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return rg_error_set(err, RG_ERR_IO, dir, 0, "cannot open directory: %s", strerror(errno));
-    list found = {0};
-    struct dirent *de;
-    int rc = 0;
-    while (rc == 0 && (de = readdir(d)) != NULL) {
-        if (!report_name(de->d_name))
-            continue;
-        char *path = join(dir, de->d_name);
-        if (path && is_dir(path)) {
-            free(path);
-            continue;
-        }
-        if (push(&found, path) < 0)
-            rc = rg_error_nomem(err);
-    }
-    closedir(d);
-    if (found.len > 1)
-        qsort(found.items, found.len, sizeof *found.items, compare_strings);
-    for (size_t i = 0; i < found.len; i++) {
-        if (rc == 0 && push(out, found.items[i]) < 0)
-            rc = rg_error_nomem(err);
-        else if (rc != 0)
-            free(found.items[i]);
-    }
-    free(found.items);
-    if (rc == 0 && found.len == 0)
-        rc = rg_error_set(err, RG_ERR_INPUT, dir, 0, "no reports (.md, .txt, .html) in directory");
-    return rc;
-}
-
 int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err)
 {
     memset(in, 0, sizeof *in);
-    list paths = {0}, names = {0};
-    int rc = 0;
-    if (n == 0) {
-        char *dir = rg_cli_data_dir("reports");
-        rc = dir ? scan_dir(dir, &paths, err) : rg_error_nomem(err);
-        for (size_t i = 0; rc == 0 && i < paths.len; i++) {
-            const char *base = strrchr(paths.items[i], '/');
-            if (push(&names, join("data/reports", base ? base + 1 : paths.items[i])) < 0)
-                rc = rg_error_nomem(err);
-        }
-        free(dir);
-    }
-    for (int i = 0; i < n && rc == 0; i++) {
-        struct stat st;
-        if (stat(args[i], &st) != 0)
-            rc = rg_error_set(err, RG_ERR_IO, args[i], 0, "cannot open: %s", strerror(errno));
-        else if (S_ISDIR(st.st_mode))
-            rc = scan_dir(args[i], &paths, err);
-        else if (push(&paths, rg_strdup(args[i])) < 0)
-            rc = rg_error_nomem(err);
-        while (rc == 0 && names.len < paths.len)
-            if (push(&names, rg_strdup(paths.items[names.len])) < 0)
-                rc = rg_error_nomem(err);
-    }
-    in->paths = paths.items;
-    in->names = names.items;
-    in->len = paths.len;
-    if (rc < 0 || names.len != paths.len) {
-        rg_cli_free_list(names.items, names.len);
-        rg_cli_free_list(paths.items, paths.len);
-        memset(in, 0, sizeof *in);
-        return -1;
-    }
-    return 0;
-}
-
-void rg_cli_inputs_free(rg_inputs *in)
-{
-    rg_cli_free_list(in->paths, in->len);
-    rg_cli_free_list(in->names, in->len);
-    memset(in, 0, sizeof *in);
-}
-
-int rg_cli_catalog(char **catalog_files, size_t n_catalogs, rg_catalog **cat_out, rg_extractor **x_out,
-                   rg_error *err)
-{
-    *cat_out = NULL;
-    *x_out = NULL;
-    rg_catalog *cat = rg_catalog_new();
-    char *cat_dir = rg_cli_data_dir("catalog");
-    if (!cat || !cat_dir) {
-        rg_catalog_free(cat);
-        free(cat_dir);
+    char *dir = n == 0 ? rg_cli_data_dir("reports") : NULL;
+    if (n == 0 && !dir)
         return rg_error_nomem(err);
-    }
-    int rc = rg_catalog_load_dir(cat, cat_dir, err);
-    free(cat_dir);
-    for (size_t i = 0; i < n_catalogs && rc == 0; i++)
-        rc = rg_catalog_load_file(cat, catalog_files[i], err);
-    rg_extractor *x = rc == 0 ? rg_extractor_new(cat, err) : NULL;
-    if (!x) {
-        rg_catalog_free(cat);
-        return -1;
-    }
-    *cat_out = cat;
-    *x_out = x;
-    return 0;
-}
-
-/* Extract the documents first, first + step, ... of in into g, one at a
- * time: the corpus is never held whole. Each goes straight into g, which
- * gives the graph merging its own part would (rg_extract_doc), without
- * building the part. *failed gets the index of the document that failed. */
-static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
-                        size_t *failed, rg_error *err)
-{
-    int rc = 0;
-    for (size_t i = first; i < in->len && rc == 0; i += step) {
-        rg_doc *doc = NULL;
-        *failed = i;
-        rc = rg_doc_load(in->paths[i], &doc, err);
-        if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
-            free(doc->path);
-            if (!(doc->path = rg_strdup(in->names[i])))
-                rc = rg_error_nomem(err);
-        }
-        if (rc == 0)
-            rc = rg_extract_doc(x, doc, g, err);
-        rg_doc_free(doc);
-    }
+    int rc = rg_pipeline_inputs(args, (size_t)n, dir, "data/reports", in, err);
+    free(dir);
     return rc;
 }
 
-/* The map step in worker processes: worker k (1 <= k < jobs) extracts
- * documents k, k + jobs, ... into a part file, while the parent extracts
- * its own share (0, jobs, ...) straight into g; then it merges the parts.
- * Processes, not threads: Debian's igraph and the catalog's matcher are
- * shared read-only after fork, and no library's thread safety is assumed. */
-static int extract_parallel(const rg_extractor *x, const rg_inputs *in, long jobs, rg_graph *g, rg_error *err)
+static void phase(void *ctx, const char *name)
 {
-    const char *tmp = getenv("TMPDIR");
-    rg_buf dir;
-    rg_buf_init(&dir);
-    rg_buf_adds(&dir, tmp && *tmp ? tmp : "/tmp");
-    rg_buf_adds(&dir, "/relgraph-XXXXXX");
-    if (dir.failed)
-        return rg_error_nomem(err);
-    if (!mkdtemp(dir.data)) {
-        int e = errno;
-        rg_buf_destroy(&dir);
-        return rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot make a temporary directory: %s", strerror(e));
-    }
-    pid_t *pids = calloc((size_t)jobs, sizeof *pids);
-    if (!pids) {
-        rmdir(dir.data);
-        rg_buf_destroy(&dir);
-        return rg_error_nomem(err);
-    }
-    fflush(NULL);
-    for (long k = 1; k < jobs; k++) {
-        pid_t pid = fork();
-        if (pid == 0) {
-            /* the worker: its part, or the error of the document it failed on */
-            char path[600];
-            rg_error werr;
-            rg_error_clear(&werr);
-            rg_graph *part = rg_graph_new();
-            size_t failed = 0;
-            int rc = part ? extract_some(x, in, (size_t)k, (size_t)jobs, part, &failed, &werr) : rg_error_nomem(&werr);
-            /* the part as a snapshot body: no JSON to write and parse again */
-            snprintf(path, sizeof path, "%s/part-%ld.rgs", dir.data, k);
-            FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
-            if (rc == 0 && (!f || !rg_snapshot_write_stream(part, f)))
-                rc = rg_error_set(&werr, RG_ERR_IO, path, 0, "cannot write: %s", errno ? strerror(errno) : "write failed");
-            if (f && fclose(f) != 0)
-                rc = -1;
-            if (rc < 0) {
-                snprintf(path, sizeof path, "%s/error-%ld", dir.data, k);
-                FILE *e = fopen(path, "wb");
-                if (e) {
-                    fprintf(e, "%zu\t%d\t%ld\t%ld\t%s\t%s\n", failed, (int)werr.code, werr.line, werr.column,
-                            werr.file, werr.msg);
-                    fclose(e);
-                }
-            }
-            /* what the worker allocated, freed so that leak checkers see a
-             * clean exit */
-            rg_graph_free(part);
-            free(pids);
-            rg_buf_destroy(&dir);
-            _exit(rc == 0 ? 0 : 1);
-        }
-        pids[k] = pid;
-    }
-    /* the parent's share, while the workers do theirs */
-    size_t first_failed = (size_t)-1, failed = 0;
-    int rc = extract_some(x, in, 0, (size_t)jobs, g, &failed, err);
-    if (rc < 0)
-        first_failed = failed;
-    for (long k = 1; k < jobs; k++) {
-        int status = 0;
-        if (pids[k] <= 0 || waitpid(pids[k], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-            rc = -1;
-    }
-    rg_cli_phase("extract");
-    /* the error of the first document that failed, as one process would */
-    for (long k = 1; k < jobs; k++) {
-        char path[600], line[1600];
-        snprintf(path, sizeof path, "%s/error-%ld", dir.data, k);
-        FILE *e = fopen(path, "rb");
-        if (!e)
-            continue;
-        if (fgets(line, sizeof line, e)) {
-            size_t idx;
-            int code;
-            long l, col;
-            char file[512] = "", msg[512] = "";
-            if (sscanf(line, "%zu\t%d\t%ld\t%ld\t%511[^\t]\t%511[^\n]", &idx, &code, &l, &col, file, msg) >= 5 &&
-                idx < first_failed) {
-                first_failed = idx;
-                rg_error_clear(err);
-                rg_error_set(err, (rg_status)code, file, l, "%s", msg);
-                if (err)
-                    err->column = col;
-            }
-        }
-        fclose(e);
-        unlink(path);
-    }
-    if (rc < 0 && first_failed == (size_t)-1)
-        rg_error_set(err, RG_ERR_IO, NULL, 0, "a worker process failed");
-    for (long k = 1; k < jobs; k++) {
-        char path[600];
-        snprintf(path, sizeof path, "%s/part-%ld.rgs", dir.data, k);
-        if (rc == 0) {
-            FILE *f = fopen(path, "rb");
-            rg_graph *part = f ? rg_snapshot_read_stream(f) : NULL;
-            if (f)
-                fclose(f);
-            rc = part ? rg_graph_merge(g, part, err) : rg_error_set(err, RG_ERR_IO, path, 0, "cannot read a worker's part");
-            rg_graph_free(part);
-        }
-        unlink(path);
-    }
-    rmdir(dir.data);
-    rg_buf_destroy(&dir);
-    free(pids);
-    rg_cli_phase("merge");
-    return rc;
+    (void)ctx;
+    rg_cli_phase(name);
 }
 
-int rg_cli_extract(const rg_extractor *x, const rg_inputs *in, long jobs, rg_graph **out, rg_error *err)
+/* The options of the commands' pipelines; the caller frees
+ * opts->catalog_dir. */
+static int pipeline_options(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline_options *opts,
+                            rg_error *err)
 {
-    *out = rg_graph_new();
-    if (!*out)
-        return rg_error_nomem(err);
-    if (jobs > (long)in->len)
-        jobs = (long)in->len;
-    size_t failed;
-    int rc = jobs > 1 ? extract_parallel(x, in, jobs, *out, err) : extract_some(x, in, 0, 1, *out, &failed, err);
-    if (jobs <= 1)
-        rg_cli_phase("extract");
-    if (rc < 0) {
-        rg_graph_free(*out);
-        *out = NULL;
-    }
+    char *dir = rg_cli_data_dir("catalog");
+    *opts = (rg_pipeline_options){dir, catalog_files, n_catalogs, jobs, phase, NULL};
+    return dir ? 0 : rg_error_nomem(err);
+}
+
+int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline **out, rg_error *err)
+{
+    rg_pipeline_options opts;
+    *out = NULL;
+    int rc = pipeline_options(catalog_files, n_catalogs, jobs, &opts, err);
+    if (rc == 0)
+        rc = rg_pipeline_new(&opts, out, err);
+    free((char *)opts.catalog_dir);
     return rc;
 }
 
 int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out, rg_error *err)
 {
+    rg_pipeline_options opts;
     *out = NULL;
-    rg_catalog *cat;
-    rg_extractor *x;
-    if (rg_cli_catalog(catalog_files, n_catalogs, &cat, &x, err) < 0)
-        return -1;
-    rg_cli_phase("catalog");
-    rg_graph *g = NULL;
-    int rc = rg_cli_extract(x, in, jobs, &g, err);
+    int rc = pipeline_options(catalog_files, n_catalogs, jobs, &opts, err);
     if (rc == 0)
-        rc = rg_extract_finish(x, g, err);
-    rg_cli_phase("finish");
-    rg_extractor_free(x);
-    rg_catalog_free(cat);
-    if (rc < 0) {
-        rg_graph_free(g);
-        return -1;
-    }
-    *out = g;
-    return 0;
+        rc = rg_pipeline_build(&opts, in, out, err);
+    free((char *)opts.catalog_dir);
+    return rc;
 }
 
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err)
 {
-    if (graph_file) {
-        /* a big graph file loads from its snapshot while that is fresh */
-        if ((*out = rg_snapshot_load(graph_file)))
-            return 0;
-        if (rg_json_read(graph_file, out, err) < 0)
-            return -1;
-        rg_snapshot_save(*out, graph_file);
-        return 0;
-    }
+    if (graph_file)
+        return rg_pipeline_load(graph_file, out, err);
     rg_inputs in;
     if (rg_cli_inputs(args, n, &in, err) < 0)
         return -1;
     int rc = rg_cli_build(&in, NULL, 0, 1, out, err);
-    rg_cli_inputs_free(&in);
+    rg_pipeline_inputs_free(&in);
     return rc;
 }
 
@@ -476,17 +163,6 @@ void rg_cli_phase(const char *name)
     double s = (double)(t1.tv_sec - timing.t0.tv_sec) + (double)(t1.tv_nsec - timing.t0.tv_nsec) / 1e9;
     timing.t0 = t1;
     fprintf(stderr, "relgraph %s: %-12s %.2fs\n", timing.command, name, s);
-}
-
-bool rg_cli_parse_count(const char *s, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v <= 0)
-        return false;
-    *out = v;
-    return true;
 }
 
 int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g, rg_names **names, rg_error *err)
@@ -528,10 +204,57 @@ void rg_cli_print_evidence(const rg_link *l, int indent)
     putchar('\n');
 }
 
-bool rg_cli_same_evidence(const rg_link *a, const rg_link *b)
+/* Do two links (a may be NULL) open with the same piece of evidence? */
+static bool same_evidence(const rg_link *a, const rg_link *b)
 {
     return a && a->n_evidence && b->n_evidence && a->evidence[0].line == b->evidence[0].line &&
            strcmp(a->evidence[0].doc, b->evidence[0].doc) == 0 && strcmp(a->evidence[0].text, b->evidence[0].text) == 0;
+}
+
+void rg_cli_print_evidence_after(const rg_link *prev, const rg_link *l, int indent)
+{
+    if (same_evidence(prev, l))
+        printf("%*s(the same sentence)\n", indent, "");
+    else
+        rg_cli_print_evidence(l, indent);
+}
+
+/* How many of links[i...] share the relation of links[i]. */
+static size_t group_size(const rg_graph *g, const size_t *links, size_t n, size_t i)
+{
+    size_t count = 0;
+    for (size_t k = i; k < n && g->links[links[k]].relation == g->links[links[i]].relation; k++)
+        count++;
+    return count;
+}
+
+void rg_cli_print_links(const rg_graph *g, size_t node, const size_t *links, size_t n,
+                        const rg_cli_links_style *style)
+{
+    char buf[600];
+    int last = -1;
+    const rg_link *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rg_link *l = &g->links[links[i]];
+        size_t other = rg_other_end(g, links[i], node);
+        if ((int)l->relation != last) {
+            prev = NULL;
+            printf("\n%*s%s", style->heading_indent, "", rg_relation_name(l->relation));
+            if (style->counts)
+                printf(" (%zu)", group_size(g, links, n, i));
+            putchar('\n');
+        }
+        last = (int)l->relation;
+        printf("%*s%s %s", style->indent, "", l->source == node ? "->" : "<-",
+               rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
+        if (style->weights && l->weight != 1)
+            printf("  weight %g", l->weight);
+        putchar('\n');
+        rg_cli_print_evidence_after(prev, l, style->evidence_indent);
+        prev = l;
+        if (style->after)
+            style->after(g, node, other);
+    }
 }
 
 const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size)
@@ -571,34 +294,96 @@ int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const
     return 0;
 }
 
-int rg_cli_query_options(int argc, char **argv, const char *command, const char *usage_text,
-                         const char **graph_file, bool *as_json)
+int rg_cli_query_open(const rg_options_usage *u, const rg_option *opts, int argc, char **argv, int n_args,
+                      const char *need, int resolve, rg_cli_query *q)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+    int done = rg_options_parse(u, opts, argc, argv);
+    if (done >= 0)
+        return done;
+    if (argc - optind < n_args)
+        return rg_options_fail(u->command, "%s", need);
+    rg_error_clear(&q->err);
+    char **reports = argv + optind + n_args;
+    int n = argc - optind - n_args;
+    int rc = resolve >= 0 ? rg_cli_graph_names(q->graph_file, reports, n, &q->g, &q->names, &q->err)
+                          : rg_cli_graph(q->graph_file, reports, n, &q->g, &q->err);
+    if (rc < 0)
+        return rg_cli_fail(&q->err);
+    for (int i = 0; i < resolve && rc == 0; i++)
+        rc = rg_names_resolve(q->names, argv[optind + i], &q->nodes[i], &q->err);
+    if (rc == 0)
+        return -1;
+    rg_cli_query_close(q);
+    return rg_cli_fail(&q->err);
+}
+
+void rg_cli_query_close(rg_cli_query *q)
+{
+    rg_names_free(q->names);
+    rg_graph_free(q->g);
+    q->names = NULL;
+    q->g = NULL;
+}
+
+int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
+                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a)
+{
+    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores()};
+    const rg_option options[] = {
+        RG_OPT_STRING('o', "output", &a->output, "FILE", output_help),
+        RG_OPT_LIST(0, "catalog", &a->catalogs, "FILE", catalog_help),
+        RG_OPT_COUNT('j', "jobs", &a->jobs, "N", jobs_help),
+        RG_OPT_END,
     };
-    *graph_file = NULL;
-    *as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            *graph_file = optarg;
-            break;
-        case 'j':
-            *as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage(command, "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
+    int status = rg_options_parse(u, options, argc, argv);
+    if (status < 0 && !a->output)
+        status = rg_options_fail(u->command, "%s needs -o FILE", u->command);
+    else if (status < 0 && optind >= argc)
+        status = rg_options_fail(u->command, "%s needs files to read", u->command);
+    if (status >= 0) {
+        free(a->catalogs.items);
+        a->catalogs = (rg_option_list){NULL, 0};
     }
-    return -1;
+    return status;
+}
+
+void rg_cli_wrote(const char *output, const rg_graph *g)
+{
+    fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links from %zu report%s\n", output, g->n_nodes, g->n_links,
+            g->n_docs, g->n_docs == 1 ? "" : "s");
+}
+
+int rg_cli_option_type(const char *command, char *arg, void *value)
+{
+    int *type = value;
+    if ((*type = rg_type_parse(arg)) < 0)
+        return rg_options_fail(command, "unknown type '%s'", arg);
+    return 0;
+}
+
+int rg_cli_option_relation(const char *command, char *arg, void *value)
+{
+    int *relation = value;
+    if ((*relation = rg_relation_parse(arg)) < 0)
+        return rg_options_fail(command, "unknown relation '%s'", arg);
+    return 0;
+}
+
+int rg_cli_option_view(const char *command, char *arg, void *value)
+{
+    if (!rg_view_parse(arg, value))
+        return rg_options_fail(command, "unknown view '%s': use full, agencies or entities", arg);
+    return 0;
+}
+
+int rg_cli_option_measure(const char *command, char *arg, void *value)
+{
+    int *score = value;
+    int s = rg_score_parse(arg);
+    if (s < 0 || s == RG_SCORE_COMMUNITY)
+        return rg_options_fail(command, "unknown measure '%s'", arg);
+    *score = s;
+    return 0;
 }
 
 static int utf8_chars(const char *s)

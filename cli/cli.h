@@ -1,57 +1,42 @@
 /* What the relgraph subcommands share: error reporting, the default data
- * directory, gathering input files, and getting a graph either from a
- * saved file (-g) or by building it from reports. The CLI is a client of
- * librelgraph like any other; only it prints and picks exit codes. */
+ * directory, the pipeline (graph/pipeline) with the data directory's
+ * catalog, getting a graph either from a saved file (-g) or by building it
+ * from reports, the start of a query, option callbacks and printing
+ * helpers. The CLI is a client of librelgraph like any other; only it
+ * prints and picks exit codes.
+ *
+ * Ownership: returned strings and graphs are the caller's (free them);
+ * rg_cli_query_close frees what rg_cli_query_open got. */
 #ifndef RG_CLI_H
 #define RG_CLI_H
 
+#include "cli/options.h"
 #include "graph/base/error.h"
 #include "graph/model/model.h"
+#include "graph/pipeline/pipeline.h"
 
 #include <stdbool.h>
 
 /* Print err as "relgraph: error: ..." on stderr; return its exit code. */
 int rg_cli_fail(const rg_error *err);
 
-/* Print a usage error and the hint to run COMMAND --help; returns 2. */
-int rg_cli_usage(const char *command, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
 /* The data directory (reports/ and catalog/): $RELGRAPH_DATA, else data/
  * next to the binary or up to three levels above it, else the installed
  * one. Caller frees. */
 char *rg_cli_data_dir(const char *sub);
 
-/* Report files named by args (files as given, directories scanned for
- * .md, .markdown, .txt and .html files in name order, README files
- * skipped), or the default corpus when there are none. */
-typedef struct rg_inputs {
-    char **paths; /* to open */
-    char **names; /* to record in the graph: as given, or "data/reports/<file>"
-                     for the default corpus, the same on every machine */
-    size_t len;
-} rg_inputs;
-
+/* Report files named by args (see rg_pipeline_inputs), or the default
+ * corpus (the data directory's reports, recorded as data/reports/<file>,
+ * the same on every machine) when there are none. Free with
+ * rg_pipeline_inputs_free. */
 int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err);
-void rg_cli_inputs_free(rg_inputs *in);
-void rg_cli_free_list(char **items, size_t n);
 
-/* The built-in catalog plus catalog_files, and its extractor. */
-struct rg_catalog;
-struct rg_extractor;
-int rg_cli_catalog(char **catalog_files, size_t n_catalogs, struct rg_catalog **cat, struct rg_extractor **x,
-                   rg_error *err);
+/* The pipeline with the data directory's catalog plus catalog_files, its
+ * phases timed by rg_cli_phase. */
+int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline **out, rg_error *err);
 
-/* The map step: extract every report of in into one partial graph, one
- * document at a time, in jobs worker processes (1: this one). Not
- * finished: the catalog's links come with the last merge. */
-int rg_cli_extract(const struct rg_extractor *x, const rg_inputs *in, long jobs, rg_graph **out, rg_error *err);
-
-/* Build a graph from report files: extract (in jobs processes), merge and
- * finish; catalog_files adds extra catalog files to the built-in catalog. */
+/* Build a graph from report files (rg_pipeline_build with the data
+ * directory's catalog plus catalog_files), in jobs processes. */
 int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out,
                  rg_error *err);
 
@@ -69,8 +54,26 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
  * spaces; "(+k more)" when the link has more. */
 void rg_cli_print_evidence(const rg_link *l, int indent);
 
-/* Do two links (a may be NULL) open with the same piece of evidence? */
-bool rg_cli_same_evidence(const rg_link *a, const rg_link *b);
+/* The evidence of l in a list after prev (NULL at a group's start):
+ * "(the same sentence)" when prev opens with the same one. */
+void rg_cli_print_evidence_after(const rg_link *prev, const rg_link *l, int indent);
+
+/* How rg_cli_print_links lays out the links of a node: the indent of a
+ * relation's heading (after a blank line), whether it gives the group's
+ * size, the indent of a link's line and of its evidence, whether a weight
+ * other than 1 is shown, and what to print after each link (or NULL). */
+typedef struct rg_cli_links_style {
+    int heading_indent;
+    bool counts;
+    int indent, evidence_indent;
+    bool weights;
+    void (*after)(const rg_graph *g, size_t node, size_t other);
+} rg_cli_links_style;
+
+/* The links of node, grouped by relation as rg_query_neighbors returns
+ * them: each as "-> label (type)" (or "<-"), then its evidence. */
+void rg_cli_print_links(const rg_graph *g, size_t node, const size_t *links, size_t n,
+                        const rg_cli_links_style *style);
 
 /* Labels in aligned tables: the columns a label takes (counting
  * characters, at most RG_CLI_LABEL_MAX), and the label printed in width
@@ -89,11 +92,57 @@ int rg_cli_print_json(void *json);
  * report.md would destroy what it reads. Returns 0 or -1. */
 int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err);
 
-/* Parse the options of a query that takes only -g/--graph, --json and
- * --help (on return optind is the first name). Returns -1 to go on, else the
- * exit status: 0 after --help, 2 after a bad option. */
-int rg_cli_query_options(int argc, char **argv, const char *command, const char *usage_text,
-                         const char **graph_file, bool *as_json);
+/* What a query command works on: the graph file given with -g (its
+ * options table points at graph_file), the graph, the index of its names
+ * and the nodes the first arguments name. */
+typedef struct rg_cli_query {
+    rg_error err; /* for the command's own calls */
+    const char *graph_file;
+    rg_graph *g;
+    struct rg_names *names;
+    size_t nodes[2];
+} rg_cli_query;
+
+/* The start of a query command: parse argv by opts, check that the first
+ * n_args arguments are there (else the usage error need, "show needs a
+ * name"), and get the graph, from q->graph_file or from the reports after
+ * those arguments. resolve: -1, no index of names; 0, the index; 1 or 2,
+ * also the nodes the first arguments name, into q->nodes. Returns -1 to
+ * go on (optind the first argument), else the exit status (all freed). */
+int rg_cli_query_open(const rg_options_usage *u, const rg_option *opts, int argc, char **argv, int n_args,
+                      const char *need, int resolve, rg_cli_query *q);
+void rg_cli_query_close(rg_cli_query *q);
+
+/* The options of extract and merge: -o (required), --catalog, -j, each
+ * with the command's help line (jobs_help NULL: accepted, not listed).
+ * Parses argv and checks that -o and the files to read are there;
+ * returns as rg_options_parse: -1 to go on (optind the first file, the
+ * caller frees catalogs.items). */
+typedef struct rg_cli_map_reduce {
+    const char *output;
+    rg_option_list catalogs;
+    long jobs;
+} rg_cli_map_reduce;
+
+int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
+                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a);
+
+/* "relgraph: wrote FILE: N nodes, N links from N reports" on stderr. */
+void rg_cli_wrote(const char *output, const rg_graph *g);
+
+/* The options every query shares: the graph file, JSON output. */
+#define RG_OPT_GRAPH(value) RG_OPT_STRING('g', "graph", value, "FILE", "the graph file (default: build from reports)")
+#define RG_OPT_JSON(value) RG_OPT_SET(0, "json", value, "print JSON")
+
+/* Option callbacks for the names the library parses; each value is an
+ * int * (-1 until given): a type (rg_type_parse), a relation
+ * (rg_relation_parse). */
+int rg_cli_option_type(const char *command, char *arg, void *value);
+int rg_cli_option_relation(const char *command, char *arg, void *value);
+/* A view (value: rg_view_kind *), and a measure (value: int *, an
+ * rg_score other than the community). */
+int rg_cli_option_view(const char *command, char *arg, void *value);
+int rg_cli_option_measure(const char *command, char *arg, void *value);
 
 /* A node and its score, for tables sorted by rg_cli_by_score: highest
  * score first, ties in id order, so that every table is deterministic. */
@@ -110,8 +159,5 @@ int rg_cli_by_score(const void *a, const void *b);
  * extract 1.23s", so that like can be compared with like. */
 void rg_cli_timings_start(const char *command, bool on);
 void rg_cli_phase(const char *name);
-
-/* Parse a positive integer option; false when s is not one. */
-bool rg_cli_parse_count(const char *s, long *out);
 
 #endif

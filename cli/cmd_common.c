@@ -11,13 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {"common", 19, false,
     "usage: relgraph common A B [-g graph.json] [--json] [FILE|DIR ...]\n\n"
     "The recommendations, programs and partners two nodes are both linked to,\n"
-    "with how each is linked and the evidence.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "with how each is linked and the evidence.\n\n"};
 
 static json_t *side_json(const rg_graph *g, size_t link, size_t from)
 {
@@ -31,24 +28,17 @@ static json_t *side_json(const rg_graph *g, size_t link, size_t from)
 
 int cmd_common(int argc, char **argv)
 {
-    const char *graph_file;
-    bool as_json;
-    int done = rg_cli_query_options(argc, argv, "common", usage_text, &graph_file, &as_json);
+    rg_cli_query q = {0};
+    bool as_json = false;
+    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_END};
+    int done = rg_cli_query_open(&usage, options, argc, argv, 2, "common needs two names", 2, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 2)
-        return rg_cli_usage("common", "common needs two names");
-    rg_error err;
-    rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 2, argc - optind - 2, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t a, b, *shared = NULL, n = 0;
+    const rg_graph *g = q.g;
+    size_t a = q.nodes[0], b = q.nodes[1], *shared = NULL, n = 0;
     int status = 0;
-    if (rg_names_resolve(names, argv[optind], &a, &err) < 0 || rg_names_resolve(names, argv[optind + 1], &b, &err) < 0 ||
-        rg_query_common(g, a, b, &shared, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_common(g, a, b, &shared, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *list = json_array();
         for (size_t i = 0; i < n; i++) {
@@ -89,7 +79,6 @@ int cmd_common(int argc, char **argv)
         }
     }
     free(shared);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

@@ -1,6 +1,7 @@
 /* relgraph eval: extraction measured against hand annotations. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "graph/eval/eval.h"
 
 #include <getopt.h>
@@ -8,16 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {"eval", 13, false,
     "usage: relgraph eval --gold GOLD.json FILE [--gold GOLD.json FILE ...] [--quiet]\n\n"
     "Build the graph of the reports and compare each with its hand annotation\n"
     "(the n-th --gold goes with the n-th FILE; schema of ../shared/gold). Prints\n"
     "precision, recall and F1 of entities, recommendations and involvement\n"
     "(who and what each recommendation names), type accuracy, the share of links\n"
-    "with evidence, and lists what was missed and what was spurious.\n\n"
-    "  --gold FILE   the annotation of the next report\n"
-    "  -q, --quiet   scores only, no lists\n"
-    "  -h, --help    show this help\n";
+    "with evidence, and lists what was missed and what was spurious.\n\n"};
 
 static void print_count(const char *what, rg_eval_count c)
 {
@@ -60,38 +58,36 @@ static void add_count(rg_eval_count *to, rg_eval_count c)
     to->fn += c.fn;
 }
 
+/* The --gold files, in order: the n-th goes with the n-th report. */
+typedef struct golds {
+    const char *files[64];
+    int n;
+} golds;
+
+static int add_gold(const char *command, char *arg, void *value)
+{
+    golds *g = value;
+    if (g->n == 64)
+        return rg_options_fail(command, "at most 64 --gold files");
+    g->files[g->n++] = arg;
+    return 0;
+}
+
 int cmd_eval(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"gold", required_argument, NULL, 'g'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *golds[64];
-    int n_golds = 0;
+    golds gold = {{NULL}, 0};
     bool lists = true;
-    int c;
-    while ((c = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            if (n_golds == 64)
-                return rg_cli_usage("eval", "at most 64 --gold files");
-            golds[n_golds++] = optarg;
-            break;
-        case 'q':
-            lists = false;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("eval", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    int n_files = argc - optind;
+    const rg_option options[] = {
+        {RG_OPTION_CALLBACK, 0, "gold", "FILE", &gold, "the annotation of the next report", add_gold, "--gold FILE"},
+        RG_OPT_CLEAR('q', "quiet", &lists, "scores only, no lists"),
+        RG_OPT_END,
+    };
+    int done = rg_options_parse(&usage, options, argc, argv);
+    if (done >= 0)
+        return done;
+    int n_golds = gold.n, n_files = argc - optind;
     if (n_golds == 0 || n_files != n_golds)
-        return rg_cli_usage("eval", "give one --gold file for each report (%d --gold, %d reports)", n_golds, n_files);
+        return rg_options_fail("eval", "give one --gold file for each report (%d --gold, %d reports)", n_golds, n_files);
 
     rg_error err;
     rg_error_clear(&err);
@@ -100,11 +96,11 @@ int cmd_eval(int argc, char **argv)
     if (rg_cli_inputs(argv + optind, n_files, &in, &err) < 0)
         return rg_cli_fail(&err);
     if ((int)in.len != n_golds) {
-        rg_cli_inputs_free(&in);
-        return rg_cli_usage("eval", "each report must be a file, not a directory");
+        rg_pipeline_inputs_free(&in);
+        return rg_options_fail("eval", "each report must be a file, not a directory");
     }
     if (rg_cli_build(&in, NULL, 0, 1, &g, &err) < 0) {
-        rg_cli_inputs_free(&in);
+        rg_pipeline_inputs_free(&in);
         return rg_cli_fail(&err);
     }
     rg_eval total;
@@ -114,10 +110,10 @@ int cmd_eval(int argc, char **argv)
         rg_eval e;
         rg_eval_init(&e);
         const char *doc_id = g->docs[i].id;
-        if (rg_eval_doc(g, doc_id, golds[i], &e, &err) < 0) {
+        if (rg_eval_doc(g, doc_id, gold.files[i], &e, &err) < 0) {
             status = rg_cli_fail(&err);
         } else {
-            printf("%s (gold %s)\n", doc_id, golds[i]);
+            printf("%s (gold %s)\n", doc_id, gold.files[i]);
             print_eval(&e, lists);
             add_count(&total.entities, e.entities);
             add_count(&total.recommendations, e.recommendations);
@@ -140,6 +136,6 @@ int cmd_eval(int argc, char **argv)
     }
     rg_eval_destroy(&total);
     rg_graph_free(g);
-    rg_cli_inputs_free(&in);
+    rg_pipeline_inputs_free(&in);
     return status;
 }

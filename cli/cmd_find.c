@@ -1,6 +1,7 @@
 /* relgraph find: search names, aliases and recommendation text. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "graph/analyze/query.h"
 
 #include <getopt.h>
@@ -9,57 +10,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {"find", 19, false,
     "usage: relgraph find TEXT [-g graph.json] [--type TYPE] [--json] [FILE|DIR ...]\n\n"
-    "Nodes whose label, alias, id or recommendation text contains TEXT (any case).\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --type TYPE     only nodes of this type\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "Nodes whose label, alias, id or recommendation text contains TEXT (any case).\n\n"};
 
 int cmd_find(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'},
-        {"type", required_argument, NULL, 't'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     int type = -1;
     bool as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 't':
-            if ((type = rg_type_parse(optarg)) < 0)
-                return rg_cli_usage("find", "unknown type '%s'", optarg);
-            break;
-        case 'j':
-            as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("find", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (argc - optind < 1)
-        return rg_cli_usage("find", "find needs a text to look for");
-    rg_error err;
-    rg_error_clear(&err);
-    rg_graph *g;
-    if (rg_cli_graph(graph_file, argv + optind + 1, argc - optind - 1, &g, &err) < 0)
-        return rg_cli_fail(&err);
+    const rg_option options[] = {
+        RG_OPT_GRAPH(&q.graph_file),
+        RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only nodes of this type", rg_cli_option_type),
+        RG_OPT_JSON(&as_json),
+        RG_OPT_END,
+    };
+    int done = rg_cli_query_open(&usage, options, argc, argv, 1, "find needs a text to look for", -1, &q);
+    if (done >= 0)
+        return done;
+    const rg_graph *g = q.g;
     size_t *nodes = NULL, n = 0;
     int status = 0;
-    if (rg_query_find(g, argv[optind], &nodes, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_find(g, argv[optind], &nodes, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else {
         json_t *list = as_json ? json_array() : NULL;
         size_t shown = 0;
@@ -89,6 +62,6 @@ int cmd_find(int argc, char **argv)
             printf("nothing matches '%s'\n", argv[optind]);
     }
     free(nodes);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

@@ -1,6 +1,7 @@
 /* relgraph neighbors: what a node is linked to, with evidence. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "export/json.h"
 #include "graph/analyze/query.h"
 
@@ -9,63 +10,33 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {"neighbors", 19, false,
     "usage: relgraph neighbors A [-g graph.json] [--type TYPE] [--relation R] [--json] [FILE|DIR ...]\n\n"
-    "Every link of a node, by relation, with the other end and the evidence.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --type TYPE     only neighbours of this type\n"
-    "      --relation R    only this relation (leads, partners, concerns, part_of,\n"
-    "                      member_of, co_mentioned, contains)\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "Every link of a node, by relation, with the other end and the evidence.\n\n"};
 
 int cmd_neighbors(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'}, {"type", required_argument, NULL, 't'},
-        {"relation", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
-    };
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     int type = -1, relation = -1;
     bool as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 't':
-            if ((type = rg_type_parse(optarg)) < 0)
-                return rg_cli_usage("neighbors", "unknown type '%s'", optarg);
-            break;
-        case 'r':
-            if ((relation = rg_relation_parse(optarg)) < 0)
-                return rg_cli_usage("neighbors", "unknown relation '%s'", optarg);
-            break;
-        case 'j':
-            as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("neighbors", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (argc - optind < 1)
-        return rg_cli_usage("neighbors", "neighbors needs a name");
-    rg_error err;
-    rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t node, *links = NULL, n = 0;
+    const rg_option options[] = {
+        RG_OPT_GRAPH(&q.graph_file),
+        RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only neighbours of this type", rg_cli_option_type),
+        RG_OPT_CALLBACK(0, "relation", &relation, "R",
+                        "only this relation (leads, partners, concerns, part_of,\n"
+                        "member_of, co_mentioned, contains)",
+                        rg_cli_option_relation),
+        RG_OPT_JSON(&as_json),
+        RG_OPT_END,
+    };
+    int done = rg_cli_query_open(&usage, options, argc, argv, 1, "neighbors needs a name", 1, &q);
+    if (done >= 0)
+        return done;
+    const rg_graph *g = q.g;
+    size_t node = q.nodes[0], *links = NULL, n = 0;
     int status = 0;
-    if (rg_names_resolve(names, argv[optind], &node, &err) < 0 ||
-        rg_query_neighbors(g, node, relation, type, &links, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_neighbors(g, node, relation, type, &links, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *list = json_array();
         for (size_t i = 0; i < n; i++) {
@@ -88,29 +59,10 @@ int cmd_neighbors(int argc, char **argv)
     } else {
         char buf[600];
         printf("%s: %zu link%s\n", rg_cli_node_name(&g->nodes[node], buf, sizeof buf), n, n == 1 ? "" : "s");
-        int last = -1;
-        const rg_link *prev = NULL;
-        for (size_t i = 0; i < n; i++) {
-            const rg_link *l = &g->links[links[i]];
-            size_t other = rg_other_end(g, links[i], node);
-            if ((int)l->relation != last) {
-                printf("\n%s\n", rg_relation_name(l->relation));
-                prev = NULL;
-            }
-            last = (int)l->relation;
-            printf("  %s %s", l->source == node ? "->" : "<-", rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
-            if (l->weight != 1)
-                printf("  weight %g", l->weight);
-            putchar('\n');
-            if (rg_cli_same_evidence(prev, l))
-                printf("      (the same sentence)\n");
-            else
-                rg_cli_print_evidence(l, 6);
-            prev = l;
-        }
+        static const rg_cli_links_style style = {0, false, 2, 6, true, NULL};
+        rg_cli_print_links(g, node, links, n, &style);
     }
     free(links);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

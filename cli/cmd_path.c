@@ -1,6 +1,7 @@
 /* relgraph path: how two nodes are connected, and through what. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "export/json.h"
 #include "graph/analyze/query.h"
 
@@ -11,21 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {"path", 19, false,
     "usage: relgraph path A B [-g graph.json] [--via TYPE] [--all] [--max-len N] [--co-mentions] [--json]\n"
     "                   [FILE|DIR ...]\n\n"
     "The shortest connections between two nodes (any name, alias, acronym or id),\n"
     "each step with its relation and the sentence, report and line behind it.\n"
     "Steps go through recommendations, programs and bodies; reports are left out,\n"
-    "and co-mentions unless --co-mentions is given.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --via TYPE      every step in between is of this type (recommendation,\n"
-    "                      program, agency, actor)\n"
-    "      --all           every shortest path (at most 100), not the first\n"
-    "      --max-len N     no path longer than N links\n"
-    "      --co-mentions   also step along co_mentioned links\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "and co-mentions unless --co-mentions is given.\n\n"};
 
 static json_t *path_json(const rg_graph *g, const rg_path *p)
 {
@@ -56,72 +49,48 @@ static void print_path(const rg_graph *g, const rg_path *p)
         bool forward = l->source == p->nodes[k];
         printf("    %s%s%s  %s\n", forward ? "-" : "<-", rg_relation_name(l->relation), forward ? "->" : "-",
                rg_cli_node_name(&g->nodes[p->nodes[k + 1]], buf, sizeof buf));
-        if (rg_cli_same_evidence(prev, l))
-            printf("        (the same sentence)\n");
-        else
-            rg_cli_print_evidence(l, 8);
+        rg_cli_print_evidence_after(prev, l, 8);
         prev = l;
     }
 }
 
+/* --via: a type other than report. */
+static int via_type(const char *command, char *arg, void *value)
+{
+    int *via = value;
+    *via = rg_type_parse(arg);
+    if (*via < 0 || *via == RG_TYPE_REPORT)
+        return rg_options_fail(command, "unknown type '%s'", arg);
+    return 0;
+}
+
 int cmd_path(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'},  {"via", required_argument, NULL, 'v'},
-        {"all", no_argument, NULL, 'a'},          {"max-len", required_argument, NULL, 'm'},
-        {"co-mentions", no_argument, NULL, 'c'},  {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
-    };
-    const char *graph_file = NULL;
+    rg_cli_query q = {0};
     rg_path_options opts = {.via = -1};
     bool as_json = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 'v':
-            opts.via = rg_type_parse(optarg);
-            if (opts.via < 0 || opts.via == RG_TYPE_REPORT)
-                return rg_cli_usage("path", "unknown type '%s'", optarg);
-            break;
-        case 'a':
-            opts.all = true;
-            break;
-        case 'm':
-            if (!rg_cli_parse_count(optarg, &opts.max_len))
-                return rg_cli_usage("path", "--max-len needs a positive whole number, not '%s'", optarg);
-            break;
-        case 'c':
-            opts.co_mentions = true;
-            break;
-        case 'j':
-            as_json = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("path", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (argc - optind < 2)
-        return rg_cli_usage("path", "path needs two names");
-    const char *a = argv[optind], *b = argv[optind + 1];
-    rg_error err;
-    rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 2, argc - optind - 2, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t from, to;
+    const rg_option options[] = {
+        RG_OPT_GRAPH(&q.graph_file),
+        RG_OPT_CALLBACK(0, "via", &opts.via, "TYPE",
+                        "every step in between is of this type (recommendation,\n"
+                        "program, agency, actor)",
+                        via_type),
+        RG_OPT_SET(0, "all", &opts.all, "every shortest path (at most 100), not the first"),
+        RG_OPT_COUNT(0, "max-len", &opts.max_len, "N", "no path longer than N links"),
+        RG_OPT_SET(0, "co-mentions", &opts.co_mentions, "also step along co_mentioned links"),
+        RG_OPT_JSON(&as_json),
+        RG_OPT_END,
+    };
+    int done = rg_cli_query_open(&usage, options, argc, argv, 2, "path needs two names", 2, &q);
+    if (done >= 0)
+        return done;
+    const rg_graph *g = q.g;
+    size_t from = q.nodes[0], to = q.nodes[1];
     rg_path *paths = NULL;
     size_t n = 0;
     int status = 0;
-    if (rg_names_resolve(names, a, &from, &err) < 0 || rg_names_resolve(names, b, &to, &err) < 0 ||
-        rg_query_paths(g, from, to, &opts, &paths, &n, &err) < 0) {
-        status = rg_cli_fail(&err);
+    if (rg_query_paths(g, from, to, &opts, &paths, &n, &q.err) < 0) {
+        status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *o = json_object();
         json_t *list = json_array();
@@ -144,7 +113,6 @@ int cmd_path(int argc, char **argv)
         }
     }
     rg_paths_free(paths, n);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

@@ -1,7 +1,9 @@
 /* relgraph rank: the most central nodes of a view. */
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "export/json.h"
+#include "cli/options.h"
+#include "export/attrs.h"
+#include "export/json_file.h"
 #include "export/output.h"
 #include "graph/analyze/analyze.h"
 #include "graph/base/fanout.h"
@@ -18,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {"rank", 19, false,
     "usage: relgraph rank [-g graph.json] [--by MEASURE] [--view VIEW] [--type TYPE] [--country CC]\n"
     "                     [--doc REPORT] [--top N] [--pivots K --seed S] [--json|--csv] [--write]\n"
     "                     [FILE|DIR ...]\n\n"
@@ -39,29 +41,7 @@ static const char usage_text[] =
     "  full         every node but the reports, links undirected (the default)\n"
     "  agencies     actors and agencies, linked when they share recommendations\n"
     "  entities     actors, agencies and programs, linked by shared\n"
-    "               recommendations and co-mentions\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --type TYPE     list only actor, agency, program or recommendation nodes\n"
-    "      --country CC    list only nodes of this country (ISO code, e.g. KR)\n"
-    "      --doc REPORT    keep the view to one report (its id or file name)\n"
-    "      --top N         how many rows (default: 20)\n"
-    "      --pivots K      estimate betweenness from K sampled sources\n"
-    "      --seed S        the sample's seed (default: 1)\n"
-    "      --pivot-file F  estimate betweenness from these sources: node ids, one\n"
-    "                      a line (the pivots the ../shared/bench peers list)\n"
-    "      --json, --csv   print JSON or CSV instead of a table\n"
-    "      --all-json FILE every measure's top 100 and the Louvain and Leiden\n"
-    "                      (2 iterations) communities in the JSON of the\n"
-    "                      ../shared/bench peers (their scales: compare-ranks\n"
-    "                      reads it); harmonic and betweenness from the pivots\n"
-    "      --no-communities with --all-json: no Louvain or Leiden (the work of\n"
-    "                      peer-rank-graphtool, which has neither)\n"
-    "      --timings       with --all-json: the time of each phase on stderr\n"
-    "  -j, --jobs N        estimate from pivots in N worker processes (default:\n"
-    "                      the number of cores; the scores are the same for every N)\n"
-    "      --write         store every measure (and the Leiden community) in the\n"
-    "                      graph file given with -g\n"
-    "  -h, --help          show this help\n";
+    "               recommendations and co-mentions\n\n"};
 
 /* An aligned table: labels cut to RG_CLI_LABEL_MAX characters, whole
  * numbers printed as such, other scores with the same number of decimals
@@ -91,32 +71,6 @@ static void print_table(const rg_graph *g, const rg_cli_scored *rows, size_t n, 
         printf("%12.*f\n", whole ? 0 : decimals, rows[i].score);
     }
 }
-
-/* A CSV field, quoted when it must be. */
-static void csv_field(const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
-static const struct {
-    const char *name;
-    rg_score score;
-} measures[] = {
-    {"degree", RG_SCORE_DEGREE},           {"strength", RG_SCORE_STRENGTH},   {"betweenness", RG_SCORE_BETWEENNESS},
-    {"closeness", RG_SCORE_CLOSENESS},     {"harmonic", RG_SCORE_HARMONIC},   {"eigenvector", RG_SCORE_EIGENVECTOR},
-    {"pagerank", RG_SCORE_PAGERANK},       {"hub", RG_SCORE_HUB},             {"authority", RG_SCORE_AUTHORITY},
-    {"coreness", RG_SCORE_CORENESS},
-};
 
 /* The report id a --doc argument names: an id, or a file name. */
 static const char *doc_id(const rg_graph *g, const char *arg)
@@ -152,6 +106,14 @@ static int by_rounded(const void *a, const void *b)
     if (x->score != y->score)
         return x->score < y->score ? 1 : -1;
     return (x->node > y->node) - (x->node < y->node);
+}
+
+/* Write the JSON value ctx to out as the peers' files are laid out. */
+static int dump_json(void *ctx, FILE *out, const char *path, rg_error *err)
+{
+    if (json_dumpf(ctx, out, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0)
+        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
+    return 0;
 }
 
 /* The work of ../shared/bench's peer-rank scripts, in their JSON: degree,
@@ -224,15 +186,8 @@ static int all_measures(const rg_graph *g, const rg_view *v, const rg_measure_op
     free(s);
     free(r);
     free(member);
-    rg_output out;
-    if (rc == 0 && (rc = rg_output_open(&out, path, err)) == 0) {
-        if (json_dumpf(root, out.file, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0) {
-            rg_output_abort(&out);
-            rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
-        } else {
-            rc = rg_output_commit(&out, err);
-        }
-    }
+    if (rc == 0)
+        rc = rg_output_write(path, dump_json, root, err);
     json_decref(root);
     rg_cli_phase("write");
     return rc;
@@ -291,10 +246,11 @@ static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options 
         return rg_error_nomem(err);
     }
     int rc = 0;
-    for (size_t m = 0; m < sizeof measures / sizeof *measures && rc == 0; m++) {
-        rc = rg_view_measure(v, measures[m].score, mo, scores, err);
+    /* every measure: the scores before the community */
+    for (int m = 0; m < RG_SCORE_COMMUNITY && rc == 0; m++) {
+        rc = rg_view_measure(v, (rg_score)m, mo, scores, err);
         for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
-            g->nodes[i].scores[measures[m].score] = scores[i];
+            g->nodes[i].scores[m] = scores[i];
     }
     size_t count;
     double modularity;
@@ -304,212 +260,206 @@ static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options 
         g->nodes[i].scores[RG_SCORE_COMMUNITY] = member[i] >= 0 ? (double)member[i] : NAN;
     free(scores);
     free(member);
-    rg_output out;
-    if (rc == 0)
-        rc = rg_output_open(&out, path, err);
-    if (rc == 0) {
-        if (rg_json_write(g, out.file, path, NULL, err) < 0) {
-            rg_output_abort(&out);
-            rc = -1;
-        } else {
-            rc = rg_output_commit(&out, err);
-        }
+    return rc == 0 ? rg_json_write_file(path, g, NULL, err) : -1;
+}
+
+/* What to rank, on which view, and how to show it. */
+typedef struct args {
+    const char *graph_file, *country, *doc, *pivot_file, *all_json;
+    int by, type;
+    rg_view_options vo;
+    rg_measure_options mo;
+    long top, seed;
+    bool as_json, as_csv, write, communities, timings;
+} args;
+
+static int type_option(const char *command, char *arg, void *value)
+{
+    int *type = value;
+    *type = rg_type_parse(arg);
+    if (*type < 0 || *type == RG_TYPE_REPORT)
+        return rg_options_fail(command, "unknown type '%s': use actor, agency, program or recommendation", arg);
+    return 0;
+}
+
+static int jobs_option(const char *command, char *arg, void *value)
+{
+    long number;
+    if (!rg_options_count(arg, &number) || number > 64)
+        return rg_options_fail(command, "--jobs needs a whole number from 1 to 64, not '%s'", arg);
+    *(int *)value = (int)number;
+    return 0;
+}
+
+static int parse(int argc, char **argv, args *a)
+{
+    *a = (args){.by = RG_SCORE_BETWEENNESS, .type = -1, .vo = {RG_VIEW_FULL, NULL},
+                .mo = {0, 1, NULL, 0, rg_fanout_cores()}, .top = 20, .seed = 1, .communities = true};
+    const rg_option options[] = {
+        RG_OPT_GRAPH(&a->graph_file),
+        RG_OPT_CALLBACK(0, "by", &a->by, "MEASURE", NULL, rg_cli_option_measure),
+        RG_OPT_CALLBACK(0, "view", &a->vo.kind, "VIEW", NULL, rg_cli_option_view),
+        RG_OPT_CALLBACK(0, "type", &a->type, "TYPE", "list only actor, agency, program or recommendation nodes",
+                        type_option),
+        RG_OPT_STRING(0, "country", &a->country, "CC", "list only nodes of this country (ISO code, e.g. KR)"),
+        RG_OPT_STRING(0, "doc", &a->doc, "REPORT", "keep the view to one report (its id or file name)"),
+        RG_OPT_COUNT(0, "top", &a->top, "N", "how many rows (default: 20)"),
+        RG_OPT_COUNT(0, "pivots", &a->mo.pivots, "K", "estimate betweenness from K sampled sources"),
+        RG_OPT_COUNT(0, "seed", &a->seed, "S", "the sample's seed (default: 1)"),
+        RG_OPT_STRING(0, "pivot-file", &a->pivot_file, "F",
+                      "estimate betweenness from these sources: node ids, one\n"
+                      "a line (the pivots the ../shared/bench peers list)"),
+        {RG_OPTION_SET, 0, "json", NULL, &a->as_json, "print JSON or CSV instead of a table", NULL,
+         "    --json, --csv"},
+        RG_OPT_SET(0, "csv", &a->as_csv, NULL),
+        RG_OPT_STRING(0, "all-json", &a->all_json, "FILE",
+                      "every measure's top 100 and the Louvain and Leiden\n"
+                      "(2 iterations) communities in the JSON of the\n"
+                      "../shared/bench peers (their scales: compare-ranks\n"
+                      "reads it); harmonic and betweenness from the pivots"),
+        RG_OPT_CLEAR(0, "no-communities", &a->communities,
+                     "with --all-json: no Louvain or Leiden (the work of\n"
+                     "peer-rank-graphtool, which has neither)"),
+        RG_OPT_SET(0, "timings", &a->timings, "with --all-json: the time of each phase on stderr"),
+        RG_OPT_CALLBACK('j', "jobs", &a->mo.workers, "N",
+                        "estimate from pivots in N worker processes (default:\n"
+                        "the number of cores; the scores are the same for every N)",
+                        jobs_option),
+        RG_OPT_SET(0, "write", &a->write,
+                   "store every measure (and the Leiden community) in the\n"
+                   "graph file given with -g"),
+        RG_OPT_END,
+    };
+    int done = rg_options_parse(&usage, options, argc, argv);
+    if (done >= 0)
+        return done;
+    a->mo.seed = (unsigned long)a->seed;
+    if (a->write && !a->graph_file)
+        return rg_options_fail("rank", "--write stores the scores in the graph file given with -g");
+    if (a->as_json && a->as_csv)
+        return rg_options_fail("rank", "--json and --csv exclude each other");
+    return -1;
+}
+
+/* The nodes to list, best first, at most --top: those of the view that
+ * pass --type and --country. Returns how many. */
+static size_t select_rows(const rg_graph *g, const args *a, const double *scores, rg_cli_scored *rows)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        const rg_node *node = &g->nodes[i];
+        if (isnan(scores[i]) || (a->type >= 0 && (int)node->type != a->type) ||
+            (a->country && (!node->country || strcmp(node->country, a->country) != 0)))
+            continue;
+        rows[n++] = (rg_cli_scored){i, scores[i], node->id};
     }
+    qsort(rows, n, sizeof *rows, rg_cli_by_score);
+    return (size_t)a->top < n ? (size_t)a->top : n;
+}
+
+static void print_json(const rg_graph *g, const args *a, const rg_view *v, const rg_cli_scored *rows, size_t n)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const rg_node *node = &g->nodes[rows[i].node];
+        json_t *o = json_object();
+        json_object_set_new(o, "rank", json_integer((json_int_t)i + 1));
+        json_object_set_new(o, "id", json_string(node->id));
+        json_object_set_new(o, "label", json_string(node->label));
+        json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
+        json_object_set_new(o, "score", json_real(rows[i].score));
+        json_array_append_new(list, o);
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "measure", json_string(rg_score_name((rg_score)a->by)));
+    json_object_set_new(o, "view", json_string(rg_view_name(a->vo.kind)));
+    json_object_set_new(o, "nodes", json_integer((json_int_t)rg_view_nodes(v)));
+    json_object_set_new(o, "links", json_integer((json_int_t)rg_view_links(v)));
+    json_object_set_new(o, "top", list);
+    rg_cli_print_json(o);
+}
+
+static void print_csv(const rg_graph *g, rg_score by, const rg_cli_scored *rows, size_t n)
+{
+    printf("rank,id,label,type,%s\n", rg_score_name(by));
+    rg_buf line;
+    rg_buf_init(&line);
+    for (size_t i = 0; i < n; i++) {
+        const rg_node *node = &g->nodes[rows[i].node];
+        rg_buf_reset(&line);
+        rg_csv_field(&line, node->id);
+        rg_buf_addc(&line, ',');
+        rg_csv_field(&line, node->label);
+        printf("%zu,%.*s,%s,%.10g\n", i + 1, (int)line.len, line.data ? line.data : "", rg_type_name(node->type),
+               rows[i].score);
+    }
+    rg_buf_destroy(&line);
+}
+
+/* --all-json: every measure into the peers' JSON file. */
+static int rank_all(const rg_graph *g, const args *a, rg_error *err)
+{
+    rg_view *v = NULL;
+    rg_cli_phase("load");
+    int rc = rg_view_new(g, &a->vo, &v, err);
+    rg_cli_phase("view");
+    if (rc == 0)
+        rc = all_measures(g, v, &a->mo, a->communities, a->all_json, err);
+    rg_view_free(v);
+    return rc;
+}
+
+/* One measure, listed as the table, JSON or CSV; with --write, every
+ * measure stored in the graph file. */
+static int rank_one(rg_graph *g, const args *a, rg_error *err)
+{
+    double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
+    rg_cli_scored *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
+    rg_view *v = NULL;
+    int rc = scores && rows ? 0 : rg_error_nomem(err);
+    if (rc == 0)
+        rc = rg_view_new(g, &a->vo, &v, err);
+    if (rc == 0)
+        rc = rg_view_measure(v, (rg_score)a->by, &a->mo, scores, err);
+    if (rc == 0 && a->write)
+        rc = write_scores(g, v, &a->mo, a->graph_file, err);
+    if (rc == 0) {
+        size_t n = select_rows(g, a, scores, rows);
+        if (a->as_json)
+            print_json(g, a, v, rows, n);
+        else if (a->as_csv)
+            print_csv(g, (rg_score)a->by, rows, n);
+        else
+            print_table(g, rows, n, (rg_score)a->by);
+    }
+    free(scores);
+    free(rows);
+    rg_view_free(v);
     return rc;
 }
 
 int cmd_rank(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"graph", required_argument, NULL, 'g'}, {"by", required_argument, NULL, 'b'},
-        {"view", required_argument, NULL, 'v'},  {"type", required_argument, NULL, 't'},
-        {"country", required_argument, NULL, 'c'}, {"doc", required_argument, NULL, 'd'},
-        {"top", required_argument, NULL, 'n'},   {"pivots", required_argument, NULL, 'p'},
-        {"seed", required_argument, NULL, 's'},  {"json", no_argument, NULL, 'J'},
-        {"csv", no_argument, NULL, 'C'},         {"write", no_argument, NULL, 'w'},
-        {"pivot-file", required_argument, NULL, 'P'}, {"all-json", required_argument, NULL, 'A'},
-        {"jobs", required_argument, NULL, 'j'},  {"no-communities", no_argument, NULL, 'N'},
-        {"timings", no_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
-    };
-    const char *graph_file = NULL, *country = NULL, *doc = NULL, *pivot_file = NULL, *all_json = NULL;
-    rg_score by = RG_SCORE_BETWEENNESS;
-    rg_view_options vo = {RG_VIEW_FULL, NULL};
-    rg_measure_options mo = {0, 1, NULL, 0, rg_fanout_cores()};
-    int type = -1;
-    long top = 20, number;
-    bool as_json = false, as_csv = false, write = false, communities = true, timings = false;
-    int c;
-    while ((c = getopt_long(argc, argv, "g:j:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'g':
-            graph_file = optarg;
-            break;
-        case 'b': {
-            bool known = false;
-            for (size_t m = 0; m < sizeof measures / sizeof *measures && !known; m++)
-                if (strcmp(optarg, measures[m].name) == 0) {
-                    by = measures[m].score;
-                    known = true;
-                }
-            if (!known)
-                return rg_cli_usage("rank", "unknown measure '%s'", optarg);
-            break;
-        }
-        case 'v':
-            if (!rg_view_parse(optarg, &vo.kind))
-                return rg_cli_usage("rank", "unknown view '%s': use full, agencies or entities", optarg);
-            break;
-        case 't':
-            type = rg_type_parse(optarg);
-            if (type < 0 || type == RG_TYPE_REPORT)
-                return rg_cli_usage("rank", "unknown type '%s': use actor, agency, program or recommendation", optarg);
-            break;
-        case 'c':
-            country = optarg;
-            break;
-        case 'd':
-            doc = optarg;
-            break;
-        case 'n':
-            if (!rg_cli_parse_count(optarg, &top))
-                return rg_cli_usage("rank", "--top needs a positive whole number, not '%s'", optarg);
-            break;
-        case 'p':
-            if (!rg_cli_parse_count(optarg, &mo.pivots))
-                return rg_cli_usage("rank", "--pivots needs a positive whole number, not '%s'", optarg);
-            break;
-        case 's':
-            if (!rg_cli_parse_count(optarg, &number))
-                return rg_cli_usage("rank", "--seed needs a positive whole number, not '%s'", optarg);
-            mo.seed = (unsigned long)number;
-            break;
-        case 'J':
-            as_json = true;
-            break;
-        case 'C':
-            as_csv = true;
-            break;
-        case 'w':
-            write = true;
-            break;
-        case 'P':
-            pivot_file = optarg;
-            break;
-        case 'A':
-            all_json = optarg;
-            break;
-        case 'j':
-            if (!rg_cli_parse_count(optarg, &number) || number > 64)
-                return rg_cli_usage("rank", "--jobs needs a whole number from 1 to 64, not '%s'", optarg);
-            mo.workers = (int)number;
-            break;
-        case 'N':
-            communities = false;
-            break;
-        case 'T':
-            timings = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return 0;
-        default:
-            return rg_cli_usage("rank", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (write && !graph_file)
-        return rg_cli_usage("rank", "--write stores the scores in the graph file given with -g");
-    if (as_json && as_csv)
-        return rg_cli_usage("rank", "--json and --csv exclude each other");
+    args a;
+    int done = parse(argc, argv, &a);
+    if (done >= 0)
+        return done;
     rg_error err;
     rg_error_clear(&err);
     rg_graph *g = NULL;
-    rg_cli_timings_start("rank", timings && all_json);
-    if (rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err) < 0)
+    rg_cli_timings_start("rank", a.timings && a.all_json);
+    if (rg_cli_graph(a.graph_file, argv + optind, argc - optind, &g, &err) < 0)
         return rg_cli_fail(&err);
     size_t *pivots = NULL;
-    if (pivot_file && read_pivots(g, pivot_file, &pivots, &mo.n_pivot_nodes, &err) < 0) {
-        rg_graph_free(g);
-        return rg_cli_fail(&err);
-    }
-    mo.pivot_nodes = pivots;
-    if (doc && !(vo.doc = doc_id(g, doc))) {
-        free(pivots);
-        rg_graph_free(g);
-        rg_error_set(&err, RG_ERR_INPUT, NULL, 0, "no report '%s' in the graph", doc);
-        return rg_cli_fail(&err);
-    }
-    rg_view *v = NULL;
-    if (all_json) {
-        rg_cli_phase("load");
-        int rc = rg_view_new(g, &vo, &v, &err);
-        rg_cli_phase("view");
-        rc = rc < 0 || all_measures(g, v, &mo, communities, all_json, &err) < 0 ? -1 : 0;
-        rg_view_free(v);
-        free(pivots);
-        rg_graph_free(g);
-        return rc == 0 ? 0 : rg_cli_fail(&err);
-    }
-    double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
-    rg_cli_scored *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
-    int status = 0;
-    if (!scores || !rows) {
-        rg_error_nomem(&err);
-        status = rg_cli_fail(&err);
-    } else if (rg_view_new(g, &vo, &v, &err) < 0 || rg_view_measure(v, by, &mo, scores, &err) < 0 ||
-               (write && write_scores(g, v, &mo, graph_file, &err) < 0)) {
-        status = rg_cli_fail(&err);
-    } else {
-        size_t n = 0;
-        for (size_t i = 0; i < g->n_nodes; i++) {
-            const rg_node *node = &g->nodes[i];
-            if (isnan(scores[i]) || (type >= 0 && (int)node->type != type) ||
-                (country && (!node->country || strcmp(node->country, country) != 0)))
-                continue;
-            rows[n++] = (rg_cli_scored){i, scores[i], node->id};
-        }
-        qsort(rows, n, sizeof *rows, rg_cli_by_score);
-        if ((size_t)top < n)
-            n = (size_t)top;
-        if (as_json) {
-            json_t *list = json_array();
-            for (size_t i = 0; i < n; i++) {
-                const rg_node *node = &g->nodes[rows[i].node];
-                json_t *o = json_object();
-                json_object_set_new(o, "rank", json_integer((json_int_t)i + 1));
-                json_object_set_new(o, "id", json_string(node->id));
-                json_object_set_new(o, "label", json_string(node->label));
-                json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
-                json_object_set_new(o, "score", json_real(rows[i].score));
-                json_array_append_new(list, o);
-            }
-            json_t *o = json_object();
-            json_object_set_new(o, "measure", json_string(rg_score_name(by)));
-            json_object_set_new(o, "view", json_string(vo.kind == RG_VIEW_FULL ? "full"
-                                                       : vo.kind == RG_VIEW_AGENCIES ? "agencies"
-                                                                                     : "entities"));
-            json_object_set_new(o, "nodes", json_integer((json_int_t)rg_view_nodes(v)));
-            json_object_set_new(o, "links", json_integer((json_int_t)rg_view_links(v)));
-            json_object_set_new(o, "top", list);
-            rg_cli_print_json(o);
-        } else if (as_csv) {
-            printf("rank,id,label,type,%s\n", rg_score_name(by));
-            for (size_t i = 0; i < n; i++) {
-                const rg_node *node = &g->nodes[rows[i].node];
-                printf("%zu,", i + 1);
-                csv_field(node->id);
-                putchar(',');
-                csv_field(node->label);
-                printf(",%s,%.10g\n", rg_type_name(node->type), rows[i].score);
-            }
-        } else {
-            print_table(g, rows, n, by);
-        }
-    }
-    free(scores);
-    free(rows);
+    int rc = 0;
+    if (a.pivot_file)
+        rc = read_pivots(g, a.pivot_file, &pivots, &a.mo.n_pivot_nodes, &err);
+    a.mo.pivot_nodes = pivots;
+    if (rc == 0 && a.doc && !(a.vo.doc = doc_id(g, a.doc)))
+        rc = rg_error_set(&err, RG_ERR_INPUT, NULL, 0, "no report '%s' in the graph", a.doc);
+    if (rc == 0)
+        rc = a.all_json ? rank_all(g, &a, &err) : rank_one(g, &a, &err);
     free(pivots);
-    rg_view_free(v);
     rg_graph_free(g);
-    return status;
+    return rc == 0 ? 0 : rg_cli_fail(&err);
 }

@@ -11,14 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
+static const rg_options_usage usage = {"show", 19, false,
     "usage: relgraph show A [-g graph.json] [--json] [FILE|DIR ...]\n\n"
     "Everything about one node: type, kind, country, aliases, mentions per report,\n"
     "scores (when the graph file has them), and its links grouped by relation, each\n"
-    "with its evidence; for a recommendation it leads, who else it involves.\n\n"
-    "  -g, --graph FILE    the graph file (default: build from reports)\n"
-    "      --json          print JSON\n"
-    "  -h, --help          show this help\n";
+    "with its evidence; for a recommendation it leads, who else it involves.\n\n"};
 
 /* Who else a recommendation involves: "partners: A, B; concerns: C". */
 static void print_involved(const rg_graph *g, size_t rec, size_t except)
@@ -80,6 +77,14 @@ static json_t *node_json(const rg_graph *g, size_t node, const size_t *links, si
     return o;
 }
 
+/* After a link in the list: who else a recommendation at its other end
+ * involves. */
+static void involved(const rg_graph *g, size_t node, size_t other)
+{
+    if (g->nodes[other].type == RG_TYPE_RECOMMENDATION)
+        print_involved(g, other, node);
+}
+
 static void print_node(const rg_graph *g, size_t node, const size_t *links, size_t n)
 {
     const rg_node *x = &g->nodes[node];
@@ -114,57 +119,28 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
     }
     if (any)
         putchar('\n');
-    char buf[600];
-    int last = -1;
-    const rg_link *prev = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const rg_link *l = &g->links[links[i]];
-        size_t other = rg_other_end(g, links[i], node);
-        if ((int)l->relation != last) {
-            prev = NULL;
-            size_t count = 0;
-            for (size_t k = i; k < n && g->links[links[k]].relation == l->relation; k++)
-                count++;
-            printf("\n  %s (%zu)\n", rg_relation_name(l->relation), count);
-        }
-        last = (int)l->relation;
-        printf("    %s %s\n", l->source == node ? "->" : "<-", rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
-        if (rg_cli_same_evidence(prev, l))
-            printf("        (the same sentence)\n");
-        else
-            rg_cli_print_evidence(l, 8);
-        prev = l;
-        if (g->nodes[other].type == RG_TYPE_RECOMMENDATION)
-            print_involved(g, other, node);
-    }
+    static const rg_cli_links_style style = {2, true, 4, 8, false, involved};
+    rg_cli_print_links(g, node, links, n, &style);
 }
 
 int cmd_show(int argc, char **argv)
 {
-    const char *graph_file;
-    bool as_json;
-    int done = rg_cli_query_options(argc, argv, "show", usage_text, &graph_file, &as_json);
+    rg_cli_query q = {0};
+    bool as_json = false;
+    const rg_option options[] = {RG_OPT_GRAPH(&q.graph_file), RG_OPT_JSON(&as_json), RG_OPT_END};
+    int done = rg_cli_query_open(&usage, options, argc, argv, 1, "show needs a name", 1, &q);
     if (done >= 0)
         return done;
-    if (argc - optind < 1)
-        return rg_cli_usage("show", "show needs a name");
-    rg_error err;
-    rg_error_clear(&err);
-    rg_graph *g;
-    rg_names *names;
-    if (rg_cli_graph_names(graph_file, argv + optind + 1, argc - optind - 1, &g, &names, &err) < 0)
-        return rg_cli_fail(&err);
-    size_t node, *links = NULL, n = 0;
+    /* every link of the node, whatever its relation or the other end's type */
+    size_t *links = NULL, n = 0;
     int status = 0;
-    if (rg_names_resolve(names, argv[optind], &node, &err) < 0 ||
-        rg_query_neighbors(g, node, -1, -1, &links, &n, &err) < 0)
-        status = rg_cli_fail(&err);
+    if (rg_query_neighbors(q.g, q.nodes[0], -1, -1, &links, &n, &q.err) < 0)
+        status = rg_cli_fail(&q.err);
     else if (as_json)
-        rg_cli_print_json(node_json(g, node, links, n));
+        rg_cli_print_json(node_json(q.g, q.nodes[0], links, n));
     else
-        print_node(g, node, links, n);
+        print_node(q.g, q.nodes[0], links, n);
     free(links);
-    rg_names_free(names);
-    rg_graph_free(g);
+    rg_cli_query_close(&q);
     return status;
 }

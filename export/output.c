@@ -80,6 +80,18 @@ void rg_output_abort(rg_output *o)
     memset(o, 0, sizeof *o);
 }
 
+int rg_output_write(const char *path, rg_output_fn *write, void *ctx, rg_error *err)
+{
+    rg_output o;
+    if (rg_output_open(&o, path, err) < 0)
+        return -1;
+    if (write(ctx, o.file, path, err) < 0) {
+        rg_output_abort(&o);
+        return -1;
+    }
+    return rg_output_commit(&o, err);
+}
+
 void rg_output_writeback(FILE *f)
 {
 #if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)

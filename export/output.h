@@ -25,6 +25,12 @@ int rg_output_open(rg_output *o, const char *path, rg_error *err);
 int rg_output_commit(rg_output *o, rg_error *err);
 void rg_output_abort(rg_output *o);
 
+/* Write path in one call: open, let write fill the file (it returns 0, or
+ * -1 with err set), then commit, or abort when write failed. The one way
+ * a command writes a whole file safely. */
+typedef int rg_output_fn(void *ctx, FILE *out, const char *path, rg_error *err);
+int rg_output_write(const char *path, rg_output_fn *write, void *ctx, rg_error *err);
+
 /* Start writing what f holds so far to disk, without waiting for it: a
  * writer of a large file calls it as it goes, so that the disk works while
  * the rest is encoded and the fsync of the commit has little left to do.

@@ -173,7 +173,8 @@ size_t *rg_graph_node_order(const rg_graph *g);
 
 /* The graph is complete: sort each link's evidence by document, line and
  * text, the order writers give it in. Call it after the last change to a
- * graph's evidence (the build's last merge and rg_extract_finish) and
+ * graph's evidence (rg_pipeline_finish, after the last merge and the
+ * catalog's links; rg_pipeline_extract for a part) and
  * before writing it; readers and rg_graph_subgraph return finished graphs.
  * Idempotent, and O(evidence) on evidence already in order; adding
  * evidence later unfinishes it. */

@@ -1,0 +1,339 @@
+/* The build pipeline: catalog, extract in worker processes, merge, finish. */
+#include "graph/pipeline/pipeline.h"
+
+#include "export/json.h"
+#include "export/snapshot.h"
+#include "graph/base/text.h"
+#include "graph/model/extract.h"
+#include "graph/read/doc.h"
+#include "graph/rules/catalog.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+struct rg_pipeline {
+    rg_pipeline_options opts;
+    rg_catalog *cat;
+    rg_extractor *x;
+};
+
+static void phase(const rg_pipeline *p, const char *name)
+{
+    if (p->opts.phase)
+        p->opts.phase(p->opts.phase_ctx, name);
+}
+
+int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error *err)
+{
+    *out = NULL;
+    rg_pipeline *p = calloc(1, sizeof *p);
+    if (!p || !(p->cat = rg_catalog_new())) {
+        free(p);
+        return rg_error_nomem(err);
+    }
+    p->opts = *opts;
+    int rc = rg_catalog_load_dir(p->cat, opts->catalog_dir, err);
+    for (size_t i = 0; i < opts->n_catalog_files && rc == 0; i++)
+        rc = rg_catalog_load_file(p->cat, opts->catalog_files[i], err);
+    if (rc < 0 || !(p->x = rg_extractor_new(p->cat, err))) {
+        rg_pipeline_free(p);
+        return -1;
+    }
+    phase(p, "catalog");
+    *out = p;
+    return 0;
+}
+
+void rg_pipeline_free(rg_pipeline *p)
+{
+    if (!p)
+        return;
+    rg_extractor_free(p->x);
+    rg_catalog_free(p->cat);
+    free(p);
+}
+
+/* Extract the documents first, first + step, ... of in into g, one at a
+ * time: the corpus is never held whole. Each goes straight into g, which
+ * gives the graph merging its own part would (rg_extract_doc), without
+ * building the part. *failed gets the index of the document that failed. */
+static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
+                        size_t *failed, rg_error *err)
+{
+    int rc = 0;
+    for (size_t i = first; i < in->len && rc == 0; i += step) {
+        rg_doc *doc = NULL;
+        *failed = i;
+        rc = rg_doc_load(in->paths[i], &doc, err);
+        if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
+            free(doc->path);
+            if (!(doc->path = rg_strdup(in->names[i])))
+                rc = rg_error_nomem(err);
+        }
+        if (rc == 0)
+            rc = rg_extract_doc(x, doc, g, err);
+        rg_doc_free(doc);
+    }
+    return rc;
+}
+
+/* The map step in worker processes: worker k (1 <= k < jobs) extracts
+ * documents k, k + jobs, ... into a part file in a private directory,
+ * while the parent extracts its own share (0, jobs, ...) straight into
+ * the graph; then it merges the parts. Processes, not threads: Debian's
+ * igraph and the catalog's matcher are shared read-only after fork, and
+ * no library's thread safety is assumed. */
+typedef struct workers {
+    const rg_extractor *x;
+    const rg_inputs *in;
+    long jobs;
+    rg_buf dir;  /* the parts and the workers' errors */
+    pid_t *pids; /* [1, jobs) */
+} workers;
+
+static void release(workers *w)
+{
+    rg_buf_destroy(&w->dir);
+    free(w->pids);
+}
+
+/* The private directory under $TMPDIR and the table of workers. */
+static int workers_init(workers *w, rg_error *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    rg_buf_init(&w->dir);
+    rg_buf_adds(&w->dir, tmp && *tmp ? tmp : "/tmp");
+    rg_buf_adds(&w->dir, "/relgraph-XXXXXX");
+    w->pids = NULL;
+    if (w->dir.failed)
+        return rg_error_nomem(err);
+    if (!mkdtemp(w->dir.data)) {
+        int e = errno;
+        rg_buf_destroy(&w->dir);
+        return rg_error_set(err, RG_ERR_IO, NULL, 0, "cannot make a temporary directory: %s", strerror(e));
+    }
+    if (!(w->pids = calloc((size_t)w->jobs, sizeof *w->pids))) {
+        rmdir(w->dir.data);
+        rg_buf_destroy(&w->dir);
+        return rg_error_nomem(err);
+    }
+    return 0;
+}
+
+/* A worker's job, in the child: its part as a snapshot body (no JSON to
+ * write and parse again), or the error of the document it failed on. */
+static int worker_job(const workers *w, long k)
+{
+    char path[600];
+    rg_error werr;
+    rg_error_clear(&werr);
+    rg_graph *part = rg_graph_new();
+    size_t failed = 0;
+    int rc = part ? extract_some(w->x, w->in, (size_t)k, (size_t)w->jobs, part, &failed, &werr) : rg_error_nomem(&werr);
+    snprintf(path, sizeof path, "%s/part-%ld.rgs", w->dir.data, k);
+    FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
+    if (rc == 0 && (!f || !rg_snapshot_write_stream(part, f)))
+        rc = rg_error_set(&werr, RG_ERR_IO, path, 0, "cannot write: %s", errno ? strerror(errno) : "write failed");
+    if (f && fclose(f) != 0)
+        rc = -1;
+    if (rc < 0) {
+        snprintf(path, sizeof path, "%s/error-%ld", w->dir.data, k);
+        FILE *e = fopen(path, "wb");
+        if (e) {
+            fprintf(e, "%zu\t%d\t%ld\t%ld\t%s\t%s\n", failed, (int)werr.code, werr.line, werr.column, werr.file,
+                    werr.msg);
+            fclose(e);
+        }
+    }
+    rg_graph_free(part);
+    return rc;
+}
+
+static void spawn(workers *w)
+{
+    fflush(NULL);
+    for (long k = 1; k < w->jobs; k++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            int rc = worker_job(w, k);
+            /* what the worker allocated, freed so that leak checkers see
+             * a clean exit */
+            release(w);
+            _exit(rc == 0 ? 0 : 1);
+        }
+        w->pids[k] = pid;
+    }
+}
+
+/* Wait for every worker; -1 when one failed. */
+static int wait_all(const workers *w)
+{
+    int rc = 0;
+    for (long k = 1; k < w->jobs; k++) {
+        int status = 0;
+        if (w->pids[k] <= 0 || waitpid(w->pids[k], &status, 0) < 0 || !WIFEXITED(status) ||
+            WEXITSTATUS(status) != 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+/* The error of the first document that failed in a worker, as one process
+ * would report it, when it comes before *first_failed. */
+static void collect_errors(const workers *w, size_t *first_failed, rg_error *err)
+{
+    for (long k = 1; k < w->jobs; k++) {
+        char path[600], line[1600];
+        snprintf(path, sizeof path, "%s/error-%ld", w->dir.data, k);
+        FILE *e = fopen(path, "rb");
+        if (!e)
+            continue;
+        if (fgets(line, sizeof line, e)) {
+            size_t idx;
+            int code;
+            long l, col;
+            char file[512] = "", msg[512] = "";
+            if (sscanf(line, "%zu\t%d\t%ld\t%ld\t%511[^\t]\t%511[^\n]", &idx, &code, &l, &col, file, msg) >= 5 &&
+                idx < *first_failed) {
+                *first_failed = idx;
+                rg_error_clear(err);
+                rg_error_set(err, (rg_status)code, file, l, "%s", msg);
+                if (err)
+                    err->column = col;
+            }
+        }
+        fclose(e);
+        unlink(path);
+    }
+}
+
+/* Merge the workers' parts into g in worker order (while rc is 0), and
+ * remove them and the directory. */
+static int merge_parts(workers *w, int rc, rg_graph *g, rg_error *err)
+{
+    for (long k = 1; k < w->jobs; k++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/part-%ld.rgs", w->dir.data, k);
+        if (rc == 0) {
+            FILE *f = fopen(path, "rb");
+            rg_graph *part = f ? rg_snapshot_read_stream(f) : NULL;
+            if (f)
+                fclose(f);
+            rc = part ? rg_graph_merge(g, part, err)
+                      : rg_error_set(err, RG_ERR_IO, path, 0, "cannot read a worker's part");
+            rg_graph_free(part);
+        }
+        unlink(path);
+    }
+    rmdir(w->dir.data);
+    return rc;
+}
+
+static int extract_parallel(const rg_pipeline *p, const rg_inputs *in, long jobs, rg_graph *g, rg_error *err)
+{
+    workers w = {p->x, in, jobs, {0}, NULL};
+    if (workers_init(&w, err) < 0)
+        return -1;
+    spawn(&w);
+    /* the parent's share, while the workers do theirs */
+    size_t first_failed = (size_t)-1, failed = 0;
+    int rc = extract_some(p->x, in, 0, (size_t)jobs, g, &failed, err);
+    if (rc < 0)
+        first_failed = failed;
+    if (wait_all(&w) < 0)
+        rc = -1;
+    phase(p, "extract");
+    collect_errors(&w, &first_failed, err);
+    if (rc < 0 && first_failed == (size_t)-1)
+        rg_error_set(err, RG_ERR_IO, NULL, 0, "a worker process failed");
+    rc = merge_parts(&w, rc, g, err);
+    release(&w);
+    phase(p, "merge");
+    return rc;
+}
+
+int rg_pipeline_extract(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err)
+{
+    *out = rg_graph_new();
+    if (!*out)
+        return rg_error_nomem(err);
+    long jobs = p->opts.jobs;
+    if (jobs > (long)in->len)
+        jobs = (long)in->len;
+    size_t failed;
+    int rc = jobs > 1 ? extract_parallel(p, in, jobs, *out, err) : extract_some(p->x, in, 0, 1, *out, &failed, err);
+    if (jobs <= 1)
+        phase(p, "extract");
+    if (rc == 0)
+        rg_graph_finish(*out); /* a part is written as it is, or merged */
+    if (rc < 0) {
+        rg_graph_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err)
+{
+    if (rg_extract_finish(p->x, g, err) < 0)
+        return -1;
+    rg_graph_finish(g);
+    return 0;
+}
+
+int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err)
+{
+    rg_graph *g = rg_graph_new();
+    int rc = g ? 0 : rg_error_nomem(err);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rg_graph *part = NULL;
+        rc = rg_json_read(parts[i], &part, err);
+        if (rc == 0)
+            rc = rg_graph_merge(g, part, err);
+        rg_graph_free(part);
+    }
+    if (rc == 0)
+        rc = rg_pipeline_finish(p, g, err);
+    if (rc < 0) {
+        rg_graph_free(g);
+        g = NULL;
+    }
+    *out = g;
+    return rc;
+}
+
+int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err)
+{
+    /* a big graph file loads from its snapshot while that is fresh */
+    if ((*out = rg_snapshot_load(path)))
+        return 0;
+    if (rg_json_read(path, out, err) < 0)
+        return -1;
+    rg_snapshot_save(*out, path);
+    return 0;
+}
+
+int rg_pipeline_build(const rg_pipeline_options *opts, const rg_inputs *in, rg_graph **out, rg_error *err)
+{
+    *out = NULL;
+    rg_pipeline *p;
+    if (rg_pipeline_new(opts, &p, err) < 0)
+        return -1;
+    rg_graph *g = NULL;
+    int rc = rg_pipeline_extract(p, in, &g, err);
+    if (rc == 0)
+        rc = rg_pipeline_finish(p, g, err);
+    phase(p, "finish");
+    rg_pipeline_free(p);
+    if (rc < 0) {
+        rg_graph_free(g);
+        return -1;
+    }
+    *out = g;
+    return 0;
+}

@@ -1,0 +1,81 @@
+/* rg_pipeline: the build pipeline as library functions. Gather the report
+ * files, load the catalog, extract every report into a graph (the map
+ * step, in worker processes), merge parts (the reduce step) and finish.
+ * merge(extract(any grouping of the reports)) == build. The command line
+ * and any other client call these; none of them prints or exits: progress
+ * goes through the caller's phase callback, errors into an rg_error.
+ *
+ * Ownership: rg_pipeline_inputs fills a caller-owned rg_inputs that
+ * rg_pipeline_inputs_free releases; rg_pipeline_new returns a pipeline
+ * the caller frees with rg_pipeline_free; every rg_graph ** out is a new
+ * graph the caller frees. Options, file names and catalog files are
+ * borrowed for the call; the pipeline keeps only the phase callback.
+ */
+#ifndef RG_PIPELINE_H
+#define RG_PIPELINE_H
+
+#include "graph/base/error.h"
+#include "graph/model/model.h"
+
+#include <stddef.h>
+
+/* Report files to read, in order. */
+typedef struct rg_inputs {
+    char **paths; /* to open */
+    char **names; /* to record in the graph: as given, or default_name/<file>
+                     for the default corpus, the same on every machine */
+    size_t len;
+} rg_inputs;
+
+/* Report files named by args (files as given, directories scanned for
+ * .md, .markdown, .txt and .html files in name order, README files
+ * skipped), or, when n is 0, the reports in default_dir, recorded as
+ * default_name/<file>. */
+int rg_pipeline_inputs(char *const *args, size_t n, const char *default_dir, const char *default_name,
+                       rg_inputs *in, rg_error *err);
+void rg_pipeline_inputs_free(rg_inputs *in);
+
+/* Called as each phase ends ("catalog", "extract", "merge", "finish"),
+ * so that a caller can time them. */
+typedef void rg_pipeline_phase_fn(void *ctx, const char *phase);
+
+typedef struct rg_pipeline_options {
+    const char *catalog_dir;     /* the built-in catalog */
+    char *const *catalog_files;  /* added to it, in order */
+    size_t n_catalog_files;
+    long jobs;                   /* worker processes for extract (<= 1: this one) */
+    rg_pipeline_phase_fn *phase; /* may be NULL */
+    void *phase_ctx;
+} rg_pipeline_options;
+
+typedef struct rg_pipeline rg_pipeline;
+
+/* Load the catalog (catalog_dir, then catalog_files) and compile its
+ * extractor. Reports the "catalog" phase. */
+int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error *err);
+void rg_pipeline_free(rg_pipeline *p);
+
+/* The map step: extract every report of in into one partial graph, one
+ * document at a time, in opts->jobs worker processes; the parts travel as
+ * snapshots and merge in worker order. Its evidence is sorted (a part is
+ * written as it is, or merged), but the catalog's links come with
+ * rg_pipeline_finish. On error, the error of the first report
+ * that failed, as one process would report it. */
+int rg_pipeline_extract(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err);
+
+/* Add the catalog's links and finish g (rg_graph_finish: evidence sorted
+ * once, before any writer or query reads it). */
+int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err);
+
+/* The reduce step: read the part files (graph files made by extract),
+ * merge them in order and finish the graph. */
+int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err);
+
+/* Read a graph file: from its snapshot while that is fresh, else the JSON
+ * (keeping a snapshot of a big one for the next time). */
+int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
+
+/* Build a graph from report files: load the catalog, extract, finish. */
+int rg_pipeline_build(const rg_pipeline_options *opts, const rg_inputs *in, rg_graph **out, rg_error *err);
+
+#endif
