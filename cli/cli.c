@@ -6,6 +6,7 @@
 #include "graph/analyze/analyze.h"
 #include "graph/analyze/query.h"
 #include "graph/base/fanout.h"
+#include "graph/base/file.h"
 #include "graph/base/text.h"
 
 #include <jansson.h>
@@ -26,29 +27,13 @@ int rg_cli_fail(const rg_error *err)
     return err->code ? (int)err->code : RG_ERR_INPUT;
 }
 
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static char *join(const char *a, const char *b)
-{
-    rg_buf buf;
-    rg_buf_init(&buf);
-    rg_buf_adds(&buf, a);
-    rg_buf_addc(&buf, '/');
-    rg_buf_adds(&buf, b);
-    return rg_buf_steal(&buf);
-}
-
 /* dir/middle/sub if it is a directory, else NULL. */
 static char *existing(const char *dir, const char *middle, const char *sub)
 {
-    char *base = join(dir[0] ? dir : "/", middle);
-    char *candidate = base ? join(base, sub) : NULL;
+    char *base = rg_path_join(dir[0] ? dir : "/", middle);
+    char *candidate = base ? rg_path_join(base, sub) : NULL;
     free(base);
-    if (candidate && is_dir(candidate))
+    if (candidate && rg_path_is_dir(candidate))
         return candidate;
     free(candidate);
     return NULL;
@@ -58,7 +43,7 @@ char *rg_cli_data_dir(const char *sub)
 {
     const char *env = getenv("RELGRAPH_DATA");
     if (env && *env)
-        return join(env, sub);
+        return rg_path_join(env, sub);
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -77,7 +62,7 @@ char *rg_cli_data_dir(const char *sub)
                 return found;
         }
     }
-    return join(RG_DATADIR, sub);
+    return rg_path_join(RG_DATADIR, sub);
 }
 
 int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err)

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "export/jscan.h"
 #include "export/spool.h"
+#include "graph/base/file.h"
 #include "graph/base/text.h"
 
 #include <errno.h>
@@ -735,25 +736,12 @@ int rg_json_read_text(const char *path, const char *text, size_t len, rg_graph *
 int rg_json_read(const char *path, rg_graph **out, rg_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
     rg_buf b;
     rg_buf_init(&b);
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        rg_buf_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    int rc;
-    if (bad)
-        rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot read");
-    else if (b.failed)
-        rc = rg_error_nomem(err);
-    else if (b.len == 0)
+    int rc = rg_file_read(path, 0, &b, err);
+    if (rc == 0 && b.len == 0)
         rc = rg_error_set(err, RG_ERR_INPUT, path, 0, "empty graph file");
-    else
+    if (rc == 0)
         rc = rg_json_read_text(path, b.data, b.len, out, err);
     rg_buf_destroy(&b);
     return rc;

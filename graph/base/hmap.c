@@ -129,3 +129,13 @@ bool rg_hmap_get(const rg_hmap *m, const char *key, size_t *value)
 {
     return rg_hmap_getn(m, key, strlen(key), value);
 }
+
+int rg_hmap_put_name(rg_hmap *m, const char *name, size_t value)
+{
+    char *form = rg_normalize_name(name);
+    if (!form)
+        return -1;
+    int rc = rg_hmap_get(m, form, NULL) ? 0 : rg_hmap_put(m, form, value);
+    free(form);
+    return rc;
+}

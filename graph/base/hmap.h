@@ -22,6 +22,10 @@ void rg_hmap_init(rg_hmap *m);
 void rg_hmap_destroy(rg_hmap *m);
 /* Set key to value, replacing an older value. 0, or -1 when out of memory. */
 int rg_hmap_put(rg_hmap *m, const char *key, size_t value);
+/* Set the normalized form of a name (rg_normalize_name) to value unless
+ * that form is there already: the first name of a form keeps it. 0, or -1
+ * when out of memory. */
+int rg_hmap_put_name(rg_hmap *m, const char *name, size_t value);
 /* Make room for n keys in all without growing again. */
 int rg_hmap_reserve(rg_hmap *m, size_t n);
 /* Look up key; true and *value set when present. O(1) expected. */

@@ -75,16 +75,6 @@ static void gold_destroy(gold *g)
     rg_hmap_destroy(&g->forms);
 }
 
-static int add_form(rg_hmap *forms, const char *s, size_t index)
-{
-    char *n = rg_normalize_name(s);
-    if (!n)
-        return -1;
-    int rc = rg_hmap_get(forms, n, NULL) ? 0 : rg_hmap_put(forms, n, index);
-    free(n);
-    return rc;
-}
-
 static int gold_load(const char *path, gold *g, rg_error *err)
 {
     memset(g, 0, sizeof *g);
@@ -115,13 +105,13 @@ static int gold_load(const char *path, gold *g, rg_error *err)
         if (!name || !type)
             return rg_error_set(err, RG_ERR_INPUT, path, 0, "entity %zu needs \"name\" and \"type\"", i + 1);
         g->entities[g->n_entities] = (gold_entity){name, type, 0};
-        if (add_form(&g->forms, name, g->n_entities) < 0)
+        if (rg_hmap_put_name(&g->forms, name, g->n_entities) < 0)
             return rg_error_nomem(err);
         size_t k;
         json_t *a;
         json_array_foreach(json_object_get(v, "aliases"), k, a)
         {
-            if (json_is_string(a) && add_form(&g->forms, json_string_value(a), g->n_entities) < 0)
+            if (json_is_string(a) && rg_hmap_put_name(&g->forms, json_string_value(a), g->n_entities) < 0)
                 return rg_error_nomem(err);
         }
         g->n_entities++;

@@ -1,6 +1,7 @@
 /* Gathering the report files a build reads. */
 #include "graph/pipeline/pipeline.h"
 
+#include "graph/base/file.h"
 #include "graph/base/text.h"
 
 #include <dirent.h>
@@ -9,22 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static char *join(const char *a, const char *b)
-{
-    rg_buf buf;
-    rg_buf_init(&buf);
-    rg_buf_adds(&buf, a);
-    rg_buf_addc(&buf, '/');
-    rg_buf_adds(&buf, b);
-    return rg_buf_steal(&buf);
-}
 
 static void free_list(char **items, size_t n)
 {
@@ -87,8 +72,8 @@ static int scan_dir(const char *dir, list *out, rg_error *err)
     while (rc == 0 && (de = readdir(d)) != NULL) {
         if (!report_name(de->d_name))
             continue;
-        char *path = join(dir, de->d_name);
-        if (path && is_dir(path)) {
+        char *path = rg_path_join(dir, de->d_name);
+        if (path && rg_path_is_dir(path)) {
             free(path);
             continue;
         }
@@ -116,7 +101,7 @@ static int default_corpus(const char *dir, const char *name, list *paths, list *
     int rc = scan_dir(dir, paths, err);
     for (size_t i = 0; rc == 0 && i < paths->len; i++) {
         const char *base = strrchr(paths->items[i], '/');
-        if (push(names, join(name, base ? base + 1 : paths->items[i])) < 0)
+        if (push(names, rg_path_join(name, base ? base + 1 : paths->items[i])) < 0)
             rc = rg_error_nomem(err);
     }
     return rc;

@@ -4,9 +4,8 @@
 #include "graph/read/doc.h"
 
 #include "graph/read/doc_internal.h"
+#include "graph/base/file.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,30 +127,11 @@ nomem:
 int rg_doc_load(const char *path, rg_doc **out, rg_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
     rg_buf b;
     rg_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        rg_buf_add(&b, chunk, n);
-        if ((long)b.len > RG_DOC_MAX_BYTES)
-            break;
-    }
-    int read_error = ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (read_error) {
-        rg_buf_destroy(&b);
-        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot read: %s", strerror(saved));
-    }
-    if (b.failed) {
-        rg_buf_destroy(&b);
-        return rg_error_nomem(err);
-    }
-    int rc = rg_doc_parse(path, b.data ? b.data : "", b.len, out, err);
+    int rc = rg_file_read(path, RG_DOC_MAX_BYTES, &b, err);
+    if (rc == 0)
+        rc = rg_doc_parse(path, b.data ? b.data : "", b.len, out, err);
     rg_buf_destroy(&b);
     return rc;
 }

@@ -1,5 +1,6 @@
 #include "graph/rules/catalog.h"
 
+#include "graph/base/file.h"
 #include "graph/base/text.h"
 
 #include <dirent.h>
@@ -324,23 +325,10 @@ int rg_catalog_load_text(rg_catalog *cat, const char *path, const char *text, si
 
 int rg_catalog_load_file(rg_catalog *cat, const char *path, rg_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rg_error_set(err, RG_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
     rg_buf b;
     rg_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        rg_buf_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    int rc;
-    if (bad)
-        rc = rg_error_set(err, RG_ERR_IO, path, 0, "cannot read");
-    else if (b.failed)
-        rc = rg_error_nomem(err);
-    else
+    int rc = rg_file_read(path, 0, &b, err);
+    if (rc == 0)
         rc = rg_catalog_load_text(cat, path, b.data ? b.data : "", b.len, err);
     rg_buf_destroy(&b);
     return rc;

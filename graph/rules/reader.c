@@ -32,16 +32,6 @@ const rg_entry *rg_reader_country(const rg_reader *r, const char *code)
     return code && rg_hmap_get(&r->countries, code, &at) ? &r->cat->entries[at] : NULL;
 }
 
-static int add_form(rg_hmap *forms, const char *s, size_t index)
-{
-    char *n = rg_normalize_name(s);
-    if (!n)
-        return -1;
-    int rc = rg_hmap_get(forms, n, NULL) ? 0 : rg_hmap_put(forms, n, index);
-    free(n);
-    return rc;
-}
-
 /* An abbreviation: no lowercase letter ("U.S.", "ROK", "DPRK"). */
 static bool abbreviation(const char *s)
 {
@@ -139,10 +129,10 @@ rg_reader *rg_reader_new(const rg_catalog *cat, rg_error *err)
     r->cat = cat;
     for (size_t i = 0; i < cat->len; i++) {
         const rg_entry *e = &cat->entries[i];
-        if (rg_matcher_add(r->names, e->name, i) < 0 || add_form(&r->forms, e->name, i) < 0)
+        if (rg_matcher_add(r->names, e->name, i) < 0 || rg_hmap_put_name(&r->forms, e->name, i) < 0)
             goto nomem;
         for (size_t k = 0; k < e->n_aliases; k++)
-            if (rg_matcher_add(r->names, e->aliases[k], i) < 0 || add_form(&r->forms, e->aliases[k], i) < 0)
+            if (rg_matcher_add(r->names, e->aliases[k], i) < 0 || rg_hmap_put_name(&r->forms, e->aliases[k], i) < 0)
                 goto nomem;
         if (e->country && rg_entry_is_country(e) &&
             !rg_hmap_get(&r->countries, e->country, NULL) && rg_hmap_put(&r->countries, e->country, i) < 0)
