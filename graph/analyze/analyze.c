@@ -59,14 +59,8 @@ static int add_pair(pairs *p, igraph_integer_t a, igraph_integer_t b, double w, 
         a = b;
         b = t;
     }
-    if (p->len == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 1024;
-        pair *q = realloc(p->items, cap * sizeof *q);
-        if (!q)
-            return -1;
-        p->items = q;
-        p->cap = cap;
-    }
+    if (rg_reserve((void **)&p->items, &p->cap, p->len, sizeof *p->items) < 0)
+        return -1;
     p->items[p->len++] = (pair){a, b, w};
     return 0;
 }

@@ -161,6 +161,7 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_reading 
     }
     return 0;
 }
+
 enum { RG_COMENTION_MAX = 64 };
 
 static int co_mention(doc_state *st, size_t a, size_t c, const rg_sentence *s)
@@ -183,19 +184,6 @@ static int co_mention(doc_state *st, size_t a, size_t c, const rg_sentence *s)
     return rg_graph_link(st->g, a, c, RG_REL_CO_MENTIONED, st->doc->id, s->line, s->text, NULL);
 }
 
-/* Room for the nodes of n mentions, kept from sentence to sentence. */
-static int reserve_nodes(doc_state *st, size_t n)
-{
-    if (n <= st->cap_nodes)
-        return 0;
-    size_t *p = realloc(st->nodes, n * sizeof *p);
-    if (!p)
-        return -1;
-    st->nodes = p;
-    st->cap_nodes = n;
-    return 0;
-}
-
 /* The nodes and links of one sentence's reading. */
 static int sentence(doc_state *st, const rg_reading *r)
 {
@@ -203,7 +191,8 @@ static int sentence(doc_state *st, const rg_reading *r)
     const rg_sentence *s = &doc->sentences[r->sentence];
     const rg_mention *ms = r->mentions;
     size_t n = r->n_mentions;
-    if (reserve_nodes(st, n ? n : 1) < 0)
+    /* room for the nodes of n mentions, kept from sentence to sentence */
+    if (rg_grow_to((void **)&st->nodes, &st->cap_nodes, n ? n : 1, sizeof *st->nodes) < 0)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {

@@ -167,14 +167,8 @@ void rg_doc_mark_front_matter(rg_doc *d)
 
 static int add_mark(rg_doc_parser *p, long line)
 {
-    if (p->n_marks == p->cap_marks) {
-        size_t cap = p->cap_marks ? p->cap_marks * 2 : 8;
-        rg_doc_mark *m = realloc(p->marks, cap * sizeof *m);
-        if (!m)
-            return -1;
-        p->marks = m;
-        p->cap_marks = cap;
-    }
+    if (rg_reserve((void **)&p->marks, &p->cap_marks, p->n_marks, sizeof *p->marks) < 0)
+        return -1;
     p->marks[p->n_marks++] = (rg_doc_mark){p->text.len, line};
     return 0;
 }
@@ -195,14 +189,8 @@ int rg_doc_close_block(rg_doc_parser *p)
         return 0;
     }
     rg_doc *d = p->doc;
-    if (d->n_blocks == p->cap_blocks) {
-        size_t cap = p->cap_blocks ? p->cap_blocks * 2 : 64;
-        rg_block *nb = realloc(d->blocks, cap * sizeof *nb);
-        if (!nb)
-            return -1;
-        d->blocks = nb;
-        p->cap_blocks = cap;
-    }
+    if (rg_reserve((void **)&d->blocks, &p->cap_blocks, d->n_blocks, sizeof *d->blocks) < 0)
+        return -1;
     rg_block b = p->cur;
     if (!(b.text = rg_strndup(p->text.data, p->text.len)))
         return -1;

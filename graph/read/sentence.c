@@ -64,14 +64,8 @@ static int add_sentence(rg_doc_parser *p, size_t block, const char *s, size_t n,
     if (n == 0)
         return 0;
     rg_doc *d = p->doc;
-    if (d->n_sentences == p->cap_sentences) {
-        size_t cap = p->cap_sentences ? p->cap_sentences * 2 : 64;
-        rg_sentence *ns = realloc(d->sentences, cap * sizeof *ns);
-        if (!ns)
-            return -1;
-        d->sentences = ns;
-        p->cap_sentences = cap;
-    }
+    if (rg_reserve((void **)&d->sentences, &p->cap_sentences, d->n_sentences, sizeof *d->sentences) < 0)
+        return -1;
     char *copy = rg_strndup(s, n);
     if (!copy)
         return -1;
