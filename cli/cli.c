@@ -105,12 +105,12 @@ int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipel
 
 int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out, rg_error *err)
 {
-    rg_pipeline_options opts;
+    rg_pipeline *p;
     *out = NULL;
-    int rc = pipeline_options(catalog_files, n_catalogs, jobs, &opts, err);
+    int rc = rg_cli_pipeline(catalog_files, n_catalogs, jobs, &p, err);
     if (rc == 0)
-        rc = rg_pipeline_build(&opts, in, out, err);
-    free((char *)opts.catalog_dir);
+        rc = rg_pipeline_build(p, in, out, err);
+    rg_pipeline_free(p);
     return rc;
 }
 
@@ -269,11 +269,12 @@ static bool same_file(const char *a, const char *b)
     return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
-int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err)
+int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *what, const char *graph_file,
+                        rg_error *err)
 {
     for (size_t i = 0; i < n; i++)
         if (same_file(output, inputs[i]))
-            return rg_error_set(err, RG_ERR_USAGE, output, 0, "the output is one of the reports read: choose another -o");
+            return rg_error_set(err, RG_ERR_USAGE, output, 0, "the output is one of the %s read: choose another -o", what);
     if (graph_file && same_file(output, graph_file))
         return rg_error_set(err, RG_ERR_USAGE, output, 0, "the output is the graph file read: choose another -o");
     return 0;

@@ -89,8 +89,10 @@ const char *rg_cli_node_name(const rg_node *n, char *buf, size_t size);
 int rg_cli_print_json(void *json);
 
 /* Refuse (RG_ERR_USAGE) an output that is one of the inputs: -o report.md
- * report.md would destroy what it reads. Returns 0 or -1. */
-int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *graph_file, rg_error *err);
+ * report.md would destroy what it reads. what names the inputs in the
+ * message ("reports", "catalog files", "parts"). Returns 0 or -1. */
+int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *what, const char *graph_file,
+                        rg_error *err);
 
 /* What a query command works on: the graph file given with -g (its
  * options table points at graph_file), the graph, the index of its names

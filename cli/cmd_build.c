@@ -40,9 +40,9 @@ int cmd_build(int argc, char **argv)
     rg_cli_timings_start("build", timings);
     int rc = rg_cli_inputs(argv + optind, argc - optind, &in, &err);
     if (rc == 0)
-        rc = rg_cli_check_output(output, in.paths, in.len, NULL, &err);
-    for (size_t i = 0; rc == 0 && i < catalogs.len; i++)
-        rc = rg_cli_check_output(output, &catalogs.items[i], 1, NULL, &err);
+        rc = rg_cli_check_output(output, in.paths, in.len, "reports", NULL, &err);
+    if (rc == 0)
+        rc = rg_cli_check_output(output, catalogs.items, catalogs.len, "catalog files", NULL, &err);
     if (rc == 0)
         rc = rg_cli_build(&in, catalogs.items, catalogs.len, jobs, &g, &err);
     if (rc == 0)

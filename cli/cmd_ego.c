@@ -33,7 +33,7 @@ int cmd_ego(int argc, char **argv)
         return done;
     rg_graph *g = q.g, *ego = NULL;
     size_t node;
-    int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), q.graph_file, &q.err);
+    int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), "reports", q.graph_file, &q.err);
     if (rc == 0)
         rc = rg_names_resolve(q.names, argv[optind], &node, &q.err);
     if (rc == 0)

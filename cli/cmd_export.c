@@ -57,7 +57,7 @@ int cmd_export(int argc, char **argv)
     rg_error err;
     rg_error_clear(&err);
     rg_graph *g = NULL;
-    int rc = rg_cli_check_output(output, argv + optind, (size_t)(argc - optind), graph_file, &err);
+    int rc = rg_cli_check_output(output, argv + optind, (size_t)(argc - optind), "reports", graph_file, &err);
     if (rc == 0)
         rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
     if (rc == 0)

@@ -29,13 +29,17 @@ int cmd_extract(int argc, char **argv)
     rg_graph *part = NULL;
     int rc = rg_cli_inputs(argv + optind, argc - optind, &in, &err);
     if (rc == 0)
-        rc = rg_cli_check_output(a.output, in.paths, in.len, NULL, &err);
+        rc = rg_cli_check_output(a.output, in.paths, in.len, "reports", NULL, &err);
+    if (rc == 0)
+        rc = rg_cli_check_output(a.output, a.catalogs.items, a.catalogs.len, "catalog files", NULL, &err);
     if (rc == 0)
         rc = rg_cli_pipeline(a.catalogs.items, a.catalogs.len, a.jobs, &p, &err);
     if (rc == 0)
         rc = rg_pipeline_extract(p, &in, &part, &err);
-    if (rc == 0)
+    if (rc == 0) {
+        rg_graph_finish(part); /* written as it is: merge finishes the whole */
         rc = rg_json_write_file(a.output, part, NULL, &err);
+    }
     status = rc == 0 ? 0 : rg_cli_fail(&err);
     rg_graph_free(part);
     rg_pipeline_free(p);

@@ -28,7 +28,7 @@ int cmd_merge(int argc, char **argv)
     rg_graph *g = NULL;
     char **parts = argv + optind;
     size_t n = (size_t)(argc - optind);
-    int rc = rg_cli_check_output(a.output, parts, n, NULL, &err);
+    int rc = rg_cli_check_output(a.output, parts, n, "parts", NULL, &err);
     if (rc == 0)
         rc = rg_cli_pipeline(a.catalogs.items, a.catalogs.len, 1, &p, &err);
     if (rc == 0)

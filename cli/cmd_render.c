@@ -211,7 +211,7 @@ int cmd_render(int argc, char **argv)
     double *by = NULL;
     rg_error err;
     rg_error_clear(&err);
-    int rc = rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), a.graph_file, &err);
+    int rc = rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), "reports", a.graph_file, &err);
     if (rc == 0)
         rc = load(&a, argc, argv, &g, &err);
     if (rc == 0)

@@ -11,32 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct rg_extractor {
-    rg_reader *reader;
-};
-
-rg_extractor *rg_extractor_new(const rg_catalog *cat, rg_error *err)
-{
-    rg_extractor *x = calloc(1, sizeof *x);
-    if (!x) {
-        rg_error_nomem(err);
-        return NULL;
-    }
-    if (!(x->reader = rg_reader_new(cat, err))) {
-        free(x);
-        return NULL;
-    }
-    return x;
-}
-
-void rg_extractor_free(rg_extractor *x)
-{
-    if (!x)
-        return;
-    rg_reader_free(x->reader);
-    free(x);
-}
-
 /* ---- one document ---- */
 
 typedef struct doc_state {
@@ -227,7 +201,7 @@ static int sentence(doc_state *st, const rg_reading *r)
     return 0;
 }
 
-int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *g, rg_error *err)
+int rg_extract_doc(const rg_reader *r, const rg_doc *doc, rg_graph *g, rg_error *err)
 {
     if (rg_graph_add_document(g, doc->id, doc->path, doc->title, (long)doc->bytes, err) < 0)
         return -1;
@@ -236,16 +210,16 @@ int rg_extract_doc(const rg_extractor *x, const rg_doc *doc, rg_graph *g, rg_err
     if (rg_graph_node(g, doc->id, RG_TYPE_REPORT, doc->title, &st.report) < 0 ||
         rg_node_set(&g->nodes[st.report].kind, "report") < 0 || rg_strset_add(&g->nodes[st.report].docs, doc->id) < 0)
         goto done;
-    if (!(st.ctx = rg_context_new(x->reader, doc, NULL)))
+    if (!(st.ctx = rg_context_new(r, doc, NULL)))
         goto done;
     rc = 0;
     for (size_t i = 0; i < doc->n_sentences && rc == 0; i++) {
         if (doc->blocks[doc->sentences[i].block].zone != RG_ZONE_BODY)
             continue;
-        rg_reading r;
-        rc = rg_context_read(st.ctx, i, &r);
+        rg_reading reading;
+        rc = rg_context_read(st.ctx, i, &reading);
         if (rc == 0)
-            rc = sentence(&st, &r);
+            rc = sentence(&st, &reading);
     }
 done:
     rg_context_free(st.ctx);
@@ -263,8 +237,9 @@ static int catalog_link(rg_graph *g, size_t from, const rg_entry *to, rg_relatio
     return rg_graph_link(g, from, target, rel, "catalog", 0, source, NULL);
 }
 
-int rg_extract_finish(const rg_extractor *x, rg_graph *g, rg_error *err)
+int rg_extract_finish(const rg_reader *r, rg_graph *g, rg_error *err)
 {
+    const rg_catalog *cat = rg_reader_catalog(r);
     size_t n = g->n_nodes; /* links only: no node is added here */
     char *linked = calloc(n ? n : 1, 1);
     if (!linked)
@@ -275,10 +250,10 @@ int rg_extract_finish(const rg_extractor *x, rg_graph *g, rg_error *err)
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         const rg_node *node = &g->nodes[i];
-        const rg_entry *e = rg_catalog_find_id(rg_reader_catalog(x->reader), node->id);
+        const rg_entry *e = rg_catalog_find_id(cat, node->id);
         if (node->type == RG_TYPE_AGENCY) {
-            const rg_entry *parent = e && e->parent ? rg_catalog_find_name(rg_reader_catalog(x->reader), e->parent) : NULL;
-            const rg_entry *country = rg_reader_country(x->reader, e ? e->country : node->country);
+            const rg_entry *parent = e && e->parent ? rg_catalog_find_name(cat, e->parent) : NULL;
+            const rg_entry *country = rg_reader_country(r, e ? e->country : node->country);
             if (parent && rg_graph_find(g, parent->id, NULL))
                 rc = catalog_link(g, i, parent, RG_REL_PART_OF, e->source);
             else if (!linked[i] && country)
@@ -287,7 +262,7 @@ int rg_extract_finish(const rg_extractor *x, rg_graph *g, rg_error *err)
                 rc = catalog_link(g, i, country, RG_REL_PART_OF, e ? e->source : country->source);
         }
         for (size_t k = 0; e && k < e->n_member_of && rc == 0; k++)
-            rc = catalog_link(g, i, rg_catalog_find_name(rg_reader_catalog(x->reader), e->member_of[k]), RG_REL_MEMBER_OF, e->source);
+            rc = catalog_link(g, i, rg_catalog_find_name(cat, e->member_of[k]), RG_REL_MEMBER_OF, e->source);
     }
     free(linked);
     return rc < 0 ? rg_error_nomem(err) : 0;

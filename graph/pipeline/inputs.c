@@ -127,7 +127,7 @@ int rg_pipeline_inputs(char *const *args, size_t n, const char *default_dir, con
             if (push(&names, rg_strdup(paths.items[names.len])) < 0)
                 rc = rg_error_nomem(err);
     }
-    if (rc < 0 || names.len != paths.len) {
+    if (rc < 0) {
         free_list(names.items, names.len);
         free_list(paths.items, paths.len);
         return -1;

@@ -17,15 +17,17 @@
 #include <unistd.h>
 
 struct rg_pipeline {
-    rg_pipeline_options opts;
+    long jobs;
+    rg_pipeline_phase_fn *phase;
+    void *phase_ctx;
     rg_catalog *cat;
-    rg_extractor *x;
+    rg_reader *reader; /* the catalog compiled for reading */
 };
 
 static void phase(const rg_pipeline *p, const char *name)
 {
-    if (p->opts.phase)
-        p->opts.phase(p->opts.phase_ctx, name);
+    if (p->phase)
+        p->phase(p->phase_ctx, name);
 }
 
 int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error *err)
@@ -36,11 +38,13 @@ int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error
         free(p);
         return rg_error_nomem(err);
     }
-    p->opts = *opts;
+    p->jobs = opts->jobs;
+    p->phase = opts->phase;
+    p->phase_ctx = opts->phase_ctx;
     int rc = rg_catalog_load_dir(p->cat, opts->catalog_dir, err);
     for (size_t i = 0; i < opts->n_catalog_files && rc == 0; i++)
         rc = rg_catalog_load_file(p->cat, opts->catalog_files[i], err);
-    if (rc < 0 || !(p->x = rg_extractor_new(p->cat, err))) {
+    if (rc < 0 || !(p->reader = rg_reader_new(p->cat, err))) {
         rg_pipeline_free(p);
         return -1;
     }
@@ -53,7 +57,7 @@ void rg_pipeline_free(rg_pipeline *p)
 {
     if (!p)
         return;
-    rg_extractor_free(p->x);
+    rg_reader_free(p->reader);
     rg_catalog_free(p->cat);
     free(p);
 }
@@ -62,7 +66,7 @@ void rg_pipeline_free(rg_pipeline *p)
  * time: the corpus is never held whole. Each goes straight into g, which
  * gives the graph merging its own part would (rg_extract_doc), without
  * building the part. *failed gets the index of the document that failed. */
-static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
+static int extract_some(const rg_reader *r, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
                         size_t *failed, rg_error *err)
 {
     int rc = 0;
@@ -76,7 +80,7 @@ static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first
                 rc = rg_error_nomem(err);
         }
         if (rc == 0)
-            rc = rg_extract_doc(x, doc, g, err);
+            rc = rg_extract_doc(r, doc, g, err);
         rg_doc_free(doc);
     }
     return rc;
@@ -89,7 +93,7 @@ static int extract_some(const rg_extractor *x, const rg_inputs *in, size_t first
  * igraph and the catalog's matcher are shared read-only after fork, and
  * no library's thread safety is assumed. */
 typedef struct workers {
-    const rg_extractor *x;
+    const rg_reader *reader;
     const rg_inputs *in;
     long jobs;
     rg_buf dir;  /* the parts and the workers' errors */
@@ -134,19 +138,20 @@ static int worker_job(const workers *w, long k)
     rg_error_clear(&werr);
     rg_graph *part = rg_graph_new();
     size_t failed = 0;
-    int rc = part ? extract_some(w->x, w->in, (size_t)k, (size_t)w->jobs, part, &failed, &werr) : rg_error_nomem(&werr);
+    int rc = part ? extract_some(w->reader, w->in, (size_t)k, (size_t)w->jobs, part, &failed, &werr) : rg_error_nomem(&werr);
     snprintf(path, sizeof path, "%s/part-%ld.rgs", w->dir.data, k);
     FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
     if (rc == 0 && (!f || !rg_snapshot_write_stream(part, f)))
         rc = rg_error_set(&werr, RG_ERR_IO, path, 0, "cannot write: %s", errno ? strerror(errno) : "write failed");
-    if (f && fclose(f) != 0)
-        rc = -1;
+    if (f && fclose(f) != 0 && rc == 0)
+        rc = rg_error_set(&werr, RG_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
     if (rc < 0) {
         snprintf(path, sizeof path, "%s/error-%ld", w->dir.data, k);
         FILE *e = fopen(path, "wb");
         if (e) {
-            fprintf(e, "%zu\t%d\t%ld\t%ld\t%s\t%s\n", failed, (int)werr.code, werr.line, werr.column, werr.file,
-                    werr.msg);
+            /* the parent is the same program: the error goes over as it is */
+            fwrite(&failed, sizeof failed, 1, e);
+            fwrite(&werr, sizeof werr, 1, e);
             fclose(e);
         }
     }
@@ -188,24 +193,17 @@ static int wait_all(const workers *w)
 static void collect_errors(const workers *w, size_t *first_failed, rg_error *err)
 {
     for (long k = 1; k < w->jobs; k++) {
-        char path[600], line[1600];
+        char path[600];
         snprintf(path, sizeof path, "%s/error-%ld", w->dir.data, k);
         FILE *e = fopen(path, "rb");
         if (!e)
             continue;
-        if (fgets(line, sizeof line, e)) {
-            size_t idx;
-            int code;
-            long l, col;
-            char file[512] = "", msg[512] = "";
-            if (sscanf(line, "%zu\t%d\t%ld\t%ld\t%511[^\t]\t%511[^\n]", &idx, &code, &l, &col, file, msg) >= 5 &&
-                idx < *first_failed) {
-                *first_failed = idx;
-                rg_error_clear(err);
-                rg_error_set(err, (rg_status)code, file, l, "%s", msg);
-                if (err)
-                    err->column = col;
-            }
+        size_t idx;
+        rg_error werr;
+        if (fread(&idx, sizeof idx, 1, e) == 1 && fread(&werr, sizeof werr, 1, e) == 1 && idx < *first_failed) {
+            *first_failed = idx;
+            if (err)
+                *err = werr;
         }
         fclose(e);
         unlink(path);
@@ -236,20 +234,20 @@ static int merge_parts(workers *w, int rc, rg_graph *g, rg_error *err)
 
 static int extract_parallel(const rg_pipeline *p, const rg_inputs *in, long jobs, rg_graph *g, rg_error *err)
 {
-    workers w = {p->x, in, jobs, {0}, NULL};
+    workers w = {p->reader, in, jobs, {0}, NULL};
     if (workers_init(&w, err) < 0)
         return -1;
     spawn(&w);
     /* the parent's share, while the workers do theirs */
-    size_t first_failed = (size_t)-1, failed = 0;
-    int rc = extract_some(p->x, in, 0, (size_t)jobs, g, &failed, err);
+    size_t first_failed = RG_NONE, failed = 0;
+    int rc = extract_some(p->reader, in, 0, (size_t)jobs, g, &failed, err);
     if (rc < 0)
         first_failed = failed;
     if (wait_all(&w) < 0)
         rc = -1;
     phase(p, "extract");
     collect_errors(&w, &first_failed, err);
-    if (rc < 0 && first_failed == (size_t)-1)
+    if (rc < 0 && first_failed == RG_NONE)
         rg_error_set(err, RG_ERR_IO, NULL, 0, "a worker process failed");
     rc = merge_parts(&w, rc, g, err);
     release(&w);
@@ -262,15 +260,13 @@ int rg_pipeline_extract(const rg_pipeline *p, const rg_inputs *in, rg_graph **ou
     *out = rg_graph_new();
     if (!*out)
         return rg_error_nomem(err);
-    long jobs = p->opts.jobs;
+    long jobs = p->jobs;
     if (jobs > (long)in->len)
         jobs = (long)in->len;
     size_t failed;
-    int rc = jobs > 1 ? extract_parallel(p, in, jobs, *out, err) : extract_some(p->x, in, 0, 1, *out, &failed, err);
+    int rc = jobs > 1 ? extract_parallel(p, in, jobs, *out, err) : extract_some(p->reader, in, 0, 1, *out, &failed, err);
     if (jobs <= 1)
         phase(p, "extract");
-    if (rc == 0)
-        rg_graph_finish(*out); /* a part is written as it is, or merged */
     if (rc < 0) {
         rg_graph_free(*out);
         *out = NULL;
@@ -280,7 +276,7 @@ int rg_pipeline_extract(const rg_pipeline *p, const rg_inputs *in, rg_graph **ou
 
 int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err)
 {
-    if (rg_extract_finish(p->x, g, err) < 0)
+    if (rg_extract_finish(p->reader, g, err) < 0)
         return -1;
     rg_graph_finish(g);
     return 0;
@@ -318,18 +314,14 @@ int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err)
     return 0;
 }
 
-int rg_pipeline_build(const rg_pipeline_options *opts, const rg_inputs *in, rg_graph **out, rg_error *err)
+int rg_pipeline_build(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err)
 {
     *out = NULL;
-    rg_pipeline *p;
-    if (rg_pipeline_new(opts, &p, err) < 0)
-        return -1;
     rg_graph *g = NULL;
     int rc = rg_pipeline_extract(p, in, &g, err);
     if (rc == 0)
         rc = rg_pipeline_finish(p, g, err);
     phase(p, "finish");
-    rg_pipeline_free(p);
     if (rc < 0) {
         rg_graph_free(g);
         return -1;

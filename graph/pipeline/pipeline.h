@@ -9,7 +9,8 @@
  * rg_pipeline_inputs_free releases; rg_pipeline_new returns a pipeline
  * the caller frees with rg_pipeline_free; every rg_graph ** out is a new
  * graph the caller frees. Options, file names and catalog files are
- * borrowed for the call; the pipeline keeps only the phase callback.
+ * borrowed for the call; the pipeline keeps the number of jobs and the
+ * phase callback, with the catalog it loaded.
  */
 #ifndef RG_PIPELINE_H
 #define RG_PIPELINE_H
@@ -28,9 +29,9 @@ typedef struct rg_inputs {
 } rg_inputs;
 
 /* Report files named by args (files as given, directories scanned for
- * .md, .markdown, .txt and .html files in name order, README files
- * skipped), or, when n is 0, the reports in default_dir, recorded as
- * default_name/<file>. */
+ * .md, .markdown, .txt, .text, .html and .htm files in name order, README
+ * files skipped), or, when n is 0, the reports in default_dir (required
+ * then), recorded as default_name/<file>. */
 int rg_pipeline_inputs(char *const *args, size_t n, const char *default_dir, const char *default_name,
                        rg_inputs *in, rg_error *err);
 void rg_pipeline_inputs_free(rg_inputs *in);
@@ -50,17 +51,17 @@ typedef struct rg_pipeline_options {
 
 typedef struct rg_pipeline rg_pipeline;
 
-/* Load the catalog (catalog_dir, then catalog_files) and compile its
- * extractor. Reports the "catalog" phase. */
+/* Load the catalog (catalog_dir, then catalog_files) and compile it for
+ * reading (graph/rules/reader.h). Reports the "catalog" phase. */
 int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error *err);
 void rg_pipeline_free(rg_pipeline *p);
 
 /* The map step: extract every report of in into one partial graph, one
  * document at a time, in opts->jobs worker processes; the parts travel as
- * snapshots and merge in worker order. Its evidence is sorted (a part is
- * written as it is, or merged), but the catalog's links come with
- * rg_pipeline_finish. On error, the error of the first report
- * that failed, as one process would report it. */
+ * snapshots and merge in worker order. Not finished: the catalog's links
+ * and the order of the evidence come with rg_pipeline_finish (a part
+ * written as it is wants rg_graph_finish). On error, the error of the
+ * first report that failed, as one process would report it. */
 int rg_pipeline_extract(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err);
 
 /* Add the catalog's links and finish g (rg_graph_finish: evidence sorted
@@ -75,7 +76,7 @@ int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_gra
  * (keeping a snapshot of a big one for the next time). */
 int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
 
-/* Build a graph from report files: load the catalog, extract, finish. */
-int rg_pipeline_build(const rg_pipeline_options *opts, const rg_inputs *in, rg_graph **out, rg_error *err);
+/* Build a graph from report files: extract, finish. */
+int rg_pipeline_build(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err);
 
 #endif

@@ -13,8 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rg_error err;
     rg_error_clear(&err);
     if (cat && rg_catalog_load_text(cat, "fuzz.json", (const char *)data, size, &err) == 0) {
-        rg_extractor *x = rg_extractor_new(cat, &err);
-        rg_extractor_free(x);
+        rg_reader *x = rg_reader_new(cat, &err);
+        rg_reader_free(x);
     }
     rg_catalog_free(cat);
     return 0;

@@ -21,11 +21,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static rg_catalog *cat;
-    static rg_extractor *x;
+    static rg_reader *x;
     if (!cat) {
         cat = rg_catalog_new();
         rg_catalog_load_text(cat, "fuzz.json", catalog_json, strlen(catalog_json), NULL);
-        x = rg_extractor_new(cat, NULL);
+        x = rg_reader_new(cat, NULL);
     }
     if (size == 0)
         return 0;

@@ -23,7 +23,7 @@ static const char catalog_json[] =
 
 typedef struct fixture {
     rg_catalog *cat;
-    rg_extractor *x;
+    rg_reader *x;
     rg_graph *g;
 } fixture;
 
@@ -33,7 +33,7 @@ static fixture extract(const char *path, const char *text)
     rg_error err;
     rg_error_clear(&err);
     ck_assert_int_eq(rg_catalog_load_text(f.cat, "test-catalog.json", catalog_json, strlen(catalog_json), &err), 0);
-    f.x = rg_extractor_new(f.cat, &err);
+    f.x = rg_reader_new(f.cat, &err);
     ck_assert_ptr_nonnull(f.x);
     rg_doc *doc = NULL;
     ck_assert_int_eq(rg_doc_parse(path, text, strlen(text), &doc, &err), 0);
@@ -46,7 +46,7 @@ static fixture extract(const char *path, const char *text)
 static void done(fixture *f)
 {
     rg_graph_free(f->g);
-    rg_extractor_free(f->x);
+    rg_reader_free(f->x);
     rg_catalog_free(f->cat);
 }
 
@@ -263,7 +263,7 @@ END_TEST
 /* Two reports extracted straight into one graph, in either order, give
  * the graph that merging their parts gives: a label seen two ways keeps
  * the smaller, mentions and evidence add up. */
-static char *two_reports(const rg_extractor *x, const rg_doc *first, const rg_doc *second, bool by_parts)
+static char *two_reports(const rg_reader *x, const rg_doc *first, const rg_doc *second, bool by_parts)
 {
     rg_error err;
     rg_error_clear(&err);
