@@ -543,16 +543,39 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     return ag;
 }
 
-static int write_dot(Agraph_t *ag, const char *file, rg_error *err)
+/* rg_output_fn: the cgraph graph ctx as DOT. */
+static int write_dot(void *ctx, FILE *out, const char *file, rg_error *err)
 {
-    rg_output out;
-    if (rg_output_open(&out, file, err) < 0)
-        return -1;
-    if (agwrite(ag, out.file) != 0) {
-        rg_output_abort(&out);
+    if (agwrite(ctx, out) != 0)
         return rg_error_set(err, RG_ERR_IO, file, 0, "cannot write DOT");
+    return 0;
+}
+
+/* A diagram to lay out with engine and render as format. */
+typedef struct drawing {
+    Agraph_t *ag;
+    const char *engine, *format;
+} drawing;
+
+/* rg_output_fn: lay the drawing ctx out and render it. */
+static int lay_out_and_render(void *ctx, FILE *out, const char *file, rg_error *err)
+{
+    const drawing *d = ctx;
+    GVC_t *gvc = gvContext();
+    if (!gvc)
+        return rg_error_nomem(err);
+    int rc = 0;
+    if (gvLayout(gvc, d->ag, d->engine) != 0) {
+        char *why = aglasterr();
+        rc = rg_error_set(err, RG_ERR_INPUT, file, 0, "layout with '%s' failed: %s", d->engine,
+                          why ? why : "no reason given");
+    } else {
+        if (gvRender(gvc, d->ag, d->format, out) != 0)
+            rc = rg_error_set(err, RG_ERR_IO, file, 0, "cannot render %s", d->format);
+        gvFreeLayout(gvc, d->ag);
     }
-    return rg_output_commit(&out, err);
+    gvFreeContext(gvc);
+    return rc;
 }
 
 int rg_dot_write_file(const rg_graph *g, const char *file, rg_error *err)
@@ -562,7 +585,7 @@ int rg_dot_write_file(const rg_graph *g, const char *file, rg_error *err)
     Agraph_t *ag = build(g, &opts, true);
     if (!ag)
         return rg_error_set(err, RG_ERR_IO, file, 0, "cannot build the DOT graph: out of memory");
-    int rc = write_dot(ag, file, err);
+    int rc = rg_output_write(file, write_dot, ag, err);
     agclose(ag);
     return rc;
 }
@@ -579,16 +602,10 @@ int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opt
     Agraph_t *ag = build(g, &o, false);
     if (!ag)
         return rg_error_set(err, RG_ERR_IO, file, 0, "cannot build the diagram: out of memory");
-    int rc = 0;
     if (strcmp(format, "dot") == 0) {
-        rc = write_dot(ag, file, err);
+        int rc = rg_output_write(file, write_dot, ag, err);
         agclose(ag);
         return rc;
-    }
-    rg_output out;
-    if (rg_output_open(&out, file, err) < 0) {
-        agclose(ag);
-        return -1;
     }
     /* neato and sfdp ignore clusters, and fdp's output changes from run to
      * run (it orders by address): clustered diagrams are laid out by dot */
@@ -599,23 +616,8 @@ int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opt
     /* dot ranks recommendations on the left, whom they name on the right */
     if (strcmp(engine, "dot") == 0)
         agattr(ag, AGRAPH, "rankdir", "LR");
-    GVC_t *gvc = gvContext();
-    if (!gvc) {
-        rc = rg_error_nomem(err);
-    } else if (gvLayout(gvc, ag, engine) != 0) {
-        char *why = aglasterr();
-        rc = rg_error_set(err, RG_ERR_INPUT, file, 0, "layout with '%s' failed: %s", engine, why ? why : "no reason given");
-    } else {
-        if (gvRender(gvc, ag, format, out.file) != 0)
-            rc = rg_error_set(err, RG_ERR_IO, file, 0, "cannot render %s", format);
-        gvFreeLayout(gvc, ag);
-    }
-    if (gvc)
-        gvFreeContext(gvc);
+    drawing d = {ag, engine, format};
+    int rc = rg_output_write(file, lay_out_and_render, &d, err);
     agclose(ag);
-    if (rc < 0) {
-        rg_output_abort(&out);
-        return -1;
-    }
-    return rg_output_commit(&out, err);
+    return rc;
 }

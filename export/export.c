@@ -2,6 +2,7 @@
 
 #include "export/dot.h"
 #include "export/json.h"
+#include "export/json_file.h"
 #include "export/output.h"
 #include "graph/base/text.h"
 
@@ -19,26 +20,30 @@ int rg_format_parse(const char *s)
     return -1;
 }
 
-const char *rg_format_name(rg_format f)
-{
-    return (unsigned)f < RG_FORMAT__COUNT ? names[f] : NULL;
-}
-
 typedef int (*writer)(const rg_graph *g, FILE *out, rg_error *err);
+
+/* A graph to write with a format's writer. */
+typedef struct job {
+    const rg_graph *g;
+    writer w;
+} job;
+
+/* rg_output_fn: the job's graph in its format; the error names the file. */
+static int write_job(void *ctx, FILE *out, const char *path, rg_error *err)
+{
+    const job *j = ctx;
+    if (j->w(j->g, out, err) == 0)
+        return 0;
+    if (err && !err->file[0])
+        snprintf(err->file, sizeof err->file, "%s", path);
+    return -1;
+}
 
 /* One file through a temporary name. */
 static int write_one(const rg_graph *g, const char *path, writer w, rg_error *err)
 {
-    rg_output out;
-    if (rg_output_open(&out, path, err) < 0)
-        return -1;
-    if (w(g, out.file, err) < 0) {
-        rg_output_abort(&out);
-        if (err && !err->file[0])
-            snprintf(err->file, sizeof err->file, "%s", path);
-        return -1;
-    }
-    return rg_output_commit(&out, err);
+    job j = {g, w};
+    return rg_output_write(path, write_job, &j, err);
 }
 
 static int write_csv(const rg_graph *g, const char *dir, rg_error *err)
@@ -69,15 +74,8 @@ int rg_export_file(const rg_graph *g, rg_format f, const char *path, const rg_ex
 {
     switch (f) {
     case RG_FORMAT_JSON: {
-        rg_output out;
         rg_json_options jo = {opts ? opts->links_key : NULL};
-        if (rg_output_open(&out, path, err) < 0)
-            return -1;
-        if (rg_json_write(g, out.file, path, &jo, err) < 0) {
-            rg_output_abort(&out);
-            return -1;
-        }
-        return rg_output_commit(&out, err);
+        return rg_json_write_file(path, g, &jo, err);
     }
     case RG_FORMAT_JGF:
         return write_one(g, path, rg_jgf_write, err);

@@ -30,9 +30,8 @@ typedef enum rg_format {
     RG_FORMAT__COUNT
 } rg_format;
 
-/* The format named s, or -1; its name. */
+/* The format named s, or -1. */
 int rg_format_parse(const char *s);
-const char *rg_format_name(rg_format f);
 
 typedef struct rg_export_options {
     const char *links_key; /* json: "links" (default) or "edges" */

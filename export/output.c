@@ -12,7 +12,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int rg_output_open(rg_output *o, const char *path, rg_error *err)
+/* A file being written under a temporary name. */
+typedef struct output {
+    FILE *file;
+    char *path;
+    char *tmp;
+    int created; /* tmp exists on disk */
+} output;
+
+static void output_abort(output *o);
+
+static int output_open(output *o, const char *path, rg_error *err)
 {
     memset(o, 0, sizeof *o);
     rg_buf b;
@@ -27,7 +37,7 @@ int rg_output_open(rg_output *o, const char *path, rg_error *err)
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
         int e = errno;
-        rg_output_abort(o);
+        output_abort(o);
         return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(e));
     }
     o->created = 1;
@@ -38,13 +48,13 @@ int rg_output_open(rg_output *o, const char *path, rg_error *err)
     if (!(o->file = fdopen(fd, "wb"))) {
         int e = errno;
         close(fd);
-        rg_output_abort(o);
+        output_abort(o);
         return rg_error_set(err, RG_ERR_IO, path, 0, "cannot write: %s", strerror(e));
     }
     return 0;
 }
 
-int rg_output_commit(rg_output *o, rg_error *err)
+static int output_commit(output *o, rg_error *err)
 {
     int failed = ferror(o->file) || fflush(o->file) != 0 || fsync(fileno(o->file)) != 0;
     int e = errno;
@@ -59,7 +69,7 @@ int rg_output_commit(rg_output *o, rg_error *err)
     }
     if (failed) {
         rg_error_set(err, RG_ERR_IO, o->path, 0, "cannot write: %s", strerror(e ? e : EIO));
-        rg_output_abort(o);
+        output_abort(o);
         return -1;
     }
     o->created = 0;
@@ -69,7 +79,7 @@ int rg_output_commit(rg_output *o, rg_error *err)
     return 0;
 }
 
-void rg_output_abort(rg_output *o)
+static void output_abort(output *o)
 {
     if (o->file)
         fclose(o->file);
@@ -82,14 +92,14 @@ void rg_output_abort(rg_output *o)
 
 int rg_output_write(const char *path, rg_output_fn *write, void *ctx, rg_error *err)
 {
-    rg_output o;
-    if (rg_output_open(&o, path, err) < 0)
+    output o;
+    if (output_open(&o, path, err) < 0)
         return -1;
     if (write(ctx, o.file, path, err) < 0) {
-        rg_output_abort(&o);
+        output_abort(&o);
         return -1;
     }
-    return rg_output_commit(&o, err);
+    return output_commit(&o, err);
 }
 
 void rg_output_writeback(FILE *f)

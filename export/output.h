@@ -1,11 +1,13 @@
 /* rg_output: write a file so that a failed run never leaves half of it.
  *
- * rg_output_open creates a temporary file next to the destination; the
- * caller writes to its FILE *; rg_output_commit flushes, syncs and renames
- * it into place, and rg_output_abort removes it. The destination is never
- * touched until the new content is complete.
+ * rg_output_write creates a temporary file next to the destination, lets
+ * the caller's function write to it, then flushes, syncs and renames it
+ * into place, or removes it when the function failed. The destination is
+ * never touched until the new content is complete. Every file relgraph
+ * writes goes through it (the graph file through rg_json_write_file).
  *
- * Ownership: the rg_output is caller-owned; commit or abort releases it.
+ * Ownership: nothing outlives a call; the temporary file is gone when it
+ * returns, renamed or removed.
  */
 #ifndef RG_OUTPUT_H
 #define RG_OUTPUT_H
@@ -13,17 +15,6 @@
 #include "graph/base/error.h"
 
 #include <stdio.h>
-
-typedef struct rg_output {
-    FILE *file;
-    char *path;
-    char *tmp;
-    int created; /* tmp exists on disk */
-} rg_output;
-
-int rg_output_open(rg_output *o, const char *path, rg_error *err);
-int rg_output_commit(rg_output *o, rg_error *err);
-void rg_output_abort(rg_output *o);
 
 /* Write path in one call: open, let write fill the file (it returns 0, or
  * -1 with err set), then commit, or abort when write failed. The one way
