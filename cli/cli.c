@@ -39,7 +39,10 @@ static char *existing(const char *dir, const char *middle, const char *sub)
     return NULL;
 }
 
-char *rg_cli_data_dir(const char *sub)
+/* The data directory (reports/ and catalog/): $RELGRAPH_DATA, else data/
+ * next to the binary or up to three levels above it, else the installed
+ * one. Caller frees. */
+static char *data_dir(const char *sub)
 {
     const char *env = getenv("RELGRAPH_DATA");
     if (env && *env)
@@ -68,7 +71,7 @@ char *rg_cli_data_dir(const char *sub)
 int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err)
 {
     memset(in, 0, sizeof *in);
-    char *dir = n == 0 ? rg_cli_data_dir("reports") : NULL;
+    char *dir = n == 0 ? data_dir("reports") : NULL;
     if (n == 0 && !dir)
         return rg_error_nomem(err);
     int rc = rg_pipeline_inputs(args, (size_t)n, dir, "data/reports", in, err);
@@ -87,7 +90,7 @@ static void phase(void *ctx, const char *name)
 static int pipeline_options(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline_options *opts,
                             rg_error *err)
 {
-    char *dir = rg_cli_data_dir("catalog");
+    char *dir = data_dir("catalog");
     *opts = (rg_pipeline_options){dir, catalog_files, n_catalogs, jobs, phase, NULL};
     return dir ? 0 : rg_error_nomem(err);
 }
@@ -159,7 +162,7 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
     /* The catalog adds the aliases it knows ("DIU", "Pentagon") to those
      * the reports used; without it, the graph's own names still work. */
     rg_catalog *cat = rg_catalog_new();
-    char *dir = rg_cli_data_dir("catalog");
+    char *dir = data_dir("catalog");
     rg_error ignored;
     rg_error_clear(&ignored);
     if (cat && dir && rg_catalog_load_dir(cat, dir, &ignored) < 0) {

@@ -20,11 +20,6 @@
 /* Print err as "relgraph: error: ..." on stderr; return its exit code. */
 int rg_cli_fail(const rg_error *err);
 
-/* The data directory (reports/ and catalog/): $RELGRAPH_DATA, else data/
- * next to the binary or up to three levels above it, else the installed
- * one. Caller frees. */
-char *rg_cli_data_dir(const char *sub);
-
 /* Report files named by args (see rg_pipeline_inputs), or the default
  * corpus (the data directory's reports, recorded as data/reports/<file>,
  * the same on every machine) when there are none. Free with

@@ -40,7 +40,8 @@ static void print_option(const rg_options_usage *u, const rg_option *o, FILE *f)
     }
 }
 
-void rg_options_print(const rg_options_usage *u, const rg_option *opts, FILE *f)
+/* The usage text and the generated options list. */
+static void print_usage(const rg_options_usage *u, const rg_option *opts, FILE *f)
 {
     fputs(u->text, f);
     for (const rg_option *o = opts; o->kind != RG_OPTION_END; o++)
@@ -53,7 +54,7 @@ static int add_to_list(rg_option_list *l, char *arg)
     char **p = realloc(l->items, (l->len + 1) * sizeof *p);
     if (!p) {
         fputs("relgraph: error: out of memory\n", stderr);
-        return 3;
+        return RG_ERR_IO;
     }
     l->items = p;
     l->items[l->len++] = arg;
@@ -87,13 +88,16 @@ static int take(const rg_options_usage *u, const rg_option *o, char *arg)
 }
 
 /* getopt_long's tables from opts: short options in short, the long ones
- * in longs, each long option's val its short name or LONG_ONLY + index. */
+ * in longs, each long option's val its short name or LONG_ONLY + index.
+ * Returns the number of options, or MAX_OPTIONS + 1 for a table too large. */
 static size_t tables(const rg_options_usage *u, const rg_option *opts, char *shorts, struct option *longs)
 {
     size_t n = 0, k = 0;
     if (u->in_order)
         shorts[k++] = '+';
-    for (; opts[n].kind != RG_OPTION_END && n < MAX_OPTIONS; n++) {
+    for (; opts[n].kind != RG_OPTION_END; n++) {
+        if (n == MAX_OPTIONS)
+            return n + 1; /* the table is larger than the parser's room */
         const rg_option *o = &opts[n];
         longs[n] = (struct option){o->name, o->arg ? required_argument : no_argument, NULL,
                                    o->short_name ? o->short_name : LONG_ONLY + (int)n};
@@ -127,10 +131,12 @@ int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc,
     char shorts[2 * MAX_OPTIONS + 3];
     struct option longs[MAX_OPTIONS + 2];
     size_t n = tables(u, opts, shorts, longs);
+    if (n > MAX_OPTIONS)
+        return stop(opts, rg_options_fail(u->command, "more than %d options in the command's table", MAX_OPTIONS));
     int c;
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         if (c == 'h') {
-            rg_options_print(u, opts, stdout);
+            print_usage(u, opts, stdout);
             return stop(opts, 0);
         }
         const rg_option *o = NULL;

@@ -14,7 +14,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 typedef enum rg_option_kind {
     RG_OPTION_END,
@@ -63,9 +62,6 @@ typedef struct rg_options_usage {
     bool in_order;
     const char *text;
 } rg_options_usage;
-
-/* Print the usage text and the generated options list to out. */
-void rg_options_print(const rg_options_usage *u, const rg_option *opts, FILE *out);
 
 /* Parse argv by opts (ended by RG_OPT_END). Returns -1 to go on, optind
  * the first argument; else the exit status: 0 after --help, 2 after a bad

@@ -110,7 +110,10 @@ rg_attr_def rg_link_attr_def(size_t k)
     return link_attrs[k];
 }
 
-bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d)
+/* Attribute k of link l, whose key (its number among the links between the
+ * same two nodes) is key: false when l has none. A string is appended to s,
+ * a number stored in *d. */
+static bool link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d)
 {
     switch (k) {
     case 0:
@@ -194,7 +197,7 @@ void rg_rows_attrs(rg_rows *r, bool links, size_t i, rg_attr_writer put)
     for (size_t k = 0; k < count; k++) {
         double d = 0;
         rg_buf_reset(&r->s);
-        bool present = links ? rg_link_attr(&r->g->links[r->links[i]], r->keys[i], k, &r->s, &d)
+        bool present = links ? link_attr(&r->g->links[r->links[i]], r->keys[i], k, &r->s, &d)
                              : rg_node_attr(&r->g->nodes[r->nodes[i]], k, &r->s, &d);
         rg_attr_type type = links ? rg_link_attr_def(k).type : rg_node_attr_def(k).type;
         put(&r->b, links ? 'e' : 'n', k, type, present, &r->s, d);

@@ -40,7 +40,6 @@ bool rg_node_attr(const rg_node *n, size_t k, rg_buf *s, double *d);
 /* The link attributes: relation, key, weight, evidence_count, evidence. */
 size_t rg_link_attr_count(void);
 rg_attr_def rg_link_attr_def(size_t k);
-bool rg_link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d);
 
 /* Node and link order for writing: nodes by id, links by source, target and
  * relation, and each link's key (its number among the links between the

@@ -89,7 +89,9 @@ static bool listed(const char *const *list, size_t count, const char *word, size
     return bsearch(w, list, count, sizeof *list, compare_word) != NULL;
 }
 
-bool rg_directive_actor_noun(const char *word, size_t n)
+/* Is word[0..n) a noun for people who act: officials, government, allies,
+ * countries, ...? Case-insensitive. */
+static bool actor_noun(const char *word, size_t n)
 {
     return listed(actor_nouns, COUNT(actor_nouns), word, n);
 }
@@ -334,7 +336,7 @@ static bool actor_subject(const char *t, size_t start, size_t end, const rg_span
         size_t n = e - b;
         if (n > 2 && t[e - 2] == '\'' && t[e - 1] == 's')
             n -= 2;
-        return rg_directive_actor_noun(t + b, n);
+        return actor_noun(t + b, n);
     }
 }
 

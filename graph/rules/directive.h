@@ -44,8 +44,4 @@ bool rg_directive_refers_back(const char *text);
 /* Does text open with an imperative verb (after an optional adverb)? */
 bool rg_directive_imperative(const char *text);
 
-/* Is word[0..n) a noun for people who act: officials, government, allies,
- * countries, ...? Case-insensitive. */
-bool rg_directive_actor_noun(const char *word, size_t n);
-
 #endif
