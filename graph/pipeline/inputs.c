@@ -28,15 +28,9 @@ static int push(list *l, char *s)
 {
     if (!s)
         return -1;
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **p = realloc(l->items, cap * sizeof *p);
-        if (!p) {
-            free(s);
-            return -1;
-        }
-        l->items = p;
-        l->cap = cap;
+    if (rg_reserve((void **)&l->items, &l->cap, l->len, sizeof *l->items) < 0) {
+        free(s);
+        return -1;
     }
     l->items[l->len++] = s;
     return 0;

@@ -9,7 +9,7 @@
  * Blocks carry a zone: front matter (author biographies, acknowledgments,
  * table of contents), endnotes and citation lists, and trailing web
  * boilerplate ("Download the Full Report", "More from ...") are kept but set
- * apart, so the extractor reads only the body.
+ * apart, so the reading rules (graph/rules) read only the body.
  *
  * Ownership: rg_doc_load and rg_doc_parse return a new rg_doc the caller
  * frees with rg_doc_free; every string inside belongs to the rg_doc.

@@ -2,7 +2,7 @@
  * state and the steps one file hands to another. The reader is layered so
  * that no two of its files call each other:
  *
- *   doc.c       the public API (rg_doc.h): load, check, dispatch, title
+ *   doc.c       the public API (doc.h): load, check, dispatch, title
  *   html.c      HTML, fed to markdown.c as lines
  *   markdown.c  Markdown and plain text, line by line, into blocks
  *   block.c     blocks: closing, zones, lead-ins; calls sentence.c

@@ -153,20 +153,9 @@ static bool starts_with(const char *s, const char *prefix)
 /* Room for n roles and n actors in the buffers kept from sentence to sentence. */
 static int reserve(rg_context *c, size_t n)
 {
-    if (n > c->cap_roles) {
-        rg_role *p = realloc(c->roles, n * sizeof *p);
-        if (!p)
-            return -1;
-        c->roles = p;
-        c->cap_roles = n;
-    }
-    if (n > c->cap_actors) {
-        rg_span *p = realloc(c->actors, n * sizeof *p);
-        if (!p)
-            return -1;
-        c->actors = p;
-        c->cap_actors = n;
-    }
+    if (rg_grow_to((void **)&c->roles, &c->cap_roles, n, sizeof *c->roles) < 0 ||
+        rg_grow_to((void **)&c->actors, &c->cap_actors, n, sizeof *c->actors) < 0)
+        return -1;
     return 0;
 }
 

@@ -31,15 +31,9 @@ static void push(list *l, rg_mention m)
 {
     if (l->failed)
         return;
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        rg_mention *p = realloc(l->items, cap * sizeof *p);
-        if (!p) {
-            l->failed = true;
-            return;
-        }
-        l->items = p;
-        l->cap = cap;
+    if (rg_reserve((void **)&l->items, &l->cap, l->len, sizeof *l->items) < 0) {
+        l->failed = true;
+        return;
     }
     l->items[l->len++] = m;
 }
@@ -47,7 +41,7 @@ static void push(list *l, rg_mention m)
 /* ---- catalog names and defined acronyms ---- */
 
 typedef struct scan_ctx {
-    const rg_context *dc;
+    const rg_context *c;
     list *out;
     bool local; /* scanning the document's acronyms */
 } scan_ctx;
@@ -56,7 +50,7 @@ static int collect(const rg_match *m, void *ctx)
 {
     scan_ctx *sc = ctx;
     const rg_entry *e =
-        sc->local ? sc->dc->defined[m->values[0]] : &sc->dc->r->cat->entries[m->values[0]];
+        sc->local ? sc->c->defined[m->values[0]] : &sc->c->r->cat->entries[m->values[0]];
     push(sc->out, (rg_mention){.start = m->start, .len = m->len, .entity = e, .owner = NULL});
     return sc->out->failed;
 }
@@ -91,10 +85,10 @@ static int by_start(const void *a, const void *b)
 
 /* ---- shaped names ---- */
 
-static int define(rg_context *dc, const char *acronym, size_t n, const rg_entry *e);
+static int define(rg_context *c, const char *acronym, size_t n, const rg_entry *e);
 
 /* A catalog entry by normalized name or alias, or NULL. */
-static const rg_entry *by_form(const rg_reader *x, const char *name, bool *failed)
+static const rg_entry *by_form(const rg_reader *r, const char *name, bool *failed)
 {
     char *norm = rg_normalize_name(name);
     if (!norm) {
@@ -102,13 +96,13 @@ static const rg_entry *by_form(const rg_reader *x, const char *name, bool *faile
         return NULL;
     }
     size_t at;
-    bool known = rg_hmap_get(&x->forms, norm, &at);
+    bool known = rg_hmap_get(&r->forms, norm, &at);
     free(norm);
-    return known ? &x->cat->entries[at] : NULL;
+    return known ? &r->cat->entries[at] : NULL;
 }
 
 /* A catalog entry named "<qualifier of country> name", or NULL. */
-static const rg_entry *by_stem(const rg_reader *x, const rg_entry *country, const char *name, bool *failed)
+static const rg_entry *by_stem(const rg_reader *r, const rg_entry *country, const char *name, bool *failed)
 {
     if (!country)
         return NULL;
@@ -120,38 +114,32 @@ static const rg_entry *by_stem(const rg_reader *x, const rg_entry *country, cons
     rg_buf_adds(&key, norm ? norm : "");
     free(norm);
     size_t at;
-    bool known = !key.failed && norm && rg_hmap_get(&x->stems, key.data, &at);
+    bool known = !key.failed && norm && rg_hmap_get(&r->stems, key.data, &at);
     *failed |= key.failed || !norm;
     rg_buf_destroy(&key);
-    return known ? &x->cat->entries[at] : NULL;
+    return known ? &r->cat->entries[at] : NULL;
 }
 
 /* The document's own entity with proto's id, made if new. */
-static const rg_entry *local_entity(rg_context *dc, const rg_entry *proto, bool *failed)
+static const rg_entry *local_entity(rg_context *c, const rg_entry *proto, bool *failed)
 {
     char *id = rg_entity_id(proto->type, proto->name);
     size_t at;
-    bool known = id && rg_hmap_get(&dc->local_ids, id, &at);
+    bool known = id && rg_hmap_get(&c->local_ids, id, &at);
     free(id);
     if (known)
-        return dc->local[at];
-    if (dc->n_local == dc->cap_local) {
-        size_t cap = dc->cap_local ? dc->cap_local * 2 : 64;
-        rg_entry **p = realloc(dc->local, cap * sizeof *p);
-        if (!p) {
-            *failed = true;
-            return NULL;
-        }
-        dc->local = p;
-        dc->cap_local = cap;
+        return c->local[at];
+    if (rg_reserve((void **)&c->local, &c->cap_local, c->n_local, sizeof *c->local) < 0) {
+        *failed = true;
+        return NULL;
     }
     rg_entry *e = rg_entry_dup(proto);
-    if (!e || rg_hmap_put(&dc->local_ids, e->id, dc->n_local) < 0) {
+    if (!e || rg_hmap_put(&c->local_ids, e->id, c->n_local) < 0) {
         rg_entry_free(e);
         *failed = true;
         return NULL;
     }
-    dc->local[dc->n_local++] = e;
+    c->local[c->n_local++] = e;
     return e;
 }
 
@@ -162,28 +150,28 @@ static const rg_entry *local_entity(rg_context *dc, const rg_entry *proto, bool 
  * United States); else a body or program of this document's own, named
  * without an abbreviated qualifier ("ROK Nuclear Safety Commission" is
  * the Nuclear Safety Commission, of the ROK). */
-static const rg_entry *resolve(rg_context *dc, const char *name, rg_node_type type, const char *kind,
+static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type type, const char *kind,
                                const rg_entry *owner, bool *failed)
 {
-    const rg_reader *x = dc->r;
-    const rg_entry *e = by_form(x, name, failed);
+    const rg_reader *r = c->r;
+    const rg_entry *e = by_form(r, name, failed);
     if (e)
         return e;
     size_t qlen = 0;
-    const rg_entry *country = rg_reader_qualifier(x, name, &qlen);
+    const rg_entry *country = rg_reader_qualifier(r, name, &qlen);
     const char *rest = country ? name + qlen + 1 : name;
     /* the paths below join names that are not written alike: the
      * catalog's do-not-merge pairs stop them */
     if (country) {
-        e = by_form(x, rest, failed);
-        if (e && (!e->country || strcmp(e->country, country->country) == 0) && !rg_catalog_distinct(x->cat, name, e->name))
+        e = by_form(r, rest, failed);
+        if (e && (!e->country || strcmp(e->country, country->country) == 0) && !rg_catalog_distinct(r->cat, name, e->name))
             return e;
-        if ((e = by_stem(x, country, rest, failed)) != NULL && !rg_catalog_distinct(x->cat, name, e->name))
+        if ((e = by_stem(r, country, rest, failed)) != NULL && !rg_catalog_distinct(r->cat, name, e->name))
             return e;
     } else {
         for (int k = 0; k < 2 && !e; k++) {
-            e = by_stem(x, dc->pair[k], name, failed);
-            if (e && rg_catalog_distinct(x->cat, name, e->name))
+            e = by_stem(r, c->pair[k], name, failed);
+            if (e && rg_catalog_distinct(r->cat, name, e->name))
                 e = NULL;
         }
         if (e)
@@ -201,7 +189,7 @@ static const rg_entry *resolve(rg_context *dc, const char *name, rg_node_type ty
         proto.parent = owner->name;
     if (owner && !proto.country)
         proto.country = owner->country;
-    return local_entity(dc, &proto, failed);
+    return local_entity(c, &proto, failed);
 }
 
 /* The name of a shape: its text, the head singular ("Indo-Pacific
@@ -272,7 +260,7 @@ static size_t capitalized_run(const char *text, size_t end)
 
 /* "the National Security, National Defense, and Indo-Pacific
  * Strategies": the names listed before a plural head share it. */
-static void add_coordinated(rg_context *dc, const char *text, list *ms, const rg_shape *s)
+static void add_coordinated(rg_context *c, const char *text, list *ms, const rg_shape *s)
 {
     size_t q = s->start;
     if (q < 5 || strncmp(text + q - 4, "and ", 4) != 0)
@@ -299,7 +287,7 @@ static void add_coordinated(rg_context *dc, const char *text, list *ms, const rg
             rg_buf_add(&name, h, hn - 1);
         }
         bool failed = name.failed;
-        const rg_entry *e = failed ? NULL : resolve(dc, name.data, s->type, s->kind, NULL, &failed);
+        const rg_entry *e = failed ? NULL : resolve(c, name.data, s->type, s->kind, NULL, &failed);
         rg_buf_destroy(&name);
         if (failed) {
             ms->failed = true;
@@ -318,7 +306,7 @@ static void add_coordinated(rg_context *dc, const char *text, list *ms, const rg
     }
 }
 
-static void add_shape(rg_context *dc, const char *text, list *ms, const rg_shape *s)
+static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape *s)
 {
     size_t s_end = s->start + s->len;
     /* where the catalog already reads this name, or reads across its edge,
@@ -343,9 +331,9 @@ static void add_shape(rg_context *dc, const char *text, list *ms, const rg_shape
     const rg_entry *entities[2] = {NULL, NULL};
     /* "the U.S. and ROK Indo-Pacific Strategies": two names, one head */
     size_t q1, q2;
-    const rg_entry *c1 = rg_reader_qualifier(dc->r, name, &q1);
+    const rg_entry *c1 = rg_reader_qualifier(c->r, name, &q1);
     const rg_entry *c2 = c1 && strncmp(name + q1, " and ", 5) == 0
-                             ? rg_reader_qualifier(dc->r, name + q1 + 5, &q2)
+                             ? rg_reader_qualifier(c->r, name + q1 + 5, &q2)
                              : NULL;
     if (c2 && !company) {
         const char *rest = name + q1 + 5 + q2 + 1;
@@ -357,11 +345,11 @@ static void add_shape(rg_context *dc, const char *text, list *ms, const rg_shape
             rg_buf_adds(&one, rest);
             failed = one.failed;
             if (!failed)
-                entities[k] = resolve(dc, one.data, type, kind, owner, &failed);
+                entities[k] = resolve(c, one.data, type, kind, owner, &failed);
             rg_buf_destroy(&one);
         }
     } else {
-        entities[0] = resolve(dc, name, type, kind, company ? NULL : owner, &failed);
+        entities[0] = resolve(c, name, type, kind, company ? NULL : owner, &failed);
     }
     free(name);
     if (failed) {
@@ -393,13 +381,13 @@ static void add_shape(rg_context *dc, const char *text, list *ms, const rg_shape
     for (int k = 0; k < 2; k++)
         if (entities[k])
             push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = entities[k], .owner = owner});
-    if (s->skip_len > 2 && entities[0] && define(dc, text + s->skip_start + 1, s->skip_len - 2, entities[0]) < 0)
+    if (s->skip_len > 2 && entities[0] && define(c, text + s->skip_start + 1, s->skip_len - 2, entities[0]) < 0)
         ms->failed = true;
     if (s->plural && !company)
-        add_coordinated(dc, text, ms, s);
+        add_coordinated(c, text, ms, s);
 }
 
-static void add_shapes(rg_context *dc, const char *text, list *ms)
+static void add_shapes(rg_context *c, const char *text, list *ms)
 {
     rg_shape *shapes;
     size_t n;
@@ -408,7 +396,7 @@ static void add_shapes(rg_context *dc, const char *text, list *ms)
         return;
     }
     for (size_t i = 0; i < n && !ms->failed; i++)
-        add_shape(dc, text, ms, &shapes[i]);
+        add_shape(c, text, ms, &shapes[i]);
     free(shapes);
 }
 
@@ -469,7 +457,7 @@ static bool clause_subject(const char *text, size_t at, size_t end)
     return false;
 }
 
-static void apply_rules(rg_context *dc, const char *text, list *ms)
+static void apply_rules(rg_context *c, const char *text, list *ms)
 {
     /* "Defense Innovation Unit (DIU)": the acronym in its definition is the
      * same mention again, a surface form only */
@@ -504,16 +492,16 @@ static void apply_rules(rg_context *dc, const char *text, list *ms)
         /* "the Biden administration", "the Moon government" */
         if (m->entity->type == RG_TYPE_ACTOR && strcmp(m->entity->kind, "person") == 0 &&
             (word_after(text, end, "administration") || word_after(text, end, "government"))) {
-            const rg_entry *c = rg_reader_country(dc->r, m->entity->country);
-            if (c)
-                m->entity = c;
+            const rg_entry *country = rg_reader_country(c->r, m->entity->country);
+            if (country)
+                m->entity = country;
         }
     }
     /* "The two countries should ...": the pair, where the phrase is the
      * subject (it opens the sentence or a clause, or a verb follows it).
      * Elsewhere ("the allies' priorities", "between the two nations") it
      * stays unresolved. */
-    if (!dc->pair[0] || !dc->pair[1])
+    if (!c->pair[0] || !c->pair[1])
         return;
     /* one pass over the words: every phrase opens with "both" or "the" */
     for (size_t at = 0; text[at]; at++) {
@@ -530,8 +518,8 @@ static void apply_rules(rg_context *dc, const char *text, list *ms)
             if (at > 0 && !isupper((unsigned char)text[at]) && !subject_position(text, at + n) &&
                 !clause_subject(text, at, at + n))
                 continue;
-            for (int c = 0; c < 2; c++)
-                push(ms, (rg_mention){.start = at, .len = n, .entity = dc->pair[c], .owner = NULL});
+            for (int side = 0; side < 2; side++)
+                push(ms, (rg_mention){.start = at, .len = n, .entity = c->pair[side], .owner = NULL});
         }
     }
 }
@@ -545,27 +533,27 @@ static int keep_hit(const rg_match *m, void *ctx)
     return 0;
 }
 
-int rg_mentions_scan_names(const rg_context *dc, const char *text, rg_name_hits *hits)
+int rg_mentions_scan_names(const rg_context *c, const char *text, rg_name_hits *hits)
 {
-    return rg_matcher_scan(dc->r->names, text, strlen(text), keep_hit, hits) ? -1 : 0;
+    return rg_matcher_scan(c->r->names, text, strlen(text), keep_hit, hits) ? -1 : 0;
 }
 
-int rg_mentions_find(rg_context *dc, const char *text, const rg_name_hit *names, size_t n_names,
+int rg_mentions_find(rg_context *c, const char *text, const rg_name_hit *names, size_t n_names,
                      rg_mention **out, size_t *n)
 {
     list ms = {0}, local = {0};
     size_t len = strlen(text);
-    scan_ctx sc = {dc, &ms, false};
+    scan_ctx sc = {c, &ms, false};
     if (names) {
         for (size_t i = 0; i < n_names; i++)
             push(&ms, (rg_mention){.start = names[i].start, .len = names[i].len,
-                                   .entity = &dc->r->cat->entries[names[i].entry]});
+                                   .entity = &c->r->cat->entries[names[i].entry]});
     } else {
-        rg_matcher_scan(dc->r->names, text, len, collect, &sc);
+        rg_matcher_scan(c->r->names, text, len, collect, &sc);
     }
-    if (dc->acronyms && dc->n_defined) {
-        scan_ctx lc = {dc, &local, true};
-        rg_matcher_scan(dc->acronyms, text, len, collect, &lc);
+    if (c->acronyms && c->n_defined) {
+        scan_ctx lc = {c, &local, true};
+        rg_matcher_scan(c->acronyms, text, len, collect, &lc);
         overlay(&ms, &local);
         ms.failed |= local.failed;
         free(local.items);
@@ -573,11 +561,11 @@ int rg_mentions_find(rg_context *dc, const char *text, const rg_name_hit *names,
             qsort(ms.items, ms.len, sizeof *ms.items, by_start);
     }
     if (!ms.failed)
-        add_shapes(dc, text, &ms);
+        add_shapes(c, text, &ms);
     if (ms.len > 1)
         qsort(ms.items, ms.len, sizeof *ms.items, by_start);
     if (!ms.failed)
-        apply_rules(dc, text, &ms);
+        apply_rules(c, text, &ms);
     if (ms.failed) {
         free(ms.items);
         return -1;
@@ -622,27 +610,21 @@ static bool short_form(const char *s, size_t n)
     return caps >= 2;
 }
 
-static int define(rg_context *dc, const char *acronym, size_t n, const rg_entry *e)
+static int define(rg_context *c, const char *acronym, size_t n, const rg_entry *e)
 {
-    if (dc->n_defined == dc->cap_defined) {
-        size_t cap = dc->cap_defined ? dc->cap_defined * 2 : 16;
-        const rg_entry **p = realloc(dc->defined, cap * sizeof *p);
-        if (!p)
-            return -1;
-        dc->defined = p;
-        dc->cap_defined = cap;
-    }
+    if (rg_reserve((void **)&c->defined, &c->cap_defined, c->n_defined, sizeof *c->defined) < 0)
+        return -1;
     char *copy = rg_strndup(acronym, n);
     if (!copy)
         return -1;
-    int rc = rg_matcher_add(dc->acronyms, copy, dc->n_defined);
+    int rc = rg_matcher_add(c->acronyms, copy, c->n_defined);
     free(copy);
     if (rc == 0)
-        dc->defined[dc->n_defined++] = e;
+        c->defined[c->n_defined++] = e;
     return rc;
 }
 
-int rg_mentions_define(rg_context *dc, const char *text, const rg_mention *ms, size_t n)
+int rg_mentions_define(rg_context *c, const char *text, const rg_mention *ms, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const rg_mention *m = &ms[i];
@@ -652,7 +634,7 @@ int rg_mentions_define(rg_context *dc, const char *text, const rg_mention *ms, s
             const char *sf = text + end + 2;
             size_t sn = strcspn(sf, ") ");
             if (sf[sn] == ')' && short_form(sf, sn) && abbreviates(sf, sn, text + m->start, m->len) &&
-                define(dc, sf, sn, m->entity) < 0)
+                define(c, sf, sn, m->entity) < 0)
                 return -1;
         }
         /* "SF (Long Form)": the mention fills the parentheses */
@@ -665,7 +647,7 @@ int rg_mentions_define(rg_context *dc, const char *text, const rg_mention *ms, s
                 b--;
             size_t sn = e + 1 - b;
             if (short_form(text + b, sn) && abbreviates(text + b, sn, text + m->start, m->len) &&
-                define(dc, text + b, sn, m->entity) < 0)
+                define(c, text + b, sn, m->entity) < 0)
                 return -1;
         }
     }

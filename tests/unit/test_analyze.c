@@ -1,4 +1,4 @@
-/* Unit tests of centrality on the whole-graph view (graph/analyze.c),
+/* Unit tests of centrality on the whole-graph view (graph/analyze/analyze.c),
  * checked against values worked out by hand. */
 #include "graph/analyze/analyze.h"
 #include "helpers.h"

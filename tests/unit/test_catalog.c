@@ -1,5 +1,5 @@
-/* Unit tests of the catalog reader (graph/catalog.c) and the name matcher
- * (graph/match.c). */
+/* Unit tests of the catalog reader (graph/rules/catalog.c) and the name matcher
+ * (graph/rules/match.c). */
 #include "graph/rules/catalog.h"
 #include "graph/rules/match.h"
 

@@ -1,5 +1,5 @@
 /* Unit tests of the graph file writer and reader (export/json.c) and of the
- * model they serialize (graph/model.c). */
+ * model they serialize (graph/model/model.c). */
 #include "export/jscan.h"
 #include "graph/model/pool.h"
 #include "export/snapshot.h"

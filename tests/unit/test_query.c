@@ -1,4 +1,4 @@
-/* Unit tests of name resolution and the queries (graph/query.c). */
+/* Unit tests of name resolution and the queries (graph/analyze/query.c). */
 #include "graph/analyze/query.h"
 #include "helpers.h"
 
