@@ -1,5 +1,7 @@
 /* The subcommands of relgraph: one file each, cmd_<name>(argc, argv) with
- * argv[0] the command's name; each returns the process exit code. */
+ * argv[0] the command's name; each returns the process exit code.
+ *
+ * Ownership: argv is borrowed; a command frees all it allocates. */
 #ifndef RG_COMMANDS_H
 #define RG_COMMANDS_H
 

@@ -13,6 +13,9 @@
  * Labels are wrapped; a recommendation shows its first words, its tooltip
  * (SVG) the whole sentence, report and line. Names are escaped for DOT and
  * for Graphviz's label escapes.
+ *
+ * Ownership: the graph and the options are borrowed for the call; nothing
+ * of Graphviz outlives it.
  */
 #ifndef RG_DOT_H
 #define RG_DOT_H

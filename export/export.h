@@ -10,6 +10,8 @@
  * JSON is written with jansson, DOT with cgraph; the XML formats escape
  * every value. Every file is written to a temporary name and renamed. All
  * orders are sorted: the same graph gives the same bytes.
+ *
+ * Ownership: the graph and the options are borrowed for the call.
  */
 #ifndef RG_EXPORT_H
 #define RG_EXPORT_H

@@ -6,6 +6,9 @@
  * the innermost, most precise cause is what the user sees. The library never
  * prints and never exits; the CLI turns an rg_error into one line of text and
  * an exit code.
+ *
+ * Ownership: an rg_error is a caller-owned value with no pointers in it;
+ * the library only fills it.
  */
 #ifndef RG_ERROR_H
 #define RG_ERROR_H

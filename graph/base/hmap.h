@@ -1,8 +1,11 @@
 /* rg_hmap: an open-addressing hash map from strings to size_t values.
  *
- * Used for id → index look-ups in the model and the catalog. Keys are
- * copied and owned by the map. Iteration order is not exposed: nothing that
- * reaches an output may depend on hash order.
+ * Used for id → index look-ups in the model and the catalog. Iteration
+ * order is not exposed: nothing that reaches an output may depend on hash
+ * order.
+ *
+ * Ownership: an rg_hmap is caller-owned (rg_hmap_init / rg_hmap_destroy);
+ * keys are copied in and owned by the map.
  */
 #ifndef RG_HMAP_H
 #define RG_HMAP_H

@@ -1,5 +1,7 @@
 /* Node types and link relations of the relgraph model, and their names in
- * the graph file (../spec: graph-json). */
+ * the graph file (../spec: graph-json).
+ *
+ * Ownership: the names returned are static strings. */
 #ifndef RG_TYPES_H
 #define RG_TYPES_H
 
