@@ -30,10 +30,10 @@ int rg_cli_fail(const rg_error *err)
 /* dir/middle/sub if it is a directory, else NULL. */
 static char *existing(const char *dir, const char *middle, const char *sub)
 {
-    char *base = rg_path_join(dir[0] ? dir : "/", middle);
-    char *candidate = base ? rg_path_join(base, sub) : NULL;
+    char *base = rg_file_join(dir[0] ? dir : "/", middle);
+    char *candidate = base ? rg_file_join(base, sub) : NULL;
     free(base);
-    if (candidate && rg_path_is_dir(candidate))
+    if (candidate && rg_file_is_dir(candidate))
         return candidate;
     free(candidate);
     return NULL;
@@ -46,7 +46,7 @@ static char *data_dir(const char *sub)
 {
     const char *env = getenv("RELGRAPH_DATA");
     if (env && *env)
-        return rg_path_join(env, sub);
+        return rg_file_join(env, sub);
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -65,7 +65,7 @@ static char *data_dir(const char *sub)
                 return found;
         }
     }
-    return rg_path_join(RG_DATADIR, sub);
+    return rg_file_join(RG_DATADIR, sub);
 }
 
 int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err)

@@ -25,7 +25,7 @@ int rg_file_read(const char *path, size_t max, rg_buf *out, rg_error *err)
     return out->failed ? rg_error_nomem(err) : 0;
 }
 
-char *rg_path_join(const char *a, const char *b)
+char *rg_file_join(const char *a, const char *b)
 {
     rg_buf buf;
     rg_buf_init(&buf);
@@ -35,7 +35,7 @@ char *rg_path_join(const char *a, const char *b)
     return rg_buf_steal(&buf);
 }
 
-bool rg_path_is_dir(const char *path)
+bool rg_file_is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);

@@ -5,7 +5,7 @@
  * it could not.
  *
  * Ownership: rg_file_read fills a caller-owned rg_buf (rg_buf_destroy it,
- * on failure too); rg_path_join returns a string the caller frees.
+ * on failure too); rg_file_join returns a string the caller frees.
  */
 #ifndef RG_FILE_H
 #define RG_FILE_H
@@ -24,9 +24,9 @@
 int rg_file_read(const char *path, size_t max, rg_buf *out, rg_error *err);
 
 /* "a/b"; NULL when out of memory. */
-char *rg_path_join(const char *a, const char *b);
+char *rg_file_join(const char *a, const char *b);
 
 /* Is path a directory (following links)? */
-bool rg_path_is_dir(const char *path);
+bool rg_file_is_dir(const char *path);
 
 #endif

@@ -66,8 +66,8 @@ static int scan_dir(const char *dir, list *out, rg_error *err)
     while (rc == 0 && (de = readdir(d)) != NULL) {
         if (!report_name(de->d_name))
             continue;
-        char *path = rg_path_join(dir, de->d_name);
-        if (path && rg_path_is_dir(path)) {
+        char *path = rg_file_join(dir, de->d_name);
+        if (path && rg_file_is_dir(path)) {
             free(path);
             continue;
         }
@@ -95,7 +95,7 @@ static int default_corpus(const char *dir, const char *name, list *paths, list *
     int rc = scan_dir(dir, paths, err);
     for (size_t i = 0; rc == 0 && i < paths->len; i++) {
         const char *base = strrchr(paths->items[i], '/');
-        if (push(names, rg_path_join(name, base ? base + 1 : paths->items[i])) < 0)
+        if (push(names, rg_file_join(name, base ? base + 1 : paths->items[i])) < 0)
             rc = rg_error_nomem(err);
     }
     return rc;
