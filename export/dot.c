@@ -592,6 +592,8 @@ int rg_dot_write_file(const rg_graph *g, const char *file, rg_error *err)
 
 int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opts, rg_error *err)
 {
+    if (!rg_graph_finished(g)) /* a caller forgot rg_graph_finish: its evidence is in no order */
+        return rg_error_set(err, RG_ERR_INPUT, file, 0, "the graph is not finished: its evidence is not in order");
     const char *format = rg_dot_format(file);
     if (!format)
         return rg_error_set(err, RG_ERR_USAGE, file, 0, "unknown diagram format: use .dot, .gv, .svg, .png or .pdf");

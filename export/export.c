@@ -72,6 +72,8 @@ static int write_csv(const rg_graph *g, const char *dir, rg_error *err)
 
 int rg_export_file(const rg_graph *g, rg_format f, const char *path, const rg_export_options *opts, rg_error *err)
 {
+    if (!rg_graph_finished(g)) /* a caller forgot rg_graph_finish: its evidence is in no order */
+        return rg_error_set(err, RG_ERR_INPUT, path, 0, "the graph is not finished: its evidence is not in order");
     switch (f) {
     case RG_FORMAT_JSON: {
         rg_json_options jo = {opts ? opts->links_key : NULL};

@@ -268,6 +268,8 @@ static int document_compare(const void *a, const void *b)
 
 int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_options *opts, rg_error *err)
 {
+    if (!rg_graph_finished(g)) /* a caller forgot rg_graph_finish: its evidence is in no order */
+        return rg_error_set(err, RG_ERR_INPUT, path, 0, "the graph is not finished: its evidence is not in order");
     const char *links_key = opts && opts->links_key ? opts->links_key : "links";
     size_t *nodes, *links;
     const rg_document **docs = malloc((g->n_docs ? g->n_docs : 1) * sizeof *docs);

@@ -180,7 +180,8 @@ size_t *rg_graph_node_order(const rg_graph *g);
  * evidence later unfinishes it. */
 void rg_graph_finish(rg_graph *g);
 
-/* Whether g's evidence is sorted: finished, and no evidence added since. */
+/* Whether g's evidence is sorted: finished, and no evidence added since.
+ * The writers (export/) refuse a graph that is not. */
 bool rg_graph_finished(const rg_graph *g);
 
 /* Positions of the nodes in id order, and of the links in (source id,

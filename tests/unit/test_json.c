@@ -1,5 +1,6 @@
 /* Unit tests of the graph file writer and reader (export/json.c) and of the
  * model they serialize (graph/model/model.c). */
+#include "export/export.h"
 #include "export/jscan.h"
 #include "graph/model/pool.h"
 #include "export/snapshot.h"
@@ -348,6 +349,27 @@ START_TEST(finish_sorts_evidence_once)
 }
 END_TEST
 
+START_TEST(writers_refuse_an_unfinished_graph)
+{
+    rg_graph *g = sample();
+    ck_assert(!rg_graph_finished(g));
+    rg_error err;
+    rg_error_clear(&err);
+    FILE *out = tmpfile();
+    ck_assert_ptr_nonnull(out);
+    ck_assert_int_eq(rg_json_write(g, out, "g.json", NULL, &err), -1);
+    ck_assert_str_eq(err.msg, "the graph is not finished: its evidence is not in order");
+    ck_assert_int_eq(ftell(out), 0);
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_export_file(g, RG_FORMAT_GRAPHML, "never-written.graphml", NULL, &err), -1);
+    ck_assert_ptr_null(fopen("never-written.graphml", "r"));
+    rg_graph_finish(g);
+    ck_assert_int_eq(rg_json_write(g, out, "g.json", NULL, &err), 0);
+    fclose(out);
+    rg_graph_free(g);
+}
+END_TEST
+
 START_TEST(counts_saturate)
 {
     ck_assert_int_eq(rg_count_add(LONG_MAX, 1), LONG_MAX);
@@ -450,6 +472,7 @@ int main(void)
     tcase_add_test(tc, scanner_agrees_with_jansson);
     tcase_add_test(tc, snapshot_round_trip);
     tcase_add_test(tc, finish_sorts_evidence_once);
+    tcase_add_test(tc, writers_refuse_an_unfinished_graph);
     tcase_add_test(tc, counts_saturate);
     tcase_add_test(tc, reader_accepts_edges_and_rejects_bad_files);
     tcase_add_test(tc, merge_is_order_independent);
