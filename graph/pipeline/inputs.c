@@ -107,7 +107,9 @@ int rg_pipeline_inputs(char *const *args, size_t n, const char *default_dir, con
     memset(in, 0, sizeof *in);
     list paths = {0}, names = {0};
     int rc = 0;
-    if (n == 0)
+    if (n == 0 && !default_dir)
+        rc = rg_error_set(err, RG_ERR_USAGE, NULL, 0, "no reports to read");
+    else if (n == 0)
         rc = default_corpus(default_dir, default_name, &paths, &names, err);
     for (size_t i = 0; i < n && rc == 0; i++) {
         struct stat st;

@@ -202,6 +202,8 @@ static void collect_errors(const workers *w, size_t *first_failed, rg_error *err
         rg_error werr;
         if (fread(&idx, sizeof idx, 1, e) == 1 && fread(&werr, sizeof werr, 1, e) == 1 && idx < *first_failed) {
             *first_failed = idx;
+            /* the earlier report's error replaces a later one: what one
+             * process reading them in order would have said */
             if (err)
                 *err = werr;
         }
@@ -293,8 +295,10 @@ int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_gra
             rc = rg_graph_merge(g, part, err);
         rg_graph_free(part);
     }
+    phase(p, "merge");
     if (rc == 0)
         rc = rg_pipeline_finish(p, g, err);
+    phase(p, "finish");
     if (rc < 0) {
         rg_graph_free(g);
         g = NULL;

@@ -30,8 +30,8 @@ typedef struct rg_inputs {
 
 /* Report files named by args (files as given, directories scanned for
  * .md, .markdown, .txt, .text, .html and .htm files in name order, README
- * files skipped), or, when n is 0, the reports in default_dir (required
- * then), recorded as default_name/<file>. */
+ * files skipped), or, when n is 0, the reports in default_dir, recorded as
+ * default_name/<file> (with no default_dir: RG_ERR_USAGE). */
 int rg_pipeline_inputs(char *const *args, size_t n, const char *default_dir, const char *default_name,
                        rg_inputs *in, rg_error *err);
 void rg_pipeline_inputs_free(rg_inputs *in);
