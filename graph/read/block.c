@@ -73,16 +73,16 @@ static void strip_credit(rg_buf *b)
     if (b->len < 4 || b->data[b->len - 1] != ')')
         return;
     char *open = strrchr(b->data, '(');
-    if (!open)
+    /* a credit is short: a long parenthesis is text */
+    if (!open || (size_t)(b->data + b->len - open) > 80)
         return;
     static const char *const marks[] = {"images", "photo", " via ", "/", "afp", "reuters", "getty", "pool"};
+    const char *end = b->data + b->len;
     bool credit = false;
-    for (size_t i = 0; i < COUNT(marks) && !credit; i++) {
-        size_t k = strlen(marks[i]);
-        for (const char *q = open; *q && !credit; q++)
-            credit = rg_doc_starts_with_ci(q, strlen(q), marks[i]) && k;
-    }
-    if (!credit || (size_t)(b->data + b->len - open) > 80)
+    for (size_t i = 0; i < COUNT(marks) && !credit; i++)
+        for (const char *q = open; q < end && !credit; q++)
+            credit = rg_doc_starts_with_ci(q, (size_t)(end - q), marks[i]);
+    if (!credit)
         return;
     b->len = (size_t)(open - b->data);
     while (b->len > 0 && b->data[b->len - 1] == ' ')

@@ -52,6 +52,23 @@ START_TEST(markdown_structure_and_lines)
 }
 END_TEST
 
+START_TEST(photo_credits_are_removed)
+{
+    /* a short closing parenthesis that credits a picture goes; a long one,
+     * or one that credits nothing, is text */
+    rg_doc *d = parse("c.md", "Leaders met in Seoul in May. (Getty Images)\n\n"
+                              "Officials met again. (Photo by Kim/Pool)\n\n"
+                              "The alliance endured (since 1953).\n\n"
+                              "The report cites many sources (including wire services such as AFP and Reuters, "
+                              "and a long list of interviews).\n");
+    ck_assert_str_eq(d->sentences[0].text, "Leaders met in Seoul in May.");
+    ck_assert_str_eq(d->sentences[1].text, "Officials met again.");
+    ck_assert_str_eq(d->sentences[2].text, "The alliance endured (since 1953).");
+    ck_assert_ptr_nonnull(strstr(d->sentences[3].text, "(including wire services"));
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(unicode_punctuation_and_markup)
 {
     rg_doc *d = parse("a.md", "Seoul\xe2\x80\x99s \xe2\x80\x9cnew\xe2\x80\x9d U.S.\xe2\x80\x93ROK role\xc2\xa0now"
@@ -160,6 +177,7 @@ int main(void)
     Suite *s = suite_create("doc");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, markdown_structure_and_lines);
+    tcase_add_test(tc, photo_credits_are_removed);
     tcase_add_test(tc, unicode_punctuation_and_markup);
     tcase_add_test(tc, abbreviations_do_not_split);
     tcase_add_test(tc, plain_text_headings_footnotes_and_tail);
