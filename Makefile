@@ -209,13 +209,14 @@ bench-quick: relgraph
 	$(call install_missing,$(BENCH_PKGS))
 	WORK=$(CURDIR)/build/bench-quick bench/run quick
 
-# Extraction measured on the development set of ../shared/gold, or on the
-# copy of its two files under tests/eval/ in a clone with nothing beside it.
+# Extraction measured on every annotated document of ../shared/gold (its
+# texts in ../shared/corpus), by relgraph eval and by the reference scorer
+# ../shared/gold/score.py, per document, per genre and in total; in a clone
+# with nothing beside it, on the copy of its two reports' annotations under
+# tests/eval/, by relgraph eval alone.
 GOLD ?= $(if $(wildcard ../shared/gold/000_65e3f3cda325373b.json),../shared/gold,tests/eval)
 eval: relgraph
-	./relgraph eval \
-	  --gold $(GOLD)/000_65e3f3cda325373b.json data/reports/peninsula-plus-2023.txt \
-	  --gold $(GOLD)/003_393622dc493128e3.json data/reports/renew-elevate-modernize-2020.md
+	python3 tests/eval/evaluate.py ./relgraph $(GOLD)
 
 format:
 	clang-format -i graph/*/*.[ch] export/*.[ch] cli/*.[ch] tests/unit/*.[ch]
