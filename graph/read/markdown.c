@@ -186,9 +186,54 @@ static int table_row(rg_doc_parser *p, const char *t, size_t m, long line)
     return rc < 0 ? -1 : rg_doc_close_block(p);
 }
 
+/* The end of an HTML comment in s[0..n): the offset just past "-->", or
+ * RG_NONE. */
+static size_t comment_end(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
+            return i + 3;
+    return RG_NONE;
+}
+
+/* An HTML comment in Markdown ("<!-- source: ... -->", an editor's note)
+ * is not part of the document: a line that opens one ends the block
+ * before it, and the comment is skipped to its "-->", on this line or a
+ * later one. Returns true when the line is all comment; else *s, *n are
+ * what follows the comment. */
+static bool skip_comment(rg_doc_parser *p, const char **s, size_t *n)
+{
+    if (!p->markdown || p->html)
+        return false;
+    size_t at = 0;
+    if (!p->in_comment) {
+        while (at < *n && (*s)[at] == ' ')
+            at++;
+        if (*n - at < 4 || memcmp(*s + at, "<!--", 4) != 0)
+            return false;
+        p->in_comment = true;
+        at += 4;
+    }
+    size_t end = comment_end(*s + at, *n - at);
+    if (end == RG_NONE)
+        return true;
+    p->in_comment = false;
+    *s += at + end;
+    *n -= at + end;
+    for (size_t i = 0; i < *n; i++)
+        if ((*s)[i] != ' ' && (*s)[i] != '\t')
+            return false;
+    return true;
+}
+
 /* Classify and consume one raw line (without its line end). */
 int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line)
 {
+    bool was_in_comment = p->in_comment;
+    if (skip_comment(p, &s, &n)) {
+        /* a comment interrupts a paragraph, as any HTML block does */
+        return was_in_comment ? 0 : rg_doc_close_block(p);
+    }
     size_t indent = 0;
     while (indent < n && (s[indent] == ' ' || s[indent] == '\t'))
         indent++;

@@ -69,6 +69,40 @@ START_TEST(photo_credits_are_removed)
 }
 END_TEST
 
+START_TEST(markdown_comments_are_skipped)
+{
+    /* a source line on top, a comment over lines, one that ends where text
+     * goes on, and one that breaks a paragraph: none of it is read */
+    rg_doc *d = parse("s.md", "<!-- source: White House, https://example.org -->\n"
+                              "# Joint Statement\n\n"
+                              "The leaders met in Washington.\n"
+                              "<!-- an editor's note\n"
+                              "over two lines -->\n"
+                              "They agreed to meet again.\n\n"
+                              "<!-- x --> Japan will host the next meeting.\n");
+    ck_assert_str_eq(d->title, "Joint Statement");
+    for (size_t i = 0; i < d->n_sentences; i++) {
+        ck_assert_ptr_null(strstr(d->sentences[i].text, "White House"));
+        ck_assert_ptr_null(strstr(d->sentences[i].text, "editor"));
+        ck_assert_ptr_null(strstr(d->sentences[i].text, "-->"));
+    }
+    const rg_sentence *s = find(d, "They agreed");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(s->text, "They agreed to meet again.");
+    ck_assert_int_eq(s->line, 7);
+    ck_assert_str_eq(find(d, "The leaders")->text, "The leaders met in Washington.");
+    s = find(d, "Japan will");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(s->text, "Japan will host the next meeting.");
+    ck_assert_int_eq(s->line, 9);
+    rg_doc_free(d);
+    /* in plain text a comment is text, as the file gives it */
+    d = parse("s.txt", "<!-- kept -->\n");
+    ck_assert_ptr_nonnull(find(d, "kept"));
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(unicode_punctuation_and_markup)
 {
     rg_doc *d = parse("a.md", "Seoul\xe2\x80\x99s \xe2\x80\x9cnew\xe2\x80\x9d U.S.\xe2\x80\x93ROK role\xc2\xa0now"
@@ -178,6 +212,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
+    tcase_add_test(tc, markdown_comments_are_skipped);
     tcase_add_test(tc, unicode_punctuation_and_markup);
     tcase_add_test(tc, abbreviations_do_not_split);
     tcase_add_test(tc, plain_text_headings_footnotes_and_tail);
