@@ -165,6 +165,11 @@ void rg_doc_mark_front_matter(rg_doc *d)
 
 /* ---- Blocks ---- */
 
+int rg_doc_is_section(const rg_block *b)
+{
+    return b->kind == RG_BLOCK_HEADING && (!b->emphasized || b->strong);
+}
+
 static int add_mark(rg_doc_parser *p, long line)
 {
     if (rg_reserve((void **)&p->marks, &p->cap_marks, p->n_marks, sizeof *p->marks) < 0)
@@ -195,13 +200,15 @@ int rg_doc_close_block(rg_doc_parser *p)
     if (!(b.text = rg_strndup(p->text.data, p->text.len)))
         return -1;
     b.emphasized = p->cur_emphasized;
+    b.strong = p->cur_strong;
     b.zone = zone_of(p, &b, p->cur_note_mark);
     size_t index = d->n_blocks;
     if (b.kind == RG_BLOCK_HEADING) {
-        /* an emphasized heading ("### *Work together to ...*") is a
-         * statement within the section, not a section of its own */
+        /* a heading in italics ("### *Work together to ...*") is a
+         * statement within the section, not a section of its own; one in
+         * bold ("## **Pillar 5: ...**") is a section title in bold type */
         b.heading = p->heading;
-        if (!b.emphasized)
+        if (rg_doc_is_section(&b))
             p->heading = (long)index;
         p->lead_in = -1;
     } else {
@@ -228,6 +235,7 @@ int rg_doc_open_block(rg_doc_parser *p, rg_block_kind kind, int level, long line
     p->n_marks = 0;
     p->cur_note_mark = false;
     p->cur_emphasized = false;
+    p->cur_strong = false;
     return 0;
 }
 
@@ -263,8 +271,10 @@ int rg_doc_add_text(rg_doc_parser *p, const char *s, size_t n, long line)
                 changed = true;
             }
         }
-        if (end > 2 && (s[end - 1] == '*' || s[end - 1] == '_'))
+        if (end > 2 && (s[end - 1] == '*' || s[end - 1] == '_')) {
             p->cur_emphasized = true;
+            p->cur_strong = end > 4 && s[1] == s[0] && s[end - 1] == s[0] && s[end - 2] == s[0];
+        }
     }
     rg_doc_clean_inline(&p->text, s, n, p->markdown, !p->html, &p->cur_note_mark);
     return p->text.failed ? -1 : 0;

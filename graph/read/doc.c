@@ -155,7 +155,7 @@ void rg_doc_free(rg_doc *d)
 const char *rg_doc_section(const rg_doc *doc, size_t block)
 {
     const rg_block *b = &doc->blocks[block];
-    if (b->kind == RG_BLOCK_HEADING && !b->emphasized)
+    if (rg_doc_is_section(b))
         return b->text;
     return b->heading >= 0 ? doc->blocks[b->heading].text : "";
 }

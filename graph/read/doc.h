@@ -50,6 +50,7 @@ typedef struct rg_block {
     long heading;     /* index of the section heading this block is under, or -1 */
     long lead_in;     /* for items: index of the paragraph introducing the list, or -1 */
     int emphasized;   /* 1 when the whole block was set in italics or bold */
+    int strong;       /* 1 when that emphasis is bold ("## **Pillar 5: ...**") */
 } rg_block;
 
 typedef struct rg_sentence {
@@ -82,6 +83,10 @@ void rg_doc_free(rg_doc *doc);
 /* The section title of a block: its heading's text, or "" at the top.
  * Emphasized headings ("### *Work together to ...*") are statements within
  * a section: their blocks belong to the heading above them. */
+/* Is the block a section title: a heading not set in italics (a heading
+ * wholly in italics states something within its section)? */
+int rg_doc_is_section(const rg_block *b);
+
 const char *rg_doc_section(const rg_doc *doc, size_t block);
 
 #endif

@@ -49,6 +49,7 @@ typedef struct rg_doc_parser {
     bool cur_note_mark; /* a "↩" back-link: the block is an endnote */
     bool broken;        /* a blank line after a block that stops mid-sentence */
     bool cur_emphasized;
+    bool cur_strong; /* the emphasis is bold */
     bool in_comment; /* inside an HTML comment of a Markdown file */
     /* zones */
     rg_zone section_zone; /* zone set by the current heading */

@@ -103,6 +103,23 @@ START_TEST(markdown_comments_are_skipped)
 }
 END_TEST
 
+START_TEST(bold_headings_are_sections)
+{
+    /* a heading in bold is a section title; one in italics states
+     * something within its section */
+    rg_doc *d = parse("h.md", "# Report\n\n## Pillar 4: Security\n\n### *Prepare for changes.*\n\n"
+                              "The U.S. should act.\n\n## **Pillar 5: Japan**\n\nSeoul should act.\n");
+    const rg_sentence *s = find(d, "The U.S.");
+    ck_assert_str_eq(rg_doc_section(d, s->block), "Pillar 4: Security");
+    s = find(d, "Prepare");
+    ck_assert(d->blocks[s->block].emphasized && !d->blocks[s->block].strong);
+    ck_assert(!rg_doc_is_section(&d->blocks[s->block]));
+    s = find(d, "Seoul");
+    ck_assert_str_eq(rg_doc_section(d, s->block), "Pillar 5: Japan");
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(unicode_punctuation_and_markup)
 {
     rg_doc *d = parse("a.md", "Seoul\xe2\x80\x99s \xe2\x80\x9cnew\xe2\x80\x9d U.S.\xe2\x80\x93ROK role\xc2\xa0now"
@@ -213,6 +230,7 @@ int main(void)
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
     tcase_add_test(tc, markdown_comments_are_skipped);
+    tcase_add_test(tc, bold_headings_are_sections);
     tcase_add_test(tc, unicode_punctuation_and_markup);
     tcase_add_test(tc, abbreviations_do_not_split);
     tcase_add_test(tc, plain_text_headings_footnotes_and_tail);
