@@ -110,7 +110,7 @@ static const char *const notes_headings[] = {
 };
 static const char *const tail_lines[] = {
     "download the full report", "download the report", "more from", "related content",
-    "read more", "share this", "sign up", "subscribe", "(c) ", "(c)2", "\xc2\xa9", "copyright", "all rights reserved",
+    "read more", "share this", "sign up", "subscribe", "\xc2\xa9", "copyright", "all rights reserved",
 };
 static const char *const opening_headings[] = {
     "foreword", "preface", "executive summary", "summary", "introduction", "overview", "abstract", "key findings",
@@ -122,9 +122,21 @@ static bool looks_like_citation(const char *text)
            strstr(text, "doi:") || rg_doc_starts_with_ci(text, strlen(text), "ibid");
 }
 
+/* "(c) 2020 ...": a copyright line. "(C) perpetrating ...", an item of a
+ * bill's list, is not: the "(c)" must come before a year. */
+static bool copyright_line(const char *text)
+{
+    if (!rg_doc_starts_with_ci(text, strlen(text), "(c)"))
+        return false;
+    text += 3;
+    while (*text == ' ')
+        text++;
+    return isdigit((unsigned char)*text);
+}
+
 static rg_zone zone_of(rg_doc_parser *p, const rg_block *b, bool note_mark)
 {
-    if (p->in_tail || matches_any(b->text, tail_lines, COUNT(tail_lines))) {
+    if (p->in_tail || matches_any(b->text, tail_lines, COUNT(tail_lines)) || copyright_line(b->text)) {
         p->in_tail = true;
         return RG_ZONE_TAIL;
     }

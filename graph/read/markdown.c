@@ -140,8 +140,44 @@ static bool thematic_break(const char *t, size_t m)
 
 /* The length of a list item's marker at t: "- x", "* x", "+ x", "• x",
  * "1. x", "1) x", a lone "-" too; 0 when the line is no list item. */
+/* A lowercase roman numeral of one to four letters ("i", "iv", "xii")? */
+static bool roman(const char *t, size_t n)
+{
+    if (n == 0 || n > 4)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("ivx", t[i]))
+            return false;
+    return true;
+}
+
+/* "(1) ", "(A) ", "(a) ", "(iv) ": the markers of a bill's or a
+ * statute's lists; one letter, or a roman numeral, so that a line that
+ * opens with an acronym ("(DIU) is ...") stays text. */
+static size_t paren_marker(const char *t, size_t m)
+{
+    size_t k = 1;
+    while (k < m && k <= 4 && isalnum((unsigned char)t[k]))
+        k++;
+    if (k == 1 || k >= m || t[k] != ')' || (k + 1 < m && t[k + 1] != ' '))
+        return 0;
+    size_t n = k - 1;
+    const char *in = t + 1;
+    /* "(c) 2020 ...": a copyright line, read as such by the zones */
+    if (n == 1 && (in[0] == 'c' || in[0] == 'C') && k + 2 < m && isdigit((unsigned char)t[k + 2]))
+        return 0;
+    bool digits = true;
+    for (size_t i = 0; i < n; i++)
+        digits &= isdigit((unsigned char)in[i]) != 0;
+    if ((digits && n <= 3) || (n == 1 && isalpha((unsigned char)in[0])) || roman(in, n))
+        return k + 1;
+    return 0;
+}
+
 static size_t list_marker(const char *t, size_t m)
 {
+    if (t[0] == '(')
+        return paren_marker(t, m);
     if ((t[0] == '-' || t[0] == '*' || t[0] == '+') && (m == 1 || t[1] == ' '))
         return 1;
     if (m >= 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 && (unsigned char)t[2] == 0xA2)
@@ -153,6 +189,12 @@ static size_t list_marker(const char *t, size_t m)
         if (k < m && (t[k] == '.' || t[k] == ')') && (k + 1 == m || t[k + 1] == ' '))
             return k + 1;
     }
+    /* "iv. ": a roman numeral */
+    size_t r = 0;
+    while (r < m && r < 5 && strchr("ivx", t[r]))
+        r++;
+    if (r > 0 && roman(t, r) && r < m && t[r] == '.' && r + 1 < m && t[r + 1] == ' ')
+        return r + 1;
     return 0;
 }
 

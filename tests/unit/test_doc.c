@@ -120,6 +120,31 @@ START_TEST(bold_headings_are_sections)
 }
 END_TEST
 
+START_TEST(statute_list_markers_and_copyright)
+{
+    /* a bill's markers open list items; "(C)" before a word is an item,
+     * not a copyright line; "(c) 2020" is, and ends the report proper */
+    rg_doc *d = parse("b.md", "# A bill\n\nThe Secretary shall:\n\n(1) assess the sanctions;\n\n"
+                              "(A) conducting a blockade;\n\n(C) perpetrating an attack on Taiwan.\n\n"
+                              "(iv) reporting to Congress.\n\nii. a second clause.\n\n"
+                              "The Defense Innovation Unit\n(DIU) should act.\n\n(c) 2020 Some Center\n\nLast words.\n");
+    const char *items[] = {"assess the sanctions", "conducting a blockade", "perpetrating an attack", "reporting to",
+                           "a second clause"};
+    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+        const rg_sentence *s = find(d, items[i]);
+        ck_assert_msg(s != NULL, "no sentence with '%s'", items[i]);
+        ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_ITEM);
+        ck_assert_int_eq(d->blocks[s->block].zone, RG_ZONE_BODY);
+        ck_assert(s->text[0] != '(');
+    }
+    const rg_sentence *s = find(d, "(DIU) should act");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_PARAGRAPH);
+    ck_assert_int_eq(d->blocks[find(d, "Last words")->block].zone, RG_ZONE_TAIL);
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(unicode_punctuation_and_markup)
 {
     rg_doc *d = parse("a.md", "Seoul\xe2\x80\x99s \xe2\x80\x9cnew\xe2\x80\x9d U.S.\xe2\x80\x93ROK role\xc2\xa0now"
@@ -231,6 +256,7 @@ int main(void)
     tcase_add_test(tc, photo_credits_are_removed);
     tcase_add_test(tc, markdown_comments_are_skipped);
     tcase_add_test(tc, bold_headings_are_sections);
+    tcase_add_test(tc, statute_list_markers_and_copyright);
     tcase_add_test(tc, unicode_punctuation_and_markup);
     tcase_add_test(tc, abbreviations_do_not_split);
     tcase_add_test(tc, plain_text_headings_footnotes_and_tail);
