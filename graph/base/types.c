@@ -7,7 +7,12 @@ static const char *const type_names[RG_TYPE__COUNT] = {
 };
 
 static const char *const relation_names[RG_REL__COUNT] = {
-    "contains", "leads", "partners", "concerns", "part_of", "member_of", "co_mentioned",
+    "contains", "leads", "partners", "concerns", "part_of", "member_of", "co_mentioned", "targets",
+};
+
+static const char *const modality_names[RG_MODALITY__COUNT] = {
+    NULL,   "should", "must",   "shall", "need", "could",     "imperative",
+    "will", "commit", "agree", "intend", "urge", "call", "recommend",
 };
 
 const char *rg_type_name(rg_node_type t)
@@ -32,6 +37,19 @@ int rg_relation_parse(const char *s)
 {
     for (int i = 0; i < RG_REL__COUNT; i++)
         if (strcmp(s, relation_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *rg_modality_name(rg_modality m)
+{
+    return (unsigned)m < RG_MODALITY__COUNT ? modality_names[m] : NULL;
+}
+
+int rg_modality_parse(const char *s)
+{
+    for (int i = 1; i < RG_MODALITY__COUNT; i++)
+        if (strcmp(s, modality_names[i]) == 0)
             return i;
     return -1;
 }

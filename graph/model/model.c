@@ -68,6 +68,7 @@ static void node_destroy(rg_node *n)
     free(n->text);
     free(n->doc);
     free(n->section);
+    free(n->modality);
 }
 
 void rg_graph_free(rg_graph *g)
@@ -343,7 +344,7 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
         return -1;
     if (rg_node_set(&d->kind, s->kind) < 0 || rg_node_set(&d->country, s->country) < 0 ||
         rg_node_set(&d->text, s->text) < 0 || rg_node_set(&d->doc, s->doc) < 0 ||
-        rg_node_set(&d->section, s->section) < 0 || rg_strset_union(&d->aliases, &s->aliases) < 0 ||
+        rg_node_set(&d->section, s->section) < 0 || rg_node_set(&d->modality, s->modality) < 0 || rg_strset_union(&d->aliases, &s->aliases) < 0 ||
         rg_strset_union(&d->docs, &s->docs) < 0 || rg_tally_merge(&d->doc_mentions, &s->doc_mentions) < 0)
         return -1;
     d->mentions = rg_count_add(d->mentions, s->mentions);

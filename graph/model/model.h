@@ -74,6 +74,7 @@ typedef struct rg_node {
     char *doc;
     long line;
     char *section;
+    char *modality; /* the form that makes it one: "should", "will", ... (../spec: graph-json) */
     /* scores written by `relgraph rank --write`; NaN when not computed */
     double scores[RG_SCORE__COUNT];
 } rg_node;
@@ -83,6 +84,10 @@ typedef struct rg_link {
     size_t target;
     rg_relation relation;
     double weight;
+    /* a role whose party no sentence of its evidence names ("we", "the two
+     * governments", a lead-in): true only while every piece of its
+     * evidence is of that kind */
+    bool inferred;
     rg_evidence *evidence;
     size_t n_evidence;
     size_t cap_evidence;
