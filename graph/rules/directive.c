@@ -204,7 +204,7 @@ enum {
 #define FORM(words, needs, modality) {words, sizeof words - 1, needs, RG_MODALITY_##modality}
 
 /* Every form that makes a sentence a recommendation, with the modality it
- * gives. Past forms count: a joint statement reports its leaders'
+ * gives; sorted, for form_at. Past forms count: a joint statement reports its leaders'
  * commitments ("the leaders committed to", "instructed their ministers
  * to"). */
 static const struct form {
@@ -213,86 +213,107 @@ static const struct form {
     int needs;
     rg_modality modality;
 } forms[] = {
-    FORM("should", ANY_SUBJECT, SHOULD),
-    FORM("must", ANY_SUBJECT, MUST),
-    FORM("ought to", ANY_SUBJECT, SHOULD),
-    FORM("needs to", ANY_SUBJECT, NEED),
-    FORM("need to", ANY_SUBJECT, NEED),
-    FORM("shall", ACTOR_SUBJECT, SHALL),
-    FORM("would be well served", ACTOR_SUBJECT, SHOULD),
-    FORM("would do well to", ACTOR_SUBJECT, SHOULD),
-    FORM("could", ACTOR_SUBJECT | LIST_ONLY, COULD),
-    FORM("will", ACTOR_SUBJECT | VOICE, WILL),
-    FORM("committed to", ACTOR_SUBJECT, COMMIT),
+    FORM("agree to", ACTOR_SUBJECT, AGREE),
+    FORM("agreed to", ACTOR_SUBJECT, AGREE),
+    FORM("agrees to", ACTOR_SUBJECT, AGREE),
+    FORM("call for", ACTOR_SUBJECT, CALL),
+    FORM("call on", ACTOR_SUBJECT, CALL),
+    FORM("call upon", ACTOR_SUBJECT, CALL),
+    FORM("calls for", ACTOR_SUBJECT, CALL),
+    FORM("calls on", ACTOR_SUBJECT, CALL),
+    FORM("calls upon", ACTOR_SUBJECT, CALL),
     FORM("commit to", ACTOR_SUBJECT, COMMIT),
     FORM("commits to", ACTOR_SUBJECT, COMMIT),
-    FORM("recommit to", ACTOR_SUBJECT, COMMIT),
-    FORM("pledged to", ACTOR_SUBJECT, COMMIT),
-    FORM("pledge to", ACTOR_SUBJECT, COMMIT),
-    FORM("pledges to", ACTOR_SUBJECT, COMMIT),
-    FORM("vowed to", ACTOR_SUBJECT, COMMIT),
-    FORM("vow to", ACTOR_SUBJECT, COMMIT),
-    FORM("reaffirm", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("reaffirms", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("reaffirmed", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("reiterate", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("reiterates", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("reiterated", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("redouble", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("renew", ACTOR_SUBJECT | COMMITMENT, COMMIT),
-    FORM("agreed to", ACTOR_SUBJECT, AGREE),
-    FORM("agree to", ACTOR_SUBJECT, AGREE),
-    FORM("agrees to", ACTOR_SUBJECT, AGREE),
-    FORM("intend to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("intends to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("plan to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("seek to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("resolve to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("resolved to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("committed to", ACTOR_SUBJECT, COMMIT),
+    FORM("could", ACTOR_SUBJECT | LIST_ONLY, COULD),
+    FORM("demands that", ANY_SUBJECT, NEED),
     FORM("determined to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("ready to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("willing to", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("steadfast in", ACTOR_SUBJECT | VOICE, INTEND),
-    FORM("look forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
-    FORM("looks forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
-    FORM("urge", ACTOR_SUBJECT, URGE),
-    FORM("urges", ACTOR_SUBJECT, URGE),
-    FORM("urged", ACTOR_SUBJECT, URGE),
-    FORM("instruct", ACTOR_SUBJECT | TO_LATER, URGE),
-    FORM("instructs", ACTOR_SUBJECT | TO_LATER, URGE),
-    FORM("instructed", ACTOR_SUBJECT | TO_LATER, URGE),
-    FORM("call on", ACTOR_SUBJECT, CALL),
-    FORM("calls on", ACTOR_SUBJECT, CALL),
-    FORM("call upon", ACTOR_SUBJECT, CALL),
-    FORM("calls upon", ACTOR_SUBJECT, CALL),
-    FORM("call for", ACTOR_SUBJECT, CALL),
-    FORM("calls for", ACTOR_SUBJECT, CALL),
     FORM("emphasize the need to", ACTOR_SUBJECT, NEED),
     FORM("emphasized the need to", ACTOR_SUBJECT, NEED),
-    FORM("stress the need to", ACTOR_SUBJECT, NEED),
-    FORM("underscore the need to", ACTOR_SUBJECT, NEED),
-    FORM("demands that", ANY_SUBJECT, NEED),
-    FORM("require us to", ANY_SUBJECT, NEED),
+    FORM("instruct", ACTOR_SUBJECT | TO_LATER, URGE),
+    FORM("instructed", ACTOR_SUBJECT | TO_LATER, URGE),
+    FORM("instructs", ACTOR_SUBJECT | TO_LATER, URGE),
+    FORM("intend to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("intends to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("look forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
+    FORM("looks forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
+    FORM("must", ANY_SUBJECT, MUST),
+    FORM("need to", ANY_SUBJECT, NEED),
+    FORM("needs to", ANY_SUBJECT, NEED),
+    FORM("ought to", ANY_SUBJECT, SHOULD),
+    FORM("plan to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("pledge to", ACTOR_SUBJECT, COMMIT),
+    FORM("pledged to", ACTOR_SUBJECT, COMMIT),
+    FORM("pledges to", ACTOR_SUBJECT, COMMIT),
+    FORM("ready to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("reaffirm", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reaffirmed", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reaffirms", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("recommend that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
     FORM("recommends that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
+    FORM("recommit to", ACTOR_SUBJECT, COMMIT),
+    FORM("redouble", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reiterate", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reiterated", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reiterates", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("renew", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("require us to", ANY_SUBJECT, NEED),
+    FORM("resolve to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("resolved to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("seek to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("shall", ACTOR_SUBJECT, SHALL),
+    FORM("should", ANY_SUBJECT, SHOULD),
+    FORM("steadfast in", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("stress the need to", ACTOR_SUBJECT, NEED),
+    FORM("underscore the need to", ACTOR_SUBJECT, NEED),
+    FORM("urge", ACTOR_SUBJECT, URGE),
+    FORM("urged", ACTOR_SUBJECT, URGE),
+    FORM("urges", ACTOR_SUBJECT, URGE),
+    FORM("vow to", ACTOR_SUBJECT, COMMIT),
+    FORM("vowed to", ACTOR_SUBJECT, COMMIT),
+    FORM("will", ACTOR_SUBJECT | VOICE, WILL),
+    FORM("willing to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("would be well served", ACTOR_SUBJECT, SHOULD),
+    FORM("would do well to", ACTOR_SUBJECT, SHOULD),
 };
 
 /* Length of the form at s (a word start), or 0, and its index. Every word
- * of every sentence comes here: the first letter decides before any
- * comparison. In a title ("State Should Require Plans"), a capital opens
- * the form too. */
+ * of every sentence comes here: the forms are sorted, so a binary search
+ * on the first letter finds the few that may match, and the length of the
+ * word rules out most of them before any comparison. In a title ("State
+ * Should Require Plans"), a capital opens the form too. */
 static size_t form_at(const char *s, bool title, size_t *which)
 {
     char first = title ? (char)tolower((unsigned char)s[0]) : s[0];
-    for (size_t k = 0; k < COUNT(forms); k++) {
+    size_t lo = 0, hi = COUNT(forms);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (forms[mid].words[0] < first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t w = 1;
+    while (isalpha((unsigned char)s[w]))
+        w++;
+    for (size_t k = lo; k < COUNT(forms) && forms[k].words[0] == first; k++) {
         size_t n = forms[k].len;
-        if (first == forms[k].words[0] && strncmp(s + 1, forms[k].words + 1, n - 1) == 0 &&
-            !isalpha((unsigned char)s[n])) {
+        if (n < w || (forms[k].words[w] != ' ' && forms[k].words[w] != '\0'))
+            continue;
+        if (strncmp(s + 1, forms[k].words + 1, n - 1) == 0 && !isalpha((unsigned char)s[n])) {
             *which = k;
             return n;
         }
     }
     return 0;
+}
+
+bool rg_directive_forms_sorted(void)
+{
+    for (size_t k = 1; k < COUNT(forms); k++)
+        if (strcmp(forms[k - 1].words, forms[k].words) >= 0)
+            return false;
+    return true;
 }
 
 /* Words that open an adverbial or subordinate segment before the subject:

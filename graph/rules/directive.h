@@ -64,6 +64,9 @@ size_t rg_directive_modal(const char *text, const rg_span *actors, size_t n_acto
  * recommendation, such a sentence goes on with it. */
 bool rg_directive_refers_back(const char *text);
 
+/* Are the forms in order (for a test)? */
+bool rg_directive_forms_sorted(void);
+
 /* Does text open with an imperative verb (after an optional adverb)? */
 bool rg_directive_imperative(const char *text);
 
