@@ -279,6 +279,7 @@ static int relation_rank(rg_relation r)
     case RG_REL_LEADS:
         return 0;
     case RG_REL_PARTNERS:
+    case RG_REL_TARGETS:
         return 1;
     case RG_REL_CONCERNS:
         return 2;
@@ -793,7 +794,8 @@ int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_er
         for (size_t i = 0; i < g->n_links; i++) {
             const rg_link *l = &g->links[i];
             if (in[l->source] && g->nodes[l->source].type == RG_TYPE_RECOMMENDATION &&
-                (l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS || l->relation == RG_REL_CONCERNS) &&
+                (l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS || l->relation == RG_REL_TARGETS ||
+                 l->relation == RG_REL_CONCERNS) &&
                 keep[l->target])
                 in[l->target] = true;
         }

@@ -277,7 +277,7 @@ static int predicted_involvement(const rg_graph *g, size_t i, const char *doc_id
     int rc = 0;
     for (size_t l = 0; l < g->n_links; l++) {
         const rg_link *lk = &g->links[l];
-        if (lk->source != i || !(lk->relation == RG_REL_LEADS || lk->relation == RG_REL_PARTNERS ||
+        if (lk->source != i || !(lk->relation == RG_REL_LEADS || lk->relation == RG_REL_PARTNERS || lk->relation == RG_REL_TARGETS ||
                                  lk->relation == RG_REL_CONCERNS))
             continue;
         bool own = false;
