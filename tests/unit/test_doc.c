@@ -166,6 +166,26 @@ START_TEST(abbreviations_do_not_split)
 }
 END_TEST
 
+START_TEST(semicolons_and_labels_do_not_split)
+{
+    /* a sentence joined by semicolons is one sentence; abbreviations do not
+     * end one; a short parenthesis after a sentence is its label */
+    rg_doc *d = parse("s.md", "Seoul will host; Tokyo will attend; Mr. Kim will speak. Sec. 3 of Pub. L. 117-81, "
+                              "135 Stat. 1541 applies, i.e. now. The Secretary of State should ensure that plans are "
+                              "made. (Recommendation 1) The Secretary of State should review them. (Recommendation 2)\n\n"
+                              "Talks end Jan. 5. (The date may move.) Seoul agreed.\n");
+    const char *want[] = {"Seoul will host; Tokyo will attend; Mr. Kim will speak.",
+                          "Sec. 3 of Pub. L. 117-81, 135 Stat. 1541 applies, i.e. now.",
+                          "The Secretary of State should ensure that plans are made. (Recommendation 1)",
+                          "The Secretary of State should review them. (Recommendation 2)",
+                          "Talks end Jan. 5.", "(The date may move.)", "Seoul agreed."};
+    ck_assert_uint_eq(d->n_sentences, sizeof want / sizeof *want);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        ck_assert_str_eq(d->sentences[i].text, want[i]);
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(plain_text_headings_footnotes_and_tail)
 {
     rg_doc *d = parse("p.txt", "Executive Summary\nThe alliance grew in 2023.1 This year it held.\n"
@@ -254,6 +274,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
+    tcase_add_test(tc, semicolons_and_labels_do_not_split);
     tcase_add_test(tc, markdown_comments_are_skipped);
     tcase_add_test(tc, bold_headings_are_sections);
     tcase_add_test(tc, statute_list_markers_and_copyright);
