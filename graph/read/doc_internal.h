@@ -50,7 +50,7 @@ typedef struct rg_doc_parser {
     bool broken;        /* a blank line after a block that stops mid-sentence */
     bool cur_emphasized;
     bool cur_strong; /* the emphasis is bold */
-    bool in_comment; /* inside an HTML comment of a Markdown file */
+    bool in_comment; /* inside an HTML comment (Markdown, plain text) */
     /* zones */
     rg_zone section_zone; /* zone set by the current heading */
     bool in_notes;        /* inside a run of endnotes */

@@ -238,14 +238,16 @@ static size_t comment_end(const char *s, size_t n)
     return RG_NONE;
 }
 
-/* An HTML comment in Markdown ("<!-- source: ... -->", an editor's note)
- * is not part of the document: a line that opens one ends the block
- * before it, and the comment is skipped to its "-->", on this line or a
- * later one. Returns true when the line is all comment; else *s, *n are
- * what follows the comment. */
+/* An HTML comment in Markdown or plain text ("<!-- source: ... -->", an
+ * editor's note) is not part of the document: no prose opens a line with
+ * "<!--", a file converted from markup does. A line that opens one ends
+ * the block before it, and the comment is skipped to its "-->", on this
+ * line or a later one. Returns true when the line is all comment; else
+ * *s, *n are what follows the comment. (HTML's comments go with its tags,
+ * in html.c.) */
 static bool skip_comment(rg_doc_parser *p, const char **s, size_t *n)
 {
-    if (!p->markdown || p->html)
+    if (p->html)
         return false;
     size_t at = 0;
     if (!p->in_comment) {

@@ -96,9 +96,26 @@ START_TEST(markdown_comments_are_skipped)
     ck_assert_str_eq(s->text, "Japan will host the next meeting.");
     ck_assert_int_eq(s->line, 9);
     rg_doc_free(d);
-    /* in plain text a comment is text, as the file gives it */
-    d = parse("s.txt", "<!-- kept -->\n");
-    ck_assert_ptr_nonnull(find(d, "kept"));
+    /* plain text opens no line with "<!--" but a file converted from
+     * markup: the comment is skipped there too */
+    d = parse("s.txt", "<!-- source: White House -->\nThe leaders met.\n<!-- a note\nover two lines -->\n"
+                       "They agreed.\n");
+    ck_assert_uint_eq(d->n_sentences, 2);
+    ck_assert_str_eq(d->sentences[0].text, "The leaders met.");
+    ck_assert_int_eq(d->sentences[1].line, 5);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(html_comments_are_skipped)
+{
+    /* a comment may hold '>' and whole tags; one left open runs to the end */
+    rg_doc *d = parse("c.html", "<p>Seoul <!-- a > b --> agreed.</p>\n<!--[if IE]><p>Old browsers.</p>\n"
+                                "<![endif]-->\n<p>Tokyo agreed.</p><!-- <p>Hidden.</p>");
+    ck_assert_uint_eq(d->n_sentences, 2);
+    ck_assert_str_eq(d->sentences[0].text, "Seoul agreed.");
+    ck_assert_str_eq(d->sentences[1].text, "Tokyo agreed.");
+    ck_assert_int_eq(d->sentences[1].line, 4);
     rg_doc_free(d);
 }
 END_TEST
@@ -274,6 +291,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
+    tcase_add_test(tc, html_comments_are_skipped);
     tcase_add_test(tc, semicolons_and_labels_do_not_split);
     tcase_add_test(tc, markdown_comments_are_skipped);
     tcase_add_test(tc, bold_headings_are_sections);
