@@ -138,8 +138,6 @@ static bool thematic_break(const char *t, size_t m)
     return k == m;
 }
 
-/* The length of a list item's marker at t: "- x", "* x", "+ x", "• x",
- * "1. x", "1) x", a lone "-" too; 0 when the line is no list item. */
 /* A lowercase roman numeral of one to four letters ("i", "iv", "xii")? */
 static bool roman(const char *t, size_t n)
 {
@@ -174,6 +172,36 @@ static size_t paren_marker(const char *t, size_t m)
     return 0;
 }
 
+/* A setext underline: three or more '=' or '-' alone on their line ("- -
+ * -" is a break only). The heading level it gives (1 for '=', 2 for '-'),
+ * or 0. */
+static int setext_underline(const char *t, size_t m)
+{
+    if (m < 3 || (t[0] != '=' && t[0] != '-'))
+        return 0;
+    for (size_t k = 1; k < m; k++)
+        if (t[k] != t[0])
+            return 0;
+    return t[0] == '=' ? 1 : 2;
+}
+
+/* Does the open block read as the title over a setext underline? One line
+ * of paragraph right above it ("---" after a blank line finds no block
+ * open: it is a break) that does not end as a sentence or a clause does: a
+ * sentence with a rule under it stays a sentence. */
+static bool setext_title(const rg_doc_parser *p)
+{
+    if (!p->open || p->cur.kind != RG_BLOCK_PARAGRAPH || p->n_marks != 1)
+        return false;
+    size_t n = p->text.len;
+    while (n > 0 && p->text.data[n - 1] == ' ')
+        n--;
+    return n > 0 && n <= 200 && !strchr(".,;:", p->text.data[n - 1]);
+}
+
+/* The length of a list item's marker at t: "- x", "* x", "+ x", "• x",
+ * "1. x", "1) x", "(a) x", "iv. x", "a) x", a lone "-" too; 0 when the
+ * line is no list item. */
 static size_t list_marker(const char *t, size_t m)
 {
     if (t[0] == '(')
@@ -293,6 +321,16 @@ int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line)
         int rc = atx_heading(p, t, m, line);
         if (rc != 0)
             return rc < 0 ? -1 : 0;
+    }
+    int underline = setext_underline(t, m);
+    if (underline) {
+        /* "Title" over "=====" or "-----" is a heading; any other run of
+         * them is a break (a plain-text file's rule carries no text) */
+        if (p->markdown && setext_title(p)) {
+            p->cur.kind = RG_BLOCK_HEADING;
+            p->cur.level = underline;
+        }
+        return rg_doc_close_block(p);
     }
     if (thematic_break(t, m))
         return rg_doc_close_block(p);

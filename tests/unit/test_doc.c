@@ -120,6 +120,35 @@ START_TEST(html_comments_are_skipped)
 }
 END_TEST
 
+START_TEST(setext_headings)
+{
+    /* "====" and "----" under one line of text make it a heading; "---"
+     * after a blank line is a break; a sentence with a rule under it, or a
+     * paragraph of several lines, stays text */
+    rg_doc *d = parse("s.md", "Renew the Alliance\n==================\n\nIntro text.\n\nPillar Two\n----------\n\n"
+                              "Seoul should act.\n\n---\n\nThe U.S. should act.\n---\n\nTwo lines\nof text\n---\n\nEnd.\n");
+    ck_assert_str_eq(d->title, "Renew the Alliance");
+    ck_assert_int_eq(d->blocks[0].kind, RG_BLOCK_HEADING);
+    ck_assert_int_eq(d->blocks[0].level, 1);
+    const rg_sentence *s = find(d, "Pillar Two");
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_HEADING);
+    ck_assert_int_eq(d->blocks[s->block].level, 2);
+    ck_assert_str_eq(rg_doc_section(d, find(d, "Seoul")->block), "Pillar Two");
+    s = find(d, "The U.S.");
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_PARAGRAPH);
+    ck_assert_str_eq(rg_doc_section(d, s->block), "Pillar Two");
+    ck_assert_str_eq(find(d, "Two lines")->text, "Two lines of text");
+    ck_assert_int_eq(d->blocks[find(d, "Two lines")->block].kind, RG_BLOCK_PARAGRAPH);
+    for (size_t i = 0; i < d->n_sentences; i++)
+        ck_assert_ptr_null(strchr(d->sentences[i].text, '='));
+    rg_doc_free(d);
+    /* in plain text a line of '=' is a rule, not text */
+    d = parse("s.txt", "Title\n=====\nText here.\n");
+    ck_assert_uint_eq(d->n_sentences, 2);
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(bold_headings_are_sections)
 {
     /* a heading in bold is a section title; one in italics states
@@ -292,6 +321,7 @@ int main(void)
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
     tcase_add_test(tc, html_comments_are_skipped);
+    tcase_add_test(tc, setext_headings);
     tcase_add_test(tc, semicolons_and_labels_do_not_split);
     tcase_add_test(tc, markdown_comments_are_skipped);
     tcase_add_test(tc, bold_headings_are_sections);
