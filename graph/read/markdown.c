@@ -217,12 +217,16 @@ static size_t list_marker(const char *t, size_t m)
         if (k < m && (t[k] == '.' || t[k] == ')') && (k + 1 == m || t[k + 1] == ' '))
             return k + 1;
     }
-    /* "iv. ": a roman numeral */
+    /* "iv. " or "iv) ": a roman numeral */
     size_t r = 0;
     while (r < m && r < 5 && strchr("ivx", t[r]))
         r++;
-    if (r > 0 && roman(t, r) && r < m && t[r] == '.' && r + 1 < m && t[r + 1] == ' ')
+    if (r > 0 && roman(t, r) && r + 1 < m && (t[r] == '.' || t[r] == ')') && t[r + 1] == ' ')
         return r + 1;
+    /* "a) ", "B) ": one letter closed by a parenthesis; "A. " is not one,
+     * it is an initial ("J. Smith wrote ...") */
+    if (m >= 3 && isalpha((unsigned char)t[0]) && t[1] == ')' && t[2] == ' ')
+        return 2;
     return 0;
 }
 

@@ -183,6 +183,18 @@ START_TEST(statute_list_markers_and_copyright)
         ck_assert_int_eq(d->blocks[s->block].zone, RG_ZONE_BODY);
         ck_assert(s->text[0] != '(');
     }
+    /* "a) ", "1) ", "iv) ", "B) " open items too */
+    rg_doc *e = parse("l.md", "The Secretary shall:\n\na) assess the risk;\n1) report to Congress;\n"
+                              "iv) consult allies;\nB) brief the committees.\n");
+    const char *more[] = {"assess the risk;", "report to Congress;", "consult allies;", "brief the committees."};
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+        const rg_sentence *s = find(e, more[i]);
+        ck_assert_msg(s != NULL, "no sentence '%s'", more[i]);
+        ck_assert_str_eq(s->text, more[i]);
+        ck_assert_int_eq(e->blocks[s->block].kind, RG_BLOCK_ITEM);
+        ck_assert_int_eq(e->blocks[s->block].lead_in, 0);
+    }
+    rg_doc_free(e);
     const rg_sentence *s = find(d, "(DIU) should act");
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_PARAGRAPH);
