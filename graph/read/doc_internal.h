@@ -95,6 +95,10 @@ int rg_doc_open_block(rg_doc_parser *p, rg_block_kind kind, int level, long line
 /* Append one line's inline text to the open block. */
 int rg_doc_add_text(rg_doc_parser *p, const char *s, size_t n, long line);
 
+/* Does s[0..n) have a word that makes a clause of it, one a heading lacks
+ * (a lowercase modal, "is", "are", "has" ...)? */
+bool rg_doc_has_clause_verb(const char *s, size_t n);
+
 /* Mark the blocks before an early opening heading as front matter. */
 void rg_doc_mark_front_matter(rg_doc *d);
 

@@ -16,10 +16,12 @@ static bool looks_like_date(const char *s, size_t n)
 }
 
 /* A plain-text line that reads as a heading: short, capitalized, and with
- * no sentence punctuation at its end; a dateline is not one. */
+ * no sentence punctuation at its end; a dateline is not one, nor a line
+ * with a clause's verb ("Recommendation 1: The Secretary of State should
+ * act", a sentence that lost its period). */
 static bool plain_heading(const char *s, size_t n)
 {
-    if (looks_like_date(s, n))
+    if (looks_like_date(s, n) || rg_doc_has_clause_verb(s, n))
         return false;
     while (n > 0 && s[n - 1] == ' ')
         n--;

@@ -149,6 +149,54 @@ START_TEST(setext_headings)
 }
 END_TEST
 
+START_TEST(headings_by_their_words)
+{
+    /* a numbered title, a line in capitals and a label standing alone are
+     * sections; a sentence is never one, nor a recommendation that opens
+     * with its label */
+    rg_doc *d = parse("g.md", "# Report\n\n1.2 Scope and Methodology\n\nWe read files.\n\n"
+                              "II. Background\n\nTalks began.\n\nRECOMMENDATIONS FOR EXECUTIVE ACTION\n\n"
+                              "Recommendation 1\n\nThe Secretary of State should ensure plans.\n\n"
+                              "Recommendation 2: The Secretary of State should review plans\n\n"
+                              "Pillar 5: Prioritize managing Japan-South Korea tensions\n\nTokyo should act.\n\n"
+                              "SEC. 3. DEFINITIONS.\n\nIn this Act the terms apply.\n\n"
+                              "1.5 million people remain displaced\n\nMARCH 15, 2023\n\n"
+                              "2023 Annual Report\n\nII. The allies should act now\n\nNATO\n\nBy the way.\n");
+    struct {
+        const char *text;
+        const char *section;
+    } cases[] = {
+        {"We read files.", "1.2 Scope and Methodology"},
+        {"Talks began.", "II. Background"},
+        {"The Secretary of State should ensure plans.", "Recommendation 1"},
+        {"Recommendation 2: The Secretary of State should review plans", "Recommendation 1"},
+        {"Tokyo should act.", "Pillar 5: Prioritize managing Japan-South Korea tensions"},
+        {"In this Act the terms apply.", "SEC. 3. DEFINITIONS."},
+        {"1.5 million people remain displaced", "SEC. 3. DEFINITIONS."},
+        {"MARCH 15, 2023", "SEC. 3. DEFINITIONS."},
+        {"2023 Annual Report", "SEC. 3. DEFINITIONS."},
+        {"II. The allies should act now", "SEC. 3. DEFINITIONS."},
+        {"By the way.", "NATO"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const rg_sentence *s = find(d, cases[i].text);
+        ck_assert_msg(s != NULL, "no sentence '%s'", cases[i].text);
+        ck_assert_str_eq(s->text, cases[i].text);
+        ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_PARAGRAPH);
+        ck_assert_str_eq(rg_doc_section(d, s->block), cases[i].section);
+    }
+    const rg_sentence *s = find(d, "RECOMMENDATIONS FOR");
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_HEADING);
+    ck_assert_int_eq(d->blocks[find(d, "1.2 Scope")->block].level, 4);
+    rg_doc_free(d);
+    /* plain text: a line with a clause's verb and no period is no heading */
+    d = parse("p.txt", "Recommendation 1: The Secretary of State should act\nBackground\n");
+    ck_assert_int_eq(d->blocks[0].kind, RG_BLOCK_PARAGRAPH);
+    ck_assert_int_eq(d->blocks[1].kind, RG_BLOCK_HEADING);
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(bold_headings_are_sections)
 {
     /* a heading in bold is a section title; one in italics states
@@ -334,6 +382,7 @@ int main(void)
     tcase_add_test(tc, photo_credits_are_removed);
     tcase_add_test(tc, html_comments_are_skipped);
     tcase_add_test(tc, setext_headings);
+    tcase_add_test(tc, headings_by_their_words);
     tcase_add_test(tc, semicolons_and_labels_do_not_split);
     tcase_add_test(tc, markdown_comments_are_skipped);
     tcase_add_test(tc, bold_headings_are_sections);
