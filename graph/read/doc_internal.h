@@ -104,6 +104,25 @@ void rg_doc_mark_front_matter(rg_doc *d);
 
 /* ---- markdown.c ---- */
 
+/* How many bytes of a file its format is judged on: enough for a report's
+ * front matter and first sections, little next to reading the file. */
+#define RG_DOC_SNIFF_BYTES (64 * 1024)
+
+/* The Markdown structure found in a file's first bytes. */
+typedef struct rg_doc_signs {
+    size_t headings; /* "# Title", "Title" over "====" or "----", a line wholly in bold */
+    size_t items;    /* list items ("- x", "1. x", "(a) x") */
+    size_t markup;   /* lines with a link "[x](y)", a "<sup>", a comment, a table rule */
+    size_t blanks;   /* blank lines */
+} rg_doc_signs;
+
+/* Is data[0..len) Markdown by its content (looked at up to
+ * RG_DOC_SNIFF_BYTES)? Two headings or more, four signs in all, and blank
+ * lines between blocks: list items alone are as common in plain text, and
+ * a text of one paragraph per line, without blank lines, would be read as
+ * one paragraph. Fills *signs. */
+bool rg_doc_sniff_markdown(const char *data, size_t len, rg_doc_signs *signs);
+
 /* Classify and consume one raw line (without its line end). 0, or -1 when
  * out of memory. */
 int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line);

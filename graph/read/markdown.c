@@ -304,6 +304,80 @@ static bool skip_comment(rg_doc_parser *p, const char **s, size_t *n)
     return true;
 }
 
+/* ---- Markdown by its content ---- */
+
+/* A line wholly in bold, "**Title**" or "__Title__": a heading in all but
+ * name. */
+static bool bold_line(const char *t, size_t m)
+{
+    return m > 4 && (t[0] == '*' || t[0] == '_') && t[1] == t[0] && t[m - 1] == t[0] && t[m - 2] == t[0] &&
+           t[2] != ' ';
+}
+
+static bool has_markup(const char *t, size_t m)
+{
+    if (m >= 4 && memcmp(t, "<!--", 4) == 0)
+        return true;
+    if (t[0] == '|' && memchr(t, '-', m))
+        return true; /* a table row, or its rule */
+    for (size_t k = 0; k + 1 < m; k++)
+        if ((t[k] == ']' && t[k + 1] == '(') || (t[k] == '<' && rg_doc_starts_with_ci(t + k, m - k, "<sup")))
+            return true;
+    return false;
+}
+
+/* Count one line's signs; *prev_text says whether the line before was
+ * text a setext underline could stand under, and is set for the next. */
+static void count_signs(const char *s, size_t n, rg_doc_signs *signs, bool *prev_text)
+{
+    size_t indent = 0;
+    while (indent < n && (s[indent] == ' ' || s[indent] == '\t'))
+        indent++;
+    const char *t = s + indent;
+    size_t m = n - indent;
+    while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
+        m--;
+    bool text = false;
+    if (m == 0) {
+        signs->blanks++;
+    } else if (t[0] == '#') {
+        size_t level = 0;
+        while (level < m && t[level] == '#')
+            level++;
+        signs->headings += level <= 6 && level + 1 < m && t[level] == ' ';
+    } else if (setext_underline(t, m)) {
+        signs->headings += *prev_text;
+    } else if (bold_line(t, m)) {
+        signs->headings++;
+    } else if (list_marker(t, m) && list_marker(t, m) < m) {
+        signs->items++;
+    } else {
+        signs->markup += has_markup(t, m);
+        text = true;
+    }
+    *prev_text = text;
+}
+
+bool rg_doc_sniff_markdown(const char *data, size_t len, rg_doc_signs *signs)
+{
+    *signs = (rg_doc_signs){0};
+    if (len > RG_DOC_SNIFF_BYTES)
+        len = RG_DOC_SNIFF_BYTES; /* the last line may be cut: it counts as text */
+    bool prev_text = false;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && data[i] != '\n' && data[i] != '\r')
+            continue;
+        if (i == len && start == len)
+            break; /* no line after the last line end */
+        count_signs(data + start, i - start, signs, &prev_text);
+        if (i + 1 < len && data[i] == '\r' && data[i + 1] == '\n')
+            i++;
+        start = i + 1;
+    }
+    return signs->headings >= 2 && signs->headings + signs->items + signs->markup >= 4 && signs->blanks >= 2;
+}
+
 /* Classify and consume one raw line (without its line end). */
 int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line)
 {

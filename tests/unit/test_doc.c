@@ -120,6 +120,51 @@ START_TEST(html_comments_are_skipped)
 }
 END_TEST
 
+START_TEST(format_from_content)
+{
+    /* a .txt file with Markdown's headings and lists is read as Markdown,
+     * and says so */
+    const char *md = "# Report\n\n## Pillar 1: Trade\n\nThe allies should\nact now.\n\n- First item\n"
+                     "- Second item\n\nClosing\n-------\n\nLast words.\n";
+    rg_doc *d = parse("r.txt", md);
+    ck_assert_ptr_nonnull(d->notice);
+    ck_assert_str_eq(d->notice, "read as Markdown (3 headings, 2 list items)");
+    const rg_sentence *s = find(d, "The allies");
+    ck_assert_str_eq(s->text, "The allies should act now.");
+    ck_assert_str_eq(rg_doc_section(d, s->block), "Pillar 1: Trade");
+    ck_assert_int_eq(d->blocks[find(d, "Second")->block].kind, RG_BLOCK_ITEM);
+    ck_assert_str_eq(rg_doc_section(d, find(d, "Last words")->block), "Closing");
+    rg_doc_free(d);
+    /* so is a file of no known extension; a .md file needs no notice */
+    d = parse("reports/r", md);
+    ck_assert_ptr_nonnull(d->notice);
+    rg_doc_free(d);
+    d = parse("r.md", md);
+    ck_assert_ptr_null(d->notice);
+    rg_doc_free(d);
+    /* plain text with list items, one paragraph a line and no blank line
+     * stays plain: its lines are not joined */
+    d = parse("p.txt", "Executive Summary\nThe alliance grew.\nIt held.\n- Deepen ties;\n- Build trust.\n"
+                       "# of troops: 28,500\nIntroduction\nTalks resumed.\n");
+    ck_assert_ptr_null(d->notice);
+    ck_assert_int_eq(d->blocks[0].kind, RG_BLOCK_HEADING);
+    ck_assert_str_eq(find(d, "grew")->text, "The alliance grew.");
+    ck_assert_uint_ne(find(d, "grew")->block, find(d, "It held")->block);
+    ck_assert_int_eq(d->blocks[find(d, "Build")->block].kind, RG_BLOCK_ITEM);
+    rg_doc_free(d);
+    /* one heading is not enough, blank lines or not */
+    d = parse("p.txt", "# Notes\n\nThe alliance grew.\n\n- Deepen ties;\n- Build trust.\n\nIt held.\n");
+    ck_assert_ptr_null(d->notice);
+    rg_doc_free(d);
+    /* a web page saved as .txt is read as HTML */
+    d = parse("w.txt", "\n<!DOCTYPE html>\n<html><body><h1>Statement</h1><p>Seoul <b>agreed</b>.</p></body></html>\n");
+    ck_assert_str_eq(d->notice, "read as HTML (it opens as a web page)");
+    ck_assert_str_eq(d->title, "Statement");
+    ck_assert_str_eq(find(d, "Seoul")->text, "Seoul agreed.");
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(setext_headings)
 {
     /* "====" and "----" under one line of text make it a heading; "---"
@@ -381,6 +426,7 @@ int main(void)
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
     tcase_add_test(tc, html_comments_are_skipped);
+    tcase_add_test(tc, format_from_content);
     tcase_add_test(tc, setext_headings);
     tcase_add_test(tc, headings_by_their_words);
     tcase_add_test(tc, semicolons_and_labels_do_not_split);
