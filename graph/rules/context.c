@@ -262,12 +262,13 @@ static int read_leaders(rg_context *c, const rg_block *lead_in, rg_reading *out)
     return 0;
 }
 
-/* Do the items after a lead-in complete what it directs: "the Task Force
+/* Do the items after a lead-in complete what it directs, and with what
+ * modality: "the Task Force
  * shall--" ("(1) assess ..."), or an item that directs ("(5) include
  * coordination with allies--" before "(A) to leverage ...")? Not those of
  * a directive that ends on what it is about ("... sanctions on entities
  * that are supporting actions by the PRC--": "(1) to overthrow ..."). */
-static bool directs_items(const rg_context *c, long lead_in)
+static rg_modality directs_items(const rg_context *c, long lead_in)
 {
     const rg_block *b = &c->doc->blocks[lead_in];
     if (b->kind == RG_BLOCK_ITEM)
@@ -277,11 +278,11 @@ static bool directs_items(const rg_context *c, long lead_in)
     size_t n = strlen(b->text);
     size_t end = n >= 2 && b->text[n - 1] == '-' ? n - 2 : n - 1;
     if (rg_word_before(b->text, end, word, sizeof word) == RG_NONE)
-        return false;
+        return RG_MODALITY_NONE;
     for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
         if (strcmp(word, forms[k]) == 0)
             return c->rec_block[lead_in];
-    return false;
+    return RG_MODALITY_NONE;
 }
 
 /* The form of a sentence that opens a block or follows another, given
@@ -394,9 +395,15 @@ static int read_recommendation(rg_context *c, const rg_sentence *s, const rg_dir
     size_t n = out->n_mentions;
     size_t subject = d->at != RG_NONE ? d->subject : 0, subject_end = d->at != RG_NONE ? d->subject_end : RG_NONE;
     rg_roles_assign(s->text, out->mentions, n, subject, subject_end, c->roles);
+    /* "GAO recommends that OSTP ...", "It is the sense of Congress that
+     * ...": who recommends is no party to it */
+    for (size_t k = 0; d->at != RG_NONE && k < n; k++)
+        if (out->mentions[k].start < d->author_end)
+            c->roles[k] = RG_ROLE_NONE;
     c->last_rec = out->sentence;
     c->last_rec_block = s->block;
-    c->rec_block[s->block] = true;
+    if (!c->rec_block[s->block])
+        c->rec_block[s->block] = out->modality;
     bool any_lead = false;
     for (size_t k = 0; k < n; k++)
         any_lead |= c->roles[k] == RG_ROLE_LEADS;
@@ -448,7 +455,9 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
     if (out->form != RG_FORM_NONE) {
         if (at != RG_NONE)
             out->subject = d.subject, out->modal = at;
-        out->modality = at != RG_NONE ? d.modality : RG_MODALITY_IMPERATIVE;
+        /* an imperative item under "the Task Force shall--" is a "shall" */
+        rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in) : RG_MODALITY_NONE;
+        out->modality = at != RG_NONE ? d.modality : directed ? directed : RG_MODALITY_IMPERATIVE;
         return read_recommendation(c, s, &d, out);
     }
     if (example) {

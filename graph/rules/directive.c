@@ -519,7 +519,8 @@ static bool opening_actor(const char *t, const rg_span *actors, size_t n_actors)
 static size_t leads_start(const char *t, size_t start)
 {
     static const char *const joiners[] = {"together", "along", "alongside", "with", "and", "or"};
-    while (start > 0) {
+    /* only across commas: "that the United States must" starts at "the" */
+    while (start > 0 && strchr(",;:(", t[start - 1])) {
         size_t e = start - 1, b = e;
         while (b > 0 && !strchr(",;:(", t[b - 1]))
             b--;
@@ -654,11 +655,14 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
             continue;
         size_t s_start, s_end;
         subject_segment(t, i, &s_start, &s_end);
+        size_t author_end = 0;
         if (find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)) != RG_NONE) {
             if (!framing_clause(t, s_start, s_end))
                 continue;
             /* the subject is the framed clause's: "that the United States" */
             s_start += find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)) + 4;
+            if (strstr(t, "sense of") && strstr(t, "sense of") < t + s_start)
+                author_end = s_start; /* "It is the sense of Congress that" */
         }
         bool actor = actor_subject(t, s_start, s_end, actors, n_actors) ||
                      (shares_the_subject(t, i) && opening_actor(t, actors, n_actors));
@@ -684,7 +688,9 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         out->modality = f->modality;
         out->subject = leads_start(t, s_start);
         out->subject_end = i;
+        out->author_end = author_end;
         if (f->needs & THAT_CLAUSE) {
+            out->author_end = i;
             out->subject = i + len;
             out->subject_end = that_subject_end(t, i + len, actors, n_actors);
         }

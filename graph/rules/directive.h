@@ -43,6 +43,8 @@ typedef struct rg_directive {
     size_t subject;       /* where its subject begins, past any opening adverbial */
     size_t subject_end;   /* where the leaders it names end: at, or past X in "recommends that X do" */
     rg_modality modality; /* should, will, commit, ... */
+    size_t author_end;    /* the end of who recommends ("GAO recommends that", "It is the sense of
+                           * Congress that"): no party to it; 0 when none */
 } rg_directive;
 
 /* Read text as a directive or a commitment: the offset of its form, or

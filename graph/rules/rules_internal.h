@@ -64,7 +64,8 @@ struct rg_context {
     const rg_entry *subjects[RG_PARTIES_MAX]; /* who led the latest recommendation: "it", "they" */
     size_t n_subjects;
     const rg_entry **parties; /* the current reading's inferred leaders */
-    bool *rec_block;         /* blocks that made a recommendation: their items may go on with it */
+    rg_modality *rec_block;  /* the modality of each block's recommendation (NONE: it made none),
+                              * which the items after it may go on with */
     size_t last_rec;         /* the sentence of the latest recommendation, or RG_NONE */
     size_t last_rec_block;   /* and its block */
     /* the current reading's arrays, kept from sentence to sentence */

@@ -24,15 +24,17 @@
 
 /* What a case may say about the sentence it reads, in the order --print
  * writes them; "pair" is no expectation but sets the document's two
- * countries. */
-static const char *const keys[] = {"mentions", "rec",    "subject", "leads",   "partners",
-                                   "concerns", "elaborates", "lead-in", "leaders"};
+ * countries, and "title" its title (a joint statement's speaks for its
+ * parties). */
+static const char *const keys[] = {"mentions", "rec",        "modality", "subject", "leads",  "partners",
+                                   "targets",  "concerns",   "elaborates", "lead-in", "leaders", "parties"};
 enum { N_KEYS = sizeof keys / sizeof *keys, MAX_LINES = 32 };
 
 typedef struct rule_case {
     int line; /* of the case's first line in the file */
     char *doc; /* the document: its own lines under a heading */
     char *pair[2];
+    char *title;
     int n_expect;
     int expect_key[MAX_LINES];
     int expect_line[MAX_LINES];
@@ -57,6 +59,10 @@ static int key_of(const char *line, size_t *value_at)
         *value_at = 5 + (line[5] == ' ');
         return N_KEYS;
     }
+    if (strncmp(line, "title:", 6) == 0) {
+        *value_at = 6 + (line[6] == ' ');
+        return N_KEYS + 1;
+    }
     return -1;
 }
 
@@ -72,6 +78,9 @@ static void add_line(rule_case *c, rg_buf *doc, const char *line, int number)
             c->pair[0] = rg_strdup(a);
             c->pair[1] = rg_strdup(b);
         }
+    } else if (k == N_KEYS + 1) {
+        free(c->title);
+        c->title = rg_strdup(line + at);
     } else if (k >= 0 && c->n_expect < MAX_LINES) {
         c->expect_key[c->n_expect] = k;
         c->expect_line[c->n_expect] = number;
@@ -102,6 +111,16 @@ static long load_cases(const char *path)
         if (!got || line[0] == '\0') {
             if (c) {
                 c->doc = rg_buf_steal(&doc);
+                if (c->title && c->doc) {
+                    /* the title in place of the heading every case opens with */
+                    rg_buf titled;
+                    rg_buf_init(&titled);
+                    rg_buf_adds(&titled, "# ");
+                    rg_buf_adds(&titled, c->title);
+                    rg_buf_adds(&titled, c->doc + strlen("# Rule case"));
+                    free(c->doc);
+                    c->doc = rg_buf_steal(&titled);
+                }
                 c = NULL;
                 rg_buf_init(&doc);
             }
@@ -161,6 +180,8 @@ static void add_mentions(rg_buf *b, const char *text, const rg_mention *ms, size
             rg_buf_adds(b, " (qualifier)");
         if (m->echo)
             rg_buf_adds(b, " (echo)");
+        if (m->inferred)
+            rg_buf_adds(b, " (inferred)");
         if (m->owner) {
             rg_buf_adds(b, " (of ");
             rg_buf_adds(b, m->owner->id);
@@ -185,6 +206,17 @@ static char *render(int k, const rg_doc *doc, const rg_reading *r)
             rg_buf_addc(&b, ' ');
             rg_buf_add(&b, text + r->modal, strcspn(text + r->modal, " ,.;:"));
         }
+    } else if (strcmp(keys[k], "modality") == 0) {
+        const char *name = rg_modality_name(r->modality);
+        rg_buf_adds(&b, name ? name : "-");
+    } else if (strcmp(keys[k], "parties") == 0) {
+        for (size_t i = 0; i < r->n_parties; i++) {
+            if (i)
+                rg_buf_adds(&b, ", ");
+            rg_buf_adds(&b, r->parties[i]->id);
+        }
+        if (!r->n_parties)
+            rg_buf_adds(&b, "-");
     } else if (strcmp(keys[k], "subject") == 0) {
         if (r->modal == RG_NONE)
             rg_buf_adds(&b, "-");
@@ -197,8 +229,12 @@ static char *render(int k, const rg_doc *doc, const rg_reading *r)
             rg_buf_add(&b, text + from, to - from);
         }
     } else if (strcmp(keys[k], "leads") == 0 || strcmp(keys[k], "partners") == 0 ||
-               strcmp(keys[k], "concerns") == 0) {
-        add_ids(&b, r, keys[k][0] == 'l' ? RG_ROLE_LEADS : keys[k][0] == 'p' ? RG_ROLE_PARTNERS : RG_ROLE_CONCERNS);
+               strcmp(keys[k], "targets") == 0 || strcmp(keys[k], "concerns") == 0) {
+        add_ids(&b, r,
+                keys[k][0] == 'l'   ? RG_ROLE_LEADS
+                : keys[k][0] == 'p' ? RG_ROLE_PARTNERS
+                : keys[k][0] == 't' ? RG_ROLE_TARGETS
+                                    : RG_ROLE_CONCERNS);
     } else if (strcmp(keys[k], "elaborates") == 0) {
         if (r->elaborates == RG_NONE)
             rg_buf_adds(&b, "-");
@@ -304,8 +340,8 @@ START_TEST(a_wrong_expectation_fails_naming_its_line)
     ck_assert_ptr_nonnull(reader);
     char doc[] = "# Rule case\n\nThe State Department should work with Japan.\n";
     char wrong[] = "actor:japan";
-    rule_case c = {.line = 7, .doc = doc, .n_expect = 1, .expect_key = {3}, .expect_line = {9}, .expect = {wrong}};
-    ck_assert_str_eq(keys[3], "leads");
+    rule_case c = {.line = 7, .doc = doc, .n_expect = 1, .expect_key = {4}, .expect_line = {9}, .expect = {wrong}};
+    ck_assert_str_eq(keys[4], "leads");
     verdict v;
     check_case(&c, &v);
     ck_assert_str_eq(v.msg, RULES_FILE ":9: leads: expected 'actor:japan', read 'agency:department-of-state'");
@@ -388,10 +424,12 @@ static void print_reading(const rule_case *c, const rg_doc *doc, const rg_readin
 {
     (void)ctx;
     /* the document's lines as the file writes them, "~" for a blank one */
-    for (const char *p = c->doc + strlen("# Rule case\n\n"); *p; p += strcspn(p, "\n") + 1)
+    for (const char *p = c->doc + strcspn(c->doc, "\n") + 2; *p; p += strcspn(p, "\n") + 1)
         printf("%.*s\n", *p == '\n' ? 1 : (int)strcspn(p, "\n"), *p == '\n' ? "~" : p);
     if (c->pair[0])
         printf("pair: %s %s\n", c->pair[0], c->pair[1]);
+    if (c->title)
+        printf("title: %s\n", c->title);
     for (int k = 0; k < N_KEYS; k++) {
         char *v = render(k, doc, r);
         printf("%s: %s\n", keys[k], v ? v : "?");
@@ -406,6 +444,7 @@ static void free_cases(void)
         free(cases[i].doc);
         free(cases[i].pair[0]);
         free(cases[i].pair[1]);
+        free(cases[i].title);
         for (int e = 0; e < cases[i].n_expect; e++)
             free(cases[i].expect[e]);
     }
