@@ -19,12 +19,12 @@
  * order mark, then the graph file's identity (size, mtime, ctime, inode,
  * device),
  * then the body: counts; documents; nodes with every field; links with
- * their evidence. A string is a u32 length (NO_STRING for NULL) and its
+ * every field (the inferred flag a byte) and their evidence. A string is a u32 length (NO_STRING for NULL) and its
  * bytes. An evidence string is written once: its first time as a u32 0
  * and the string, later as the u32 k of the k-th such string (the graph
  * keeps one copy of a sentence for all the links it proves, and so does
  * the file). The version is in the magic: another layout is another magic. */
-static const char MAGIC[8] = "RGSNAP4";
+static const char MAGIC[8] = "RGSNAP5";
 static const uint64_t ORDER = 0x0102030405060708ULL;
 #define NO_STRING UINT32_MAX
 
@@ -169,6 +169,7 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
         put_str(&o, n->doc);
         put_u64(&o, (uint64_t)n->line);
         put_str(&o, n->section);
+        put_str(&o, n->modality);
         for (int s = 0; s < RG_SCORE__COUNT; s++)
             put_f64(&o, n->scores[s]);
     }
@@ -178,6 +179,7 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
         put_u64(&o, l->target);
         put_u64(&o, (uint64_t)l->relation);
         put_f64(&o, l->weight);
+        put(&o, &(uint8_t){l->inferred}, 1);
         put_u64(&o, l->n_evidence);
         for (size_t k = 0; k < l->n_evidence; k++) {
             put_pooled(&o, l->evidence[k].doc);
@@ -329,7 +331,7 @@ static bool read_node(in *r, rg_graph *g, size_t index)
     if (rg_node_set(&n->text, get_str(r)) < 0 || rg_node_set(&n->doc, get_str(r)) < 0)
         return false;
     n->line = get_long(r);
-    if (rg_node_set(&n->section, get_str(r)) < 0)
+    if (rg_node_set(&n->section, get_str(r)) < 0 || rg_node_set(&n->modality, get_str(r)) < 0)
         return false;
     for (int s = 0; s < RG_SCORE__COUNT; s++)
         take(r, &n->scores[s], sizeof n->scores[s]);
@@ -341,14 +343,17 @@ static bool read_link(in *r, rg_graph *g, size_t index)
     uint64_t source = get_u64(r), target = get_u64(r), rel = get_u64(r);
     double weight = 0;
     take(r, &weight, sizeof weight);
+    uint8_t inferred = 0;
+    take(r, &inferred, 1);
     size_t at;
     /* appended without the link table: a query on a big graph mostly walks
      * its links and never looks one up by its ends (the table is built if
      * it does) */
-    if (r->bad || source >= g->n_nodes || target >= g->n_nodes || rel > RG_REL_CO_MENTIONED ||
+    if (r->bad || source >= g->n_nodes || target >= g->n_nodes || rel >= RG_REL__COUNT || inferred > 1 ||
         rg_graph_append_link(g, source, target, (rg_relation)rel, &at) < 0 || at != index)
         return false;
     g->links[at].weight = weight;
+    g->links[at].inferred = inferred;
     size_t n = get_count(r, 16);
     if (rg_grow_to((void **)&r->evidence, &r->cap_evidence, n, sizeof *r->evidence) < 0)
         return false;
