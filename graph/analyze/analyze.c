@@ -156,7 +156,7 @@ static double link_weight(const rg_link *l, const char *doc)
 }
 
 /* Links of the projections: two entities that one recommendation leads,
- * partners with (or, for the entities view, concerns) share it. */
+ * partners with, targets (or, for the entities view, concerns) share it. */
 static int shared_recommendations(const rg_view *v, pairs *p)
 {
     const rg_graph *g = v->g;
@@ -172,7 +172,7 @@ static int shared_recommendations(const rg_view *v, pairs *p)
         first[i] = RG_NONE;
     for (size_t i = 0; i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
-        bool role = l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS ||
+        bool role = l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS || l->relation == RG_REL_TARGETS ||
                     (v->kind == RG_VIEW_ENTITIES && l->relation == RG_REL_CONCERNS);
         if (!role || g->nodes[l->source].type != RG_TYPE_RECOMMENDATION || v->node_vertex[l->target] == RG_NONE ||
             link_weight(l, v->doc) <= 0)
