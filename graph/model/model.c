@@ -281,9 +281,10 @@ int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t
 }
 
 /* The link source → target of rel, found or made, and the evidence doc,
- * line, text (none when doc is NULL), inferred or not. */
+ * line, text (none when doc is NULL), inferred or not (NULL: the flag
+ * left as it is). */
 static int link_evidence(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
-                         const char *text, bool inferred, size_t *index)
+                         const char *text, const bool *inferred, size_t *index)
 {
     struct rg_graph_index *x = g->index;
     if (x->links_unindexed && index_links(g) < 0)
@@ -316,21 +317,21 @@ static int link_evidence(rg_graph *g, size_t source, size_t target, rg_relation 
     rg_link *l = &g->links[at];
     l->weight += added;
     /* inferred while every piece of evidence is */
-    if (added)
-        l->inferred = had_evidence ? l->inferred && inferred : inferred;
+    if (added && inferred)
+        l->inferred = had_evidence ? l->inferred && *inferred : *inferred;
     return 0;
 }
 
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index)
 {
-    return link_evidence(g, source, target, rel, doc, line, text, false, index);
+    return link_evidence(g, source, target, rel, doc, line, text, NULL, index);
 }
 
 int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                        const char *text, bool inferred, size_t *index)
 {
-    return link_evidence(g, source, target, rel, doc, line, text, inferred, index);
+    return link_evidence(g, source, target, rel, doc, line, text, &inferred, index);
 }
 
 int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,

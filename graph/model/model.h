@@ -131,8 +131,9 @@ int rg_node_set(char **field, const char *value);
 /* Add evidence to the link source → target of this relation, creating it
  * with weight 0 if absent; each piece of evidence adds 1 to the weight.
  * Catalog evidence (doc "catalog") is added once. *index, if not NULL,
- * receives the link's position. The evidence names the link's party: it
- * clears the link's inferred flag (see rg_graph_link_role). */
+ * receives the link's position. The link's inferred flag is left as it
+ * is (a new link is not inferred): a role's evidence is added with
+ * rg_graph_link_role, which keeps the flag. */
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index);
 
@@ -140,9 +141,8 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
  * piece of evidence names its party: inferred when the sentence does not
  * ("we", "the two governments", a pronoun, a list's lead-in). A link is
  * inferred only while every piece of its evidence is: its first piece
- * sets the flag, each later one can only clear it (rg_graph_link adds
- * evidence that is not inferred). Catalog evidence the link already has
- * changes nothing. 0, or -1 when out of memory. */
+ * sets the flag, each later one can only clear it. Catalog evidence the
+ * link already has changes nothing. 0, or -1 when out of memory. */
 int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                        const char *text, bool inferred, size_t *index);
 

@@ -564,8 +564,8 @@ START_TEST(reader_rejects_a_bad_modality)
 END_TEST
 
 /* A link is inferred while every piece of its evidence is: the first piece
- * sets the flag, a named party clears it for good, catalog evidence it
- * has already changes nothing. */
+ * sets the flag, a named party clears it for good; rg_graph_link leaves
+ * it as it is. */
 START_TEST(link_role_keeps_inferred_while_all_evidence_is)
 {
     rg_graph *g = rg_graph_new();
@@ -581,10 +581,10 @@ START_TEST(link_role_keeps_inferred_while_all_evidence_is)
     ck_assert(!g->links[at].inferred);
     ck_assert_int_eq(rg_graph_link_role(g, rec, us, RG_REL_LEADS, "report:u", 3, "We will.", true, NULL), 0);
     ck_assert(!g->links[at].inferred);
-    /* rg_graph_link's evidence names its party */
+    /* rg_graph_link leaves the flag to its caller */
     ck_assert_int_eq(rg_graph_link_role(g, rec, us, RG_REL_PARTNERS, "report:r", 1, "We will.", true, &at), 0);
-    ck_assert_int_eq(rg_graph_link(g, rec, us, RG_REL_PARTNERS, "report:r", 5, "With the US.", NULL), 0);
-    ck_assert(!g->links[at].inferred);
+    ck_assert_int_eq(rg_graph_link(g, rec, us, RG_REL_PARTNERS, "report:r", 5, "We will too.", NULL), 0);
+    ck_assert(g->links[at].inferred);
     /* a link made without evidence takes the flag of its first piece */
     ck_assert_int_eq(rg_graph_link(g, us, rec, RG_REL_TARGETS, NULL, 0, NULL, &at), 0);
     ck_assert(!g->links[at].inferred);
