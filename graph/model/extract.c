@@ -60,16 +60,48 @@ static int entity_node(doc_state *st, const rg_mention *m, const char *sentence,
     if (known_node(st, m->entity, node) < 0)
         return -1;
     rg_node *n = &st->g->nodes[*node];
-    if (rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0 ||
+    /* "the two countries" and the "Biden" of "the Biden administration"
+     * are no names of the country */
+    bool named = !m->inferred && !m->stand_in;
+    if ((named && rg_strset_addn(&n->aliases, sentence + m->start, m->len) < 0) ||
         (count && rg_tally_add(&n->doc_mentions, st->doc->id, count) < 0))
         return -1;
     n->mentions = rg_count_add(n->mentions, count);
     return 0;
 }
 
+/* The link rec -> node of a role, with one more piece of evidence. A role
+ * whose party the sentence does not name ("we", "the two countries", a
+ * lead-in) is inferred, and stays so only while all its evidence is. */
+static int role_link(doc_state *st, size_t rec, size_t node, rg_relation rel, long line, const char *text,
+                     bool inferred)
+{
+    size_t at;
+    bool existed = rg_graph_find_link(st->g, rec, node, rel, &at);
+    if (rg_graph_link(st->g, rec, node, rel, st->doc->id, line, text, &at) < 0)
+        return -1;
+    rg_link *l = &st->g->links[at];
+    l->inferred = existed ? l->inferred && inferred : inferred;
+    return 0;
+}
+
+static rg_relation relation_of(rg_role role)
+{
+    switch (role) {
+    case RG_ROLE_LEADS:
+        return RG_REL_LEADS;
+    case RG_ROLE_TARGETS:
+        return RG_REL_TARGETS;
+    case RG_ROLE_CONCERNS:
+        return RG_REL_CONCERNS;
+    default:
+        return RG_REL_PARTNERS;
+    }
+}
+
 /* Link rec to what a sentence names, by the role the reading gives each
- * mention: leads first, then partners and concerns. A node named twice
- * gets one link, and one that leads is no partner as well. */
+ * mention: leads first, then targets, partners and concerns. A node named
+ * twice gets one link, and one that leads is no partner as well. */
 static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_reading *r)
 {
     for (int pass = 0; pass < 2; pass++) {
@@ -77,14 +109,14 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
             rg_role role = r->roles[i];
             if (role == RG_ROLE_NONE || (pass == 0) != (role == RG_ROLE_LEADS))
                 continue;
-            rg_relation rel = role == RG_ROLE_CONCERNS ? RG_REL_CONCERNS
-                              : role == RG_ROLE_LEADS  ? RG_REL_LEADS
-                                                       : RG_REL_PARTNERS;
+            rg_relation rel = relation_of(role);
             size_t node = st->nodes[i];
-            if ((rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, node, RG_REL_LEADS, NULL)) ||
+            if ((rel != RG_REL_LEADS && rel != RG_REL_CONCERNS &&
+                 rg_graph_find_link(st->g, rec, node, RG_REL_LEADS, NULL)) ||
+                (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, node, RG_REL_TARGETS, NULL)) ||
                 rg_graph_find_link(st->g, rec, node, rel, NULL))
                 continue; /* named twice: one link */
-            if (rg_graph_link(st->g, rec, node, rel, st->doc->id, s->line, s->text, NULL) < 0)
+            if (role_link(st, rec, node, rel, s->line, s->text, r->mentions[i].inferred) < 0)
                 return -1;
         }
     }
@@ -122,15 +154,22 @@ static int recommendation_node(doc_state *st, const rg_sentence *s, size_t *rec)
 static int recommendation(doc_state *st, const rg_sentence *s, const rg_reading *r)
 {
     size_t rec;
-    if (recommendation_node(st, s, &rec) < 0 || link_roles(st, rec, s, r) < 0)
+    if (recommendation_node(st, s, &rec) < 0 ||
+        rg_node_set(&st->g->nodes[rec].modality, rg_modality_name(r->modality)) < 0 || link_roles(st, rec, s, r) < 0)
         return -1;
+    /* "We will ...": the signatories lead, the sentence the evidence */
+    for (size_t i = 0; i < r->n_parties; i++) {
+        size_t node;
+        if (known_node(st, r->parties[i], &node) < 0 || role_link(st, rec, node, RG_REL_LEADS, s->line, s->text, true) < 0)
+            return -1;
+    }
     /* Items under "the report recommends that U.S. and ROK policymakers:"
      * are led by whoever the lead-in names (its line is the evidence). */
     const rg_block *lead_in = r->lead_in >= 0 ? &st->doc->blocks[r->lead_in] : NULL;
     for (size_t i = 0; i < r->n_leaders; i++) {
         size_t node;
         if (known_node(st, r->leaders[i].entity, &node) < 0 ||
-            rg_graph_link(st->g, rec, node, RG_REL_LEADS, st->doc->id, lead_in->line, lead_in->text, NULL) < 0)
+            role_link(st, rec, node, RG_REL_LEADS, lead_in->line, lead_in->text, true) < 0)
             return -1;
     }
     return 0;
@@ -172,7 +211,7 @@ static int sentence(doc_state *st, const rg_reading *r)
     for (size_t i = 0; i < n && rc == 0; i++) {
         st->nodes[i] = RG_NONE;
         if (!ms[i].qualifier)
-            rc = entity_node(st, &ms[i], s->text, ms[i].echo ? 0 : 1, &st->nodes[i]);
+            rc = entity_node(st, &ms[i], s->text, ms[i].echo || ms[i].inferred ? 0 : 1, &st->nodes[i]);
     }
     /* "the Ministry of Interior and Safety's Personal Information
      * Protection Commission": the commission is part of the ministry;
@@ -190,7 +229,7 @@ static int sentence(doc_state *st, const rg_reading *r)
     if (n <= RG_COMENTION_MAX)
         for (size_t i = 0; i < n && rc == 0; i++)
             for (size_t k = i + 1; k < n && rc == 0; k++)
-                if (rg_mention_counts(&ms[i]) && rg_mention_counts(&ms[k]))
+                if (rg_mention_counts(&ms[i]) && rg_mention_counts(&ms[k]) && !ms[i].inferred && !ms[k].inferred)
                     rc = co_mention(st, st->nodes[i], st->nodes[k], s);
     if (rc < 0)
         return -1;

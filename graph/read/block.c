@@ -190,6 +190,15 @@ static int add_mark(rg_doc_parser *p, long line)
     return 0;
 }
 
+/* Does a block's text end as a lead-in to a list: "... policymakers:",
+ * "the Task Force shall--" (an em dash, as the reader writes it)? */
+static bool introduces_list(const char *t)
+{
+    size_t n = strlen(t);
+    return (n >= 1 && t[n - 1] == ':') || (n >= 2 && t[n - 1] == '-' && t[n - 2] == '-');
+}
+
+
 int rg_doc_close_block(rg_doc_parser *p)
 {
     if (!p->open)
@@ -226,12 +235,17 @@ int rg_doc_close_block(rg_doc_parser *p)
     } else {
         b.heading = p->heading;
     }
+    /* a paragraph ending in ':' or a dash introduces the list that follows
+     * it; so does an item, for the items after it (a bill's "(5) include
+     * coordination with allies—" before "(A) to leverage ...") */
+    bool opens_list = introduces_list(b.text);
     if (b.kind == RG_BLOCK_ITEM) {
         b.lead_in = p->lead_in;
+        if (opens_list)
+            p->lead_in = (long)index;
     } else {
         b.lead_in = -1;
-        /* a paragraph ending in ':' introduces the list that follows it */
-        p->lead_in = (b.kind == RG_BLOCK_PARAGRAPH && b.text[strlen(b.text) - 1] == ':') ? (long)index : -1;
+        p->lead_in = b.kind == RG_BLOCK_PARAGRAPH && opens_list ? (long)index : -1;
     }
     d->blocks[d->n_blocks++] = b;
     rg_buf_reset(&p->text);

@@ -5,9 +5,11 @@
 #include "graph/rules/rules_internal.h"
 #include "graph/base/text.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void rg_context_free(rg_context *c)
 {
@@ -23,6 +25,8 @@ void rg_context_free(rg_context *c)
     free(c->defined);
     free(c->ms);
     free(c->leaders);
+    free(c->parties);
+    free(c->rec_block);
     free(c->roles);
     free(c->actors);
     free(c);
@@ -118,6 +122,65 @@ static int survey(rg_context *c)
     return rc;
 }
 
+/* Does the document speak for its parties, as a joint statement, a
+ * declaration or a communiqué does? Its title says so, or "we" commits
+ * again and again ("we will", "we commit"): in a report, "we" are the
+ * authors, and what others "will" do is a forecast. */
+static bool speaks_for_parties(const rg_doc *doc)
+{
+    static const char *const titles[] = {"Statement", "Declaration", "Communiqu", "Fact Sheet", "Readout"};
+    for (size_t k = 0; doc->title && k < sizeof titles / sizeof *titles; k++)
+        if (strstr(doc->title, titles[k]))
+            return true;
+    static const char *const pledges[] = {"e will ", "e commit", "e reaffirm", "e are committed", "e pledge", "e intend"};
+    size_t count = 0;
+    for (size_t i = 0; i < doc->n_sentences && count < 3; i++) {
+        const char *t = doc->sentences[i].text;
+        if (doc->blocks[doc->sentences[i].block].zone != RG_ZONE_BODY)
+            continue;
+        for (const char *p = t; (p = strstr(p, "e ")) != NULL && count < 3; p++) {
+            bool we = (p - t == 1 && t[0] == 'W') || (p - t >= 2 && p[-1] == 'w' && p[-2] == ' ');
+            for (size_t k = 0; we && k < sizeof pledges / sizeof *pledges; k++)
+                if (strncmp(p, pledges[k], strlen(pledges[k])) == 0) {
+                    count++;
+                    break;
+                }
+        }
+    }
+    return count >= 3;
+}
+
+/* Whom "we" stands for in a document that speaks for its parties: the
+ * countries its first sentence names ("President Biden of the United
+ * States and President Yoon of the Republic of Korea met ..."; later ones
+ * name others: "provocations by North Korea"), or else the two it names
+ * most. */
+static int choose_signatories(rg_context *c)
+{
+    const rg_doc *doc = c->doc;
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        const rg_block *b = &doc->blocks[doc->sentences[i].block];
+        if (b->zone != RG_ZONE_BODY || b->kind != RG_BLOCK_PARAGRAPH || !strchr(doc->sentences[i].text, ' '))
+            continue;
+        for (size_t k = c->names_at[i]; k < c->names_at[i + 1]; k++) {
+            const rg_entry *e = &c->r->cat->entries[c->names.items[k].entry];
+            bool seen = !rg_entry_is_country(e);
+            for (size_t j = 0; j < c->n_signatories && !seen; j++)
+                seen = c->signatories[j] == e;
+            if (!seen && c->n_signatories < RG_PARTIES_MAX)
+                c->signatories[c->n_signatories++] = e;
+        }
+        break;
+    }
+    if (c->n_signatories < 2) {
+        c->n_signatories = 0;
+        for (int k = 0; k < 2; k++)
+            if (c->pair[k])
+                c->signatories[c->n_signatories++] = c->pair[k];
+    }
+    return 0;
+}
+
 rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)
 {
     rg_context *c = calloc(1, sizeof *c);
@@ -130,24 +193,34 @@ rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)
     c->last_rec = RG_NONE;
     c->last_rec_block = RG_NONE;
     rg_hmap_init(&c->local_ids);
-    if (!(c->acronyms = rg_matcher_new()) || survey(c) < 0) {
+    c->rec_block = calloc(doc->n_blocks ? doc->n_blocks : 1, sizeof *c->rec_block);
+    if (!c->rec_block || !(c->acronyms = rg_matcher_new()) || survey(c) < 0) {
         rg_context_free(c);
         rg_error_nomem(err);
         return NULL;
     }
+    c->voice = speaks_for_parties(doc);
+    if (c->voice)
+        choose_signatories(c);
     return c;
 }
 
 /* ---- one sentence ---- */
 
-static bool lead_in_recommends(const char *t)
-{
-    return strstr(t, "recommend") || strstr(t, "should") || strstr(t, "urge") || strstr(t, "call on");
-}
-
 static bool starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Does a list's lead-in recommend what its items say: "the report
+ * recommends that U.S. and ROK policymakers:", "The two governments should
+ * also:", a provision that directs ("the Task Force shall ..., which
+ * shall—")? */
+static bool lead_in_recommends(const rg_context *c, long lead_in)
+{
+    const char *t = c->doc->blocks[lead_in].text;
+    return c->rec_block[lead_in] || strstr(t, "recommend") || strstr(t, "should") || strstr(t, "urge") ||
+           strstr(t, "call on") || strstr(t, "shall") || strstr(t, "must");
 }
 
 /* Room for n roles and n actors in the buffers kept from sentence to sentence. */
@@ -159,16 +232,17 @@ static int reserve(rg_context *c, size_t n)
     return 0;
 }
 
-/* The offset of the modal of a recommendation, or RG_NONE; its subject's
- * start in *subject. */
-static size_t modal_of(rg_context *c, const char *text, const rg_mention *ms, size_t n, bool item, size_t *subject)
+/* The directive or commitment a sentence makes, if any. */
+static size_t directive_of(rg_context *c, const char *text, const rg_mention *ms, size_t n, const rg_block *b,
+                           rg_directive *d)
 {
     size_t n_actors = 0;
     for (size_t i = 0; i < n; i++)
         if (ms[i].entity->type != RG_TYPE_PROGRAM && !ms[i].qualifier)
             c->actors[n_actors++] = (rg_span){ms[i].start, ms[i].len}; /* an echo still heads a subject */
-    *subject = 0;
-    return rg_directive_modal(text, c->actors, n_actors, item, subject);
+    unsigned where = (b->kind == RG_BLOCK_ITEM ? RG_DIRECTIVE_ITEM : 0) |
+                     (b->kind == RG_BLOCK_HEADING ? RG_DIRECTIVE_TITLE : 0) | (c->voice ? RG_DIRECTIVE_VOICE : 0);
+    return rg_directive_read(text, c->actors, n_actors, where, d);
 }
 
 /* The lead-in's mentions that lead: who it names, programs left out. */
@@ -188,9 +262,31 @@ static int read_leaders(rg_context *c, const rg_block *lead_in, rg_reading *out)
     return 0;
 }
 
+/* Do the items after a lead-in complete what it directs: "the Task Force
+ * shall--" ("(1) assess ..."), or an item that directs ("(5) include
+ * coordination with allies--" before "(A) to leverage ...")? Not those of
+ * a directive that ends on what it is about ("... sanctions on entities
+ * that are supporting actions by the PRC--": "(1) to overthrow ..."). */
+static bool directs_items(const rg_context *c, long lead_in)
+{
+    const rg_block *b = &c->doc->blocks[lead_in];
+    if (b->kind == RG_BLOCK_ITEM)
+        return c->rec_block[lead_in];
+    static const char *const forms[] = {"shall", "should", "must", "will"};
+    char word[8];
+    size_t n = strlen(b->text);
+    size_t end = n >= 2 && b->text[n - 1] == '-' ? n - 2 : n - 1;
+    if (rg_word_before(b->text, end, word, sizeof word) == RG_NONE)
+        return false;
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
+        if (strcmp(word, forms[k]) == 0)
+            return c->rec_block[lead_in];
+    return false;
+}
+
 /* The form of a sentence that opens a block or follows another, given
- * its modal; and whether it goes on with the latest recommendation. */
-static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t modal, bool first_in_block, bool *example)
+ * its directive; and whether it goes on with the latest recommendation. */
+static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t at, bool first_in_block, bool *example)
 {
     const rg_block *b = &c->doc->blocks[s->block];
     bool item = b->kind == RG_BLOCK_ITEM;
@@ -199,16 +295,125 @@ static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t modal, 
     /* and so does "This should be predicated on ...", when it is no
      * recommendation of its own */
     *example = follows_rec && (starts_with(s->text, "For example") || starts_with(s->text, "For instance") ||
-                               (modal == RG_NONE && rg_directive_refers_back(s->text)));
+                               (at == RG_NONE && rg_directive_refers_back(s->text)));
     if (*example)
         return RG_FORM_NONE;
-    if (modal != RG_NONE)
+    if (at != RG_NONE)
         return RG_FORM_MODAL;
     /* an imperative opens a list item or an emphasized line:
-     * "- Deepen cooperation ...", "*Establish new partnerships ...*" */
-    if (first_in_block && (item || b->emphasized) && rg_directive_imperative(s->text))
+     * "- Deepen cooperation ...", "*Establish new partnerships ...*"; a
+     * bill's items under a directing provision open in lower case:
+     * "(1) assess ...", "(A) to leverage ..." */
+    if (!first_in_block || !(item || b->emphasized))
+        return RG_FORM_NONE;
+    if (rg_directive_imperative(s->text))
         return item ? RG_FORM_ITEM : RG_FORM_EMPHASIZED;
+    if (item && b->lead_in >= 0 && directs_items(c, b->lead_in) && rg_directive_imperative_any_case(s->text))
+        return RG_FORM_ITEM;
     return RG_FORM_NONE;
+}
+
+/* Is word w[0..n) one of the list? Case-insensitive. */
+static bool word_among(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* Who the subject text[from..to) stands for when it names no one: "we"
+ * and "the two leaders" for the signatories of a joint statement, "it" and
+ * "they" for the first name of the sentence or else who led the
+ * recommendation before. ms are the sentence's mentions. */
+static size_t resolve_parties(rg_context *c, const char *text, const rg_mention *ms, size_t n_ms, size_t from,
+                              size_t to)
+{
+    bool pronoun = false;
+    static const char *const first_person[] = {"we", "our", "us"};
+    static const char *const collective[] = {"leaders", "presidents", "governments", "countries", "nations",
+                                             "sides", "allies", "alliance", "partners"};
+    static const char *const pronouns[] = {"he", "she", "it", "they"};
+    const rg_entry *const *from_list = NULL;
+    size_t n_from = 0;
+    for (size_t i = from; i < to && !from_list;) {
+        size_t n = 0;
+        while (i + n < to && isalpha((unsigned char)text[i + n]))
+            n++;
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        bool word_start = i == 0 || !isalpha((unsigned char)text[i - 1]);
+        if (word_start && c->voice &&
+            (word_among(text + i, n, first_person, 3) || word_among(text + i, n, collective, 9)))
+            from_list = c->signatories, n_from = c->n_signatories;
+        else if (word_start && word_among(text + i, n, pronouns, 4))
+            from_list = c->subjects, n_from = c->n_subjects, pronoun = true;
+        i += n;
+    }
+    if (!c->parties && !(c->parties = malloc(RG_PARTIES_MAX * sizeof *c->parties)))
+        return RG_NONE;
+    /* "As both countries develop norms, they could ...", "to the extent
+     * that the Biden administration reinitiates diplomacy with North
+     * Korea, it should ...": the first name of the sentence, before the
+     * recommendation before it */
+    size_t first = RG_NONE;
+    for (size_t k = 0; pronoun && k < n_ms && ms[k].start < from; k++) {
+        if (!rg_mention_counts(&ms[k]) || ms[k].entity->type == RG_TYPE_PROGRAM)
+            continue;
+        if (first == RG_NONE)
+            first = ms[k].start, n_from = 0;
+        if (ms[k].start == first && n_from < RG_PARTIES_MAX)
+            c->parties[n_from++] = ms[k].entity;
+    }
+    if (first != RG_NONE)
+        return n_from;
+    for (size_t k = 0; k < n_from; k++)
+        c->parties[k] = from_list[k];
+    return n_from;
+}
+
+/* Who leads the recommendation just read: kept for "it" and "they". */
+static void remember_subjects(rg_context *c, const rg_reading *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < out->n_mentions && n < RG_PARTIES_MAX; k++)
+        if (out->roles[k] == RG_ROLE_LEADS)
+            c->subjects[n++] = out->mentions[k].entity;
+    for (size_t k = 0; k < out->n_parties && n < RG_PARTIES_MAX; k++)
+        c->subjects[n++] = out->parties[k];
+    if (n)
+        c->n_subjects = n;
+}
+
+/* The roles and leaders of a recommendation. */
+static int read_recommendation(rg_context *c, const rg_sentence *s, const rg_directive *d, rg_reading *out)
+{
+    const rg_doc *doc = c->doc;
+    size_t n = out->n_mentions;
+    size_t subject = d->at != RG_NONE ? d->subject : 0, subject_end = d->at != RG_NONE ? d->subject_end : RG_NONE;
+    rg_roles_assign(s->text, out->mentions, n, subject, subject_end, c->roles);
+    c->last_rec = out->sentence;
+    c->last_rec_block = s->block;
+    c->rec_block[s->block] = true;
+    bool any_lead = false;
+    for (size_t k = 0; k < n; k++)
+        any_lead |= c->roles[k] == RG_ROLE_LEADS;
+    if (!any_lead && d->at != RG_NONE) {
+        size_t np = resolve_parties(c, s->text, out->mentions, n, subject, subject_end);
+        if (np == RG_NONE)
+            return -1;
+        out->parties = c->parties;
+        out->n_parties = np;
+        any_lead = np > 0;
+    }
+    /* Items under "the report recommends that U.S. and ROK
+     * policymakers:" are led by whoever the lead-in names. */
+    if (!any_lead && out->lead_in >= 0 && read_leaders(c, &doc->blocks[out->lead_in], out) < 0)
+        return -1;
+    remember_subjects(c, out);
+    return 0;
 }
 
 int rg_context_read(rg_context *c, size_t i, rg_reading *out)
@@ -234,26 +439,19 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
     out->roles = c->roles;
     bool item = b->kind == RG_BLOCK_ITEM;
     bool first_in_block = i == 0 || doc->sentences[i - 1].block != s->block;
-    size_t subject;
-    size_t modal = modal_of(c, s->text, ms, n, item, &subject);
+    rg_directive d;
+    size_t at = directive_of(c, s->text, ms, n, b, &d);
     bool example;
-    out->form = form_of(c, s, modal, first_in_block, &example);
-    if (item && b->lead_in >= 0 && lead_in_recommends(doc->blocks[b->lead_in].text))
+    out->form = form_of(c, s, at, first_in_block, &example);
+    if (item && b->lead_in >= 0 && lead_in_recommends(c, b->lead_in))
         out->lead_in = b->lead_in;
     if (out->form != RG_FORM_NONE) {
-        if (modal != RG_NONE)
-            out->subject = subject, out->modal = modal;
-        rg_roles_assign(s->text, ms, n, subject, modal, c->roles);
-        c->last_rec = i;
-        c->last_rec_block = s->block;
-        bool any_lead = false;
-        for (size_t k = 0; k < n; k++)
-            any_lead |= c->roles[k] == RG_ROLE_LEADS;
-        /* Items under "the report recommends that U.S. and ROK
-         * policymakers:" are led by whoever the lead-in names. */
-        if (!any_lead && out->lead_in >= 0 && read_leaders(c, &doc->blocks[out->lead_in], out) < 0)
-            return -1;
-    } else if (example) {
+        if (at != RG_NONE)
+            out->subject = d.subject, out->modal = at;
+        out->modality = at != RG_NONE ? d.modality : RG_MODALITY_IMPERATIVE;
+        return read_recommendation(c, s, &d, out);
+    }
+    if (example) {
         out->elaborates = c->last_rec;
         /* an example in a list item tells who else and what else the
          * recommendation involves */
@@ -262,9 +460,9 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
         else
             for (size_t k = 0; k < n; k++)
                 c->roles[k] = RG_ROLE_NONE;
-    } else {
-        for (size_t k = 0; k < n; k++)
-            c->roles[k] = RG_ROLE_NONE;
+        return 0;
     }
+    for (size_t k = 0; k < n; k++)
+        c->roles[k] = RG_ROLE_NONE;
     return 0;
 }

@@ -62,12 +62,14 @@ static const char *const verbs[] = {
 
 /* People and bodies who can act: the head of an actor subject. Sorted. */
 static const char *const actor_nouns[] = {
-    "administration", "administrations", "agencies", "agency", "allies", "ally", "ambassador", "ambassadors",
-    "authorities", "branch", "businesses", "capitals", "command", "commanders", "companies", "congress",
-    "countries", "country", "department", "departments", "diplomats", "firms", "forces", "government",
-    "governments", "he", "i", "industry", "lawmakers", "leaders", "leadership", "legislators", "legislatures",
-    "military", "militaries", "minister", "ministers", "ministries", "ministry", "nations", "negotiators",
-    "office", "officials", "parliament", "partners", "planners", "policymakers", "president", "presidents",
+    "administration", "administrations", "administrator", "agencies", "agency", "alliance", "allies", "ally",
+    "ambassador", "ambassadors", "authorities", "board", "branch", "bureau", "businesses", "capitals", "chair",
+    "chairman", "command", "commanders", "commission", "commissioner", "committee", "companies", "congress",
+    "coordinator", "council", "countries", "country", "department", "departments", "diplomats", "director",
+    "directors", "firms", "force", "forces", "government", "governments", "he", "head", "heads", "i",
+    "industry", "lawmakers", "leaders", "leadership", "legislators", "legislatures", "militaries", "military",
+    "minister", "ministers", "ministries", "ministry", "nations", "negotiators", "office", "officials",
+    "parliament", "partners", "planners", "policymakers", "president", "presidents", "representative",
     "representatives", "researchers", "secretary", "she", "sides", "staff", "states", "team", "teams", "they",
     "unit", "universities", "we", "you",
 };
@@ -137,11 +139,25 @@ static bool is_adverb(const char *s, size_t n)
     return (n > 3 && word_is(s + n - 2, 2, "ly")) || word_in(s, n, plain, COUNT(plain));
 }
 
-bool rg_directive_imperative(const char *text)
+/* "are committed to", "have also agreed to": a verb that carries the form */
+static bool auxiliary(const char *s, size_t n)
+{
+    static const char *const aux[] = {"are", "is", "am", "was", "were", "remain", "remains", "have", "has", "had", "also", "newly"};
+    return word_in(s, n, aux, COUNT(aux));
+}
+
+/* An imperative opening text: "Deepen ...", "Jointly reexamine ...";
+ * with any_case also "assess ..." and "to leverage ...", as a bill's
+ * items under a provision that directs ("the Task Force shall—") read. */
+static bool imperative(const char *text, bool any_case)
 {
     const char *w = skip_spaces(text);
     size_t n = word_len(w);
-    if (n == 0 || !isupper((unsigned char)w[0]))
+    if (any_case && word_is(w, n, "to")) {
+        w = skip_spaces(w + n);
+        n = word_len(w);
+    }
+    if (n == 0 || !(any_case || isupper((unsigned char)w[0])))
         return false;
     /* "Jointly reexamine ...", "Aggressively engage ..." */
     if (is_adverb(w, n) && n > 3 && word_is(w + n - 2, 2, "ly")) {
@@ -161,48 +177,143 @@ bool rg_directive_imperative(const char *text)
     return w[n] == ' ' && !word_in(next, word_len(next), noun_followers, COUNT(noun_followers));
 }
 
-/* ---- modal directives ---- */
+bool rg_directive_imperative(const char *text)
+{
+    return imperative(text, false);
+}
 
-enum { ANY_SUBJECT = 0, ACTOR_SUBJECT = 1, LIST_ONLY = 2 };
+bool rg_directive_imperative_any_case(const char *text)
+{
+    return imperative(text, true);
+}
 
-#define MODAL(words, needs) {words, sizeof words - 1, needs}
+/* ---- modal directives and commitments ---- */
 
-static const struct {
+enum {
+    ANY_SUBJECT = 0,
+    ACTOR_SUBJECT = 1, /* the subject is an actor, named or not */
+    LIST_ONLY = 2,     /* only in a list item */
+    TO_LATER = 4,      /* "instructed their ministers to ...": a "to" follows */
+    THAT_CLAUSE = 8,   /* "recommends that X do": X leads */
+    VERB_NEXT = 16,    /* "look forward to advancing", not "to the summit" */
+    COMMITMENT = 32,   /* "reaffirm our commitment to": needs "commitment" after it */
+    VOICE = 64,        /* only where the document speaks for its parties: in a
+                        * report, "the two countries will" is a forecast */
+};
+
+#define FORM(words, needs, modality) {words, sizeof words - 1, needs, RG_MODALITY_##modality}
+
+/* Every form that makes a sentence a recommendation, with the modality it
+ * gives; sorted, for form_at. Past forms count: a joint statement reports its leaders'
+ * commitments ("the leaders committed to", "instructed their ministers
+ * to"). */
+static const struct form {
     const char *words;
     size_t len;
     int needs;
-} modals[] = {
-    MODAL("should", ANY_SUBJECT),
-    MODAL("must", ANY_SUBJECT),
-    MODAL("ought to", ANY_SUBJECT),
-    MODAL("needs to", ANY_SUBJECT),
-    MODAL("need to", ANY_SUBJECT),
-    MODAL("would be well served", ACTOR_SUBJECT),
-    MODAL("would do well to", ACTOR_SUBJECT),
-    MODAL("could", ACTOR_SUBJECT | LIST_ONLY),
-    /* commitments: "the leaders committed to ...", "Seoul pledged to ..." */
-    MODAL("committed to", ACTOR_SUBJECT),
-    MODAL("commit to", ACTOR_SUBJECT),
-    MODAL("pledged to", ACTOR_SUBJECT),
-    MODAL("pledge to", ACTOR_SUBJECT),
-    MODAL("vowed to", ACTOR_SUBJECT),
-    MODAL("agreed to", ACTOR_SUBJECT),
+    rg_modality modality;
+} forms[] = {
+    FORM("agree to", ACTOR_SUBJECT, AGREE),
+    FORM("agreed to", ACTOR_SUBJECT, AGREE),
+    FORM("agrees to", ACTOR_SUBJECT, AGREE),
+    FORM("call for", ACTOR_SUBJECT, CALL),
+    FORM("call on", ACTOR_SUBJECT, CALL),
+    FORM("call upon", ACTOR_SUBJECT, CALL),
+    FORM("calls for", ACTOR_SUBJECT, CALL),
+    FORM("calls on", ACTOR_SUBJECT, CALL),
+    FORM("calls upon", ACTOR_SUBJECT, CALL),
+    FORM("commit to", ACTOR_SUBJECT, COMMIT),
+    FORM("commits to", ACTOR_SUBJECT, COMMIT),
+    FORM("committed to", ACTOR_SUBJECT, COMMIT),
+    FORM("could", ACTOR_SUBJECT | LIST_ONLY, COULD),
+    FORM("demands that", ANY_SUBJECT, NEED),
+    FORM("determined to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("emphasize the need to", ACTOR_SUBJECT, NEED),
+    FORM("emphasized the need to", ACTOR_SUBJECT, NEED),
+    FORM("instruct", ACTOR_SUBJECT | TO_LATER, URGE),
+    FORM("instructed", ACTOR_SUBJECT | TO_LATER, URGE),
+    FORM("instructs", ACTOR_SUBJECT | TO_LATER, URGE),
+    FORM("intend to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("intends to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("look forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
+    FORM("looks forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
+    FORM("must", ANY_SUBJECT, MUST),
+    FORM("need to", ANY_SUBJECT, NEED),
+    FORM("needs to", ANY_SUBJECT, NEED),
+    FORM("ought to", ANY_SUBJECT, SHOULD),
+    FORM("plan to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("pledge to", ACTOR_SUBJECT, COMMIT),
+    FORM("pledged to", ACTOR_SUBJECT, COMMIT),
+    FORM("pledges to", ACTOR_SUBJECT, COMMIT),
+    FORM("ready to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("reaffirm", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reaffirmed", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reaffirms", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("recommend that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
+    FORM("recommends that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
+    FORM("recommit to", ACTOR_SUBJECT, COMMIT),
+    FORM("redouble", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reiterate", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reiterated", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("reiterates", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("renew", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("require us to", ANY_SUBJECT, NEED),
+    FORM("resolve to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("resolved to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("seek to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("shall", ACTOR_SUBJECT, SHALL),
+    FORM("should", ANY_SUBJECT, SHOULD),
+    FORM("steadfast in", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("stress the need to", ACTOR_SUBJECT, NEED),
+    FORM("underscore the need to", ACTOR_SUBJECT, NEED),
+    FORM("urge", ACTOR_SUBJECT, URGE),
+    FORM("urged", ACTOR_SUBJECT, URGE),
+    FORM("urges", ACTOR_SUBJECT, URGE),
+    FORM("vow to", ACTOR_SUBJECT, COMMIT),
+    FORM("vowed to", ACTOR_SUBJECT, COMMIT),
+    FORM("will", ACTOR_SUBJECT | VOICE, WILL),
+    FORM("willing to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("would be well served", ACTOR_SUBJECT, SHOULD),
+    FORM("would do well to", ACTOR_SUBJECT, SHOULD),
 };
 
-/* Length of the modal form at s (a word start), or 0, and its index. Every
- * word of every sentence comes here: the first letter decides before any
- * comparison. */
-static size_t modal_at(const char *s, size_t *which)
+/* Length of the form at s (a word start), or 0, and its index. Every word
+ * of every sentence comes here: the forms are sorted, so a binary search
+ * on the first letter finds the few that may match, and the length of the
+ * word rules out most of them before any comparison. In a title ("State
+ * Should Require Plans"), a capital opens the form too. */
+static size_t form_at(const char *s, bool title, size_t *which)
 {
-    for (size_t k = 0; k < COUNT(modals); k++) {
-        size_t n = modals[k].len;
-        if (s[0] == modals[k].words[0] && strncmp(s + 1, modals[k].words + 1, n - 1) == 0 &&
-            !isalpha((unsigned char)s[n])) {
+    char first = title ? (char)tolower((unsigned char)s[0]) : s[0];
+    size_t lo = 0, hi = COUNT(forms);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (forms[mid].words[0] < first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t w = 1;
+    while (isalpha((unsigned char)s[w]))
+        w++;
+    for (size_t k = lo; k < COUNT(forms) && forms[k].words[0] == first; k++) {
+        size_t n = forms[k].len;
+        if (n < w || (forms[k].words[w] != ' ' && forms[k].words[w] != '\0'))
+            continue;
+        if (strncmp(s + 1, forms[k].words + 1, n - 1) == 0 && !isalpha((unsigned char)s[n])) {
             *which = k;
             return n;
         }
     }
     return 0;
+}
+
+bool rg_directive_forms_sorted(void)
+{
+    for (size_t k = 1; k < COUNT(forms); k++)
+        if (strcmp(forms[k - 1].words, forms[k].words) >= 0)
+            return false;
+    return true;
 }
 
 /* Words that open an adverbial or subordinate segment before the subject:
@@ -236,19 +347,30 @@ static bool adverbial_segment(const char *s, size_t n)
     return (len > 3 && word_is(w + len - 2, 2, "ly")) || (len > 4 && word_is(w + len - 3, 3, "ing"));
 }
 
-static bool contains_word(const char *s, size_t n, const char *const *list, size_t count)
+/* Does s[0..n) open with a subordinating conjunction: "while", "if" ...? */
+static bool subordinate_clause(const char *s, size_t n)
+{
+    static const char *const conjunctions[] = {"after",  "although", "as",     "because", "before", "if",
+                                               "once",   "since",    "though", "unless",  "until",  "when",
+                                               "whereas", "while"};
+    const char *w = skip_spaces(s);
+    return (size_t)(w - s) < n && word_in(w, word_len(w), conjunctions, COUNT(conjunctions));
+}
+
+/* The offset of the first word of s[0..n) in the list, or RG_NONE. */
+static size_t find_word(const char *s, size_t n, const char *const *list, size_t count)
 {
     for (size_t i = 0; i < n;) {
         size_t len = word_len(s + i);
         if (len && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
             if (i + len <= n && word_in(s + i, len, list, count))
-                return true;
+                return i;
             i += len;
         } else {
             i++;
         }
     }
-    return false;
+    return RG_NONE;
 }
 
 /* The subject segment before the modal at m: the last comma-separated
@@ -294,19 +416,8 @@ static void subject_segment(const char *t, size_t m, size_t *start, size_t *end)
  * word before the first preposition, adverbs set aside. */
 static bool actor_subject(const char *t, size_t start, size_t end, const rg_span *actors, size_t n_actors)
 {
-    size_t cut = end;
-    for (size_t i = start; i < end;) {
-        size_t len = word_len(t + i);
-        if (len && (i == start || !isalpha((unsigned char)t[i - 1]))) {
-            if (i > start && word_in(t + i, len, prepositions, COUNT(prepositions))) {
-                cut = i;
-                break;
-            }
-            i += len;
-        } else {
-            i++;
-        }
-    }
+    size_t cut = find_word(t + start + 1, end > start + 1 ? end - start - 1 : 0, prepositions, COUNT(prepositions));
+    cut = cut == RG_NONE ? end : start + 1 + cut;
     /* the last word of t[start..cut) that is not an adverb, a closing
      * parenthesis set aside: "the United States Agency for International
      * Development (USAID)" */
@@ -326,7 +437,9 @@ static bool actor_subject(const char *t, size_t start, size_t end, const rg_span
             b--;
         if (b == e)
             return false;
-        if (is_adverb(t + b, e - b) && b > start) {
+        /* an adverb or an auxiliary between subject and form: "we have
+         * also committed to", "the leaders are committed to" */
+        if (b > start && (is_adverb(t + b, e - b) || auxiliary(t + b, e - b))) {
             e = b;
             continue;
         }
@@ -360,49 +473,174 @@ static size_t leads_start(const char *t, size_t start)
     return start;
 }
 
-size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors, bool list_item,
-                          size_t *subject_start)
+/* Does an embedded clause before offset at only frame the directive, so
+ * that its modal is the sentence's own? "It is the sense of Congress that
+ * the United States must ...", "President Yoon affirmed that the ROK
+ * will ...": the words before its "that". */
+static bool framing_clause(const char *t, size_t start, size_t end)
 {
+    static const char *const that[] = {"that"};
+    size_t at = find_word(t + start, end - start, that, 1);
+    if (at == RG_NONE)
+        return false;
+    static const char *const frames[] = {"congress", "senate", "house", "affirmed", "affirms", "reaffirmed",
+                                         "reaffirm", "confirmed", "confirms", "declared", "declare"};
+    char before[16];
+    return rg_word_before(t, start + at, before, sizeof before) != RG_NONE &&
+           word_in(before, strlen(before), frames, COUNT(frames)) &&
+           find_word(t + start + at + 4, end - start - at - 4, embedders, COUNT(embedders)) == RG_NONE;
+}
+
+/* What follows the form at t[i..i+len) that unmakes it: "must not have
+ * relinquished" (perfect), "will be part of" after a subject that is no
+ * actor, "look forward to the summit" (an event, not a deed), "reaffirm
+ * that" (an opinion, not a commitment). */
+static bool unmade_by_what_follows(const char *t, size_t i, size_t len, int needs, bool actor)
+{
+    const char *after = skip_spaces(t + i + len);
+    size_t w = word_len(after);
+    /* "will likely", "will need to": a forecast, not a commitment */
+    static const char *const forecasts[] = {"likely", "probably", "need", "certainly", "almost", "surely"};
+    if (t[i] == 'w' && word_in(after, w, forecasts, COUNT(forecasts)))
+        return true;
+    while (w && (word_is(after, w, "not") || is_adverb(after, w))) {
+        after = skip_spaces(after + w);
+        w = word_len(after);
+    }
+    if (word_is(after, w, "have") || (word_is(after, w, "be") && !actor))
+        return true;
+    if ((needs & VERB_NEXT) && !(w > 4 && word_is(after + w - 3, 3, "ing")))
+        return true;
+    if (needs & COMMITMENT) {
+        /* "reaffirm our commitment to", "reiterated the unwavering
+         * commitment of the United States to": the object is a commitment */
+        const char *end = strpbrk(after, ",;.");
+        size_t n = end ? (size_t)(end - after) : strlen(after);
+        const char *c = strstr(after, "commitment");
+        return !c || (size_t)(c - after) >= n || (size_t)(c - after) > 60;
+    }
+    if (needs & TO_LATER) {
+        static const char *const to[] = {"to"};
+        return find_word(after, strcspn(after, ".;"), to, 1) == RG_NONE;
+    }
+    return false;
+}
+
+/* Where the subject of "recommends that X do" ends: past its names and
+ * the small words between them ("OSTP, in coordination with ...": at the
+ * comma). */
+static size_t that_subject_end(const char *t, size_t from, const rg_span *actors, size_t n_actors)
+{
+    static const char *const small[] = {"the", "and", "of", "for", "on", "its", "their"};
+    size_t i = from;
+    for (;;) {
+        while (t[i] == ' ')
+            i++;
+        bool inside = false;
+        for (size_t k = 0; k < n_actors && !inside; k++)
+            if (actors[k].start == i) {
+                i += actors[k].len;
+                inside = true;
+            }
+        if (inside)
+            continue;
+        size_t n = word_len(t + i);
+        if (n == 0 || (islower((unsigned char)t[i]) && !word_in(t + i, n, small, COUNT(small))))
+            return i;
+        i += n;
+    }
+}
+
+/* A lead-in to a list ("Officials should:") makes no recommendation of
+ * its own; but a provision that ends in a dash ("the Task Force shall
+ * provide a briefing ..., which shall—") does, when what is to be done
+ * follows its form. */
+static bool only_a_lead_in(const char *t, size_t n, size_t i, size_t len)
+{
+    if (t[n - 1] == ':')
+        return true;
+    if (n < 3 || strcmp(t + n - 3, "\xe2\x80\x94") != 0)
+        return false;
+    const char *after = skip_spaces(t + i + len);
+    size_t words = 0;
+    for (const char *p = after; *p && words < 3; p++)
+        words += isalpha((unsigned char)*p) && (p == after || p[-1] == ' ');
+    return words < 3;
+}
+
+size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, unsigned where, rg_directive *out)
+{
+    *out = (rg_directive){.at = RG_NONE};
     size_t n = strlen(t);
-    if (n == 0 || t[n - 1] == '?' || t[n - 1] == ':')
-        return RG_NONE; /* a question, or a lead-in to a list */
+    if (n == 0 || t[n - 1] == '?')
+        return RG_NONE; /* a question */
+    bool title = where & RG_DIRECTIVE_TITLE;
     for (size_t i = 1; i < n; i++) {
         if (isalpha((unsigned char)t[i - 1]) || !isalpha((unsigned char)t[i]))
             continue;
-        size_t which, len = modal_at(t + i, &which);
+        size_t which, len = form_at(t + i, title, &which);
         if (!len)
             continue;
-        /* "need to" after "will", "to", "and": no order of its own */
-        static const char *const not_before[] = {"will", "would", "may", "might", "can", "could", "to", "and", "or"};
+        const struct form *f = &forms[which];
+        /* "need to" after "will", "to", "and": no order of its own; nor
+         * is a form denied ("did not plan to") */
+        static const char *const not_before_need[] = {"will", "would", "may", "might", "can", "could", "to", "and", "or"};
+        static const char *const denials[] = {"not", "never", "did", "does", "do", "to"};
         char before[8];
-        if (modals[which].words[0] == 'n' && rg_word_before(t, i, before, sizeof before) != RG_NONE &&
-            word_in(before, strlen(before), not_before, COUNT(not_before)))
+        if (rg_word_before(t, i, before, sizeof before) != RG_NONE &&
+            (f->words[0] == 'n' ? word_in(before, strlen(before), not_before_need, COUNT(not_before_need))
+                                : word_in(before, strlen(before), denials, COUNT(denials))))
+            continue;
+        if (only_a_lead_in(t, n, i, len))
             continue;
         size_t s_start, s_end;
         subject_segment(t, i, &s_start, &s_end);
-        if (contains_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)))
-            continue;
-        /* what follows: "must not have relinquished" is no order */
-        const char *after = skip_spaces(t + i + len);
-        size_t w = word_len(after);
-        while (w && (word_is(after, w, "not") || is_adverb(after, w))) {
-            after = skip_spaces(after + w);
-            w = word_len(after);
+        if (find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)) != RG_NONE) {
+            if (!framing_clause(t, s_start, s_end))
+                continue;
+            /* the subject is the framed clause's: "that the United States" */
+            s_start += find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)) + 4;
         }
-        if (word_is(after, w, "have"))
-            continue;
         bool actor = actor_subject(t, s_start, s_end, actors, n_actors);
-        if (word_is(after, w, "be") && !actor)
+        if (unmade_by_what_follows(t, i, len, f->needs, actor))
             continue;
-        if ((modals[which].needs & ACTOR_SUBJECT) && !actor)
+        if ((f->needs & ACTOR_SUBJECT) && !actor)
             continue;
-        if ((modals[which].needs & LIST_ONLY) && !list_item)
+        if ((f->needs & LIST_ONLY) && !(where & RG_DIRECTIVE_ITEM))
             continue;
-        if (subject_start)
-            *subject_start = leads_start(t, s_start);
+        if ((f->needs & VOICE) && !(where & RG_DIRECTIVE_VOICE))
+            continue;
+        /* "Washington and Seoul have committed to ...": in a report, what
+         * was done; in a joint statement, what its parties bind themselves to */
+        static const char *const perfect[] = {"have", "has", "had"};
+        if (!(where & RG_DIRECTIVE_VOICE) && rg_word_before(t, i, before, sizeof before) != RG_NONE &&
+            word_in(before, strlen(before), perfect, COUNT(perfect)))
+            continue;
+        /* "While Washington and Seoul both seek to ...": a subordinate
+         * clause's verb */
+        if (subordinate_clause(t + s_start, s_end - s_start))
+            continue;
+        out->at = i;
+        out->modality = f->modality;
+        out->subject = leads_start(t, s_start);
+        out->subject_end = i;
+        if (f->needs & THAT_CLAUSE) {
+            out->subject = i + len;
+            out->subject_end = that_subject_end(t, i + len, actors, n_actors);
+        }
         return i;
     }
     return RG_NONE;
+}
+
+size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors, bool list_item,
+                          size_t *subject_start)
+{
+    rg_directive d;
+    size_t at = rg_directive_read(t, actors, n_actors, list_item ? RG_DIRECTIVE_ITEM : 0, &d);
+    if (at != RG_NONE && subject_start)
+        *subject_start = d.subject;
+    return at;
 }
 
 bool rg_directive_refers_back(const char *text)
@@ -414,7 +652,7 @@ bool rg_directive_refers_back(const char *text)
         return false;
     for (const char *p = w + n; *p; p++) {
         size_t which;
-        if (!isalpha((unsigned char)p[-1]) && modal_at(p, &which) && !(modals[which].needs & ACTOR_SUBJECT))
+        if (!isalpha((unsigned char)p[-1]) && form_at(p, false, &which) && !(forms[which].needs & ACTOR_SUBJECT))
             return true;
     }
     return false;

@@ -19,6 +19,7 @@
 #define RG_DIRECTIVE_H
 
 #include "graph/base/text.h"
+#include "graph/base/types.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,6 +28,28 @@
 typedef struct rg_span {
     size_t start, len;
 } rg_span;
+
+/* Where a sentence stands, for rg_directive_read. */
+enum {
+    RG_DIRECTIVE_ITEM = 1,  /* a list item: "could" directs */
+    RG_DIRECTIVE_TITLE = 2, /* a heading in title case: "State Should Require Plans" */
+    RG_DIRECTIVE_VOICE = 4, /* the document speaks for its parties (a joint statement):
+                             * "will", "intend to", "seek to" commit them */
+};
+
+/* What makes a sentence a recommendation. */
+typedef struct rg_directive {
+    size_t at;            /* offset of the form ("should", "will", "recommends that"), or RG_NONE */
+    size_t subject;       /* where its subject begins, past any opening adverbial */
+    size_t subject_end;   /* where the leaders it names end: at, or past X in "recommends that X do" */
+    rg_modality modality; /* should, will, commit, ... */
+} rg_directive;
+
+/* Read text as a directive or a commitment: the offset of its form, or
+ * RG_NONE; *out says more. actors are the actor and agency mentions of
+ * the sentence, in order; where holds RG_DIRECTIVE_* flags. */
+size_t rg_directive_read(const char *text, const rg_span *actors, size_t n_actors, unsigned where,
+                         rg_directive *out);
 
 /* Offset of the modal that makes text a directive, or RG_NONE.
  * actors are the actor and agency mentions of the sentence, in order;
@@ -41,7 +64,14 @@ size_t rg_directive_modal(const char *text, const rg_span *actors, size_t n_acto
  * recommendation, such a sentence goes on with it. */
 bool rg_directive_refers_back(const char *text);
 
+/* Are the forms in order (for a test)? */
+bool rg_directive_forms_sorted(void);
+
 /* Does text open with an imperative verb (after an optional adverb)? */
 bool rg_directive_imperative(const char *text);
+
+/* The same in lower case too, or after "to": the items of a provision
+ * that directs ("(1) assess ...", "(A) to leverage ..."). */
+bool rg_directive_imperative_any_case(const char *text);
 
 #endif

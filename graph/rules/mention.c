@@ -493,8 +493,10 @@ static void apply_rules(rg_context *c, const char *text, list *ms)
         if (m->entity->type == RG_TYPE_ACTOR && strcmp(m->entity->kind, "person") == 0 &&
             (word_after(text, end, "administration") || word_after(text, end, "government"))) {
             const rg_entry *country = rg_reader_country(c->r, m->entity->country);
-            if (country)
+            if (country) {
                 m->entity = country;
+                m->stand_in = true;
+            }
         }
     }
     /* "The two countries should ...": the pair, where the phrase is the
@@ -519,7 +521,7 @@ static void apply_rules(rg_context *c, const char *text, list *ms)
                 !clause_subject(text, at, at + n))
                 continue;
             for (int side = 0; side < 2; side++)
-                push(ms, (rg_mention){.start = at, .len = n, .entity = c->pair[side], .owner = NULL});
+                push(ms, (rg_mention){.start = at, .len = n, .entity = c->pair[side], .inferred = true});
         }
     }
 }

@@ -25,6 +25,8 @@ typedef struct rg_mention {
     const rg_entry *owner; /* "the Ministry of X's Y": Y part_of X */
     bool qualifier;        /* "ROK" in "ROK Ministry of ...": no mention of its own */
     bool echo;             /* "(DIU)" right after "Defense Innovation Unit": a surface form only */
+    bool inferred;         /* "the two countries": a party the sentence stands for without naming it */
+    bool stand_in;         /* "Biden" in "the Biden administration": the country, by another name */
 } rg_mention;
 
 /* Does the mention name an entity in its own right (not a qualifier, not

@@ -10,7 +10,8 @@
  * sentence it goes on with; in a list item its mentions partner in that
  * recommendation too. An item under a lead-in ("The report recommends that
  * U.S. and ROK policymakers:") names the lead-in and, when the item names
- * no leader of its own, the lead-in's mentions that lead.
+ * no leader of its own, the lead-in's mentions that lead; a party the
+ * sentence does not name ("we", "it") is resolved and said apart.
  *
  * Ownership: a reading borrows its arrays from the context that read it,
  * valid until the next sentence is read or the context is freed.
@@ -27,6 +28,7 @@ typedef enum rg_role {
     RG_ROLE_NONE,     /* a qualifier, an echo, a place, a topic, or no recommendation */
     RG_ROLE_LEADS,    /* an actor or agency in the subject */
     RG_ROLE_PARTNERS, /* any other actor or agency */
+    RG_ROLE_TARGETS,  /* an actor or agency acted upon: condemned, deterred, pressed, assisted */
     RG_ROLE_CONCERNS, /* a program */
 } rg_role;
 
@@ -44,6 +46,7 @@ typedef struct rg_reading {
     size_t n_mentions;
     const rg_role *roles; /* one per mention */
     rg_form form;
+    rg_modality modality;  /* should, will, commit, ... (RG_MODALITY_NONE when no recommendation) */
     size_t subject, modal; /* byte offsets of a modal recommendation's subject and modal, or RG_NONE */
     size_t elaborates;     /* the sentence of the recommendation this one goes on with, or RG_NONE */
     long lead_in;          /* the block of the recommending lead-in of its list item, or -1 */
@@ -51,6 +54,11 @@ typedef struct rg_reading {
      * names no leader of its own */
     const rg_mention *leaders;
     size_t n_leaders;
+    /* who leads when the sentence names no one in its subject: "we" (the
+     * signatories of a joint statement), "it", "they" (who led the
+     * recommendation before); linked as inferred, the sentence its evidence */
+    const rg_entry *const *parties;
+    size_t n_parties;
 } rg_reading;
 
 /* The names of a role and a form, as the rule tests write them: "leads",

@@ -11,7 +11,7 @@
 
 const char *rg_role_name(rg_role role)
 {
-    static const char *const names[] = {"none", "leads", "partners", "concerns"};
+    static const char *const names[] = {"none", "leads", "partners", "targets", "concerns"};
     return (unsigned)role < sizeof names / sizeof *names ? names[role] : "?";
 }
 

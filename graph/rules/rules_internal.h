@@ -41,6 +41,9 @@ typedef struct rg_name_hits {
     size_t len, cap;
 } rg_name_hits;
 
+/* At most this many parties stand behind "we" or "they". */
+#define RG_PARTIES_MAX 8
+
 struct rg_context {
     const rg_reader *r;
     const rg_doc *doc;
@@ -55,6 +58,13 @@ struct rg_context {
     const rg_entry *pair[2]; /* the two countries most named: "both countries" */
     rg_name_hits names;      /* the catalog names of every body sentence, */
     size_t *names_at;        /* those of sentence i from names_at[i] to names_at[i + 1] */
+    bool voice;              /* the document speaks for its parties: a joint statement */
+    const rg_entry *signatories[RG_PARTIES_MAX]; /* whom "we" stands for there */
+    size_t n_signatories;
+    const rg_entry *subjects[RG_PARTIES_MAX]; /* who led the latest recommendation: "it", "they" */
+    size_t n_subjects;
+    const rg_entry **parties; /* the current reading's inferred leaders */
+    bool *rec_block;         /* blocks that made a recommendation: their items may go on with it */
     size_t last_rec;         /* the sentence of the latest recommendation, or RG_NONE */
     size_t last_rec_block;   /* and its block */
     /* the current reading's arrays, kept from sentence to sentence */

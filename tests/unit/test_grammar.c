@@ -96,6 +96,7 @@ START_TEST(modal_directives)
     ck_assert_uint_eq(modal("These engagements could be modeled after it.", true), RG_NONE);
     /* commitments */
     ck_assert_uint_ne(modal("The leaders committed to a new dialogue.", false), RG_NONE);
+    ck_assert(rg_directive_forms_sorted());
     /* a sentence that goes on with the one before */
     ck_assert(rg_directive_refers_back("This should be predicated on deeper cooperation."));
     ck_assert(rg_directive_refers_back("Such efforts must be funded."));
