@@ -195,7 +195,8 @@ static void add_node(builder *b, size_t i)
 }
 
 /* The legend: one node holding an HTML table, which every engine draws
- * (neato and sfdp ignore clusters). */
+ * (neato and sfdp ignore clusters): the node types present, the relations
+ * drawn, and the inferred style when an inferred link is drawn. */
 static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const bool drawn[RG_REL__COUNT],
                        bool inferred)
 {

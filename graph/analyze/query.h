@@ -92,8 +92,7 @@ typedef struct rg_filter {
     const char *country; /* entities of this country (ISO code), or NULL */
     const char *doc;     /* nodes of this report (id), or NULL */
     const char *section; /* recommendations whose section contains this (any case), and what they name */
-    unsigned modalities; /* bit (1 << rg_modality) per modality: recommendations of one, and what they
-                            name; 0: all */
+    unsigned modalities; /* bit (1 << rg_modality) per modality: its recommendations, and what they name; 0: all */
     long top;            /* the top entities by `by` (0: all); recommendations kept that name two of them */
     const double *by;    /* per node score for top */
 } rg_filter;
