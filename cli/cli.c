@@ -85,13 +85,21 @@ static void phase(void *ctx, const char *name)
     rg_cli_phase(name);
 }
 
+/* A report read other than its name says, told: nothing misleads in
+ * silence. */
+static void notice(void *ctx, const char *name, const char *text)
+{
+    (void)ctx;
+    fprintf(stderr, "relgraph: %s: %s\n", name, text);
+}
+
 /* The options of the commands' pipelines; the caller frees
  * opts->catalog_dir. */
 static int pipeline_options(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline_options *opts,
                             rg_error *err)
 {
     char *dir = data_dir("catalog");
-    *opts = (rg_pipeline_options){dir, catalog_files, n_catalogs, jobs, phase, NULL};
+    *opts = (rg_pipeline_options){dir, catalog_files, n_catalogs, jobs, phase, NULL, notice};
     return dir ? 0 : rg_error_nomem(err);
 }
 

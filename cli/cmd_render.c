@@ -15,7 +15,7 @@
 static const rg_options_usage usage = {"render", 20, false,
     "usage: relgraph render [-g graph.json] -o FILE.dot|.svg|.png|.pdf [OPTIONS] [FILE|DIR ...]\n\n"
     "Draw the graph: shape and colour by node type (with a legend), links by\n"
-    "relation (leads bold red, partners blue, targets purple, concerns dashed\n"
+    "relation (leads bold red, partners blue, targets orange, concerns dashed\n"
     "green, part_of dotted; a party the sentence does not name, inferred,\n"
     "dashed and lighter). A recommendation shows its first words; in SVG its\n"
     "tooltip holds the whole sentence, report, line and modality. Laid out and\n"

@@ -34,7 +34,7 @@ static const relation_style edge_styles[RG_REL__COUNT] = {
     [RG_REL_CONTAINS] = {"dotted", "#bbbbbb"},   [RG_REL_LEADS] = {"bold", "#b2182b"},
     [RG_REL_PARTNERS] = {"solid", "#2166ac"},    [RG_REL_CONCERNS] = {"dashed", "#1b7837"},
     [RG_REL_PART_OF] = {"dotted", "#555555"},    [RG_REL_MEMBER_OF] = {"dotted", "#8c510a"},
-    [RG_REL_CO_MENTIONED] = {"dashed", "#cccccc"}, [RG_REL_TARGETS] = {"solid", "#762a83"},
+    [RG_REL_CO_MENTIONED] = {"dashed", "#cccccc"}, [RG_REL_TARGETS] = {"solid", "#e08214"},
 };
 
 /* A role whose party the sentence does not name (inferred) is drawn

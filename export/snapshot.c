@@ -19,7 +19,7 @@
  * order mark, then the graph file's identity (size, mtime, ctime, inode,
  * device),
  * then the body: counts; documents; nodes with every field; links with
- * every field (the inferred flag a byte) and their evidence. A string is a u32 length (NO_STRING for NULL) and its
+ * their evidence. A string is a u32 length (NO_STRING for NULL) and its
  * bytes. An evidence string is written once: its first time as a u32 0
  * and the string, later as the u32 k of the k-th such string (the graph
  * keeps one copy of a sentence for all the links it proves, and so does
@@ -178,8 +178,8 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
         put_u64(&o, l->source);
         put_u64(&o, l->target);
         put_u64(&o, (uint64_t)l->relation);
+        put_u64(&o, l->inferred);
         put_f64(&o, l->weight);
-        put(&o, &(uint8_t){l->inferred}, 1);
         put_u64(&o, l->n_evidence);
         for (size_t k = 0; k < l->n_evidence; k++) {
             put_pooled(&o, l->evidence[k].doc);
@@ -340,11 +340,9 @@ static bool read_node(in *r, rg_graph *g, size_t index)
 
 static bool read_link(in *r, rg_graph *g, size_t index)
 {
-    uint64_t source = get_u64(r), target = get_u64(r), rel = get_u64(r);
+    uint64_t source = get_u64(r), target = get_u64(r), rel = get_u64(r), inferred = get_u64(r);
     double weight = 0;
     take(r, &weight, sizeof weight);
-    uint8_t inferred = 0;
-    take(r, &inferred, 1);
     size_t at;
     /* appended without the link table: a query on a big graph mostly walks
      * its links and never looks one up by its ends (the table is built if

@@ -20,6 +20,7 @@ struct rg_pipeline {
     long jobs;
     rg_pipeline_phase_fn *phase;
     void *phase_ctx;
+    rg_pipeline_notice_fn *notice;
     rg_catalog *cat;
     rg_reader *reader; /* the catalog compiled for reading */
 };
@@ -41,6 +42,7 @@ int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error
     p->jobs = opts->jobs;
     p->phase = opts->phase;
     p->phase_ctx = opts->phase_ctx;
+    p->notice = opts->notice;
     int rc = rg_catalog_load_dir(p->cat, opts->catalog_dir, err);
     for (size_t i = 0; i < opts->n_catalog_files && rc == 0; i++)
         rc = rg_catalog_load_file(p->cat, opts->catalog_files[i], err);
@@ -65,8 +67,9 @@ void rg_pipeline_free(rg_pipeline *p)
 /* Extract the documents first, first + step, ... of in into g, one at a
  * time: the corpus is never held whole. Each goes straight into g, which
  * gives the graph merging its own part would (rg_extract_doc), without
- * building the part. *failed gets the index of the document that failed. */
-static int extract_some(const rg_reader *r, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
+ * building the part; a document's notice goes to the caller. *failed gets
+ * the index of the document that failed. */
+static int extract_some(const rg_pipeline *p, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
                         size_t *failed, rg_error *err)
 {
     int rc = 0;
@@ -79,8 +82,10 @@ static int extract_some(const rg_reader *r, const rg_inputs *in, size_t first, s
             if (!(doc->path = rg_strdup(in->names[i])))
                 rc = rg_error_nomem(err);
         }
+        if (rc == 0 && doc->notice && p->notice)
+            p->notice(p->phase_ctx, in->names[i], doc->notice);
         if (rc == 0)
-            rc = rg_extract_doc(r, doc, g, err);
+            rc = rg_extract_doc(p->reader, doc, g, err);
         rg_doc_free(doc);
     }
     return rc;
@@ -93,7 +98,7 @@ static int extract_some(const rg_reader *r, const rg_inputs *in, size_t first, s
  * igraph and the catalog's matcher are shared read-only after fork, and
  * no library's thread safety is assumed. */
 typedef struct workers {
-    const rg_reader *reader;
+    const rg_pipeline *pipeline;
     const rg_inputs *in;
     long jobs;
     rg_buf dir;  /* the parts and the workers' errors */
@@ -138,7 +143,7 @@ static int worker_job(const workers *w, long k)
     rg_error_clear(&werr);
     rg_graph *part = rg_graph_new();
     size_t failed = 0;
-    int rc = part ? extract_some(w->reader, w->in, (size_t)k, (size_t)w->jobs, part, &failed, &werr) : rg_error_nomem(&werr);
+    int rc = part ? extract_some(w->pipeline, w->in, (size_t)k, (size_t)w->jobs, part, &failed, &werr) : rg_error_nomem(&werr);
     snprintf(path, sizeof path, "%s/part-%ld.rgs", w->dir.data, k);
     FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
     if (rc == 0 && (!f || !rg_snapshot_write_stream(part, f)))
@@ -236,13 +241,13 @@ static int merge_parts(workers *w, int rc, rg_graph *g, rg_error *err)
 
 static int extract_parallel(const rg_pipeline *p, const rg_inputs *in, long jobs, rg_graph *g, rg_error *err)
 {
-    workers w = {p->reader, in, jobs, {0}, NULL};
+    workers w = {p, in, jobs, {0}, NULL};
     if (workers_init(&w, err) < 0)
         return -1;
     spawn(&w);
     /* the parent's share, while the workers do theirs */
     size_t first_failed = RG_NONE, failed = 0;
-    int rc = extract_some(p->reader, in, 0, (size_t)jobs, g, &failed, err);
+    int rc = extract_some(p, in, 0, (size_t)jobs, g, &failed, err);
     if (rc < 0)
         first_failed = failed;
     if (wait_all(&w) < 0)
@@ -266,7 +271,7 @@ int rg_pipeline_extract(const rg_pipeline *p, const rg_inputs *in, rg_graph **ou
     if (jobs > (long)in->len)
         jobs = (long)in->len;
     size_t failed;
-    int rc = jobs > 1 ? extract_parallel(p, in, jobs, *out, err) : extract_some(p->reader, in, 0, 1, *out, &failed, err);
+    int rc = jobs > 1 ? extract_parallel(p, in, jobs, *out, err) : extract_some(p, in, 0, 1, *out, &failed, err);
     if (jobs <= 1)
         phase(p, "extract");
     if (rc < 0) {

@@ -40,13 +40,19 @@ void rg_pipeline_inputs_free(rg_inputs *in);
  * so that a caller can time them. */
 typedef void rg_pipeline_phase_fn(void *ctx, const char *phase);
 
+/* Called for a report read other than its file name says (rg_doc's
+ * notice: "read as Markdown ..."), with the name it is recorded under; in
+ * the worker process that reads it, so notices come in no fixed order. */
+typedef void rg_pipeline_notice_fn(void *ctx, const char *name, const char *notice);
+
 typedef struct rg_pipeline_options {
     const char *catalog_dir;     /* the built-in catalog */
     char *const *catalog_files;  /* added to it, in order */
     size_t n_catalog_files;
     long jobs;                   /* worker processes for extract (<= 1: this one) */
     rg_pipeline_phase_fn *phase; /* may be NULL */
-    void *phase_ctx;
+    void *phase_ctx;             /* for phase and notice */
+    rg_pipeline_notice_fn *notice; /* may be NULL */
 } rg_pipeline_options;
 
 typedef struct rg_pipeline rg_pipeline;

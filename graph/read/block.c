@@ -175,6 +175,149 @@ void rg_doc_mark_front_matter(rg_doc *d)
     }
 }
 
+/* ---- Headings a line of its own makes, without markup ---- */
+
+/* Words a sentence has and a heading lacks: a modal, or a form of "be" or
+ * "have", in lowercase ("The Secretary of State should ...", "talks are
+ * stalled"). A heading in title case capitalizes them ("What Is at
+ * Stake"). */
+bool rg_doc_has_clause_verb(const char *s, size_t n)
+{
+    static const char *const verbs[] = {"should", "must", "shall", "will", "would", "can", "could", "may", "might",
+                                        "is", "are", "was", "were", "has", "have", "had", "need", "needs"};
+    for (size_t i = 0; i < n;) {
+        if (!isalpha((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && isalpha((unsigned char)s[e]))
+            e++;
+        for (size_t k = 0; k < COUNT(verbs); k++)
+            if (strlen(verbs[k]) == e - i && memcmp(verbs[k], s + i, e - i) == 0)
+                return true;
+        i = e;
+    }
+    return false;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words;
+}
+
+/* Could s[0..n), the words after a heading's number or label, be its
+ * title? A few words, no verb of a clause, no sentence end ('?' may end
+ * one: "What Next?"; '.' too when the line is in capitals, as a bill's
+ * "SEC. 2. DEFINITIONS."). */
+static bool title_words(const char *s, size_t n, bool capitals)
+{
+    while (n > 0 && s[0] == ' ')
+        s++, n--;
+    if (n == 0 || !(isupper((unsigned char)s[0]) || s[0] == '"'))
+        return false;
+    if (strchr(",;:!", s[n - 1]) || (s[n - 1] == '.' && !capitals))
+        return false;
+    return count_words(s, n) <= 16 && !rg_doc_has_clause_verb(s, n);
+}
+
+/* The length of a heading's number at t, its space included: "1 ",
+ * "1.2 ", "1.2.3. ", "II. "; 0 when t opens with none. ("1. " opens a
+ * list item before a paragraph is made; a single capital "A. " is as
+ * often an initial.) *depth is the number's parts. */
+static size_t heading_number(const char *t, size_t n, int *depth)
+{
+    size_t k = 0;
+    *depth = 1;
+    if (isdigit((unsigned char)t[0])) {
+        for (;;) {
+            size_t d = k;
+            while (k < n && isdigit((unsigned char)t[k]))
+                k++;
+            if (k - d > 2)
+                return 0; /* "2023 Annual Report": a year, not a number */
+            if (k + 1 < n && t[k] == '.' && isdigit((unsigned char)t[k + 1]) && *depth < 4) {
+                k++;
+                (*depth)++;
+                continue;
+            }
+            break;
+        }
+        if (k < n && t[k] == '.')
+            k++;
+    } else {
+        while (k < n && k < 5 && strchr("IVXL", t[k]))
+            k++;
+        if (k == 0 || k >= n || t[k] != '.')
+            return 0;
+        k++;
+    }
+    return k < n && t[k] == ' ' ? k + 1 : 0;
+}
+
+/* The length of a label at t, "Pillar 5", "Part II", "Section 3", "SEC.
+ * 2", "Recommendation 1", with what ends it (":", ".", " -", " --"), or
+ * 0. *alone is set when a "Recommendation N" or "Finding N" label may
+ * only stand alone: one followed by text is the recommendation itself. */
+static size_t heading_label(const char *t, size_t n, bool *alone)
+{
+    static const char *const labels[] = {"pillar ", "part ", "chapter ", "section ", "sec. ", "appendix ", "annex ",
+                                         "objective ", "goal ", "priority ", "line of effort ", "recommendation ",
+                                         "finding "};
+    size_t k = 0;
+    for (size_t i = 0; i < COUNT(labels) && !k; i++)
+        if (rg_doc_starts_with_ci(t, n, labels[i]) && isupper((unsigned char)t[0]))
+            k = strlen(labels[i]);
+    if (!k)
+        return 0;
+    *alone = rg_doc_starts_with_ci(t, n, "recommendation") || rg_doc_starts_with_ci(t, n, "finding");
+    size_t id = k;
+    while (k < n && k - id < 4 && (isdigit((unsigned char)t[k]) || strchr("IVXivx", t[k])))
+        k++;
+    if (k == id && k < n && isupper((unsigned char)t[k]))
+        k++; /* "Appendix A" */
+    if (k == id || (k < n && isalnum((unsigned char)t[k])))
+        return 0;
+    if (k < n && (t[k] == ':' || t[k] == '.'))
+        k++;
+    while (k < n && (t[k] == ' ' || t[k] == '-'))
+        k++;
+    return k;
+}
+
+/* The heading level that a paragraph of one line standing alone reads as
+ * (a numbered title "1.2 Scope and Methodology", "II. Background"; a line
+ * in capitals "RECOMMENDATIONS FOR EXECUTIVE ACTION"; a label "Pillar 5:
+ * Japan", "Recommendation 1"), or 0 for text. A sentence is never one: it
+ * ends as a sentence does, or has a clause's verb. */
+static int label_heading_level(const char *t, size_t n)
+{
+    if (n == 0 || n > 120)
+        return 0;
+    bool lowercase = false, digits = false;
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        lowercase |= islower((unsigned char)t[i]) != 0;
+        digits |= isdigit((unsigned char)t[i]) != 0;
+        letters += isupper((unsigned char)t[i]) != 0;
+    }
+    bool alone = false;
+    size_t k = heading_label(t, n, &alone);
+    if (k)
+        return (k == n || (!alone && title_words(t + k, n - k, !lowercase))) ? 3 : 0;
+    int depth;
+    k = heading_number(t, n, &depth);
+    if (k)
+        return title_words(t + k, n - k, !lowercase) ? 2 + depth : 0;
+    /* capitals, with no figure ("MARCH 15, 2023" is a dateline) */
+    if (!lowercase && !digits && letters >= 4 && isupper((unsigned char)t[0]) && !strchr(".,;:!", t[n - 1]))
+        return 3;
+    return 0;
+}
+
 /* ---- Blocks ---- */
 
 int rg_doc_is_section(const rg_block *b)
@@ -213,6 +356,15 @@ int rg_doc_close_block(rg_doc_parser *p)
     if (p->text.len == 0) {
         rg_buf_reset(&p->text);
         return 0;
+    }
+    /* a Markdown paragraph of one line that is a title by its words (a
+     * plain-text file's lines are judged as they come, in markdown.c) */
+    if (p->markdown && p->cur.kind == RG_BLOCK_PARAGRAPH && p->n_marks == 1 && (!p->cur_emphasized || p->cur_strong)) {
+        int level = label_heading_level(p->text.data, p->text.len);
+        if (level) {
+            p->cur.kind = RG_BLOCK_HEADING;
+            p->cur.level = level;
+        }
     }
     rg_doc *d = p->doc;
     if (rg_reserve((void **)&d->blocks, &p->cap_blocks, d->n_blocks, sizeof *d->blocks) < 0)

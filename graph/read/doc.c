@@ -6,6 +6,7 @@
 #include "graph/read/doc_internal.h"
 #include "graph/base/file.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,39 @@ static long line_of_offset(const char *data, size_t off)
     return line;
 }
 
+/* A file that opens as a web page does: "<!DOCTYPE html", "<html". */
+static bool opens_as_html(const char *data, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+        i++;
+    return rg_doc_starts_with_ci(data + i, len - i, "<!doctype html") || rg_doc_starts_with_ci(data + i, len - i, "<html");
+}
+
+/* A .txt file (or one of no known extension) read by what it holds: HTML
+ * when it opens as a web page, Markdown when its first bytes show
+ * Markdown's structure (rg_doc_sniff_markdown), plain text otherwise. A
+ * reading other than plain text is the document's notice. 0, or -1 when
+ * out of memory. */
+static int choose_by_content(rg_doc_parser *p, const char *data, size_t len)
+{
+    char note[160];
+    rg_doc_signs signs;
+    if (opens_as_html(data, len)) {
+        p->html = true;
+        snprintf(note, sizeof note, "read as HTML (it opens as a web page)");
+    } else if (rg_doc_sniff_markdown(data, len, &signs)) {
+        p->markdown = true;
+        snprintf(note, sizeof note, "read as Markdown (%zu heading%s, %zu list item%s%s)", signs.headings,
+                 signs.headings == 1 ? "" : "s", signs.items, signs.items == 1 ? "" : "s",
+                 len > RG_DOC_SNIFF_BYTES ? " in its first 64 KiB" : "");
+    } else {
+        return 0;
+    }
+    p->doc->notice = rg_strdup(note);
+    return p->doc->notice ? 0 : -1;
+}
+
 int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, rg_error *err)
 {
     *out = NULL;
@@ -76,6 +110,8 @@ int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, r
     p.html = has_suffix_ci(path, ".html") || has_suffix_ci(path, ".htm");
     d->bytes = len;
     if (!(d->path = rg_strdup(path)) || !(d->id = doc_id_for(path)))
+        goto nomem;
+    if (!p.markdown && !p.html && choose_by_content(&p, data, len) < 0)
         goto nomem;
 
     if (p.html) {
@@ -149,6 +185,7 @@ void rg_doc_free(rg_doc *d)
     free(d->id);
     free(d->path);
     free(d->title);
+    free(d->notice);
     free(d);
 }
 

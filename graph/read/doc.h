@@ -1,7 +1,8 @@
 /* rg_doc: one report, loaded and cut into the pieces an analyst reads.
  *
- * A report (Markdown, plain text, or HTML saved from a browser) is checked
- * for UTF-8, its punctuation normalized (curly quotes, dashes, odd spaces),
+ * A report (Markdown, plain text, or HTML saved from a browser; the format
+ * told by the file's extension, or, for a .txt file or one without a known
+ * extension, by its content) is checked for UTF-8, its punctuation normalized (curly quotes, dashes, odd spaces),
  * its markup stripped, and its structure kept: headings as sections,
  * paragraphs, list items and table rows as blocks, and sentences, each with
  * the 1-based line of the file it starts on.
@@ -63,6 +64,8 @@ typedef struct rg_doc {
     char *id;    /* "report:" + slug of the file name without extension */
     char *path;  /* as given */
     char *title; /* first heading or first line */
+    char *notice; /* a reading the file name does not announce, said to
+                     the analyst ("read as Markdown ..."), or NULL */
     size_t bytes;
     rg_block *blocks;
     size_t n_blocks;

@@ -50,7 +50,7 @@ typedef struct rg_doc_parser {
     bool broken;        /* a blank line after a block that stops mid-sentence */
     bool cur_emphasized;
     bool cur_strong; /* the emphasis is bold */
-    bool in_comment; /* inside an HTML comment of a Markdown file */
+    bool in_comment; /* inside an HTML comment (Markdown, plain text) */
     /* zones */
     rg_zone section_zone; /* zone set by the current heading */
     bool in_notes;        /* inside a run of endnotes */
@@ -95,10 +95,33 @@ int rg_doc_open_block(rg_doc_parser *p, rg_block_kind kind, int level, long line
 /* Append one line's inline text to the open block. */
 int rg_doc_add_text(rg_doc_parser *p, const char *s, size_t n, long line);
 
+/* Does s[0..n) have a word that makes a clause of it, one a heading lacks
+ * (a lowercase modal, "is", "are", "has" ...)? */
+bool rg_doc_has_clause_verb(const char *s, size_t n);
+
 /* Mark the blocks before an early opening heading as front matter. */
 void rg_doc_mark_front_matter(rg_doc *d);
 
 /* ---- markdown.c ---- */
+
+/* How many bytes of a file its format is judged on: enough for a report's
+ * front matter and first sections, little next to reading the file. */
+#define RG_DOC_SNIFF_BYTES (64 * 1024)
+
+/* The Markdown structure found in a file's first bytes. */
+typedef struct rg_doc_signs {
+    size_t headings; /* "# Title", "Title" over "====" or "----", a line wholly in bold */
+    size_t items;    /* list items ("- x", "1. x", "(a) x") */
+    size_t markup;   /* lines with a link "[x](y)", a "<sup>", a comment, a table rule */
+    size_t blanks;   /* blank lines */
+} rg_doc_signs;
+
+/* Is data[0..len) Markdown by its content (looked at up to
+ * RG_DOC_SNIFF_BYTES)? Two headings or more, four signs in all, and blank
+ * lines between blocks: list items alone are as common in plain text, and
+ * a text of one paragraph per line, without blank lines, would be read as
+ * one paragraph. Fills *signs. */
+bool rg_doc_sniff_markdown(const char *data, size_t len, rg_doc_signs *signs);
 
 /* Classify and consume one raw line (without its line end). 0, or -1 when
  * out of memory. */

@@ -54,6 +54,34 @@ static bool tag_is(const char *tag, size_t n, const char *name)
     return n >= k && rg_doc_equal_ci(tag, name, k) && (n == k || !isalnum((unsigned char)tag[k]));
 }
 
+/* The offset just past the comment that opens at data[i] ("<!--"), its
+ * lines counted: a comment may hold '>' and whole tags ("<!--[if IE]><p>
+ * ...</p><![endif]-->"), none of it read. One left open runs to the end,
+ * as a browser reads it. */
+static size_t skip_comment(const char *data, size_t len, size_t i, long *line)
+{
+    for (size_t k = i + 4; k < len; k++) {
+        if (data[k] == '\n' || (data[k] == '\r' && (k + 1 >= len || data[k + 1] != '\n')))
+            (*line)++;
+        if (k + 3 <= len && data[k] == '-' && data[k + 1] == '-' && data[k + 2] == '>')
+            return k + 3;
+    }
+    return len;
+}
+
+/* One block element's text, its prefix ("# ", "- ") before it, fed as a
+ * line and closed by a blank one. */
+static int feed_segment(rg_doc_parser *p, const char *prefix, const rg_buf *seg, long line)
+{
+    rg_buf text;
+    rg_buf_init(&text);
+    rg_buf_adds(&text, prefix);
+    rg_buf_add(&text, seg->data, seg->len);
+    int rc = text.failed ? -1 : rg_doc_parse_line(p, text.data, text.len, line);
+    rg_buf_destroy(&text);
+    return rc == 0 ? rg_doc_parse_line(p, "", 0, line) : rc;
+}
+
 /* Feed HTML to the rg_doc_parser as the lines of a plain document: each block
  * element (p, div, li, h1-h6, tr, br ...) becomes one line, "# " in front
  * of a heading and "- " of a list item, with the source line it starts on.
@@ -71,6 +99,10 @@ int rg_doc_parse_html(rg_doc_parser *p, const char *data, size_t len)
     int rc = 0;
     for (size_t i = 0; i < len && rc == 0;) {
         char c = data[i];
+        if (c == '<' && len - i >= 4 && memcmp(data + i, "<!--", 4) == 0) {
+            i = skip_comment(data, len, i, &line);
+            continue;
+        }
         if (c == '<') {
             const char *end = memchr(data + i, '>', len - i);
             if (!end)
@@ -100,16 +132,8 @@ int rg_doc_parse_html(rg_doc_parser *p, const char *data, size_t len)
                 block = tag_is(tag, tn, blocks[k]);
             if (!block)
                 continue;
-            if (seg.len) {
-                rg_buf line_text;
-                rg_buf_init(&line_text);
-                rg_buf_adds(&line_text, prefix);
-                rg_buf_add(&line_text, seg.data, seg.len);
-                rc = line_text.failed ? -1 : rg_doc_parse_line(p, line_text.data, line_text.len, seg_line);
-                rg_buf_destroy(&line_text);
-                if (rc == 0)
-                    rc = rg_doc_parse_line(p, "", 0, seg_line);
-            }
+            if (seg.len)
+                rc = feed_segment(p, prefix, &seg, seg_line);
             rg_buf_reset(&seg);
             seg_line = line;
             prefix = "";

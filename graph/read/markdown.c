@@ -16,10 +16,12 @@ static bool looks_like_date(const char *s, size_t n)
 }
 
 /* A plain-text line that reads as a heading: short, capitalized, and with
- * no sentence punctuation at its end; a dateline is not one. */
+ * no sentence punctuation at its end; a dateline is not one, nor a line
+ * with a clause's verb ("Recommendation 1: The Secretary of State should
+ * act", a sentence that lost its period). */
 static bool plain_heading(const char *s, size_t n)
 {
-    if (looks_like_date(s, n))
+    if (looks_like_date(s, n) || rg_doc_has_clause_verb(s, n))
         return false;
     while (n > 0 && s[n - 1] == ' ')
         n--;
@@ -138,8 +140,6 @@ static bool thematic_break(const char *t, size_t m)
     return k == m;
 }
 
-/* The length of a list item's marker at t: "- x", "* x", "+ x", "• x",
- * "1. x", "1) x", a lone "-" too; 0 when the line is no list item. */
 /* A lowercase roman numeral of one to four letters ("i", "iv", "xii")? */
 static bool roman(const char *t, size_t n)
 {
@@ -174,6 +174,36 @@ static size_t paren_marker(const char *t, size_t m)
     return 0;
 }
 
+/* A setext underline: three or more '=' or '-' alone on their line ("- -
+ * -" is a break only). The heading level it gives (1 for '=', 2 for '-'),
+ * or 0. */
+static int setext_underline(const char *t, size_t m)
+{
+    if (m < 3 || (t[0] != '=' && t[0] != '-'))
+        return 0;
+    for (size_t k = 1; k < m; k++)
+        if (t[k] != t[0])
+            return 0;
+    return t[0] == '=' ? 1 : 2;
+}
+
+/* Does the open block read as the title over a setext underline? One line
+ * of paragraph right above it ("---" after a blank line finds no block
+ * open: it is a break) that does not end as a sentence or a clause does: a
+ * sentence with a rule under it stays a sentence. */
+static bool setext_title(const rg_doc_parser *p)
+{
+    if (!p->open || p->cur.kind != RG_BLOCK_PARAGRAPH || p->n_marks != 1)
+        return false;
+    size_t n = p->text.len;
+    while (n > 0 && p->text.data[n - 1] == ' ')
+        n--;
+    return n > 0 && n <= 200 && !strchr(".,;:", p->text.data[n - 1]);
+}
+
+/* The length of a list item's marker at t: "- x", "* x", "+ x", "• x",
+ * "1. x", "1) x", "(a) x", "iv. x", "a) x", a lone "-" too; 0 when the
+ * line is no list item. */
 static size_t list_marker(const char *t, size_t m)
 {
     if (t[0] == '(')
@@ -189,12 +219,16 @@ static size_t list_marker(const char *t, size_t m)
         if (k < m && (t[k] == '.' || t[k] == ')') && (k + 1 == m || t[k + 1] == ' '))
             return k + 1;
     }
-    /* "iv. ": a roman numeral */
+    /* "iv. " or "iv) ": a roman numeral */
     size_t r = 0;
     while (r < m && r < 5 && strchr("ivx", t[r]))
         r++;
-    if (r > 0 && roman(t, r) && r < m && t[r] == '.' && r + 1 < m && t[r + 1] == ' ')
+    if (r > 0 && roman(t, r) && r + 1 < m && (t[r] == '.' || t[r] == ')') && t[r + 1] == ' ')
         return r + 1;
+    /* "a) ", "B) ": one letter closed by a parenthesis; "A. " is not one,
+     * it is an initial ("J. Smith wrote ...") */
+    if (m >= 3 && isalpha((unsigned char)t[0]) && t[1] == ')' && t[2] == ' ')
+        return 2;
     return 0;
 }
 
@@ -238,14 +272,16 @@ static size_t comment_end(const char *s, size_t n)
     return RG_NONE;
 }
 
-/* An HTML comment in Markdown ("<!-- source: ... -->", an editor's note)
- * is not part of the document: a line that opens one ends the block
- * before it, and the comment is skipped to its "-->", on this line or a
- * later one. Returns true when the line is all comment; else *s, *n are
- * what follows the comment. */
+/* An HTML comment in Markdown or plain text ("<!-- source: ... -->", an
+ * editor's note) is not part of the document: no prose opens a line with
+ * "<!--", a file converted from markup does. A line that opens one ends
+ * the block before it, and the comment is skipped to its "-->", on this
+ * line or a later one. Returns true when the line is all comment; else
+ * *s, *n are what follows the comment. (HTML's comments go with its tags,
+ * in html.c.) */
 static bool skip_comment(rg_doc_parser *p, const char **s, size_t *n)
 {
-    if (!p->markdown || p->html)
+    if (p->html)
         return false;
     size_t at = 0;
     if (!p->in_comment) {
@@ -266,6 +302,80 @@ static bool skip_comment(rg_doc_parser *p, const char **s, size_t *n)
         if ((*s)[i] != ' ' && (*s)[i] != '\t')
             return false;
     return true;
+}
+
+/* ---- Markdown by its content ---- */
+
+/* A line wholly in bold, "**Title**" or "__Title__": a heading in all but
+ * name. */
+static bool bold_line(const char *t, size_t m)
+{
+    return m > 4 && (t[0] == '*' || t[0] == '_') && t[1] == t[0] && t[m - 1] == t[0] && t[m - 2] == t[0] &&
+           t[2] != ' ';
+}
+
+static bool has_markup(const char *t, size_t m)
+{
+    if (m >= 4 && memcmp(t, "<!--", 4) == 0)
+        return true;
+    if (t[0] == '|' && memchr(t, '-', m))
+        return true; /* a table row, or its rule */
+    for (size_t k = 0; k + 1 < m; k++)
+        if ((t[k] == ']' && t[k + 1] == '(') || (t[k] == '<' && rg_doc_starts_with_ci(t + k, m - k, "<sup")))
+            return true;
+    return false;
+}
+
+/* Count one line's signs; *prev_text says whether the line before was
+ * text a setext underline could stand under, and is set for the next. */
+static void count_signs(const char *s, size_t n, rg_doc_signs *signs, bool *prev_text)
+{
+    size_t indent = 0;
+    while (indent < n && (s[indent] == ' ' || s[indent] == '\t'))
+        indent++;
+    const char *t = s + indent;
+    size_t m = n - indent;
+    while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
+        m--;
+    bool text = false;
+    if (m == 0) {
+        signs->blanks++;
+    } else if (t[0] == '#') {
+        size_t level = 0;
+        while (level < m && t[level] == '#')
+            level++;
+        signs->headings += level <= 6 && level + 1 < m && t[level] == ' ';
+    } else if (setext_underline(t, m)) {
+        signs->headings += *prev_text;
+    } else if (bold_line(t, m)) {
+        signs->headings++;
+    } else if (list_marker(t, m) && list_marker(t, m) < m) {
+        signs->items++;
+    } else {
+        signs->markup += has_markup(t, m);
+        text = true;
+    }
+    *prev_text = text;
+}
+
+bool rg_doc_sniff_markdown(const char *data, size_t len, rg_doc_signs *signs)
+{
+    *signs = (rg_doc_signs){0};
+    if (len > RG_DOC_SNIFF_BYTES)
+        len = RG_DOC_SNIFF_BYTES; /* the last line may be cut: it counts as text */
+    bool prev_text = false;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && data[i] != '\n' && data[i] != '\r')
+            continue;
+        if (i == len && start == len)
+            break; /* no line after the last line end */
+        count_signs(data + start, i - start, signs, &prev_text);
+        if (i + 1 < len && data[i] == '\r' && data[i + 1] == '\n')
+            i++;
+        start = i + 1;
+    }
+    return signs->headings >= 2 && signs->headings + signs->items + signs->markup >= 4 && signs->blanks >= 2;
 }
 
 /* Classify and consume one raw line (without its line end). */
@@ -291,6 +401,16 @@ int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line)
         int rc = atx_heading(p, t, m, line);
         if (rc != 0)
             return rc < 0 ? -1 : 0;
+    }
+    int underline = setext_underline(t, m);
+    if (underline) {
+        /* "Title" over "=====" or "-----" is a heading; any other run of
+         * them is a break (a plain-text file's rule carries no text) */
+        if (p->markdown && setext_title(p)) {
+            p->cur.kind = RG_BLOCK_HEADING;
+            p->cur.level = underline;
+        }
+        return rg_doc_close_block(p);
     }
     if (thematic_break(t, m))
         return rg_doc_close_block(p);

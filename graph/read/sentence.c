@@ -10,9 +10,9 @@
 static const char *const abbreviations[] = {
     "Adm", "Amb", "Apr", "Aug", "Capt", "Cdr", "Co", "Col", "Corp", "Dec", "Dept", "Dr",
     "Feb", "Fig", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd",
-    "Maj", "Mar", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Op", "Prof",
-    "Rep", "Ret", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Vol", "al", "approx",
-    "cf", "ed", "eds", "e.g", "i.e", "p", "pp", "vs",
+    "Maj", "Mar", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Op", "Prof", "Pub",
+    "Rep", "Ret", "Rev", "Sec", "Secs", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Stat", "Vol", "al",
+    "approx", "cf", "ed", "eds", "e.g", "i.e", "p", "pp", "vs",
 };
 
 /* Words that start a sentence after a dotted abbreviation such as "U.S.":
@@ -45,6 +45,8 @@ static bool period_ends_sentence(const char *t, size_t i, size_t next)
         return false; /* an initial: "Joseph R. Biden" */
     if (in_list(abbreviations, COUNT(abbreviations), t + w, len))
         return false;
+    if (w == 0 && strspn(t, "IVXL") == len)
+        return false; /* a block's roman number: "II. The allies ..." */
     if (memchr(t + w, '.', len)) {
         /* "U.S.", "U.N.", "D.C.": an end only before a typical first word */
         size_t e = next;
@@ -53,6 +55,24 @@ static bool period_ends_sentence(const char *t, size_t i, size_t next)
         return in_list(sentence_starters, COUNT(sentence_starters), t + next, e - next);
     }
     return true;
+}
+
+/* The end of a short parenthesis at t[at] == '(' that holds no sentence
+ * ("(Recommendation 1)", "(see figure 2)"), just past its ')'; 0 when
+ * there is none. After a sentence's end it labels that sentence: an audit
+ * report's "... throughout implementation. (Recommendation 1)" is one
+ * recommendation, its label included. */
+static size_t label_end(const char *t, size_t n, size_t at)
+{
+    if (at >= n || t[at] != '(')
+        return 0;
+    for (size_t k = at + 1; k < n && k - at <= 40; k++) {
+        if (t[k] == ')')
+            return k > at + 1 ? k + 1 : 0;
+        if (strchr(".!?()", t[k]))
+            return 0;
+    }
+    return 0;
 }
 
 static int add_sentence(rg_doc_parser *p, size_t block, const char *s, size_t n, long line)
@@ -106,9 +126,20 @@ int rg_doc_split_sentences(rg_doc_parser *p, size_t block)
             continue;
         if (c == '.' && !period_ends_sentence(t, i, next))
             continue;
+        size_t label = label_end(t, n, j + 1);
+        if (label) {
+            /* the label goes with the sentence it follows; what comes
+             * after it starts the next one, if anything does */
+            if (label >= n || t[label] != ' ' || label + 1 >= n || !isupper((unsigned char)t[label + 1])) {
+                i = label - 1;
+                continue;
+            }
+            j = label;
+        }
         if (add_sentence(p, block, t + start, j - start, line_at(p, start)) < 0)
             return -1;
         start = j + 1;
+        i = j;
     }
     return add_sentence(p, block, t + start, n - start, line_at(p, start));
 }

@@ -66,7 +66,7 @@ static const char *const actor_nouns[] = {
     "ambassador", "ambassadors", "authorities", "board", "branch", "bureau", "businesses", "capitals", "chair",
     "chairman", "command", "commanders", "commission", "commissioner", "committee", "companies", "congress",
     "coordinator", "council", "countries", "country", "department", "departments", "diplomats", "director",
-    "directors", "firms", "force", "forces", "government", "governments", "he", "head", "heads", "i",
+    "directors", "firms", "force", "forces", "government", "governments", "group", "groups", "he", "head", "heads", "i",
     "industry", "lawmakers", "leaders", "leadership", "legislators", "legislatures", "militaries", "military",
     "minister", "ministers", "ministries", "ministry", "nations", "negotiators", "office", "officials",
     "parliament", "partners", "planners", "policymakers", "president", "presidents", "representative",
@@ -213,6 +213,9 @@ static const struct form {
     int needs;
     rg_modality modality;
 } forms[] = {
+    FORM("affirm", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("affirmed", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("affirms", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("agree to", ACTOR_SUBJECT, AGREE),
     FORM("agreed to", ACTOR_SUBJECT, AGREE),
     FORM("agrees to", ACTOR_SUBJECT, AGREE),
@@ -230,6 +233,9 @@ static const struct form {
     FORM("determined to", ACTOR_SUBJECT | VOICE, INTEND),
     FORM("emphasize the need to", ACTOR_SUBJECT, NEED),
     FORM("emphasized the need to", ACTOR_SUBJECT, NEED),
+    FORM("highlight", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("highlighted", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("highlights", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("instruct", ACTOR_SUBJECT | TO_LATER, URGE),
     FORM("instructed", ACTOR_SUBJECT | TO_LATER, URGE),
     FORM("instructs", ACTOR_SUBJECT | TO_LATER, URGE),
@@ -453,6 +459,60 @@ static bool actor_subject(const char *t, size_t start, size_t end, const rg_span
     }
 }
 
+/* Does the form at i share the subject of the sentence's main clause: "We
+ * support X, and look forward to ...", "The two leaders discussed X and
+ * will continue ...", "We begin 2023 together, newly committed to ..."?
+ * Only a conjunction and adverbs stand between it and the clause before. */
+static bool shares_the_subject(const char *t, size_t i)
+{
+    static const char *const joins[] = {"and", "or", "but", "then"};
+    size_t e = i;
+    for (;;) {
+        while (e > 0 && t[e - 1] == ' ')
+            e--;
+        if (e == 0)
+            return false;
+        if (t[e - 1] == ',')
+            return true;
+        size_t b = e;
+        while (b > 0 && isalpha((unsigned char)t[b - 1]))
+            b--;
+        if (b == e)
+            return false;
+        if (word_in(t + b, e - b, joins, COUNT(joins)))
+            return true;
+        if (!is_adverb(t + b, e - b))
+            return false;
+        e = b;
+    }
+}
+
+/* Is the subject of the sentence's main clause an actor: its first
+ * segment that is no adverbial opens with "we", "the two leaders" or a
+ * name? */
+static bool opening_actor(const char *t, const rg_span *actors, size_t n_actors)
+{
+    size_t b = 0;
+    while (t[b]) {
+        size_t e = b + strcspn(t + b, ",");
+        if (!adverbial_segment(t + b, e - b)) {
+            const char *w = skip_spaces(t + b);
+            for (int k = 0; k < 3 && *w; k++) {
+                size_t n = word_len(w);
+                for (size_t a = 0; a < n_actors; a++)
+                    if (actors[a].start == (size_t)(w - t))
+                        return true;
+                if (actor_noun(w, n))
+                    return true;
+                w = skip_spaces(w + n);
+            }
+            return false;
+        }
+        b = t[e] ? e + 1 : e;
+    }
+    return false;
+}
+
 /* Where the leaders named before the modal begin: the subject segment and
  * the segments joined to it ("The United States, together with Japan,
  * South Korea, and other like-minded countries, should ..."). */
@@ -514,8 +574,7 @@ static bool unmade_by_what_follows(const char *t, size_t i, size_t len, int need
     if (needs & COMMITMENT) {
         /* "reaffirm our commitment to", "reiterated the unwavering
          * commitment of the United States to": the object is a commitment */
-        const char *end = strpbrk(after, ",;.");
-        size_t n = end ? (size_t)(end - after) : strlen(after);
+        size_t n = strcspn(after, ",;");
         const char *c = strstr(after, "commitment");
         return !c || (size_t)(c - after) >= n || (size_t)(c - after) > 60;
     }
@@ -585,7 +644,7 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         /* "need to" after "will", "to", "and": no order of its own; nor
          * is a form denied ("did not plan to") */
         static const char *const not_before_need[] = {"will", "would", "may", "might", "can", "could", "to", "and", "or"};
-        static const char *const denials[] = {"not", "never", "did", "does", "do", "to"};
+        static const char *const denials[] = {"not", "never", "did", "does", "do"};
         char before[8];
         if (rg_word_before(t, i, before, sizeof before) != RG_NONE &&
             (f->words[0] == 'n' ? word_in(before, strlen(before), not_before_need, COUNT(not_before_need))
@@ -601,7 +660,8 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
             /* the subject is the framed clause's: "that the United States" */
             s_start += find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)) + 4;
         }
-        bool actor = actor_subject(t, s_start, s_end, actors, n_actors);
+        bool actor = actor_subject(t, s_start, s_end, actors, n_actors) ||
+                     (shares_the_subject(t, i) && opening_actor(t, actors, n_actors));
         if (unmade_by_what_follows(t, i, len, f->needs, actor))
             continue;
         if ((f->needs & ACTOR_SUBJECT) && !actor)

@@ -1,6 +1,7 @@
 /* Roles: what each mention of a recommendation is to it. Who is named in
- * the subject of "X should" leads it, other actors and agencies partner in
- * it, programs are what it concerns; but a country named as a place or a
+ * the subject of "X should" leads it, one condemned, deterred, pressed or
+ * assisted is its target, other actors and agencies partner in it,
+ * programs are what it concerns; but a country named as a place or a
  * topic is none of these. */
 #include "graph/rules/rules_internal.h"
 #include "graph/base/text.h"
@@ -118,6 +119,41 @@ static bool names_a_topic(const char *text, const rg_mention *m)
     return false;
 }
 
+/* Is the actor or agency named at m acted upon: "condemn Russia", "impose
+ * sanctions on Russia", "call on China to", "deter the DPRK", "support for
+ * Ukraine"? The words before it (past "the" and a possessive "its",
+ * "their") say so. */
+static bool acted_upon(const char *text, const rg_mention *m)
+{
+    static const char *const verbs[] = {
+        "assist",    "assisting", "coerce",     "condemn",  "condemned", "condemning", "condemns",   "confront",
+        "confronting", "counter", "countering", "deter",    "deterring", "deters",     "isolate",    "pressure",
+        "pressuring", "press",    "pressing",   "punish",   "sanction",  "sanctioning", "support",   "supporting",
+        "urge",      "urged",     "urges",
+    };
+    /* the last word of a phrase: "sanctions on", "call on", "support for" */
+    static const char *const phrases[][2] = {
+        {"sanctions", "on"}, {"sanctions", "against"}, {"pressure", "on"}, {"call", "on"}, {"calls", "on"},
+        {"called", "on"},    {"call", "upon"},         {"support", "for"}, {"support", "to"}, {"assistance", "to"},
+        {"aid", "to"},       {"action", "against"},    {"measures", "against"},
+    };
+    char word[16], prev[16];
+    size_t at = rg_word_before(text, m->start, word, sizeof word);
+    while (at != RG_NONE && (strcmp(word, "the") == 0 || strcmp(word, "its") == 0 || strcmp(word, "their") == 0))
+        at = rg_word_before(text, at, word, sizeof word);
+    if (at == RG_NONE)
+        return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (strcmp(word, verbs[k]) == 0)
+            return true;
+    if (rg_word_before(text, at, prev, sizeof prev) == RG_NONE)
+        return false;
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++)
+        if (strcmp(prev, phrases[k][0]) == 0 && strcmp(word, phrases[k][1]) == 0)
+            return true;
+    return false;
+}
+
 void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t subject, size_t modal, rg_role *roles)
 {
     for (size_t i = 0; i < n; i++) {
@@ -131,6 +167,7 @@ void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t su
         bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
         if ((!leads && names_a_place(text, ms, n, i)) || names_a_topic(text, &ms[i]))
             continue;
-        roles[i] = program ? RG_ROLE_CONCERNS : leads ? RG_ROLE_LEADS : RG_ROLE_PARTNERS;
+        bool target = !program && !leads && modal != RG_NONE && ms[i].start > modal && acted_upon(text, &ms[i]);
+        roles[i] = program ? RG_ROLE_CONCERNS : leads ? RG_ROLE_LEADS : target ? RG_ROLE_TARGETS : RG_ROLE_PARTNERS;
     }
 }

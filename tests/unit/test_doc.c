@@ -96,9 +96,148 @@ START_TEST(markdown_comments_are_skipped)
     ck_assert_str_eq(s->text, "Japan will host the next meeting.");
     ck_assert_int_eq(s->line, 9);
     rg_doc_free(d);
-    /* in plain text a comment is text, as the file gives it */
-    d = parse("s.txt", "<!-- kept -->\n");
-    ck_assert_ptr_nonnull(find(d, "kept"));
+    /* plain text opens no line with "<!--" but a file converted from
+     * markup: the comment is skipped there too */
+    d = parse("s.txt", "<!-- source: White House -->\nThe leaders met.\n<!-- a note\nover two lines -->\n"
+                       "They agreed.\n");
+    ck_assert_uint_eq(d->n_sentences, 2);
+    ck_assert_str_eq(d->sentences[0].text, "The leaders met.");
+    ck_assert_int_eq(d->sentences[1].line, 5);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(html_comments_are_skipped)
+{
+    /* a comment may hold '>' and whole tags; one left open runs to the end */
+    rg_doc *d = parse("c.html", "<p>Seoul <!-- a > b --> agreed.</p>\n<!--[if IE]><p>Old browsers.</p>\n"
+                                "<![endif]-->\n<p>Tokyo agreed.</p><!-- <p>Hidden.</p>");
+    ck_assert_uint_eq(d->n_sentences, 2);
+    ck_assert_str_eq(d->sentences[0].text, "Seoul agreed.");
+    ck_assert_str_eq(d->sentences[1].text, "Tokyo agreed.");
+    ck_assert_int_eq(d->sentences[1].line, 4);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(format_from_content)
+{
+    /* a .txt file with Markdown's headings and lists is read as Markdown,
+     * and says so */
+    const char *md = "# Report\n\n## Pillar 1: Trade\n\nThe allies should\nact now.\n\n- First item\n"
+                     "- Second item\n\nClosing\n-------\n\nLast words.\n";
+    rg_doc *d = parse("r.txt", md);
+    ck_assert_ptr_nonnull(d->notice);
+    ck_assert_str_eq(d->notice, "read as Markdown (3 headings, 2 list items)");
+    const rg_sentence *s = find(d, "The allies");
+    ck_assert_str_eq(s->text, "The allies should act now.");
+    ck_assert_str_eq(rg_doc_section(d, s->block), "Pillar 1: Trade");
+    ck_assert_int_eq(d->blocks[find(d, "Second")->block].kind, RG_BLOCK_ITEM);
+    ck_assert_str_eq(rg_doc_section(d, find(d, "Last words")->block), "Closing");
+    rg_doc_free(d);
+    /* so is a file of no known extension; a .md file needs no notice */
+    d = parse("reports/r", md);
+    ck_assert_ptr_nonnull(d->notice);
+    rg_doc_free(d);
+    d = parse("r.md", md);
+    ck_assert_ptr_null(d->notice);
+    rg_doc_free(d);
+    /* plain text with list items, one paragraph a line and no blank line
+     * stays plain: its lines are not joined */
+    d = parse("p.txt", "Executive Summary\nThe alliance grew.\nIt held.\n- Deepen ties;\n- Build trust.\n"
+                       "# of troops: 28,500\nIntroduction\nTalks resumed.\n");
+    ck_assert_ptr_null(d->notice);
+    ck_assert_int_eq(d->blocks[0].kind, RG_BLOCK_HEADING);
+    ck_assert_str_eq(find(d, "grew")->text, "The alliance grew.");
+    ck_assert_uint_ne(find(d, "grew")->block, find(d, "It held")->block);
+    ck_assert_int_eq(d->blocks[find(d, "Build")->block].kind, RG_BLOCK_ITEM);
+    rg_doc_free(d);
+    /* one heading is not enough, blank lines or not */
+    d = parse("p.txt", "# Notes\n\nThe alliance grew.\n\n- Deepen ties;\n- Build trust.\n\nIt held.\n");
+    ck_assert_ptr_null(d->notice);
+    rg_doc_free(d);
+    /* a web page saved as .txt is read as HTML */
+    d = parse("w.txt", "\n<!DOCTYPE html>\n<html><body><h1>Statement</h1><p>Seoul <b>agreed</b>.</p></body></html>\n");
+    ck_assert_str_eq(d->notice, "read as HTML (it opens as a web page)");
+    ck_assert_str_eq(d->title, "Statement");
+    ck_assert_str_eq(find(d, "Seoul")->text, "Seoul agreed.");
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(setext_headings)
+{
+    /* "====" and "----" under one line of text make it a heading; "---"
+     * after a blank line is a break; a sentence with a rule under it, or a
+     * paragraph of several lines, stays text */
+    rg_doc *d = parse("s.md", "Renew the Alliance\n==================\n\nIntro text.\n\nPillar Two\n----------\n\n"
+                              "Seoul should act.\n\n---\n\nThe U.S. should act.\n---\n\nTwo lines\nof text\n---\n\nEnd.\n");
+    ck_assert_str_eq(d->title, "Renew the Alliance");
+    ck_assert_int_eq(d->blocks[0].kind, RG_BLOCK_HEADING);
+    ck_assert_int_eq(d->blocks[0].level, 1);
+    const rg_sentence *s = find(d, "Pillar Two");
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_HEADING);
+    ck_assert_int_eq(d->blocks[s->block].level, 2);
+    ck_assert_str_eq(rg_doc_section(d, find(d, "Seoul")->block), "Pillar Two");
+    s = find(d, "The U.S.");
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_PARAGRAPH);
+    ck_assert_str_eq(rg_doc_section(d, s->block), "Pillar Two");
+    ck_assert_str_eq(find(d, "Two lines")->text, "Two lines of text");
+    ck_assert_int_eq(d->blocks[find(d, "Two lines")->block].kind, RG_BLOCK_PARAGRAPH);
+    for (size_t i = 0; i < d->n_sentences; i++)
+        ck_assert_ptr_null(strchr(d->sentences[i].text, '='));
+    rg_doc_free(d);
+    /* in plain text a line of '=' is a rule, not text */
+    d = parse("s.txt", "Title\n=====\nText here.\n");
+    ck_assert_uint_eq(d->n_sentences, 2);
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(headings_by_their_words)
+{
+    /* a numbered title, a line in capitals and a label standing alone are
+     * sections; a sentence is never one, nor a recommendation that opens
+     * with its label */
+    rg_doc *d = parse("g.md", "# Report\n\n1.2 Scope and Methodology\n\nWe read files.\n\n"
+                              "II. Background\n\nTalks began.\n\nRECOMMENDATIONS FOR EXECUTIVE ACTION\n\n"
+                              "Recommendation 1\n\nThe Secretary of State should ensure plans.\n\n"
+                              "Recommendation 2: The Secretary of State should review plans\n\n"
+                              "Pillar 5: Prioritize managing Japan-South Korea tensions\n\nTokyo should act.\n\n"
+                              "SEC. 3. DEFINITIONS.\n\nIn this Act the terms apply.\n\n"
+                              "1.5 million people remain displaced\n\nMARCH 15, 2023\n\n"
+                              "2023 Annual Report\n\nII. The allies should act now\n\nNATO\n\nBy the way.\n");
+    struct {
+        const char *text;
+        const char *section;
+    } cases[] = {
+        {"We read files.", "1.2 Scope and Methodology"},
+        {"Talks began.", "II. Background"},
+        {"The Secretary of State should ensure plans.", "Recommendation 1"},
+        {"Recommendation 2: The Secretary of State should review plans", "Recommendation 1"},
+        {"Tokyo should act.", "Pillar 5: Prioritize managing Japan-South Korea tensions"},
+        {"In this Act the terms apply.", "SEC. 3. DEFINITIONS."},
+        {"1.5 million people remain displaced", "SEC. 3. DEFINITIONS."},
+        {"MARCH 15, 2023", "SEC. 3. DEFINITIONS."},
+        {"2023 Annual Report", "SEC. 3. DEFINITIONS."},
+        {"II. The allies should act now", "SEC. 3. DEFINITIONS."},
+        {"By the way.", "NATO"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const rg_sentence *s = find(d, cases[i].text);
+        ck_assert_msg(s != NULL, "no sentence '%s'", cases[i].text);
+        ck_assert_str_eq(s->text, cases[i].text);
+        ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_PARAGRAPH);
+        ck_assert_str_eq(rg_doc_section(d, s->block), cases[i].section);
+    }
+    const rg_sentence *s = find(d, "RECOMMENDATIONS FOR");
+    ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_HEADING);
+    ck_assert_int_eq(d->blocks[find(d, "1.2 Scope")->block].level, 4);
+    rg_doc_free(d);
+    /* plain text: a line with a clause's verb and no period is no heading */
+    d = parse("p.txt", "Recommendation 1: The Secretary of State should act\nBackground\n");
+    ck_assert_int_eq(d->blocks[0].kind, RG_BLOCK_PARAGRAPH);
+    ck_assert_int_eq(d->blocks[1].kind, RG_BLOCK_HEADING);
     rg_doc_free(d);
 }
 END_TEST
@@ -137,6 +276,18 @@ START_TEST(statute_list_markers_and_copyright)
         ck_assert_int_eq(d->blocks[s->block].zone, RG_ZONE_BODY);
         ck_assert(s->text[0] != '(');
     }
+    /* "a) ", "1) ", "iv) ", "B) " open items too */
+    rg_doc *e = parse("l.md", "The Secretary shall:\n\na) assess the risk;\n1) report to Congress;\n"
+                              "iv) consult allies;\nB) brief the committees.\n");
+    const char *more[] = {"assess the risk;", "report to Congress;", "consult allies;", "brief the committees."};
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+        const rg_sentence *s = find(e, more[i]);
+        ck_assert_msg(s != NULL, "no sentence '%s'", more[i]);
+        ck_assert_str_eq(s->text, more[i]);
+        ck_assert_int_eq(e->blocks[s->block].kind, RG_BLOCK_ITEM);
+        ck_assert_int_eq(e->blocks[s->block].lead_in, 0);
+    }
+    rg_doc_free(e);
     const rg_sentence *s = find(d, "(DIU) should act");
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(d->blocks[s->block].kind, RG_BLOCK_PARAGRAPH);
@@ -162,6 +313,26 @@ START_TEST(abbreviations_do_not_split)
     ck_assert_uint_eq(d->n_sentences, 3);
     ck_assert_str_eq(d->sentences[0].text, "Joseph R. Biden met the U.N. envoy, e.g. on Jan. 5 in No. 10.");
     ck_assert_str_eq(d->sentences[1].text, "The U.S. Forces Korea stayed with the U.S.");
+    rg_doc_free(d);
+}
+END_TEST
+
+START_TEST(semicolons_and_labels_do_not_split)
+{
+    /* a sentence joined by semicolons is one sentence; abbreviations do not
+     * end one; a short parenthesis after a sentence is its label */
+    rg_doc *d = parse("s.md", "Seoul will host; Tokyo will attend; Mr. Kim will speak. Sec. 3 of Pub. L. 117-81, "
+                              "135 Stat. 1541 applies, i.e. now. The Secretary of State should ensure that plans are "
+                              "made. (Recommendation 1) The Secretary of State should review them. (Recommendation 2)\n\n"
+                              "Talks end Jan. 5. (The date may move.) Seoul agreed.\n");
+    const char *want[] = {"Seoul will host; Tokyo will attend; Mr. Kim will speak.",
+                          "Sec. 3 of Pub. L. 117-81, 135 Stat. 1541 applies, i.e. now.",
+                          "The Secretary of State should ensure that plans are made. (Recommendation 1)",
+                          "The Secretary of State should review them. (Recommendation 2)",
+                          "Talks end Jan. 5.", "(The date may move.)", "Seoul agreed."};
+    ck_assert_uint_eq(d->n_sentences, sizeof want / sizeof *want);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        ck_assert_str_eq(d->sentences[i].text, want[i]);
     rg_doc_free(d);
 }
 END_TEST
@@ -254,6 +425,11 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
+    tcase_add_test(tc, html_comments_are_skipped);
+    tcase_add_test(tc, format_from_content);
+    tcase_add_test(tc, setext_headings);
+    tcase_add_test(tc, headings_by_their_words);
+    tcase_add_test(tc, semicolons_and_labels_do_not_split);
     tcase_add_test(tc, markdown_comments_are_skipped);
     tcase_add_test(tc, bold_headings_are_sections);
     tcase_add_test(tc, statute_list_markers_and_copyright);
