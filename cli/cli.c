@@ -243,6 +243,8 @@ void rg_cli_print_links(const rg_graph *g, size_t node, const size_t *links, siz
         last = (int)l->relation;
         printf("%*s%s %s", style->indent, "", l->source == node ? "->" : "<-",
                rg_cli_node_name(&g->nodes[other], buf, sizeof buf));
+        if (l->inferred)
+            fputs(" (inferred)", stdout);
         if (style->weights && l->weight != 1)
             printf("  weight %g", l->weight);
         putchar('\n');
@@ -380,6 +382,76 @@ int rg_cli_option_measure(const char *command, char *arg, void *value)
     if (s < 0 || s == RG_SCORE_COMMUNITY)
         return rg_options_fail(command, "unknown measure '%s'", arg);
     *score = s;
+    return 0;
+}
+
+/* "a, b or c" of the modalities in bits (all when bits is ~0u), into buf. */
+static const char *modality_names(unsigned bits, char *buf, size_t size)
+{
+    int last = 0, count = 0;
+    for (int m = 1; m < RG_MODALITY__COUNT; m++)
+        if ((bits >> m) & 1u)
+            last = m;
+    size_t at = 0;
+    buf[0] = '\0';
+    for (int m = 1; m < RG_MODALITY__COUNT && at < size; m++)
+        if ((bits >> m) & 1u)
+            at += (size_t)snprintf(buf + at, size - at, "%s%s", !count++ ? "" : m == last ? " or " : ", ",
+                                   rg_modality_name((rg_modality)m));
+    return buf;
+}
+
+int rg_cli_option_modality(const char *command, char *arg, void *value)
+{
+    unsigned *bits = value;
+    for (char *tok = strtok(arg, ","); tok; tok = strtok(NULL, ",")) {
+        int m = rg_modality_parse(tok);
+        if (m <= 0) {
+            char valid[200];
+            return rg_options_fail(command, "unknown modality '%s': use %s", tok,
+                                   modality_names(~0u, valid, sizeof valid));
+        }
+        *bits |= 1u << m;
+    }
+    if (!*bits)
+        return rg_options_fail(command, "--modality needs a modality: one or more, comma-separated");
+    return 0;
+}
+
+void rg_cli_modality_check(const char *command, const rg_graph *g, unsigned modalities)
+{
+    if (!modalities)
+        return;
+    bool any = false;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        const rg_node *n = &g->nodes[i];
+        int m = n->type == RG_TYPE_RECOMMENDATION && n->modality ? rg_modality_parse(n->modality) : -1;
+        if (m > 0 && ((modalities >> m) & 1u))
+            return;
+        any |= m > 0;
+    }
+    char names[200];
+    if (any)
+        fprintf(stderr, "relgraph: %s: no recommendation has the modality %s: --modality keeps nothing\n", command,
+                modality_names(modalities, names, sizeof names));
+    else
+        fprintf(stderr,
+                "relgraph: %s: no recommendation of this graph has a modality (a graph file from before relgraph "
+                "recorded them: build it again): --modality keeps nothing\n",
+                command);
+}
+
+int rg_cli_keep_modalities(const char *command, rg_graph **g, unsigned modalities, rg_error *err)
+{
+    if (!modalities)
+        return 0;
+    rg_cli_modality_check(command, *g, modalities);
+    rg_filter f = {.modalities = modalities};
+    rg_graph *part;
+    if (rg_query_filter(*g, &f, &part, err) < 0)
+        return -1;
+    rg_graph_free(*g);
+    *g = part;
     return 0;
 }
 

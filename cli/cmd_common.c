@@ -22,6 +22,8 @@ static json_t *side_json(const rg_graph *g, size_t link, size_t from)
     json_t *o = json_object();
     json_object_set_new(o, "node", json_string(g->nodes[from].id));
     json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
+    if (l->inferred)
+        json_object_set_new(o, "inferred", json_true());
     json_object_set_new(o, "evidence", rg_json_evidence(l));
     return o;
 }
@@ -69,8 +71,9 @@ int cmd_common(int argc, char **argv)
             last = (int)g->nodes[s].type;
             printf("  %s\n", rg_cli_node_name(&g->nodes[s], buf, sizeof buf));
             size_t la = rg_query_link(g, a, s, false), lb = rg_query_link(g, b, s, false);
-            printf("    %s: %s; %s: %s\n", g->nodes[a].label, rg_relation_name(g->links[la].relation), g->nodes[b].label,
-                   rg_relation_name(g->links[lb].relation));
+            printf("    %s: %s%s; %s: %s%s\n", g->nodes[a].label, rg_relation_name(g->links[la].relation),
+                   g->links[la].inferred ? " (inferred)" : "", g->nodes[b].label,
+                   rg_relation_name(g->links[lb].relation), g->links[lb].inferred ? " (inferred)" : "");
             rg_cli_print_evidence(&g->links[la], 4);
             if (g->links[lb].n_evidence && g->links[la].n_evidence &&
                 (g->links[lb].evidence[0].line != g->links[la].evidence[0].line ||

@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const rg_options_usage usage = {"export", 21, false,
-    "usage: relgraph export [-g graph.json] [--format FORMAT] -o FILE [--edges-key edges] [FILE|DIR ...]\n\n"
+    "usage: relgraph export [-g graph.json] [--format FORMAT] -o FILE [--edges-key edges] [--modality LIST]\n"
+    "                       [FILE|DIR ...]\n\n"
     "Write the graph for other tools. Formats:\n"
     "  json       node-link JSON, the graph file (NetworkX node_link_graph, D3); the default\n"
     "  jgf        JSON Graph Format v2 (jsongraphformat.info)\n"
@@ -41,12 +42,18 @@ int cmd_export(int argc, char **argv)
     const char *graph_file = NULL, *output = NULL;
     rg_format format = RG_FORMAT_JSON;
     rg_export_options opts = {NULL};
+    unsigned modalities = 0;
     const rg_option options[] = {
         RG_OPT_GRAPH(&graph_file),
         RG_OPT_CALLBACK('f', "format", &format, "FORMAT", "one of the above", format_option),
         RG_OPT_STRING('o', "output", &output, "FILE", "where to write it"),
         RG_OPT_CALLBACK(0, "edges-key", &opts.links_key, "KEY",
                         "json: call the link list \"edges\" (NetworkX 3.6 and later)", edges_key),
+        RG_OPT_MODALITY(&modalities,
+                        "only the recommendations of these modalities (should,\n"
+                        "must, shall, need, could, imperative, will, commit,\n"
+                        "agree, intend, urge, call, recommend; comma-separated)\n"
+                        "and what they name; no reports"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -60,6 +67,8 @@ int cmd_export(int argc, char **argv)
     int rc = rg_cli_check_output(output, argv + optind, (size_t)(argc - optind), "reports", graph_file, &err);
     if (rc == 0)
         rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
+    if (rc == 0)
+        rc = rg_cli_keep_modalities("export", &g, modalities, &err);
     if (rc == 0)
         rc = rg_export_file(g, format, output, &opts, &err);
     rg_graph_free(g);

@@ -11,26 +11,37 @@
 #include <stdlib.h>
 
 static const rg_options_usage usage = {"find", 19, false,
-    "usage: relgraph find TEXT [-g graph.json] [--type TYPE] [--json] [FILE|DIR ...]\n\n"
+    "usage: relgraph find TEXT [-g graph.json] [--type TYPE] [--modality LIST] [--json] [FILE|DIR ...]\n\n"
     "Nodes whose label, alias, id or recommendation text contains TEXT (any case).\n\n"};
 
 int cmd_find(int argc, char **argv)
 {
     rg_cli_query q = {0};
     int type = -1;
+    unsigned modalities = 0;
     bool as_json = false;
     const rg_option options[] = {
         RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only nodes of this type", rg_cli_option_type),
+        RG_OPT_MODALITY(&modalities,
+                        "only the recommendations of these modalities (should,\n"
+                        "must, shall, need, could, imperative, will, commit,\n"
+                        "agree, intend, urge, call, recommend; comma-separated)\n"
+                        "and the nodes they name"),
         RG_OPT_JSON(&as_json),
         RG_OPT_END,
     };
     int done = rg_cli_query_open(&usage, options, argc, argv, 1, "find needs a text to look for", -1, &q);
     if (done >= 0)
         return done;
-    const rg_graph *g = q.g;
     size_t *nodes = NULL, n = 0;
     int status = 0;
+    /* the query has no index of names: its graph may be swapped */
+    if (rg_cli_keep_modalities("find", &q.g, modalities, &q.err) < 0) {
+        rg_cli_query_close(&q);
+        return rg_cli_fail(&q.err);
+    }
+    const rg_graph *g = q.g;
     if (rg_query_find(g, argv[optind], &nodes, &n, &q.err) < 0) {
         status = rg_cli_fail(&q.err);
     } else {
@@ -48,10 +59,13 @@ int cmd_find(int argc, char **argv)
                 json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
                 if (node->text)
                     json_object_set_new(o, "text", json_string(node->text));
+                if (node->modality)
+                    json_object_set_new(o, "modality", json_string(node->modality));
                 json_array_append_new(list, o);
             } else if (node->type == RG_TYPE_RECOMMENDATION) {
-                printf("%-15s %s\n%17s%s [%s, line %ld]\n", "recommendation", node->id, "", node->text ? node->text : "",
-                       node->doc ? node->doc : "", node->line);
+                printf("%-15s %s%s%s%s\n%17s%s [%s, line %ld]\n", "recommendation", node->id,
+                       node->modality ? "  (" : "", node->modality ? node->modality : "", node->modality ? ")" : "", "",
+                       node->text ? node->text : "", node->doc ? node->doc : "", node->line);
             } else {
                 printf("%-15s %s  (%s)\n", rg_type_name(node->type), node->label, node->id);
             }

@@ -23,8 +23,8 @@ int cmd_neighbors(int argc, char **argv)
         RG_OPT_GRAPH(&q.graph_file),
         RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only neighbours of this type", rg_cli_option_type),
         RG_OPT_CALLBACK(0, "relation", &relation, "R",
-                        "only this relation (leads, partners, concerns, part_of,\n"
-                        "member_of, co_mentioned, contains)",
+                        "only this relation (leads, partners, targets, concerns,\n"
+                        "part_of, member_of, co_mentioned, contains)",
                         rg_cli_option_relation),
         RG_OPT_JSON(&as_json),
         RG_OPT_END,
@@ -49,6 +49,8 @@ int cmd_neighbors(int argc, char **argv)
             json_object_set_new(o, "relation", json_string(rg_relation_name(l->relation)));
             json_object_set_new(o, "direction", json_string(l->source == node ? "out" : "in"));
             json_object_set_new(o, "weight", json_real(l->weight));
+            if (l->inferred)
+                json_object_set_new(o, "inferred", json_true());
             json_object_set_new(o, "evidence", rg_json_evidence(l));
             json_array_append_new(list, o);
         }

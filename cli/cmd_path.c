@@ -30,6 +30,8 @@ static json_t *path_json(const rg_graph *g, const rg_path *p)
         json_object_set_new(s, "to", json_string(g->nodes[p->nodes[k + 1]].id));
         json_object_set_new(s, "relation", json_string(rg_relation_name(l->relation)));
         json_object_set_new(s, "direction", json_string(l->source == p->nodes[k] ? "forward" : "backward"));
+        if (l->inferred)
+            json_object_set_new(s, "inferred", json_true());
         json_object_set_new(s, "evidence", rg_json_evidence(l));
         json_array_append_new(steps, s);
     }
@@ -47,8 +49,8 @@ static void print_path(const rg_graph *g, const rg_path *p)
     for (size_t k = 0; k < p->len; k++) {
         const rg_link *l = &g->links[p->links[k]];
         bool forward = l->source == p->nodes[k];
-        printf("    %s%s%s  %s\n", forward ? "-" : "<-", rg_relation_name(l->relation), forward ? "->" : "-",
-               rg_cli_node_name(&g->nodes[p->nodes[k + 1]], buf, sizeof buf));
+        printf("    %s%s%s  %s%s\n", forward ? "-" : "<-", rg_relation_name(l->relation), forward ? "->" : "-",
+               rg_cli_node_name(&g->nodes[p->nodes[k + 1]], buf, sizeof buf), l->inferred ? " (inferred)" : "");
         rg_cli_print_evidence_after(prev, l, 8);
         prev = l;
     }

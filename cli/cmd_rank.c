@@ -22,8 +22,8 @@
 
 static const rg_options_usage usage = {"rank", 19, false,
     "usage: relgraph rank [-g graph.json] [--by MEASURE] [--view VIEW] [--type TYPE] [--country CC]\n"
-    "                     [--doc REPORT] [--top N] [--pivots K --seed S] [--json|--csv] [--write]\n"
-    "                     [FILE|DIR ...]\n\n"
+    "                     [--doc REPORT] [--modality LIST] [--top N] [--pivots K --seed S]\n"
+    "                     [--json|--csv] [--write] [FILE|DIR ...]\n\n"
     "Rank nodes by centrality, computed with igraph on a view of the graph.\n\n"
     "measures (--by):\n"
     "  degree       how many others it is linked to\n"
@@ -267,6 +267,7 @@ static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options 
 typedef struct args {
     const char *graph_file, *country, *doc, *pivot_file, *all_json;
     int by, type;
+    unsigned modalities;
     rg_view_options vo;
     rg_measure_options mo;
     long top, seed;
@@ -303,6 +304,11 @@ static int parse(int argc, char **argv, args *a)
                         type_option),
         RG_OPT_STRING(0, "country", &a->country, "CC", "list only nodes of this country (ISO code, e.g. KR)"),
         RG_OPT_STRING(0, "doc", &a->doc, "REPORT", "keep the view to one report (its id or file name)"),
+        RG_OPT_MODALITY(&a->modalities,
+                        "keep the view to the recommendations of these\n"
+                        "modalities (should, must, shall, need, could,\n"
+                        "imperative, will, commit, agree, intend, urge, call,\n"
+                        "recommend; comma-separated) and what they name"),
         RG_OPT_COUNT(0, "top", &a->top, "N", "how many rows (default: 20)"),
         RG_OPT_COUNT(0, "pivots", &a->mo.pivots, "K", "estimate betweenness from K sampled sources"),
         RG_OPT_COUNT(0, "seed", &a->seed, "S", "the sample's seed (default: 1)"),
@@ -336,6 +342,8 @@ static int parse(int argc, char **argv, args *a)
     a->mo.seed = (unsigned long)a->seed;
     if (a->write && !a->graph_file)
         return rg_options_fail("rank", "--write stores the scores in the graph file given with -g");
+    if (a->write && a->modalities)
+        return rg_options_fail("rank", "--write and --modality exclude each other: the scores are the whole graph's");
     if (a->as_json && a->as_csv)
         return rg_options_fail("rank", "--json and --csv exclude each other");
     return -1;
@@ -451,8 +459,8 @@ int cmd_rank(int argc, char **argv)
     if (rg_cli_graph(a.graph_file, argv + optind, argc - optind, &g, &err) < 0)
         return rg_cli_fail(&err);
     size_t *pivots = NULL;
-    int rc = 0;
-    if (a.pivot_file)
+    int rc = rg_cli_keep_modalities("rank", &g, a.modalities, &err);
+    if (rc == 0 && a.pivot_file)
         rc = read_pivots(g, a.pivot_file, &pivots, &a.mo.n_pivot_nodes, &err);
     a.mo.pivot_nodes = pivots;
     if (rc == 0 && a.doc && !(a.vo.doc = doc_id(g, a.doc)))

@@ -15,9 +15,11 @@
 static const rg_options_usage usage = {"render", 20, false,
     "usage: relgraph render [-g graph.json] -o FILE.dot|.svg|.png|.pdf [OPTIONS] [FILE|DIR ...]\n\n"
     "Draw the graph: shape and colour by node type (with a legend), links by\n"
-    "relation (leads bold red, partners blue, concerns dashed green, part_of\n"
-    "dotted). A recommendation shows its first words; in SVG its tooltip holds\n"
-    "the whole sentence, report and line. Laid out and rendered with Graphviz.\n\n"};
+    "relation (leads bold red, partners blue, targets orange, concerns dashed\n"
+    "green, part_of dotted; a party the sentence does not name, inferred,\n"
+    "dashed and lighter). A recommendation shows its first words; in SVG its\n"
+    "tooltip holds the whole sentence, report, line and modality. Laid out and\n"
+    "rendered with Graphviz.\n\n"};
 
 /* Put a measure, or the Leiden community, into the nodes' scores, unless
  * the graph file brought them. */
@@ -140,6 +142,11 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_STRING(0, "section", &a->filter.section, "TEXT",
                       "only the recommendations of sections whose title\n"
                       "contains TEXT, and what they name"),
+        RG_OPT_MODALITY(&a->filter.modalities,
+                        "only the recommendations of these modalities (should,\n"
+                        "must, shall, need, could, imperative, will, commit,\n"
+                        "agree, intend, urge, call, recommend; comma-separated)\n"
+                        "and what they name"),
         RG_OPT_COUNT(0, "top", &a->filter.top, "N", "only the N entities of highest PageRank (or --size-by)"),
         RG_OPT_STRING(0, "focus", &a->focus, "NAME", "only the nodes within --depth links of NAME"),
         RG_OPT_COUNT(0, "depth", &a->depth, "N", "with --focus (default: 2)"),
@@ -214,8 +221,10 @@ int cmd_render(int argc, char **argv)
     int rc = rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), "reports", a.graph_file, &err);
     if (rc == 0)
         rc = load(&a, argc, argv, &g, &err);
-    if (rc == 0)
+    if (rc == 0) {
+        rg_cli_modality_check("render", g, a.filter.modalities);
         rc = scores(g, &a, &by, &err);
+    }
     if (rc == 0)
         rc = rg_query_filter(g, &a.filter, &part, &err);
     if (rc == 0)

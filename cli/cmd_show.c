@@ -14,20 +14,26 @@
 static const rg_options_usage usage = {"show", 19, false,
     "usage: relgraph show A [-g graph.json] [--json] [FILE|DIR ...]\n\n"
     "Everything about one node: type, kind, country, aliases, mentions per report,\n"
-    "scores (when the graph file has them), and its links grouped by relation, each\n"
-    "with its evidence; for a recommendation it leads, who else it involves.\n\n"};
+    "scores (when the graph file has them), a recommendation's modality, and its\n"
+    "links grouped by relation, each with its evidence (\"(inferred)\": a party\n"
+    "the sentence does not name, resolved from \"we\" or a lead-in); for a\n"
+    "recommendation it leads, who else it involves.\n\n"};
 
-/* Who else a recommendation involves: "partners: A, B; concerns: C". */
+/* Who else a recommendation involves: "partners: A, B (inferred)",
+ * a line per role. */
 static void print_involved(const rg_graph *g, size_t rec, size_t except)
 {
-    for (int rel = RG_REL_LEADS; rel <= RG_REL_CONCERNS; rel++) {
+    static const rg_relation roles[] = {RG_REL_LEADS, RG_REL_PARTNERS, RG_REL_TARGETS, RG_REL_CONCERNS};
+    for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
         int shown = 0;
         for (size_t i = 0; i < g->n_links; i++) {
             const rg_link *l = &g->links[i];
-            if (l->source != rec || (int)l->relation != rel || l->target == except)
+            if (l->source != rec || l->relation != roles[r] || l->target == except)
                 continue;
             printf(shown ? ", %s" : "        %s: %s", shown ? g->nodes[l->target].label : rg_relation_name(l->relation),
                    g->nodes[l->target].label);
+            if (l->inferred)
+                fputs(" (inferred)", stdout);
             shown++;
         }
         if (shown)
@@ -55,6 +61,8 @@ static json_t *node_json(const rg_graph *g, size_t node, const size_t *links, si
     json_object_set_new(o, "mentions_by_doc", by_doc);
     if (x->text)
         json_object_set_new(o, "text", json_string(x->text));
+    if (x->modality)
+        json_object_set_new(o, "modality", json_string(x->modality));
     json_t *scores = json_object();
     for (int s = 0; s < RG_SCORE__COUNT; s++)
         if (!isnan(x->scores[s]))
@@ -70,6 +78,8 @@ static json_t *node_json(const rg_graph *g, size_t node, const size_t *links, si
         json_object_set_new(e, "node", json_string(g->nodes[other].id));
         json_object_set_new(e, "label", json_string(g->nodes[other].label));
         json_object_set_new(e, "weight", json_real(l->weight));
+        if (l->inferred)
+            json_object_set_new(e, "inferred", json_true());
         json_object_set_new(e, "evidence", rg_json_evidence(l));
         json_array_append_new(list, e);
     }
@@ -96,6 +106,8 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
     if (x->text)
         printf("  %-10s %s\n  %-10s %s, line %ld, section \"%s\"\n", "text", x->text, "from", x->doc ? x->doc : "?",
                x->line, x->section ? x->section : "");
+    if (x->modality)
+        printf("  %-10s %s\n", "modality", x->modality);
     if (x->aliases.len) {
         printf("  %-10s", "aliases");
         for (size_t i = 0; i < x->aliases.len; i++)

@@ -20,6 +20,10 @@ enum {
     A__FIXED
 };
 
+/* After the scores: the optional attributes (attrs.h). */
+enum { A_MODALITY = A__FIXED + RG_SCORE__COUNT, A__COUNT };
+enum { L_RELATION, L_KEY, L_WEIGHT, L_EVIDENCE_COUNT, L_EVIDENCE, L_INFERRED, L__COUNT };
+
 static const rg_attr_def node_attrs[A__FIXED] = {
     {"label", RG_ATTR_STRING},  {"type", RG_ATTR_STRING},  {"kind", RG_ATTR_STRING}, {"country", RG_ATTR_STRING},
     {"aliases", RG_ATTR_STRING}, {"mentions", RG_ATTR_INT}, {"docs", RG_ATTR_STRING}, {"text", RG_ATTR_STRING},
@@ -28,13 +32,23 @@ static const rg_attr_def node_attrs[A__FIXED] = {
 
 size_t rg_node_attr_count(void)
 {
-    return A__FIXED + RG_SCORE__COUNT;
+    return A__COUNT;
+}
+
+size_t rg_node_attrs_used(const rg_graph *g)
+{
+    for (size_t i = 0; i < g->n_nodes; i++)
+        if (g->nodes[i].modality)
+            return A__COUNT;
+    return A_MODALITY;
 }
 
 rg_attr_def rg_node_attr_def(size_t k)
 {
     if (k < A__FIXED)
         return node_attrs[k];
+    if (k == A_MODALITY)
+        return (rg_attr_def){"modality", RG_ATTR_STRING};
     return (rg_attr_def){rg_score_name((rg_score)(k - A__FIXED)), RG_ATTR_DOUBLE};
 }
 
@@ -87,6 +101,8 @@ bool rg_node_attr(const rg_node *n, size_t k, rg_buf *s, double *d)
         return n->type == RG_TYPE_RECOMMENDATION;
     case A_SECTION:
         return string(s, n->section);
+    case A_MODALITY:
+        return string(s, n->modality);
     default:
         if (k - A__FIXED >= RG_SCORE__COUNT || isnan(n->scores[k - A__FIXED]))
             return false;
@@ -95,14 +111,22 @@ bool rg_node_attr(const rg_node *n, size_t k, rg_buf *s, double *d)
     }
 }
 
-static const rg_attr_def link_attrs[] = {
-    {"relation", RG_ATTR_STRING}, {"key", RG_ATTR_INT},          {"weight", RG_ATTR_DOUBLE},
-    {"evidence_count", RG_ATTR_INT}, {"evidence", RG_ATTR_STRING},
+static const rg_attr_def link_attrs[L__COUNT] = {
+    {"relation", RG_ATTR_STRING},    {"key", RG_ATTR_INT},         {"weight", RG_ATTR_DOUBLE},
+    {"evidence_count", RG_ATTR_INT}, {"evidence", RG_ATTR_STRING}, {"inferred", RG_ATTR_BOOL},
 };
 
 size_t rg_link_attr_count(void)
 {
-    return sizeof link_attrs / sizeof *link_attrs;
+    return L__COUNT;
+}
+
+size_t rg_link_attrs_used(const rg_graph *g)
+{
+    for (size_t i = 0; i < g->n_links; i++)
+        if (g->links[i].inferred)
+            return L__COUNT;
+    return L_INFERRED;
 }
 
 rg_attr_def rg_link_attr_def(size_t k)
@@ -116,18 +140,21 @@ rg_attr_def rg_link_attr_def(size_t k)
 static bool link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d)
 {
     switch (k) {
-    case 0:
+    case L_RELATION:
         return string(s, rg_relation_name(l->relation));
-    case 1:
+    case L_KEY:
         *d = (double)key;
         return true;
-    case 2:
+    case L_WEIGHT:
         *d = l->weight;
         return true;
-    case 3:
+    case L_EVIDENCE_COUNT:
         *d = (double)l->n_evidence;
         return true;
-    case 4: {
+    case L_INFERRED:
+        *d = l->inferred;
+        return true;
+    case L_EVIDENCE: {
         if (!l->n_evidence)
             return false;
         char line[32];
@@ -165,6 +192,8 @@ int rg_rows_open(rg_rows *r, const rg_graph *g, FILE *out)
     *r = (rg_rows){.g = g, .out = out};
     if (rg_export_order(g, &r->nodes, &r->links, &r->keys) < 0)
         return -1;
+    r->node_attrs = rg_node_attrs_used(g);
+    r->link_attrs = rg_link_attrs_used(g);
     rg_buf_init(&r->b);
     rg_buf_init(&r->s);
     return 0;
@@ -193,7 +222,7 @@ int rg_rows_close(rg_rows *r, const char *format, rg_error *err)
 
 void rg_rows_attrs(rg_rows *r, bool links, size_t i, rg_attr_writer put)
 {
-    size_t count = links ? rg_link_attr_count() : rg_node_attr_count();
+    size_t count = links ? r->link_attrs : r->node_attrs;
     for (size_t k = 0; k < count; k++) {
         double d = 0;
         rg_buf_reset(&r->s);

@@ -4,7 +4,10 @@
  *
  * Lists (aliases, documents) are joined with "; "; a link's evidence is
  * given as its count and its first sentence, "doc:line: text" (the JSON
- * formats carry every piece of evidence as an array besides).
+ * formats carry every piece of evidence as an array besides). The last
+ * attribute of each list is optional (a recommendation's modality, a
+ * link's inferred flag): a format declares it only for a graph that has
+ * it, so that a graph without it is written as it was before it existed.
  *
  * Ownership: strings are appended to a caller's rg_buf; an rg_rows is the
  * caller's struct, rg_rows_open / rg_rows_close.
@@ -22,6 +25,7 @@ typedef enum rg_attr_type {
     RG_ATTR_STRING,
     RG_ATTR_INT,
     RG_ATTR_DOUBLE,
+    RG_ATTR_BOOL, /* default false: a format may leave false out */
 } rg_attr_type;
 
 typedef struct rg_attr_def {
@@ -30,15 +34,23 @@ typedef struct rg_attr_def {
 } rg_attr_def;
 
 /* The node attributes, in order: label, type, kind, country, aliases,
- * mentions, docs, text, doc, line, section, then one per score. */
+ * mentions, docs, text, doc, line, section, one per score, then modality
+ * (optional). */
 size_t rg_node_attr_count(void);
+/* How many of them g needs: all, or all but modality when no node of g
+ * has one. O(nodes). */
+size_t rg_node_attrs_used(const rg_graph *g);
 rg_attr_def rg_node_attr_def(size_t k);
 /* Attribute k of n: false when n has none. A string is appended to s, a
  * number stored in *d. */
 bool rg_node_attr(const rg_node *n, size_t k, rg_buf *s, double *d);
 
-/* The link attributes: relation, key, weight, evidence_count, evidence. */
+/* The link attributes: relation, key, weight, evidence_count, evidence,
+ * then inferred (optional; a number 1 or 0, always present). */
 size_t rg_link_attr_count(void);
+/* How many of them g needs: all, or all but inferred when no link of g is
+ * inferred. O(links). */
+size_t rg_link_attrs_used(const rg_graph *g);
 rg_attr_def rg_link_attr_def(size_t k);
 
 /* Node and link order for writing: nodes by id, links by source, target and
@@ -53,6 +65,7 @@ typedef struct rg_rows {
     const rg_graph *g;
     size_t *nodes, *links; /* rg_export_order */
     long *keys;
+    size_t node_attrs, link_attrs; /* rg_node_attrs_used, rg_link_attrs_used */
     FILE *out;
     rg_buf b, s;
     bool failed; /* a write failed */
@@ -69,8 +82,9 @@ int rg_rows_close(rg_rows *r, const char *format, rg_error *err);
  * present says whether it has one; a string value is in s, a number in d. */
 typedef void (*rg_attr_writer)(rg_buf *b, char scope, size_t k, rg_attr_type type, bool present, const rg_buf *s,
                                double d);
-/* Every attribute of the i-th node (or, when links, the i-th link) in
- * writing order, appended to r->b through put. */
+/* Every attribute the graph uses (r->node_attrs or r->link_attrs) of the
+ * i-th node (or, when links, the i-th link) in writing order, appended to
+ * r->b through put. */
 void rg_rows_attrs(rg_rows *r, bool links, size_t i, rg_attr_writer put);
 
 /* Append s to b escaped for XML text and attribute values: & < > " ' and

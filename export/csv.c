@@ -15,6 +15,8 @@ static void field(rg_buf *b, char scope, size_t k, rg_attr_type type, bool prese
         return;
     if (type == RG_ATTR_STRING)
         rg_csv_field(b, s->data ? s->data : "");
+    else if (type == RG_ATTR_BOOL)
+        rg_buf_adds(b, d ? "true" : "false");
     else
         rg_number(b, d);
 }
@@ -24,7 +26,7 @@ static int write_nodes_or_edges(const rg_graph *g, FILE *out, bool edges, rg_err
     rg_rows r;
     if (rg_rows_open(&r, g, out) < 0)
         return rg_error_nomem(err);
-    size_t count = edges ? rg_link_attr_count() : rg_node_attr_count();
+    size_t count = edges ? r.link_attrs : r.node_attrs;
     rg_buf_adds(&r.b, edges ? "source,target" : "id");
     for (size_t k = 0; k < count; k++) {
         rg_buf_addc(&r.b, ',');

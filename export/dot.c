@@ -37,6 +37,10 @@ static const relation_style edge_styles[RG_REL__COUNT] = {
     [RG_REL_CO_MENTIONED] = {"dashed", "#cccccc"}, [RG_REL_TARGETS] = {"solid", "#e08214"},
 };
 
+/* A role whose party the sentence does not name (inferred) is drawn
+ * dashed, in its relation's colour made half transparent. */
+#define INFERRED_ALPHA "80"
+
 const char *rg_dot_format(const char *file)
 {
     const char *dot = strrchr(file, '.');
@@ -162,7 +166,8 @@ static void add_node(builder *b, size_t i)
     rg_buf_adds(&t, rec && n->text ? n->text : n->label);
     if (rec && n->doc) {
         char where[64];
-        snprintf(where, sizeof where, ", line %ld)", n->line);
+        snprintf(where, sizeof where, ", line %ld%s%s)", n->line, n->modality ? "; " : "",
+                 n->modality ? n->modality : "");
         rg_buf_adds(&t, " (");
         rg_buf_adds(&t, n->doc);
         rg_buf_adds(&t, where);
@@ -174,7 +179,8 @@ static void add_node(builder *b, size_t i)
     char *tip = t.failed ? NULL : label_text(t.data, 0);
     rg_buf_destroy(&t);
     if (!an || !label || !tip || set(an, "label", label) < 0 || set(an, "tooltip", tip) < 0 ||
-        set(an, "shape", styles[n->type].shape) < 0 || set(an, "fillcolor", styles[n->type].fill) < 0)
+        set(an, "shape", styles[n->type].shape) < 0 || set(an, "fillcolor", styles[n->type].fill) < 0 ||
+        (n->modality && set(an, "modality", n->modality) < 0))
         b->failed = true;
     if (b->opts->size_by >= 0 && !isnan(n->scores[b->opts->size_by]) && b->hi > b->lo) {
         double x = (n->scores[b->opts->size_by] - b->lo) / (b->hi - b->lo);
@@ -189,8 +195,10 @@ static void add_node(builder *b, size_t i)
 }
 
 /* The legend: one node holding an HTML table, which every engine draws
- * (neato and sfdp ignore clusters). */
-static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const bool drawn[RG_REL__COUNT])
+ * (neato and sfdp ignore clusters): the node types present, the relations
+ * drawn, and the inferred style when an inferred link is drawn. */
+static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const bool drawn[RG_REL__COUNT],
+                       bool inferred)
 {
     rg_buf html;
     rg_buf_init(&html);
@@ -210,7 +218,8 @@ static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const boo
     if (b->opts->projection) {
         rg_buf_adds(&html, "<TR><TD>line</TD><TD ALIGN=\"LEFT\">shared recommendations (thicker: more)</TD></TR>");
     } else {
-        static const rg_relation shown[] = {RG_REL_LEADS, RG_REL_PARTNERS, RG_REL_CONCERNS, RG_REL_PART_OF};
+        static const rg_relation shown[] = {RG_REL_LEADS, RG_REL_PARTNERS, RG_REL_TARGETS, RG_REL_CONCERNS,
+                                            RG_REL_PART_OF};
         for (size_t k = 0; k < sizeof shown / sizeof *shown; k++) {
             if (!drawn[shown[k]])
                 continue;
@@ -222,6 +231,9 @@ static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const boo
             rg_buf_adds(&html, rg_relation_name(shown[k]));
             rg_buf_adds(&html, "</TD></TR>");
         }
+        if (inferred)
+            rg_buf_adds(&html, "<TR><TD><FONT COLOR=\"#888888\">dashed, lighter</FONT></TD><TD ALIGN=\"LEFT\">"
+                               "inferred: a party the sentence does not name (&quot;we&quot;, a lead-in)</TD></TR>");
     }
     rg_buf_adds(&html, "</TABLE>");
     Agnode_t *legend = html.failed ? NULL : agnode(b->ag, "legend", 1);
@@ -248,6 +260,12 @@ static int by_pair(const void *x, const void *y)
     return (p->b > q->b) - (p->b < q->b);
 }
 
+/* Whether a recommendation's link of relation rel names a party to it. */
+static bool party(rg_relation rel)
+{
+    return rel == RG_REL_LEADS || rel == RG_REL_PARTNERS || rel == RG_REL_TARGETS;
+}
+
 /* Actors and agencies that share recommendations, with how many. */
 static shared *shared_pairs(const rg_graph *g, size_t *n_out)
 {
@@ -258,12 +276,11 @@ static shared *shared_pairs(const rg_graph *g, size_t *n_out)
             continue;
         for (size_t i = 0; out && i < g->n_links; i++) {
             const rg_link *x = &g->links[i];
-            if (x->source != r || (x->relation != RG_REL_LEADS && x->relation != RG_REL_PARTNERS))
+            if (x->source != r || !party(x->relation))
                 continue;
             for (size_t k = i + 1; out && k < g->n_links; k++) {
                 const rg_link *y = &g->links[k];
-                if (y->source != r || (y->relation != RG_REL_LEADS && y->relation != RG_REL_PARTNERS) ||
-                    y->target == x->target)
+                if (y->source != r || !party(y->relation) || y->target == x->target)
                     continue;
                 if (n == cap) {
                     cap *= 2;
@@ -473,9 +490,23 @@ static void add_pairs(builder *b, const shared *pairs, size_t n_pairs)
     }
 }
 
-/* The model's links in order, styled by relation, the first evidence as
- * the tooltip; drawn[] notes the relations for the legend. */
-static void add_links(builder *b, const size_t *order, bool all, bool drawn[RG_REL__COUNT])
+/* Style e as a link of relation rel, inferred or not. */
+static int style_link(Agedge_t *e, rg_relation rel, bool inferred)
+{
+    const relation_style *st = &edge_styles[rel];
+    if (!inferred)
+        return set(e, "style", st->style) < 0 || set(e, "color", st->color) < 0 ? -1 : 0;
+    char color[16];
+    snprintf(color, sizeof color, "%s%s", st->color, INFERRED_ALPHA);
+    bool bold = strcmp(st->style, "bold") == 0;
+    return set(e, "style", bold ? "bold,dashed" : "dashed") < 0 || set(e, "color", color) < 0 ? -1 : 0;
+}
+
+/* The model's links in order, styled by relation (inferred ones dashed and
+ * lighter), the first evidence as the tooltip; drawn[] notes the relations
+ * for the legend, *inferred whether an inferred link is drawn. The DOT
+ * export labels each link with its relation and marks inferred ones. */
+static void add_links(builder *b, const size_t *order, bool all, bool drawn[RG_REL__COUNT], bool *inferred)
 {
     const rg_graph *g = b->g;
     for (size_t k = 0; !b->failed && k < g->n_links; k++) {
@@ -483,14 +514,15 @@ static void add_links(builder *b, const size_t *order, bool all, bool drawn[RG_R
         if (!all && !drawn_link(g, l, b->opts->relations))
             continue;
         drawn[l->relation] = true;
+        *inferred |= l->inferred;
         char key[32];
         snprintf(key, sizeof key, "%d", (int)l->relation);
         Agedge_t *e = agedge(b->ag, b->an[l->source], b->an[l->target], key, 1);
         char *tip = l->n_evidence ? label_text(l->evidence[0].text, 0) : NULL;
-        if (!e || set(e, "style", edge_styles[l->relation].style) < 0 ||
-            set(e, "color", edge_styles[l->relation].color) < 0 ||
+        if (!e || style_link(e, l->relation, l->inferred) < 0 ||
             set(e, "tooltip", tip ? tip : rg_relation_name(l->relation)) < 0 ||
-            (all && set(e, "label", rg_relation_name(l->relation)) < 0))
+            (all && set(e, "label", rg_relation_name(l->relation)) < 0) ||
+            (all && l->inferred && set(e, "inferred", "true") < 0))
             b->failed = true;
         free(tip);
     }
@@ -517,7 +549,7 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     if (!b.failed)
         mark_used(&b, pairs, n_pairs, all);
     bool present[RG_TYPE__COUNT] = {false};
-    bool drawn[RG_REL__COUNT] = {false};
+    bool drawn[RG_REL__COUNT] = {false}, inferred = false;
     for (size_t k = 0; !b.failed && k < g->n_nodes; k++) {
         size_t i = order_nodes[k];
         if (!b.used[i])
@@ -528,9 +560,9 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     if (opts->projection)
         add_pairs(&b, pairs, n_pairs);
     else
-        add_links(&b, order_links, all, drawn);
+        add_links(&b, order_links, all, drawn, &inferred);
     if (!b.failed && !all)
-        add_legend(&b, present, drawn);
+        add_legend(&b, present, drawn, inferred);
     free(b.used);
     free(b.an);
     free(pairs);

@@ -3,16 +3,20 @@
  * and rendered by gvc (SVG, PNG, PDF) without running the dot program.
  *
  * What a diagram draws: actors, agencies, programs and recommendations,
- * linked by leads, partners, concerns, part_of and member_of; reports and
- * their `contains` links, and co-mentions, are left out so that the
- * structure shows; nodes left with no link are not drawn. The agencies
- * projection draws actors and agencies alone, linked when they share
- * recommendations, the link as thick as their number. A DOT export
+ * linked by leads, partners, targets, concerns, part_of and member_of (a
+ * role whose party the sentence does not name, inferred, dashed and
+ * lighter; the legend says so); reports and their `contains` links, and
+ * co-mentions, are left out so that the structure shows; nodes left with
+ * no link are not drawn. The agencies projection draws actors and
+ * agencies alone, linked when they share recommendations (as leads,
+ * partners or targets), the link as thick as their number. A DOT export
  * (rg_dot_write_file) carries every node and link.
  *
  * Labels are wrapped; a recommendation shows its first words, its tooltip
- * (SVG) the whole sentence, report and line. Names are escaped for DOT and
- * for Graphviz's label escapes.
+ * (SVG) the whole sentence, report, line and modality. DOT output carries
+ * a recommendation's modality and (the export) a link's inferred flag as
+ * attributes besides. Names are escaped for DOT and for Graphviz's label
+ * escapes.
  *
  * Ownership: the graph and the options are borrowed for the call; nothing
  * of Graphviz outlives it.

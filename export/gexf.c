@@ -7,19 +7,22 @@
 
 static const char *gexf_type(rg_attr_type t)
 {
-    return t == RG_ATTR_STRING ? "string" : t == RG_ATTR_INT ? "long" : "double";
+    return t == RG_ATTR_STRING ? "string" : t == RG_ATTR_INT ? "long" : t == RG_ATTR_BOOL ? "boolean" : "double";
 }
 
 static void attvalue(rg_buf *b, char scope, size_t k, rg_attr_type t, bool present, const rg_buf *s, double d)
 {
     (void)scope;
-    if (!present)
+    /* a boolean's false is the attribute's default */
+    if (!present || (t == RG_ATTR_BOOL && !d))
         return;
     char head[48];
     snprintf(head, sizeof head, "<attvalue for=\"%zu\" value=\"", k);
     rg_buf_adds(b, head);
     if (t == RG_ATTR_STRING)
         rg_xml_escape(b, s->data ? s->data : "");
+    else if (t == RG_ATTR_BOOL)
+        rg_buf_adds(b, "true");
     else
         rg_number(b, d);
     rg_buf_adds(b, "\"/>");
@@ -32,9 +35,9 @@ static void declare(rg_buf *b, const char *cls, size_t count, rg_attr_def (*def)
     rg_buf_adds(b, "\">\n");
     for (size_t k = 0; k < count; k++) {
         rg_attr_def d = def(k);
-        char line[200];
-        snprintf(line, sizeof line, "      <attribute id=\"%zu\" title=\"%s\" type=\"%s\"/>\n", k, d.name,
-                 gexf_type(d.type));
+        char line[240];
+        snprintf(line, sizeof line, "      <attribute id=\"%zu\" title=\"%s\" type=\"%s\"%s\n", k, d.name,
+                 gexf_type(d.type), d.type == RG_ATTR_BOOL ? "><default>false</default></attribute>" : "/>");
         rg_buf_adds(b, line);
     }
     rg_buf_adds(b, "    </attributes>\n");
@@ -50,8 +53,8 @@ int rg_gexf_write(const rg_graph *g, FILE *out, rg_error *err)
                       "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
                       "  <meta><creator>relgraph " RG_VERSION "</creator></meta>\n"
                       "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
-    declare(&r.b, "node", rg_node_attr_count(), rg_node_attr_def);
-    declare(&r.b, "edge", rg_link_attr_count(), rg_link_attr_def);
+    declare(&r.b, "node", r.node_attrs, rg_node_attr_def);
+    declare(&r.b, "edge", r.link_attrs, rg_link_attr_def);
     rg_buf_adds(&r.b, "    <nodes>\n");
     bool ok = rg_rows_flush(&r);
     for (size_t i = 0; ok && i < g->n_nodes; i++) {

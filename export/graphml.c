@@ -7,12 +7,13 @@
 
 static const char *graphml_type(rg_attr_type t)
 {
-    return t == RG_ATTR_STRING ? "string" : t == RG_ATTR_INT ? "long" : "double";
+    return t == RG_ATTR_STRING ? "string" : t == RG_ATTR_INT ? "long" : t == RG_ATTR_BOOL ? "boolean" : "double";
 }
 
 static void data(rg_buf *b, char scope, size_t k, rg_attr_type t, bool present, const rg_buf *s, double d)
 {
-    if (!present)
+    /* a boolean's false is the key's default */
+    if (!present || (t == RG_ATTR_BOOL && !d))
         return;
     char key[24];
     snprintf(key, sizeof key, "%c%zu", scope, k);
@@ -21,6 +22,8 @@ static void data(rg_buf *b, char scope, size_t k, rg_attr_type t, bool present, 
     rg_buf_adds(b, "\">");
     if (t == RG_ATTR_STRING)
         rg_xml_escape(b, s->data ? s->data : "");
+    else if (t == RG_ATTR_BOOL)
+        rg_buf_adds(b, "true");
     else
         rg_number(b, d);
     rg_buf_adds(b, "</data>");
@@ -31,9 +34,10 @@ static void declare(rg_buf *b, char scope, const char *what, size_t count, rg_at
 {
     for (size_t k = 0; k < count; k++) {
         rg_attr_def d = def(k);
-        char line[200];
-        snprintf(line, sizeof line, "  <key id=\"%c%zu\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", scope, k,
-                 what, d.name, graphml_type(d.type));
+        char line[240];
+        snprintf(line, sizeof line, "  <key id=\"%c%zu\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"%s\n", scope, k,
+                 what, d.name, graphml_type(d.type),
+                 d.type == RG_ATTR_BOOL ? "><default>false</default></key>" : "/>");
         rg_buf_adds(b, line);
     }
 }
@@ -48,8 +52,8 @@ int rg_graphml_write(const rg_graph *g, FILE *out, rg_error *err)
                       "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
                       "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
                       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-    declare(&r.b, 'n', "node", rg_node_attr_count(), rg_node_attr_def);
-    declare(&r.b, 'e', "edge", rg_link_attr_count(), rg_link_attr_def);
+    declare(&r.b, 'n', "node", r.node_attrs, rg_node_attr_def);
+    declare(&r.b, 'e', "edge", r.link_attrs, rg_link_attr_def);
     rg_buf_adds(&r.b, "  <graph id=\"relgraph\" edgedefault=\"directed\">\n");
     bool ok = rg_rows_flush(&r);
     for (size_t i = 0; ok && i < g->n_nodes; i++) {

@@ -22,6 +22,7 @@ static int node_data(const rg_node *n, json_t *o, bool skip_label)
             continue;
         json_t *v = def.type == RG_ATTR_STRING ? json_string(s.data ? s.data : "")
                     : def.type == RG_ATTR_INT  ? json_integer((json_int_t)d)
+                    : def.type == RG_ATTR_BOOL ? json_boolean(d != 0)
                                                : json_real(d);
         json_object_set_new(o, def.name, v);
     }
@@ -86,8 +87,9 @@ static int add_node(json_t *nodes, const rg_node *n, bool jgf)
 }
 
 /* The i-th link in writing order: its id, ends and relation (JGF adds
- * "directed"), then its key, weight and evidence, which JGF puts in
- * metadata and Cytoscape.js beside the others in "data". */
+ * "directed"), then its key, weight, inferred (when it is) and evidence,
+ * which JGF puts in metadata and Cytoscape.js beside the others in
+ * "data". */
 static void add_link(json_t *edges, const rg_graph *g, const rg_link *l, size_t i, long key, bool jgf)
 {
     char id[32];
@@ -101,6 +103,9 @@ static void add_link(json_t *edges, const rg_graph *g, const rg_link *l, size_t 
         json_object_set_new(e, "directed", json_true());
     json_object_set_new(facts, "key", json_integer(key));
     json_object_set_new(facts, "weight", json_real(l->weight));
+    /* as in the graph file: only when true */
+    if (l->inferred)
+        json_object_set_new(facts, "inferred", json_true());
     json_object_set_new(facts, "evidence", rg_json_evidence(l));
     json_t *el = jgf ? e : json_object();
     json_object_set_new(el, jgf ? "metadata" : "data", facts);

@@ -191,6 +191,12 @@ static void node(writer *w, const rg_node *n)
         integer(w, n->line);
         LIT(w, ", \"section\": ");
         string(w, n->section);
+        /* optional (../spec: graph-json): a graph without it is written
+         * as before */
+        if (n->modality) {
+            LIT(w, ", \"modality\": ");
+            string(w, n->modality);
+        }
     } else if (n->type != RG_TYPE_REPORT) {
         LIT(w, ", \"country\": ");
         string(w, n->country);
@@ -233,6 +239,8 @@ static void link(writer *w, const rg_graph *g, const rg_link *l, long k)
     string(w, rg_relation_name(l->relation));
     LIT(w, ", \"weight\": ");
     number(w, l->weight);
+    if (l->inferred)
+        LIT(w, ", \"inferred\": true");
     LIT(w, ", \"evidence\": [");
     for (size_t i = 0; i < l->n_evidence; i++) {
         if (i)
@@ -356,6 +364,15 @@ typedef struct reader {
     size_t last_node;
 } reader;
 
+/* The error msg at line and column col of the file (0: unknown). */
+static int error_at(reader *r, long line, long col, const char *msg)
+{
+    int rc = rg_error_set(r->err, RG_ERR_INPUT, r->path, line, "%s", msg);
+    if (r->err && line)
+        r->err->column = col;
+    return rc;
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -369,10 +386,27 @@ static int schema_error(reader *r, const char *near, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    int rc = rg_error_set(r->err, RG_ERR_INPUT, r->path, line, "%s", msg);
-    if (r->err && line)
-        r->err->column = col;
-    return rc;
+    return error_at(r, line, col, msg);
+}
+
+/* A bad value at at, a place in the text: its line and column are known. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int value_error(reader *r, const char *at, const char *fmt, ...)
+{
+    long line = 1, col = 1;
+    for (const char *p = r->text; p < at; p++)
+        if (*p == '\n')
+            line++, col = 1;
+        else
+            col++;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return error_at(r, line, col, msg);
 }
 
 /* ---- reading ----
@@ -385,12 +419,13 @@ static int schema_error(reader *r, const char *near, const char *fmt, ...)
 
 enum { F_ID, F_LABEL, F_TYPE, F_KIND, F_COUNTRY, F_TEXT, F_DOC, F_SECTION, F_ALIASES, F_DOCS,
        F_MENTIONS_BY_DOC, F_LINE, F_MENTIONS, F_SCORES, F_SOURCE, F_TARGET, F_RELATION, F_WEIGHT,
-       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F__COUNT };
+       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F_MODALITY, F_INFERRED, F__COUNT };
 
 static const char *const field_names[F__COUNT] = {
     "id",       "label",  "type",   "kind",     "country",  "text",   "doc",      "section",
     "aliases",  "docs",   "mentions_by_doc",    "line",     "mentions", "scores", "source",
-    "target",   "relation", "weight", "evidence", "path",   "title",  "bytes",
+    "target",   "relation", "weight", "evidence", "path",   "title",  "bytes",  "modality",
+    "inferred",
 };
 
 /* Where each known field of the object at the cursor starts (NULL when
@@ -473,6 +508,35 @@ static int strset_at(reader *r, const char *at, rg_strset *set)
     return 0;
 }
 
+/* "should, must, ... call or recommend": the modalities of the graph format. */
+static void modality_list(char *buf, size_t size)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (int m = 1; m < RG_MODALITY__COUNT && at < size; m++)
+        at += (size_t)snprintf(buf + at, size - at, "%s%s", m == 1 ? "" : m == RG_MODALITY__COUNT - 1 ? " or " : ", ",
+                               rg_modality_name((rg_modality)m));
+}
+
+/* A node's "modality" (at: where its value starts, or NULL): one of the
+ * closed list, or null for none; anything else is a bad file. */
+static int read_modality(reader *r, const char *at, size_t index, rg_node *n)
+{
+    if (!at)
+        return 0;
+    rg_jscan j = rg_jscan_at(&r->scan, at);
+    if (rg_jscan_peek(&j) == RG_J_NULL)
+        return 0;
+    char valid[200];
+    modality_list(valid, sizeof valid);
+    const char *name = string_at(r, at, &r->value);
+    if (!name)
+        return value_error(r, at, "node %zu ('%s'): \"modality\" must be one of %s", index + 1, n->id, valid);
+    if (rg_modality_parse(name) < 0)
+        return value_error(r, at, "node %zu ('%s'): unknown modality '%s': use %s", index + 1, n->id, name, valid);
+    return rg_node_set(&n->modality, name) < 0 ? rg_error_nomem(r->err) : 0;
+}
+
 static int read_node(reader *r, rg_jscan *j, size_t index)
 {
     const char *at[F__COUNT];
@@ -498,6 +562,8 @@ static int read_node(reader *r, rg_jscan *j, size_t index)
     for (size_t f = 0; f < sizeof text_fields / sizeof *text_fields; f++)
         if (at[text_fields[f]] && rg_node_set(slots[f], string_at(r, at[text_fields[f]], &r->value)) < 0)
             return rg_error_nomem(r->err);
+    if (read_modality(r, at[F_MODALITY], index, n) < 0)
+        return -1;
     if (strset_at(r, at[F_ALIASES], &n->aliases) < 0 || strset_at(r, at[F_DOCS], &n->docs) < 0)
         return rg_error_nomem(r->err);
     if (at[F_MENTIONS_BY_DOC] && *at[F_MENTIONS_BY_DOC] == '{') {
@@ -549,6 +615,20 @@ static int endpoint(reader *r, const char *at, const char *key, size_t index, si
     return 0;
 }
 
+/* A link's "inferred" (at: where its value starts, or NULL): true, false
+ * or null (false). */
+static int read_inferred(reader *r, const char *at, size_t index, bool *inferred)
+{
+    if (!at)
+        return 0;
+    rg_jscan j = rg_jscan_at(&r->scan, at);
+    rg_jtype t = rg_jscan_peek(&j);
+    if (t != RG_J_TRUE && t != RG_J_FALSE && t != RG_J_NULL)
+        return value_error(r, at, "link %zu: \"inferred\" must be true or false", index + 1);
+    *inferred = t == RG_J_TRUE;
+    return 0;
+}
+
 static int read_link(reader *r, rg_jscan *j, size_t index)
 {
     const char *at[F__COUNT];
@@ -562,10 +642,13 @@ static int read_link(reader *r, rg_jscan *j, size_t index)
     int rel = rel_name ? rg_relation_parse(rel_name) : RG_REL_CO_MENTIONED;
     if (rel < 0)
         return schema_error(r, rel_name, "link %zu: unknown relation '%s'", index + 1, rel_name);
+    bool inferred = false;
+    if (read_inferred(r, at[F_INFERRED], index, &inferred) < 0)
+        return -1;
     size_t link;
     if (rg_graph_link(r->g, source, target, (rg_relation)rel, NULL, 0, NULL, &link) < 0)
         return rg_error_nomem(r->err);
-    size_t n_evidence = 0;
+    size_t n_evidence = 0, had_evidence = r->g->links[link].n_evidence;
     if (at[F_EVIDENCE] && *at[F_EVIDENCE] == '[') {
         rg_jscan e = rg_jscan_at(&r->scan, at[F_EVIDENCE]);
         rg_jscan_open(&e, '[');
@@ -578,10 +661,15 @@ static int read_link(reader *r, rg_jscan *j, size_t index)
             const char *text = string_at(r, ev[F_TEXT], &r->value);
             if (!object || !doc || !text)
                 return schema_error(r, NULL, "link %zu: evidence needs \"doc\" and \"text\"", index + 1);
-            if (rg_graph_link(r->g, source, target, (rg_relation)rel, doc, integer_at(r, ev[F_LINE]), text, NULL) < 0)
+            if (rg_graph_link_role(r->g, source, target, (rg_relation)rel, doc, integer_at(r, ev[F_LINE]), text,
+                                   inferred, NULL) < 0)
                 return rg_error_nomem(r->err);
         }
     }
+    /* a link with no evidence at all is inferred if it says so (as merge
+     * has it) */
+    if (!n_evidence && !had_evidence && inferred)
+        r->g->links[link].inferred = true;
     double weight = 1.0;
     if (at[F_WEIGHT] && !number_at(r, at[F_WEIGHT], NULL, NULL, &weight))
         return schema_error(r, NULL, "link %zu: \"weight\" must be a number", index + 1);

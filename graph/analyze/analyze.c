@@ -156,7 +156,7 @@ static double link_weight(const rg_link *l, const char *doc)
 }
 
 /* Links of the projections: two entities that one recommendation leads,
- * partners with (or, for the entities view, concerns) share it. */
+ * partners with, targets (or, for the entities view, concerns) share it. */
 static int shared_recommendations(const rg_view *v, pairs *p)
 {
     const rg_graph *g = v->g;

@@ -6,7 +6,8 @@
  *   undirected; parallel and reciprocal links merged, weights summed,
  *   self-loops dropped. Hub and authority scores use the links' direction.
  * - agencies: actors and agencies, two linked when they share
- *   recommendations (lead or partner in both), weighted by how many.
+ *   recommendations (lead, partner or target in both), weighted by how
+ *   many.
  * - entities: actors, agencies and programs, linked by shared
  *   recommendations and by co-mentions, weights summed.
  * A view can keep to one report: its nodes, and links with evidence from it.

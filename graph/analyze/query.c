@@ -279,18 +279,19 @@ static int relation_rank(rg_relation r)
     case RG_REL_LEADS:
         return 0;
     case RG_REL_PARTNERS:
-    case RG_REL_TARGETS:
         return 1;
-    case RG_REL_CONCERNS:
+    case RG_REL_TARGETS:
         return 2;
-    case RG_REL_PART_OF:
+    case RG_REL_CONCERNS:
         return 3;
-    case RG_REL_MEMBER_OF:
+    case RG_REL_PART_OF:
         return 4;
-    case RG_REL_CO_MENTIONED:
+    case RG_REL_MEMBER_OF:
         return 5;
-    default:
+    case RG_REL_CO_MENTIONED:
         return 6;
+    default:
+        return 7;
     }
 }
 
@@ -760,6 +761,42 @@ static int by_score_desc(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
+static bool in_section(const rg_node *n, const rg_filter *f)
+{
+    return n->section && contains_ci(n->section, f->section);
+}
+
+static bool of_modality(const rg_node *n, const rg_filter *f)
+{
+    int m = n->modality ? rg_modality_parse(n->modality) : -1;
+    return m > 0 && ((f->modalities >> m) & 1u);
+}
+
+/* Narrow keep to the recommendations it keeps that pass, and the nodes it
+ * keeps that they name (lead, partner with, target, concern). 0, or -1
+ * when out of memory. O(nodes + links). */
+static int keep_recommendations(const rg_graph *g, const rg_filter *f,
+                                bool (*pass)(const rg_node *, const rg_filter *), bool *keep)
+{
+    size_t n = g->n_nodes;
+    bool *in = calloc(n ? n : 1, sizeof *in);
+    if (!in)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        in[i] = keep[i] && g->nodes[i].type == RG_TYPE_RECOMMENDATION && pass(&g->nodes[i], f);
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (in[l->source] && g->nodes[l->source].type == RG_TYPE_RECOMMENDATION &&
+            (l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS || l->relation == RG_REL_TARGETS ||
+             l->relation == RG_REL_CONCERNS) &&
+            keep[l->target])
+            in[l->target] = true;
+    }
+    memcpy(keep, in, n * sizeof *keep);
+    free(in);
+    return 0;
+}
+
 int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_error *err)
 {
     *out = NULL;
@@ -780,27 +817,11 @@ int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_er
             k = false;
         keep[i] = k;
     }
-    if (f->section) {
-        /* the recommendations of the section, and what they name */
-        bool *in = calloc(n ? n : 1, sizeof *in);
-        if (!in) {
-            free(keep);
-            free(rank);
-            return rg_error_nomem(err);
-        }
-        for (size_t i = 0; i < n; i++)
-            in[i] = keep[i] && g->nodes[i].type == RG_TYPE_RECOMMENDATION && g->nodes[i].section &&
-                    contains_ci(g->nodes[i].section, f->section);
-        for (size_t i = 0; i < g->n_links; i++) {
-            const rg_link *l = &g->links[i];
-            if (in[l->source] && g->nodes[l->source].type == RG_TYPE_RECOMMENDATION &&
-                (l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS || l->relation == RG_REL_TARGETS ||
-                 l->relation == RG_REL_CONCERNS) &&
-                keep[l->target])
-                in[l->target] = true;
-        }
-        memcpy(keep, in, n * sizeof *keep);
-        free(in);
+    if ((f->section && keep_recommendations(g, f, in_section, keep) < 0) ||
+        (f->modalities && keep_recommendations(g, f, of_modality, keep) < 0)) {
+        free(keep);
+        free(rank);
+        return rg_error_nomem(err);
     }
     if (f->top > 0 && f->by) {
         size_t m = 0;

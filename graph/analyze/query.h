@@ -92,12 +92,15 @@ typedef struct rg_filter {
     const char *country; /* entities of this country (ISO code), or NULL */
     const char *doc;     /* nodes of this report (id), or NULL */
     const char *section; /* recommendations whose section contains this (any case), and what they name */
+    unsigned modalities; /* bit (1 << rg_modality) per modality: its recommendations, and what they name; 0: all */
     long top;            /* the top entities by `by` (0: all); recommendations kept that name two of them */
     const double *by;    /* per node score for top */
 } rg_filter;
 
 /* A copy of g with the nodes the filter keeps (reports are kept only when
- * no type is asked for), the links among them and their documents. */
+ * no type, section or modality is asked for), the links among them and
+ * their documents. A recommendation with no modality has none of those
+ * asked for. O(nodes + links), and a sort of the entities for top. */
 int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_error *err);
 
 /* The node at the other end of link l from node. */

@@ -268,7 +268,7 @@ static int match_recommendations(const rg_graph *g, const char *doc_id, gold *gd
 }
 
 /* The entities recommendation node i involves by its own sentence (leads,
- * partners, concerns with evidence on its line), as gold names where they
+ * partners, targets, concerns with evidence on its line), as gold names where they
  * match a gold entity and as labels otherwise. */
 static int predicted_involvement(const rg_graph *g, size_t i, const char *doc_id, const gold *gd,
                                  const long *node_gold, rg_strset *predicted)
@@ -277,8 +277,8 @@ static int predicted_involvement(const rg_graph *g, size_t i, const char *doc_id
     int rc = 0;
     for (size_t l = 0; l < g->n_links; l++) {
         const rg_link *lk = &g->links[l];
-        if (lk->source != i || !(lk->relation == RG_REL_LEADS || lk->relation == RG_REL_PARTNERS || lk->relation == RG_REL_TARGETS ||
-                                 lk->relation == RG_REL_CONCERNS))
+        if (lk->source != i || !(lk->relation == RG_REL_LEADS || lk->relation == RG_REL_PARTNERS ||
+                                 lk->relation == RG_REL_TARGETS || lk->relation == RG_REL_CONCERNS))
             continue;
         bool own = false;
         for (size_t v = 0; v < lk->n_evidence; v++)

@@ -280,8 +280,11 @@ int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t
     return 0;
 }
 
-int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
-                  const char *text, size_t *index)
+/* The link source → target of rel, found or made, and the evidence doc,
+ * line, text (none when doc is NULL), inferred or not (NULL: the flag
+ * left as it is). */
+static int link_evidence(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
+                         const char *text, const bool *inferred, size_t *index)
 {
     struct rg_graph_index *x = g->index;
     if (x->links_unindexed && index_links(g) < 0)
@@ -307,11 +310,28 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
         *index = at;
     if (!doc)
         return 0;
+    bool had_evidence = g->links[at].n_evidence > 0;
     int added = add_evidence(g, at, doc, line, text);
     if (added < 0)
         return -1;
-    g->links[at].weight += added;
+    rg_link *l = &g->links[at];
+    l->weight += added;
+    /* inferred while every piece of evidence is */
+    if (added && inferred)
+        l->inferred = had_evidence ? l->inferred && *inferred : *inferred;
     return 0;
+}
+
+int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
+                  const char *text, size_t *index)
+{
+    return link_evidence(g, source, target, rel, doc, line, text, NULL, index);
+}
+
+int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
+                       const char *text, bool inferred, size_t *index)
+{
+    return link_evidence(g, source, target, rel, doc, line, text, &inferred, index);
 }
 
 int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
@@ -344,8 +364,9 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
         return -1;
     if (rg_node_set(&d->kind, s->kind) < 0 || rg_node_set(&d->country, s->country) < 0 ||
         rg_node_set(&d->text, s->text) < 0 || rg_node_set(&d->doc, s->doc) < 0 ||
-        rg_node_set(&d->section, s->section) < 0 || rg_node_set(&d->modality, s->modality) < 0 || rg_strset_union(&d->aliases, &s->aliases) < 0 ||
-        rg_strset_union(&d->docs, &s->docs) < 0 || rg_tally_merge(&d->doc_mentions, &s->doc_mentions) < 0)
+        rg_node_set(&d->section, s->section) < 0 || rg_node_set(&d->modality, s->modality) < 0 ||
+        rg_strset_union(&d->aliases, &s->aliases) < 0 || rg_strset_union(&d->docs, &s->docs) < 0 ||
+        rg_tally_merge(&d->doc_mentions, &s->doc_mentions) < 0)
         return -1;
     d->mentions = rg_count_add(d->mentions, s->mentions);
     if (!d->line || (s->line && s->line < d->line))
@@ -374,6 +395,18 @@ static const char *translate(rg_graph *dst, translation *t, const char *s)
     return t->to;
 }
 
+/* A merged link d is inferred while the evidence of both sides is; d had
+ * had_evidence pieces before s's were added. A side without evidence
+ * (a hand-made file) does not weigh against the other's, and two without
+ * any are inferred if either says so: the same whatever the order. */
+static void merge_inferred(rg_link *d, size_t had_evidence, const rg_link *s)
+{
+    if (!s->n_evidence)
+        d->inferred = had_evidence ? d->inferred : d->inferred || s->inferred;
+    else
+        d->inferred = had_evidence ? d->inferred && s->inferred : s->inferred;
+}
+
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 {
     for (size_t i = 0; i < src->n_docs; i++) {
@@ -390,9 +423,10 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     translation docs = {NULL, NULL}, texts = {NULL, NULL};
     for (size_t i = 0; i < src->n_links; i++) {
         const rg_link *l = &src->links[i];
-        size_t at;
+        size_t at, before = dst->n_links;
         if (rg_graph_link(dst, map[l->source], map[l->target], l->relation, NULL, 0, NULL, &at) < 0)
             goto nomem;
+        size_t had_evidence = at < before ? dst->links[at].n_evidence : 0;
         /* Text evidence is never repeated across documents, so weights add
          * up; catalog evidence is kept once, and so is its weight. */
         bool from_text = l->n_evidence == 0;
@@ -407,6 +441,7 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
             added += (size_t)rc;
         }
         dst->links[at].weight += from_text ? l->weight : (double)added;
+        merge_inferred(&dst->links[at], had_evidence, l);
     }
     free(map);
     return 0;

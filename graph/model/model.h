@@ -131,9 +131,20 @@ int rg_node_set(char **field, const char *value);
 /* Add evidence to the link source → target of this relation, creating it
  * with weight 0 if absent; each piece of evidence adds 1 to the weight.
  * Catalog evidence (doc "catalog") is added once. *index, if not NULL,
- * receives the link's position. */
+ * receives the link's position. The link's inferred flag is left as it
+ * is (a new link is not inferred): a role's evidence is added with
+ * rg_graph_link_role, which keeps the flag. */
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index);
+
+/* rg_graph_link for a role (leads, partners, targets) and whether this
+ * piece of evidence names its party: inferred when the sentence does not
+ * ("we", "the two governments", a pronoun, a list's lead-in). A link is
+ * inferred only while every piece of its evidence is: its first piece
+ * sets the flag, each later one can only clear it. Catalog evidence the
+ * link already has changes nothing. 0, or -1 when out of memory. */
+int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
+                       const char *text, bool inferred, size_t *index);
 
 /* The link source → target of rel, if present. On a graph whose links were
  * appended unindexed, the first call builds the link table: a cache in the
@@ -165,7 +176,8 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
 
 /* Merge src into dst: nodes by id (aliases, documents and mentions
  * combined), links by source, target and relation (evidence and weights
- * combined). Associative and commutative as seen by the writers. */
+ * combined; inferred while the evidence of both is). Associative and
+ * commutative as seen by the writers. */
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
 
 /* A copy of the nodes marked in keep[g->n_nodes], the links between them,

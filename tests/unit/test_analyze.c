@@ -74,7 +74,8 @@ START_TEST(pagerank_of_an_unweighted_path)
 END_TEST
 
 /* Two triangles of agencies, each around its own recommendations, joined
- * by one recommendation that both c and d partner in. */
+ * by one recommendation that c leads and that targets d (a target shares
+ * a recommendation as a partner does). */
 static rg_graph *two_groups(void)
 {
     rg_graph *g = rg_graph_new();
@@ -89,7 +90,7 @@ static rg_graph *two_groups(void)
         snprintf(id, sizeof id, "rec:%d", k);
         rg_graph_node(g, id, RG_TYPE_RECOMMENDATION, id, &r[k]);
         rg_graph_link(g, r[k], v[pairs[k][0]], RG_REL_LEADS, "d", k + 1, "s", NULL);
-        rg_graph_link(g, r[k], v[pairs[k][1]], RG_REL_PARTNERS, "d", k + 1, "s", NULL);
+        rg_graph_link(g, r[k], v[pairs[k][1]], k == 6 ? RG_REL_TARGETS : RG_REL_PARTNERS, "d", k + 1, "s", NULL);
     }
     return g;
 }

@@ -460,6 +460,206 @@ START_TEST(merge_is_order_independent)
 }
 END_TEST
 
+/* sample() with a modality on its recommendation, a role resolved from
+ * "we" (inferred) and a targets link. */
+static rg_graph *sample_roles(void)
+{
+    rg_graph *g = sample();
+    size_t rec, state, dprk;
+    ck_assert(rg_graph_find(g, "rec:r:7", &rec));
+    ck_assert(rg_graph_find(g, "agency:state", &state));
+    ck_assert_int_eq(rg_graph_node(g, "actor:dprk", RG_TYPE_ACTOR, "North Korea", &dprk), 0);
+    ck_assert_int_eq(rg_node_set(&g->nodes[rec].modality, "should"), 0);
+    ck_assert_int_eq(rg_graph_link(g, rec, dprk, RG_REL_TARGETS, "report:r", 7, "State should talk", NULL), 0);
+    size_t we;
+    ck_assert_int_eq(rg_graph_node(g, "rec:r:9", RG_TYPE_RECOMMENDATION, "We will act", &we), 0);
+    ck_assert_int_eq(rg_node_set(&g->nodes[we].modality, "will"), 0);
+    ck_assert_int_eq(rg_graph_link_role(g, we, state, RG_REL_LEADS, "report:r", 9, "We will act", true, NULL), 0);
+    return g;
+}
+
+/* The modality, the inferred flag and targets are written in their places
+ * and read back: write, read, write gives the same bytes, and so does a
+ * snapshot. */
+START_TEST(modality_inferred_targets_round_trip)
+{
+    rg_graph *g = sample_roles();
+    char *first = graph_text(g);
+    ck_assert_ptr_nonnull(strstr(first, "\"section\": \"Pillar 1\", \"modality\": \"should\", \"docs\""));
+    ck_assert_ptr_nonnull(strstr(first, "\"relation\": \"leads\", \"weight\": 1, \"inferred\": true, \"evidence\""));
+    ck_assert_ptr_nonnull(strstr(first, "\"relation\": \"targets\", \"weight\": 1, \"evidence\""));
+    /* a link that is not inferred, and a node with no modality, say nothing */
+    ck_assert_ptr_null(strstr(first, "\"inferred\": false"));
+    ck_assert_ptr_null(strstr(first, "\"modality\": null"));
+    rg_graph *back = NULL;
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_json_read_text("mem", first, strlen(first), &back, &err), 0);
+    char *second = graph_text(back);
+    ck_assert_str_eq(first, second);
+
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ck_assert(rg_snapshot_write_stream(back, f));
+    long len = ftell(f);
+    char *body = malloc((size_t)len);
+    rewind(f);
+    ck_assert_uint_eq(fread(body, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    rg_graph *snap = rg_snapshot_read_mem(body, (size_t)len);
+    ck_assert_ptr_nonnull(snap);
+    char *third = graph_text(snap);
+    ck_assert_str_eq(first, third);
+    free(body);
+    free(first);
+    free(second);
+    free(third);
+    rg_graph_free(g);
+    rg_graph_free(back);
+    rg_graph_free(snap);
+}
+END_TEST
+
+/* A modality outside the closed list, or an inferred that is no boolean,
+ * is a bad file, named with its line and column; null is no value. */
+START_TEST(reader_rejects_a_bad_modality)
+{
+    struct {
+        const char *text;
+        const char *msg;
+        long line, column;
+    } bad[] = {
+        {"{\"nodes\": [{\"id\": \"r\", \"type\": \"recommendation\",\n \"modality\": \"ought\"}], \"links\": []}",
+         "node 1 ('r'): unknown modality 'ought': use should, must, shall, need, could, imperative, will, commit, "
+         "agree, intend, urge, call or recommend",
+         2, 14},
+        {"{\"nodes\": [{\"id\": \"r\", \"type\": \"recommendation\", \"modality\": [\"will\"]}], \"links\": []}",
+         "\"modality\" must be one of should", 1, 62},
+        {"{\"nodes\": [{\"id\": \"a\", \"type\": \"agency\"}],\n \"links\": [\n{\"source\": \"a\", \"target\": \"a\", "
+         "\"inferred\": 1}]}",
+         "link 1: \"inferred\" must be true or false", 3, 44},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        rg_error err;
+        rg_error_clear(&err);
+        rg_graph *g = NULL;
+        ck_assert_int_eq(rg_json_read_text("g.json", bad[i].text, strlen(bad[i].text), &g, &err), -1);
+        ck_assert_ptr_null(g);
+        ck_assert_msg(strstr(err.msg, bad[i].msg), "case %zu: %s", i, err.msg);
+        ck_assert_str_eq(err.file, "g.json");
+        ck_assert_int_eq(err.line, bad[i].line);
+        ck_assert_int_eq(err.column, bad[i].column);
+        ck_assert_int_eq(err.code, RG_ERR_INPUT);
+    }
+    const char *nulls = "{\"nodes\": [{\"id\": \"r\", \"type\": \"recommendation\", \"modality\": null}],"
+                        " \"links\": [{\"source\": \"r\", \"target\": \"r\", \"inferred\": null}]}";
+    rg_graph *g = NULL;
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_json_read_text("g.json", nulls, strlen(nulls), &g, &err), 0);
+    ck_assert_ptr_null(g->nodes[0].modality);
+    ck_assert(!g->links[0].inferred);
+    rg_graph_free(g);
+}
+END_TEST
+
+/* A link is inferred while every piece of its evidence is: the first piece
+ * sets the flag, a named party clears it for good; rg_graph_link leaves
+ * it as it is. */
+START_TEST(link_role_keeps_inferred_while_all_evidence_is)
+{
+    rg_graph *g = rg_graph_new();
+    size_t rec, us, at;
+    ck_assert_int_eq(rg_graph_node(g, "rec:r:1", RG_TYPE_RECOMMENDATION, "We will", &rec), 0);
+    ck_assert_int_eq(rg_graph_node(g, "actor:us", RG_TYPE_ACTOR, "US", &us), 0);
+    ck_assert_int_eq(rg_graph_link_role(g, rec, us, RG_REL_LEADS, "report:r", 1, "We will.", true, &at), 0);
+    ck_assert(g->links[at].inferred);
+    ck_assert_int_eq(rg_graph_link_role(g, rec, us, RG_REL_LEADS, "report:s", 4, "We agree.", true, NULL), 0);
+    ck_assert(g->links[at].inferred);
+    ck_assert(fabs(g->links[at].weight - 2) < 1e-12);
+    ck_assert_int_eq(rg_graph_link_role(g, rec, us, RG_REL_LEADS, "report:t", 2, "The US will.", false, NULL), 0);
+    ck_assert(!g->links[at].inferred);
+    ck_assert_int_eq(rg_graph_link_role(g, rec, us, RG_REL_LEADS, "report:u", 3, "We will.", true, NULL), 0);
+    ck_assert(!g->links[at].inferred);
+    /* rg_graph_link leaves the flag to its caller */
+    ck_assert_int_eq(rg_graph_link_role(g, rec, us, RG_REL_PARTNERS, "report:r", 1, "We will.", true, &at), 0);
+    ck_assert_int_eq(rg_graph_link(g, rec, us, RG_REL_PARTNERS, "report:r", 5, "We will too.", NULL), 0);
+    ck_assert(g->links[at].inferred);
+    /* a link made without evidence takes the flag of its first piece */
+    ck_assert_int_eq(rg_graph_link(g, us, rec, RG_REL_TARGETS, NULL, 0, NULL, &at), 0);
+    ck_assert(!g->links[at].inferred);
+    ck_assert_int_eq(rg_graph_link_role(g, us, rec, RG_REL_TARGETS, "report:r", 1, "We will.", true, NULL), 0);
+    ck_assert(g->links[at].inferred);
+    rg_graph_free(g);
+}
+END_TEST
+
+/* The link rec:x:1 → target of rel in g. */
+static const rg_link *link_of(const rg_graph *g, const char *target, rg_relation rel)
+{
+    size_t rec, to, at;
+    ck_assert(rg_graph_find(g, "rec:x:1", &rec) && rg_graph_find(g, target, &to));
+    ck_assert(rg_graph_find_link(g, rec, to, rel, &at));
+    return &g->links[at];
+}
+
+/* One link over two parts: inferred in the merge only when it is in both,
+ * whichever comes first; a link new to the merge keeps its flag, and so
+ * does a subgraph. */
+START_TEST(merge_and_subgraph_keep_inferred)
+{
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *part[3];
+    static const char *const docs[3] = {"report:a", "report:b", "report:c"};
+    static const bool inferred[3] = {true, true, false};
+    for (int p = 0; p < 3; p++) {
+        part[p] = rg_graph_new();
+        size_t rec, us, jp;
+        ck_assert_int_eq(rg_graph_add_document(part[p], docs[p], docs[p], "", 1, &err), 0);
+        ck_assert_int_eq(rg_graph_node(part[p], "rec:x:1", RG_TYPE_RECOMMENDATION, "We will", &rec), 0);
+        ck_assert_int_eq(rg_graph_node(part[p], "actor:us", RG_TYPE_ACTOR, "US", &us), 0);
+        ck_assert_int_eq(rg_graph_node(part[p], "actor:jp", RG_TYPE_ACTOR, "Japan", &jp), 0);
+        ck_assert_int_eq(rg_graph_link_role(part[p], rec, us, RG_REL_LEADS, docs[p], 1, "We will.", inferred[p], NULL),
+                         0);
+        /* only in part 0: new to any merge */
+        if (p == 0)
+            ck_assert_int_eq(rg_graph_link_role(part[p], rec, jp, RG_REL_PARTNERS, docs[p], 1, "We will.", true, NULL),
+                             0);
+    }
+    static const int orders[][3] = {{0, 1, 2}, {2, 1, 0}, {1, 2, 0}};
+    char *want = NULL;
+    for (size_t o = 0; o < sizeof orders / sizeof *orders; o++) {
+        rg_graph *two = rg_graph_new(), *all = rg_graph_new();
+        ck_assert_int_eq(rg_graph_merge(two, part[0], &err), 0);
+        ck_assert_int_eq(rg_graph_merge(two, part[1], &err), 0);
+        for (int k = 0; k < 3; k++)
+            ck_assert_int_eq(rg_graph_merge(all, part[orders[o][k]], &err), 0);
+        ck_assert(link_of(two, "actor:us", RG_REL_LEADS)->inferred);
+        ck_assert(!link_of(all, "actor:us", RG_REL_LEADS)->inferred);
+        ck_assert(link_of(all, "actor:jp", RG_REL_PARTNERS)->inferred);
+        char *text = graph_text(all);
+        if (want)
+            ck_assert_str_eq(text, want);
+        free(want);
+        want = text;
+        /* a subgraph copies the flag */
+        bool keep[3] = {true, true, true};
+        rg_graph *sub;
+        rg_graph_finish(two);
+        ck_assert_int_eq(rg_graph_subgraph(two, keep, &sub, &err), 0);
+        ck_assert(link_of(sub, "actor:us", RG_REL_LEADS)->inferred);
+        ck_assert(link_of(sub, "actor:jp", RG_REL_PARTNERS)->inferred);
+        rg_graph_free(sub);
+        rg_graph_free(two);
+        rg_graph_free(all);
+    }
+    free(want);
+    for (int p = 0; p < 3; p++)
+        rg_graph_free(part[p]);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("json");
@@ -476,6 +676,10 @@ int main(void)
     tcase_add_test(tc, counts_saturate);
     tcase_add_test(tc, reader_accepts_edges_and_rejects_bad_files);
     tcase_add_test(tc, merge_is_order_independent);
+    tcase_add_test(tc, modality_inferred_targets_round_trip);
+    tcase_add_test(tc, reader_rejects_a_bad_modality);
+    tcase_add_test(tc, link_role_keeps_inferred_while_all_evidence_is);
+    tcase_add_test(tc, merge_and_subgraph_keep_inferred);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

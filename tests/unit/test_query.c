@@ -135,6 +135,48 @@ START_TEST(neighbors_common_ego_find)
 }
 END_TEST
 
+/* --modality: the recommendations of the modalities asked for and what
+ * they name (a target too); a recommendation without a modality has
+ * none of them. Targets explain a connection after partners. */
+START_TEST(filter_by_modality)
+{
+    rg_graph *g = sample();
+    rg_error err;
+    rg_error_clear(&err);
+    size_t r1 = node(g, "rec:r:1"), r2 = node(g, "rec:r:2"), dprk, r3;
+    rg_graph_node(g, "actor:dprk", RG_TYPE_ACTOR, "North Korea", &dprk);
+    rg_graph_node(g, "rec:r:3", RG_TYPE_RECOMMENDATION, "Japan ought to talk", &r3);
+    rg_node_set(&g->nodes[r1].modality, "should");
+    rg_node_set(&g->nodes[r2].modality, "will");
+    rg_graph_link(g, r1, dprk, RG_REL_TARGETS, "report:r", 1, "State should talk with MSIT.", NULL);
+    rg_graph_link(g, r3, dprk, RG_REL_PARTNERS, "report:r", 4, "Japan ought to talk.", NULL);
+    rg_graph_finish(g);
+    rg_filter f = {.modalities = 1u << RG_MODALITY_SHOULD | 1u << RG_MODALITY_MUST};
+    rg_graph *part;
+    ck_assert_int_eq(rg_query_filter(g, &f, &part, &err), 0);
+    /* rec:1, State (leads), MSIT (partners), North Korea (targets) */
+    ck_assert_uint_eq(part->n_nodes, 4);
+    size_t at;
+    ck_assert(rg_graph_find(part, "actor:dprk", &at));
+    ck_assert(!rg_graph_find(part, "rec:r:2", &at) && !rg_graph_find(part, "rec:r:3", &at));
+    ck_assert(!rg_graph_find(part, "report:r", &at));
+    rg_graph_free(part);
+    /* with a section: both narrow */
+    f.section = "nowhere";
+    ck_assert_int_eq(rg_query_filter(g, &f, &part, &err), 0);
+    ck_assert_uint_eq(part->n_nodes, 0);
+    rg_graph_free(part);
+    /* rec:1's links: who leads, who partners, then whom it targets */
+    size_t *links, n;
+    ck_assert_int_eq(rg_query_neighbors(g, r1, -1, -1, &links, &n, &err), 0);
+    ck_assert_int_eq(g->links[links[0]].relation, RG_REL_LEADS);
+    ck_assert_int_eq(g->links[links[1]].relation, RG_REL_PARTNERS);
+    ck_assert_int_eq(g->links[links[2]].relation, RG_REL_TARGETS);
+    free(links);
+    rg_graph_free(g);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("query");
@@ -142,6 +184,7 @@ int main(void)
     tcase_add_test(tc, names_resolve_with_suggestions);
     tcase_add_test(tc, paths_through_recommendations);
     tcase_add_test(tc, neighbors_common_ego_find);
+    tcase_add_test(tc, filter_by_modality);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
