@@ -1,7 +1,8 @@
 #!/bin/sh
-# Run every test: the check unit suites, the CLI golden cases, then the
-# shape check (tests/shape/); print one closing line "check: N passed, N
-# failed" counting them all.
+# Run every test: the check unit suites, the CLI golden cases, the shape
+# check (tests/shape/), then the agreement of relgraph eval with the
+# reference scorer (tests/eval/); print one closing line "check: N passed,
+# N failed, N skipped" counting them all.
 #   sh tests/check.sh BUILD_DIR
 set -u
 build=$1
@@ -53,6 +54,24 @@ if python3 "$here/shape/check_shape.py" "$build"; then
     passed=$((passed + 1))
 else
     failed=$((failed + 1))
+fi
+
+# relgraph eval counts what the reference scorer ../shared/gold/score.py
+# counts, on every annotated document (tests/eval/evaluate.py), counted as
+# one test; skipped, and said so on stderr, in a clone with nothing beside
+# it (the scorer lives in ../shared/gold).
+gold=$here/../../shared/gold
+[ -f "$gold/score.py" ] || gold=$here/eval
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "eval: skipped: no python3 to run the reference scorer" >&2
+    skipped=$((skipped + 1))
+else
+    python3 "$here/eval/evaluate.py" --require-agreement "$build/relgraph" "$gold"
+    case $? in
+    0) passed=$((passed + 1)) ;;
+    77) skipped=$((skipped + 1)) ;;
+    *) failed=$((failed + 1)) ;;
+    esac
 fi
 
 echo "check: $passed passed, $failed failed, $skipped skipped"

@@ -3,20 +3,31 @@
  * The gold file is the schema of ../shared/gold/README.md: the entities a
  * report names (name, type, aliases) and its recommendations (line, the
  * first words of the text, and the actors, agencies and programs each one
- * involves). rg_eval_doc compares one document of a graph with it:
+ * involves). rg_eval_doc compares one document of a graph with it and
+ * counts exactly what the reference scorer ../shared/gold/score.py counts
+ * on the graph file of that document alone (names and texts compared as
+ * its norm() does: rg_eval_normalize, graph/eval/normalize.h):
  *
- * - entities: a node matches a gold entity when its label or one of its
- *   surface forms is the gold name or one of the gold aliases (compared
- *   without case, with punctuation normalized). Canonical names are paired
- *   first, then surface forms. A second node for an entity already matched
- *   is a false positive: one body, one node.
+ * - entities: the actor, agency and program nodes of the document, in id
+ *   order (the graph file's order). A node matches the first gold entity
+ *   still free that its label or one of its aliases names (the gold name or
+ *   an alias); a node that names only entities already matched is a second
+ *   node for one entity, a false positive; a node that names none is a
+ *   false positive; a gold entity no node matched is a false negative.
  * - type accuracy: over matched entities, the share whose type agrees.
- * - recommendations: same line, and the node's text begins with the gold
- *   text (normalized).
- * - involvement: over all recommendations, the entities a recommendation's
- *   own sentence names as leading, partnering or concerned (links whose
- *   evidence is that sentence); a lead inferred from a list's lead-in is
- *   extra and not counted. Entities are compared through the entity match.
+ * - recommendations: a recommendation node of the document is a candidate
+ *   for a gold one when the gold's first 40 characters (normalized) stand
+ *   in its sentence, or the sentence's first 40 in the gold text, and its
+ *   line is within 3 lines of the gold line. Matching is one to one: the
+ *   nearest line first, then the gold opening nearest the sentence's start,
+ *   then gold and node order; a gold left over then takes a candidate from
+ *   another gold that can move to a third (augmenting paths: the largest
+ *   matching).
+ * - involvement: on matched recommendations only, the gold entities linked
+ *   to the recommendation node by any relation in either direction (through
+ *   the nodes matched to them, second nodes included) against the gold's
+ *   agencies and programs. Links marked inferred (a party the sentence does
+ *   not name) are left out.
  *
  * Ownership: rg_eval_doc fills a caller-owned rg_eval, released with
  * rg_eval_destroy.
