@@ -102,7 +102,7 @@ test-deps:
 
 # The overview diagram of make run: the most central entities and the
 # recommendations that link them.
-OVERVIEW = --top 30 --size-by pagerank --relation leads,partners,concerns,part_of \
+OVERVIEW = --top 30 --size-by pagerank --relation leads,partners,targets,concerns,part_of \
   --title "The 30 most central entities and the recommendations that name them"
 
 run: deps
