@@ -392,12 +392,23 @@ int rg_doc_close_block(rg_doc_parser *p)
      * coordination with allies—" before "(A) to leverage ...") */
     bool opens_list = introduces_list(b.text);
     if (b.kind == RG_BLOCK_ITEM) {
+        /* the nearest item above it that opened a list, else the paragraph */
+        int level = b.level < RG_DOC_LIST_LEVELS ? b.level : RG_DOC_LIST_LEVELS - 1;
         b.lead_in = p->lead_in;
+        for (int k = level - 1; k >= 0; k--)
+            if (p->item_lead_in[k] >= 0) {
+                b.lead_in = p->item_lead_in[k];
+                break;
+            }
+        for (int k = level; k < RG_DOC_LIST_LEVELS; k++)
+            p->item_lead_in[k] = -1;
         if (opens_list)
-            p->lead_in = (long)index;
+            p->item_lead_in[level] = (long)index;
     } else {
         b.lead_in = -1;
         p->lead_in = b.kind == RG_BLOCK_PARAGRAPH && opens_list ? (long)index : -1;
+        for (int k = 0; k < RG_DOC_LIST_LEVELS; k++)
+            p->item_lead_in[k] = -1;
     }
     d->blocks[d->n_blocks++] = b;
     rg_buf_reset(&p->text);

@@ -105,6 +105,8 @@ int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, r
     if (!d)
         return rg_error_nomem(err);
     rg_doc_parser p = {.doc = d, .path = path, .heading = -1, .lead_in = -1, .err = err};
+    for (int k = 0; k < RG_DOC_LIST_LEVELS; k++)
+        p.item_lead_in[k] = -1;
     rg_buf_init(&p.text);
     p.markdown = has_suffix_ci(path, ".md") || has_suffix_ci(path, ".markdown") || has_suffix_ci(path, ".mdown");
     p.html = has_suffix_ci(path, ".html") || has_suffix_ci(path, ".htm");

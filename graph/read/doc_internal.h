@@ -34,6 +34,9 @@ typedef struct rg_doc_mark {
     long line;
 } rg_doc_mark;
 
+/* List nesting levels told apart for lead-ins; deeper ones count as the deepest. */
+#define RG_DOC_LIST_LEVELS 8
+
 typedef struct rg_doc_parser {
     rg_doc *doc;
     const char *path;
@@ -57,6 +60,10 @@ typedef struct rg_doc_parser {
     bool in_tail;         /* past the end of the report proper */
     long heading;         /* current heading block, or -1 */
     long lead_in;         /* paragraph introducing the current list, or -1 */
+    /* the item at each nesting level that introduces the items deeper
+     * than it ("(5) include coordination with allies--" before "(A) to
+     * leverage ..."), or -1 */
+    long item_lead_in[RG_DOC_LIST_LEVELS];
     rg_error *err;
     bool nomem;
 } rg_doc_parser;

@@ -174,6 +174,19 @@ static size_t paren_marker(const char *t, size_t m)
     return 0;
 }
 
+/* The nesting of a statute's list by its marker, as bills write it with
+ * no indentation: subsection "(a)", paragraph "(1)", subparagraph "(A)",
+ * clause "(i)". in is past the "(". */
+static int statute_level(const char *in)
+{
+    if (isdigit((unsigned char)in[0]))
+        return 1;
+    if (isupper((unsigned char)in[0]))
+        return 2;
+    size_t n = strcspn(in, ")");
+    return roman(in, n) ? 3 : 0;
+}
+
 /* A setext underline: three or more '=' or '-' alone on their line ("- -
  * -" is a break only). The heading level it gives (1 for '=', 2 for '-'),
  * or 0. */
@@ -416,7 +429,8 @@ int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line)
         return rg_doc_close_block(p);
     size_t marker = list_marker(t, m);
     if (marker) {
-        if (rg_doc_open_block(p, RG_BLOCK_ITEM, (int)(indent / 2), line) < 0)
+        int level = t[0] == '(' ? statute_level(t + 1) : (int)(indent / 2);
+        if (rg_doc_open_block(p, RG_BLOCK_ITEM, level, line) < 0)
             return -1;
         size_t k = marker;
         while (k < m && t[k] == ' ')
