@@ -55,6 +55,11 @@ struct rg_context {
     const rg_entry *pair[2]; /* the two countries most named: "both countries" */
     rg_name_hits names;      /* the catalog names of every body sentence, */
     size_t *names_at;        /* those of sentence i from names_at[i] to names_at[i + 1] */
+    /* the one country the document is about, or NULL (graph/rules/mention.c):
+     * its names counted by ISO code, the first sole_seen of names */
+    const rg_entry *sole;
+    size_t sole_counts[26 * 26];
+    size_t sole_seen;
     size_t last_rec;         /* the sentence of the latest recommendation, or RG_NONE */
     size_t last_rec_block;   /* and its block */
     /* the current reading's arrays, kept from sentence to sentence */
