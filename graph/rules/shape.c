@@ -60,7 +60,6 @@ static const head heads[] = {
     {"Dialogue", RG_TYPE_PROGRAM, "dialogue", true, RG_SHAPE_BODY},
     {"Directorate", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Exercise", RG_TYPE_PROGRAM, "exercise", false, RG_SHAPE_BODY},
-    {"Facility", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
     {"Fellowship", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
     {"Force", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Forces", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
@@ -68,7 +67,7 @@ static const head heads[] = {
     {"Foundation", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
     {"Framework", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Fund", RG_TYPE_PROGRAM, "fund", true, RG_SHAPE_BODY},
-    {"Group", RG_TYPE_PROGRAM, "dialogue", false, RG_SHAPE_BODY},
+    {"Group", RG_TYPE_ACTOR, "organization", false, RG_SHAPE_BODY},
     {"Guard", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Guidelines", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Gulf", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
@@ -119,7 +118,6 @@ static const head heads[] = {
     {"UNSCR", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
     {"Unit", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"University", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
-    {"Vision", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
 };
 
 /* Heads that stand in lowercase after a capitalized name: "the Industry
@@ -150,12 +148,15 @@ static const head quoted_heads[] = {
  * Statement: "The Spirit of the Quad"". */
 static const head quoted_title = {"Statement", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_BODY};
 
-/* Bodies that meet rather than govern: a committee, council or group
- * named "Consultative", "Joint", "Steering" ... is a dialogue between
- * governments (program), not an agency of one. */
+/* Bodies that meet rather than govern: a commission, committee, council
+ * or group named "Consultative", "Joint", "Experts" ... is a dialogue
+ * between governments (program), not an agency of one nor an
+ * organization ("Lazarus Group"). */
+static const char *const meeting_heads[] = {"Commission", "Committee", "Council", "Group"};
 static const char *const joint_words[] = {
-    "Bilateral",    "Consultation", "Consultations", "Consultative", "Coordinating", "Coordination",
-    "Joint",        "Steering",     "Trilateral",    "Working",
+    "Advisory",  "Bilateral",   "Consultation", "Consultations", "Consultative", "Contact",  "Coordinating",
+    "Coordination", "Expert",   "Experts",      "Joint",         "Oversight",    "Planning", "Steering",
+    "Trilateral", "Working",
 };
 
 /* Words that make a head of two words, a name only as the short form of
@@ -317,7 +318,7 @@ static const head *find_head(const char *t, const token *tk)
     } else if (w[n - 1] == 's') {
         h = head_named(w, n - 1);
     }
-    return h && h->type == RG_TYPE_PROGRAM ? h : NULL;
+    return h && h->type == RG_TYPE_PROGRAM && h->form == RG_SHAPE_BODY ? h : NULL;
 }
 
 static const head *find_lower_head(const char *t, const token *tk)
@@ -627,10 +628,10 @@ static void set_head(const char *t, const token *toks, size_t first, size_t last
     s->type = hd->type;
     s->kind = hd->kind;
     s->form = hd->form;
-    bool meets = hd->type == RG_TYPE_PROGRAM && strcmp(hd->kind, "dialogue") == 0;
-    for (size_t k = first; k <= last && !meets && hd->form == RG_SHAPE_BODY; k++)
-        meets = hd->of_form && spells_any(t, &toks[k], joint_words, COUNT(joint_words));
-    if (meets && hd->type == RG_TYPE_AGENCY) {
+    bool meeting = in_list(meeting_heads, COUNT(meeting_heads), hd->word, strlen(hd->word)), meets = false;
+    for (size_t k = first; k <= last && meeting && !meets; k++)
+        meets = spells_any(t, &toks[k], joint_words, COUNT(joint_words));
+    if (meets) {
         s->type = RG_TYPE_PROGRAM;
         s->kind = "dialogue";
     }
@@ -754,7 +755,8 @@ static size_t title_at(const char *t, const token *toks, size_t n, size_t h)
  * initial ("R."), and neither a head ("Assembly") nor a month. */
 static bool person_word(const char *t, const token *tk)
 {
-    if (!name_word(t, tk) || find_head(t, tk) || spells_any(t, tk, months, COUNT(months)))
+    if (!name_word(t, tk) || find_head(t, tk) || spells_any(t, tk, months, COUNT(months)) ||
+        spells_any(t, tk, office_titles, COUNT(office_titles)))
         return false;
     if (tk->len == 2 && t[tk->start + 1] == '.')
         return true;
@@ -777,8 +779,9 @@ static bool person_shape(const char *t, const token *toks, size_t n, size_t h, r
     size_t title = title_at(t, toks, n, h);
     if (title == RG_NONE || toks[title].possessive || toks[title].comma_after)
         return false;
+    static const char *const suffixes[] = {"Jr", "Sr"}; /* "Ferdinand R. Marcos Jr." is Marcos */
     size_t first = title + 1, k = first;
-    while (k < n && k - first < 4 && person_word(t, &toks[k])) {
+    while (k < n && k - first < 4 && person_word(t, &toks[k]) && !spells_any(t, &toks[k], suffixes, COUNT(suffixes))) {
         bool ends = toks[k].possessive || toks[k].comma_after;
         k++;
         if (ends)
@@ -817,6 +820,9 @@ static bool office_shape(const char *t, const token *toks, size_t n, size_t h, s
     if (last < tail || !name_word(t, &toks[tail]))
         return false;
     size_t first = extend_left(t, toks, h, false);
+    /* "Under" opens no name but "the Under Secretary of Defense for ..." */
+    if (first == h && h > 0 && rg_spells(t + toks[h - 1].start, toks[h - 1].len, "Under"))
+        first = h - 1;
     if (first < next_free)
         first = next_free;
     /* "the Acting Administrator of USAID", "the former Secretary of
