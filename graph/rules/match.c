@@ -187,7 +187,27 @@ static int add_value(form *f, size_t value)
     return 0;
 }
 
-int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value)
+/* A pattern as the readers write text: curly quotes straight ("People’s"
+ * is "People's"). Caller frees; NULL when out of memory. */
+static char *straight_quotes(const char *pattern)
+{
+    char *out = rg_strdup(pattern);
+    size_t w = 0;
+    for (size_t i = 0; out && pattern[i]; i++) {
+        const unsigned char *p = (const unsigned char *)pattern + i;
+        if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99 || p[2] == 0x9C || p[2] == 0x9D)) {
+            out[w++] = p[2] <= 0x99 ? '\'' : '"';
+            i += 2;
+        } else {
+            out[w++] = pattern[i];
+        }
+    }
+    if (out)
+        out[w] = '\0';
+    return out;
+}
+
+static int add_form(rg_matcher *m, const char *pattern, size_t value)
 {
     size_t n = strlen(pattern);
     if (n == 0)
@@ -242,12 +262,26 @@ int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value)
     return 0;
 }
 
-/* The first form of a state that the text at s[0..n) satisfies. */
+int rg_matcher_add(rg_matcher *m, const char *pattern, size_t value)
+{
+    if (!strstr(pattern, "\xe2\x80"))
+        return add_form(m, pattern, value);
+    char *straight = straight_quotes(pattern);
+    int rc = straight ? add_form(m, straight, value) : -1;
+    free(straight);
+    return rc;
+}
+
+/* The first form of a state that the text at s[0..n) satisfies: a word
+ * with its case, a phrase with any case but for a capital that opens it
+ * ("a free and open Indo-Pacific" is a description, not the "Free and
+ * Open Indo-Pacific" strategy; "Defense innovation unit" is the unit). */
 static const form *accept(const rg_matcher *m, uint32_t state, const char *s, size_t n)
 {
     for (uint32_t f = m->terminal[state]; f; f = m->forms[f].next) {
         const form *fm = &m->forms[f];
-        if (!fm->exact || memcmp(fm->text, s, n) == 0)
+        if (fm->exact ? memcmp(fm->text, s, n) == 0
+                      : !((unsigned)(fm->text[0] - 'A') < 26 && (unsigned)(s[0] - 'a') < 26))
             return fm;
     }
     return NULL;

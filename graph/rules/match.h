@@ -5,8 +5,11 @@
  * start the longest pattern that ends on a word boundary wins, and the scan
  * goes on after it, so "North Korea" is one match, never "Korea" inside it.
  * A pattern of one word matches case-sensitively ("ROK", "Quad"); a phrase
- * of several words ignores case ("Defense innovation unit"). Several
- * patterns may share a form; a match reports all of their values.
+ * of several words ignores case ("Defense innovation unit") but for a
+ * capital that opens it ("a free and open Indo-Pacific" is no "Free and
+ * Open Indo-Pacific"). Curly quotes in a pattern are read straight, as
+ * the readers write text. Several patterns may share a form; a match
+ * reports all of their values.
  *
  * The trie is one open-addressing table of (state, byte) → state, so a
  * catalog of tens of thousands of forms costs a few MB and matching is

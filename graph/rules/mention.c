@@ -1,11 +1,24 @@
 /* Mentions: which entities a sentence names, and where.
  *
  * Three sources, merged leftmost-longest: the catalog's names and aliases,
- * the acronyms the document itself defines, and names found by their shape
- * (graph/rules/shape.c). A shaped name that contains catalog names ("Partner with
- * Korea Act") replaces them; one that is a catalog name with a country in
- * front ("ROK National IT Industry Promotion Agency") resolves to the
- * catalog's entity. Then three rules of reading:
+ * the acronyms and names the document itself defines, and names found by
+ * their shape (graph/rules/shape.c). A shaped name that contains catalog
+ * names ("Partner with Korea Act") replaces them; one that is a catalog
+ * name with a country in front ("ROK National IT Industry Promotion
+ * Agency") resolves to the catalog's entity. Shapes of other forms:
+ * - a geographic feature ("South China Sea") names nothing, nor the
+ *   country in it; a capital joined to a lowercase word ("Paris-aligned")
+ *   is the city, not the government;
+ * - a document's head names a program only with a word of its own ("Lima
+ *   Joint Statement"), not as a title of parties ("Joint Statement of the
+ *   United States and Japan");
+ * - an office ("the Director of OSTP") is an agency of its own, part of
+ *   the body it heads (named inside it: no party) or of its portfolio's
+ *   department ("Secretary of State"); before a person's name it is the
+ *   person's title;
+ * - a person named with a title is one person across the document's
+ *   forms ("President Marcos", "Marcos").
+ * Then three rules of reading:
  * - a country right before a body names the body ("ROK Ministry of ...",
  *   "the ROK's Presidential Committee"): a qualifier, not a mention;
  * - "the Biden administration" is the government of the United States;
@@ -77,10 +90,14 @@ static void overlay(list *base, const list *local)
     }
 }
 
+/* In text order; of two at one place, the shorter first ("PRC" before
+ * "PRC Sanctions Task Force"). */
 static int by_start(const void *a, const void *b)
 {
     const rg_mention *x = a, *y = b;
-    return (x->start > y->start) - (x->start < y->start);
+    if (x->start != y->start)
+        return (x->start > y->start) - (x->start < y->start);
+    return (x->len > y->len) - (x->len < y->len);
 }
 
 /* ---- shaped names ---- */
@@ -101,23 +118,34 @@ static const rg_entry *by_form(const rg_reader *r, const char *name, bool *faile
     return known ? &r->cat->entries[at] : NULL;
 }
 
+/* A catalog entry named "<qualifier of country> name", name normalized,
+ * or NULL. */
+static const rg_entry *by_stem_norm(const rg_reader *r, const rg_entry *country, const char *norm, bool *failed)
+{
+    if (!country || !country->country)
+        return NULL;
+    rg_buf key;
+    rg_buf_init(&key);
+    rg_buf_adds(&key, country->country);
+    rg_buf_addc(&key, '|');
+    rg_buf_adds(&key, norm);
+    size_t at;
+    bool known = !key.failed && rg_hmap_get(&r->stems, key.data, &at);
+    *failed |= key.failed;
+    rg_buf_destroy(&key);
+    return known ? &r->cat->entries[at] : NULL;
+}
+
 /* A catalog entry named "<qualifier of country> name", or NULL. */
 static const rg_entry *by_stem(const rg_reader *r, const rg_entry *country, const char *name, bool *failed)
 {
     if (!country)
         return NULL;
     char *norm = rg_normalize_name(name);
-    rg_buf key;
-    rg_buf_init(&key);
-    rg_buf_adds(&key, country->country);
-    rg_buf_addc(&key, '|');
-    rg_buf_adds(&key, norm ? norm : "");
+    const rg_entry *e = norm ? by_stem_norm(r, country, norm, failed) : NULL;
+    *failed |= !norm;
     free(norm);
-    size_t at;
-    bool known = !key.failed && norm && rg_hmap_get(&r->stems, key.data, &at);
-    *failed |= key.failed || !norm;
-    rg_buf_destroy(&key);
-    return known ? &r->cat->entries[at] : NULL;
+    return e;
 }
 
 /* The document's own entity with proto's id, made if new. */
@@ -143,13 +171,129 @@ static const rg_entry *local_entity(rg_context *c, const rg_entry *proto, bool *
     return e;
 }
 
+/* ---- the document's countries ---- */
+
+/* The one country a document is about: named three times or more, and
+ * more than twice as often as any other. What an unqualified "Ministry of
+ * Defense" belongs to. A document about two has c->pair instead. The
+ * names the survey finds are counted as they come. */
+static const rg_entry *sole_country(rg_context *c)
+{
+    if (c->pair[0])
+        return NULL;
+    if (c->sole_seen == c->names.len && c->sole_seen)
+        return c->sole;
+    const rg_catalog *cat = c->r->cat;
+    for (; c->sole_seen < c->names.len; c->sole_seen++) {
+        const rg_entry *e = &cat->entries[c->names.items[c->sole_seen].entry];
+        if (e->type == RG_TYPE_ACTOR && e->kind[0] == 'c' && rg_entry_is_country(e) && e->country &&
+            (unsigned)(e->country[0] - 'A') < 26 && (unsigned)(e->country[1] - 'A') < 26)
+            c->sole_counts[(e->country[0] - 'A') * 26 + (e->country[1] - 'A')]++;
+    }
+    size_t best = 0, best_n = 0, second_n = 0;
+    for (size_t k = 0; k < 26 * 26; k++) {
+        if (c->sole_counts[k] > best_n) {
+            second_n = best_n;
+            best_n = c->sole_counts[k];
+            best = k;
+        } else if (c->sole_counts[k] > second_n) {
+            second_n = c->sole_counts[k];
+        }
+    }
+    char code[3] = {(char)('A' + best / 26), (char)('A' + best % 26), '\0'};
+    c->sole = best_n >= 3 && best_n > 2 * second_n ? rg_reader_country(c->r, code) : NULL;
+    return c->sole;
+}
+
+/* The countries the document is about: its pair, or its one country.
+ * Returns how many. */
+static int doc_countries(rg_context *c, const rg_entry *out[2])
+{
+    out[0] = c->pair[0];
+    out[1] = c->pair[1];
+    if (out[0])
+        return out[1] ? 2 : 1;
+    out[0] = sole_country(c);
+    return out[0] ? 1 : 0;
+}
+
+static bool has_lower(const char *s)
+{
+    for (; *s; s++)
+        if (islower((unsigned char)*s))
+            return true;
+    return false;
+}
+
+/* Do a and b, names of words separated by spaces, share a word? */
+static bool shares_word(const char *a, const char *b)
+{
+    for (const char *w = a; *w;) {
+        size_t wl = strcspn(w, " ");
+        for (const char *o = b; *o;) {
+            size_t ol = strcspn(o, " ");
+            if (ol == wl && strncmp(o, w, wl) == 0)
+                return true;
+            o += ol + (o[ol] == ' ');
+        }
+        w += wl + (w[wl] == ' ');
+    }
+    return false;
+}
+
+/* Does s[0..n) spell w, ASCII case aside? */
+static bool spells_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = 0;
+    while (k < n && w[k] && tolower((unsigned char)s[k]) == tolower((unsigned char)w[k]))
+        k++;
+    return k == n && !w[k];
+}
+
+/* Is the surface s[0..n) of a country its capital, or another name that
+ * shares no word with its own ("Washington", "Lima"; not "Korea", nor an
+ * abbreviation)? A capital names the government when it stands alone, a
+ * place inside a name. */
+static bool is_capital(const rg_entry *country, const char *s, size_t n)
+{
+    const char *alias = NULL;
+    for (size_t k = 0; k < country->n_aliases && !alias; k++)
+        if (spells_ci(s, n, country->aliases[k]))
+            alias = country->aliases[k];
+    if (!alias || !has_lower(alias))
+        return false;
+    for (size_t k = 0; k <= country->n_aliases; k++) {
+        const char *other = k == country->n_aliases ? country->name : country->aliases[k];
+        if (other != alias && has_lower(other) && shares_word(alias, other))
+            return false;
+    }
+    return true;
+}
+
+/* Does a mention name a party of the document (a country by a name of its
+ * own, an organization) rather than a place ("Lima") or a program? */
+static bool names_a_party(const char *text, const rg_mention *m)
+{
+    if (rg_entry_is_country(m->entity))
+        return !is_capital(m->entity, text + m->start, m->len);
+    return m->entity->type == RG_TYPE_ACTOR;
+}
+
+static bool ends_with_word(const char *name, const char *word)
+{
+    size_t n = strlen(name), w = strlen(word);
+    return n > w && name[n - w - 1] == ' ' && strcmp(name + n - w, word) == 0;
+}
+
 /* The entity a shaped name stands for. In order: a catalog entry with
  * that name or alias; with its country qualifier set aside ("South Korean
  * Ministry of Health and Welfare"); the qualified catalog name of the
  * report's own countries ("Indo-Pacific Strategy" in a report about the
  * United States); else a body or program of this document's own, named
- * without an abbreviated qualifier ("ROK Nuclear Safety Commission" is
- * the Nuclear Safety Commission, of the ROK). */
+ * without an abbreviated qualifier ("ROK Nuclear Safety Commission" is the
+ * Nuclear Safety Commission, of the ROK) but for commands and forces,
+ * named with their country ("ROK Strategic Command"). An unqualified body
+ * of a document about one country is that country's. */
 static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type type, const char *kind,
                                const rg_entry *owner, bool *failed)
 {
@@ -160,6 +304,8 @@ static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type typ
     size_t qlen = 0;
     const rg_entry *country = rg_reader_qualifier(r, name, &qlen);
     const char *rest = country ? name + qlen + 1 : name;
+    const rg_entry *doc[2];
+    int n_doc = country ? 0 : doc_countries(c, doc);
     /* the paths below join names that are not written alike: the
      * catalog's do-not-merge pairs stop them */
     if (country) {
@@ -168,19 +314,25 @@ static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type typ
             return e;
         if ((e = by_stem(r, country, rest, failed)) != NULL && !rg_catalog_distinct(r->cat, name, e->name))
             return e;
-    } else {
-        for (int k = 0; k < 2 && !e; k++) {
-            e = by_stem(r, c->pair[k], name, failed);
+    } else if (n_doc) {
+        char *norm = rg_normalize_name(name);
+        *failed |= !norm;
+        for (int k = 0; k < n_doc && !e && norm; k++) {
+            e = by_stem_norm(r, doc[k], norm, failed);
             if (e && rg_catalog_distinct(r->cat, name, e->name))
                 e = NULL;
         }
+        free(norm);
         if (e)
             return e;
     }
     if (*failed)
         return NULL;
-    /* an abbreviation qualifies an agency's name without being part of it */
-    bool strip = country && type == RG_TYPE_AGENCY;
+    /* an abbreviation qualifies an agency's name without being part of
+     * it; but commands, forces and task forces are named with their
+     * country ("ROK Strategic Command", "PRC Sanctions Task Force") */
+    bool strip = country && type == RG_TYPE_AGENCY && !ends_with_word(name, "Command") &&
+                 !ends_with_word(name, "Force") && !ends_with_word(name, "Forces");
     for (const char *p = name; strip && p < rest; p++)
         strip = !islower((unsigned char)*p);
     rg_entry proto = {.name = (char *)(strip ? rest : name), .type = type, .kind = (char *)kind,
@@ -189,13 +341,43 @@ static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type typ
         proto.parent = owner->name;
     if (owner && !proto.country)
         proto.country = owner->country;
+    if (!proto.country && type == RG_TYPE_AGENCY && n_doc == 1)
+        proto.country = doc[0]->country;
     return local_entity(c, &proto, failed);
 }
 
-/* The name of a shape: its text, the head singular ("Indo-Pacific
- * Strategies" is two strategies of one name), "<owner> " in front when
- * the owner is a company. Caller frees. */
-static char *shape_name(const char *text, const rg_shape *s, const char *owner_name)
+/* A name of a series as it is written most: "COP 26" for "COP26", "UN
+ * Security Council Resolution 2593" for "UNSCR 2593" and "United Nations
+ * Security Council Resolution 2593". Returns a new string, or NULL when
+ * the name is none of these. */
+static char *series_name(const char *name)
+{
+    const char *num = NULL, *prefix = NULL;
+    const char *resolution = strstr(name, "Security Council Resolution ");
+    if (strncmp(name, "COP", 3) == 0 && isdigit((unsigned char)name[3]))
+        num = name + 3, prefix = "COP ";
+    else if (strncmp(name, "UNSCR ", 6) == 0)
+        num = name + 6, prefix = "UN Security Council Resolution ";
+    else if (resolution)
+        num = resolution + strlen("Security Council Resolution "), prefix = "UN Security Council Resolution ";
+    for (const char *p = num; p && *p; p++)
+        if (!isdigit((unsigned char)*p))
+            return NULL;
+    if (!num || !*num)
+        return NULL;
+    rg_buf b;
+    rg_buf_init(&b);
+    rg_buf_adds(&b, prefix);
+    rg_buf_adds(&b, num);
+    return rg_buf_steal(&b);
+}
+
+/* The name of a shape, written up to name_end: its text, the head
+ * singular ("Indo-Pacific Strategies" is two strategies of one name),
+ * "<owner> " in front when the owner is a company or an organization
+ * that names the program ("ASEAN's Outlook on the Indo-Pacific"). Caller
+ * frees. */
+static char *shape_name(const char *text, const rg_shape *s, size_t name_end, const char *owner_name)
 {
     rg_buf b;
     rg_buf_init(&b);
@@ -223,8 +405,15 @@ static char *shape_name(const char *text, const rg_shape *s, const char *owner_n
     } else {
         rg_buf_add(&b, h, s->head_len - 1);
     }
-    rg_buf_add(&b, text + head_end, s->start + s->len - head_end);
-    return rg_buf_steal(&b);
+    if (name_end > head_end)
+        rg_buf_add(&b, text + head_end, name_end - head_end);
+    char *name = rg_buf_steal(&b);
+    char *series = name ? series_name(name) : NULL;
+    if (series) {
+        free(name);
+        return series;
+    }
+    return name;
 }
 
 /* The catalog mention of the owner "X's" right before a shape. */
@@ -306,85 +495,618 @@ static void add_coordinated(rg_context *c, const char *text, list *ms, const rg_
     }
 }
 
-static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape *s)
+/* Does the catalog already read the span [start, end), or read across
+ * its edge? Its reading stands then. */
+static bool catalog_stands(const list *ms, size_t start, size_t end)
 {
-    size_t s_end = s->start + s->len;
-    /* where the catalog already reads this name, or reads across its edge,
-     * the catalog's reading stands */
     for (size_t k = 0; k < ms->len; k++) {
         const rg_mention *m = &ms->items[k];
         size_t m_end = m->start + m->len;
-        bool overlaps = m->start < s_end && m_end > s->start;
-        if (overlaps && (m->start < s->start || m_end > s_end || (m->start == s->start && m_end == s_end)))
-            return;
+        bool overlaps = m->start < end && m_end > start;
+        if (overlaps && (m->start < start || m_end > end || (m->start == start && m_end == end)))
+            return true;
     }
-    const rg_entry *owner = owner_of(ms, s);
-    bool company = owner && owner->type == RG_TYPE_ACTOR && strcmp(owner->kind, "company") == 0;
-    char *name = shape_name(text, s, company ? owner->name : NULL);
-    if (!name) {
-        ms->failed = true;
-        return;
+    return false;
+}
+
+/* Take out the mentions inside [start, end) that are not kept (qualifier
+ * or inner). */
+static void drop_inside(list *ms, size_t start, size_t end)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        bool inside = m->start >= start && m->start + m->len <= end;
+        if (!inside || m->qualifier || m->inner)
+            ms->items[w++] = *m;
     }
-    rg_node_type type = company ? RG_TYPE_ACTOR : s->type;
-    const char *kind = company ? "organization" : s->kind;
-    bool failed = false;
-    const rg_entry *entities[2] = {NULL, NULL};
-    /* "the U.S. and ROK Indo-Pacific Strategies": two names, one head */
+    ms->len = w;
+}
+
+/* Words that make a document's title rather than its name: "Joint
+ * Statement", "Leaders' Statement", "Memorandum of Understanding". */
+static const char *const title_words[] = {
+    "and",           "between",  "Bilateral", "by",          "Chair",        "Chairman", "Chairs",
+    "Closing",       "Cooperation", "Final",  "for",         "from",         "Intent",   "Joint",
+    "Leaders",       "Ministerial", "of",     "on",          "Opening",      "Presidential", "Quadrilateral",
+    "Summit",        "the",      "Trilateral", "Understanding",
+};
+
+/* Are the words of text[from, to) all title words or parties the catalog
+ * reads ("U.S.-Japan Joint", "of the United States and Japan")? */
+static bool only_title_words(const char *text, const list *ms, size_t from, size_t to)
+{
+    size_t a = from;
+    while (a < to) {
+        while (a < to && (text[a] == ' ' || text[a] == '-' || text[a] == '\''))
+            a++;
+        size_t b = a;
+        while (b < to && text[b] != ' ' && !(text[b] == '-' && b + 1 < to && isupper((unsigned char)text[b + 1])))
+            b++;
+        if (b == a)
+            break;
+        size_t wl = b - a;
+        if (wl > 2 && strncmp(text + b - 2, "'s", 2) == 0)
+            wl -= 2;
+        else if (text[b - 1] == '\'')
+            wl--;
+        bool known = false;
+        for (size_t k = 0; k < sizeof title_words / sizeof *title_words && !known; k++)
+            known = rg_spells(text + a, wl, title_words[k]);
+        for (size_t k = 0; k < ms->len && !known; k++) {
+            const rg_mention *m = &ms->items[k];
+            known = m->start <= a && a + wl <= m->start + m->len && names_a_party(text, m);
+        }
+        if (!known)
+            return false;
+        a = b;
+    }
+    return true;
+}
+
+/* A document's head names it when a word of its own stands before the
+ * head or in its tail ("Washington Declaration", "Lima Joint Statement",
+ * "Declaration on the Conduct of Parties"); a title made of the parties
+ * and what the document is ("Joint Statement of the United States and
+ * Japan", "U.S.-Japan Joint Statement") names none. */
+static bool descriptive(const char *text, const list *ms, const rg_shape *s)
+{
+    size_t head_end = s->head_start + s->head_len;
+    return only_title_words(text, ms, s->start, s->head_start) &&
+           only_title_words(text, ms, head_end, s->start + s->len);
+}
+
+/* "the Committee on Finance of the Senate", "the Coordinator for
+ * Sanctions of the Department of State": a body the catalog knows, named
+ * last after "of" past the name's own words (after > that word's start),
+ * owns the name before it. Returns its index in ms, or RG_NONE; *name_end
+ * gets where the name ends. */
+static size_t trailing_owner(const char *text, const list *ms, const rg_shape *s, size_t after, size_t *name_end)
+{
+    size_t s_end = s->start + s->len;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        if (m->start + m->len != s_end || m->entity->type != RG_TYPE_AGENCY)
+            continue;
+        size_t b = m->start;
+        if (b >= 8 && strncmp(text + b - 8, " of the ", 8) == 0)
+            b -= 8;
+        else if (b >= 4 && strncmp(text + b - 4, " of ", 4) == 0)
+            b -= 4;
+        else
+            continue;
+        if (b <= after)
+            continue;
+        *name_end = b;
+        return k;
+    }
+    return RG_NONE;
+}
+
+/* The committee of a chamber by the names the catalog gives such bodies:
+ * "Committee on Finance" of the Senate is the "Senate Committee on
+ * Finance" or the "Senate Finance Committee". *local gets the first of
+ * these, to name it when the catalog knows neither. */
+static const rg_entry *chamber_body(rg_context *c, const char *text, const rg_mention *chamber, const char *name,
+                                    char **local, bool *failed)
+{
+    size_t short_len = chamber->len;
+    const char *of = strstr(text + chamber->start, " of ");
+    if (of && (size_t)(of - (text + chamber->start)) < chamber->len)
+        short_len = (size_t)(of - (text + chamber->start));
+    rg_buf first, second;
+    rg_buf_init(&first);
+    rg_buf_init(&second);
+    rg_buf_add(&first, text + chamber->start, short_len);
+    rg_buf_addc(&first, ' ');
+    rg_buf_adds(&first, name);
+    const char *joint = strstr(name, " on ");
+    if (!joint)
+        joint = strstr(name, " of ");
+    if (joint) {
+        rg_buf_add(&second, text + chamber->start, short_len);
+        rg_buf_addc(&second, ' ');
+        rg_buf_adds(&second, joint + 4);
+        rg_buf_addc(&second, ' ');
+        rg_buf_add(&second, name, (size_t)(joint - name));
+    }
+    *failed |= first.failed || second.failed;
+    const rg_entry *e = *failed ? NULL : by_form(c->r, first.data, failed);
+    if (!e && joint && !*failed)
+        e = by_form(c->r, second.data, failed);
+    rg_buf_destroy(&second);
+    *local = rg_buf_steal(&first);
+    *failed |= !*local;
+    return e;
+}
+
+/* A name of two words that only stands for a longer one ("the Task
+ * Force"): the one body or program of the document whose name ends so
+ * ("PRC Sanctions Task Force"), or NULL. */
+static const rg_entry *longer_local(const rg_context *c, const char *name, rg_node_type type)
+{
+    size_t n = strlen(name);
+    const rg_entry *found = NULL;
+    for (size_t i = 0; i < c->n_local; i++) {
+        const rg_entry *e = c->local[i];
+        size_t en = strlen(e->name);
+        if (e->type != type || en <= n + 1 || e->name[en - n - 1] != ' ' || rg_strcasecmp(e->name + en - n, name) != 0)
+            continue;
+        if (found)
+            return NULL;
+        found = e;
+    }
+    return found;
+}
+
+/* The entities of a shape's name: one, or two for "the U.S. and ROK
+ * Indo-Pacific Strategies" (two names, one head). */
+static void body_entities(rg_context *c, const char *name, rg_node_type type, const char *kind, const rg_entry *owner,
+                          bool two, const rg_entry *entities[2], bool *failed)
+{
     size_t q1, q2;
     const rg_entry *c1 = rg_reader_qualifier(c->r, name, &q1);
-    const rg_entry *c2 = c1 && strncmp(name + q1, " and ", 5) == 0
-                             ? rg_reader_qualifier(c->r, name + q1 + 5, &q2)
-                             : NULL;
-    if (c2 && !company) {
-        const char *rest = name + q1 + 5 + q2 + 1;
-        for (int k = 0; k < 2 && !failed; k++) {
-            rg_buf one;
-            rg_buf_init(&one);
-            rg_buf_add(&one, k == 0 ? name : name + q1 + 5, k == 0 ? q1 : q2);
-            rg_buf_addc(&one, ' ');
-            rg_buf_adds(&one, rest);
-            failed = one.failed;
-            if (!failed)
-                entities[k] = resolve(c, one.data, type, kind, owner, &failed);
-            rg_buf_destroy(&one);
-        }
-    } else {
-        entities[0] = resolve(c, name, type, kind, company ? NULL : owner, &failed);
-    }
-    free(name);
-    if (failed) {
-        ms->failed = true;
+    const rg_entry *c2 =
+        c1 && two && strncmp(name + q1, " and ", 5) == 0 ? rg_reader_qualifier(c->r, name + q1 + 5, &q2) : NULL;
+    if (!c2) {
+        entities[0] = resolve(c, name, type, kind, owner, failed);
         return;
     }
-    /* The shape replaces the catalog names inside it, but for countries
-     * that open it: a qualifier of a body ("ROK Nuclear Safety and Security
-     * Commission"), a country concerned by a program ("U.S. and ROK
-     * Indo-Pacific Strategies"). A company owner becomes part of the name. */
-    size_t start = s->start;
+    const char *rest = name + q1 + 5 + q2 + 1;
+    for (int k = 0; k < 2 && !*failed; k++) {
+        rg_buf one;
+        rg_buf_init(&one);
+        rg_buf_add(&one, k == 0 ? name : name + q1 + 5, k == 0 ? q1 : q2);
+        rg_buf_addc(&one, ' ');
+        rg_buf_adds(&one, rest);
+        *failed = one.failed;
+        if (!*failed)
+            entities[k] = resolve(c, one.data, type, kind, owner, failed);
+        rg_buf_destroy(&one);
+    }
+}
+
+/* The shape replaces the catalog names inside it, but for countries that
+ * open it: a qualifier of a body ("ROK Nuclear Safety and Security
+ * Commission"), a country concerned by a program ("U.S. and ROK
+ * Indo-Pacific Strategies"). A capital, or a country joined to the name
+ * by a hyphen, is part of the name ("Washington Declaration", "U.S.-ROK
+ * Agreement for ..."): a qualifier too, but the name is written with it.
+ * Returns where the name's mention starts. */
+static size_t replace_inside(const char *text, list *ms, const rg_shape *s, bool keep_openings)
+{
+    size_t start = s->start, s_end = s->start + s->len;
     size_t name_start = start, w = 0;
     for (size_t k = 0; k < ms->len; k++) {
         rg_mention *m = &ms->items[k];
-        bool inside = m->start >= start && m->start + m->len <= s_end;
-        bool opening = inside && rg_entry_is_country(m->entity) && m->start == name_start && !company;
-        if (opening) {
-            name_start = m->start + m->len;
+        size_t m_end = m->start + m->len;
+        bool inside = m->start >= start && m_end <= s_end;
+        bool opening = inside && keep_openings && rg_entry_is_country(m->entity) && m->start == name_start;
+        if (opening && name_start == start && (text[m_end] == '-' || is_capital(m->entity, text + m->start, m->len))) {
+            m->qualifier = true;
+            opening = false;
+        } else if (opening) {
+            name_start = m_end;
             while (name_start < s_end && (text[name_start] == ' ' || text[name_start] == '\'' ||
                                           text[name_start] == 's' || strncmp(text + name_start, "and ", 4) == 0))
                 name_start += text[name_start] == 'a' ? 4 : 1;
         }
-        if (!inside || opening)
+        if (!inside || opening || m->qualifier || m->inner)
             ms->items[w++] = *m;
     }
     ms->len = w;
-    if (name_start >= s_end)
+    return name_start >= s_end ? start : name_start;
+}
+
+/* "the ROK Strategic Command": a qualifier kept in the name (the
+ * shape's entity is named with it) is a qualifier the mention spans. */
+static size_t kept_qualifier(list *ms, size_t name_start, size_t start, const rg_entry *e, const char *text)
+{
+    if (name_start == start || !e || strcmp(e->source, "text") != 0)
+        return name_start;
+    size_t n = strlen(e->name);
+    if (n < name_start - start || strncmp(e->name, text + start, name_start - start) != 0)
+        return name_start;
+    for (size_t k = 0; k < ms->len; k++)
+        if (ms->items[k].start == start && rg_entry_is_country(ms->items[k].entity))
+            ms->items[k].qualifier = true;
+    return start;
+}
+
+/* A body or program found by its head. */
+static void add_body(rg_context *c, const char *text, list *ms, const rg_shape *shape)
+{
+    rg_shape cut = *shape;
+    const rg_shape *s = &cut;
+    /* "the Indo-Pacific Strategies of the Biden and Yoon administrations":
+     * people after the head qualify what follows them, not the name */
+    for (size_t k = 0; k < ms->len; k++)
+        if (ms->items[k].start > s->head_start && ms->items[k].start < s->start + s->len &&
+            strcmp(ms->items[k].entity->kind, "person") == 0)
+            cut.len = s->head_start + s->head_len - s->start;
+    size_t s_end = s->start + s->len, name_end = s_end;
+    size_t chamber = trailing_owner(text, ms, s, s->head_start + s->head_len, &name_end);
+    const rg_entry *owner = chamber != RG_NONE ? ms->items[chamber].entity : owner_of(ms, s);
+    bool company = owner && owner->type == RG_TYPE_ACTOR && strcmp(owner->kind, "company") == 0;
+    /* "ASEAN's Outlook on the Indo-Pacific" is the ASEAN Outlook */
+    bool named_by = owner && chamber == RG_NONE && s->type == RG_TYPE_PROGRAM && owner->type == RG_TYPE_ACTOR &&
+                    !rg_entry_is_country(owner) && !company;
+    char *owner_name = NULL;
+    if (named_by && !(owner_name = rg_strndup(text + s->owner_start, s->owner_len))) {
+        ms->failed = true;
+        return;
+    }
+    char *name = shape_name(text, s, name_end, company ? owner->name : owner_name);
+    free(owner_name);
+    bool failed = !name;
+    const rg_entry *entities[2] = {NULL, NULL};
+    rg_node_type type = company ? RG_TYPE_ACTOR : s->type;
+    const char *kind = company ? "organization" : s->kind;
+    if (!failed && s->generic) {
+        entities[0] = longer_local(c, name, type);
+    } else if (!failed && chamber != RG_NONE && strcmp(owner->kind, "legislature") == 0) {
+        char *local = NULL;
+        entities[0] = chamber_body(c, text, &ms->items[chamber], name, &local, &failed);
+        if (!entities[0] && !failed)
+            entities[0] = resolve(c, local, type, kind, owner, &failed);
+        free(local);
+    } else if (!failed) {
+        body_entities(c, name, type, kind, company || named_by ? NULL : owner, !company, entities, &failed);
+    }
+    free(name);
+    if (chamber != RG_NONE)
+        ms->items[chamber].qualifier = true;
+    if (failed || !entities[0]) {
+        ms->failed |= failed;
+        return;
+    }
+    size_t start = named_by ? s->owner_start : s->start;
+    size_t name_start = replace_inside(text, ms, s, !company);
+    name_start = kept_qualifier(ms, name_start, s->start, entities[0], text);
+    if (named_by)
         name_start = start;
     for (int k = 0; k < 2; k++)
         if (entities[k])
-            push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = entities[k], .owner = owner});
-    if (s->skip_len > 2 && entities[0] && define(c, text + s->skip_start + 1, s->skip_len - 2, entities[0]) < 0)
+            push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = entities[k],
+                                  .owner = named_by ? NULL : owner});
+    if (s->skip_len > 2 && define(c, text + s->skip_start + 1, s->skip_len - 2, entities[0]) < 0)
         ms->failed = true;
     if (s->plural && !company)
         add_coordinated(c, text, ms, s);
+}
+
+/* ---- people and offices ---- */
+
+/* The country of a person named with a title: "President Yoon Suk Yeol of
+ * the Republic of Korea", "U.S. President Biden", "Japan's Prime
+ * Minister", "the Japanese Prime Minister"; NULL when the text does not
+ * say. */
+static const rg_entry *person_country(const rg_context *c, const char *text, const list *ms, size_t title,
+                                      size_t name_end)
+{
+    size_t after = name_end;
+    if (strncmp(text + after, " of the ", 8) == 0)
+        after += 8;
+    else if (strncmp(text + after, " of ", 4) == 0)
+        after += 4;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        size_t m_end = m->start + m->len;
+        bool before = m_end + 1 == title || (m_end + 3 == title && strncmp(text + m_end, "'s ", 3) == 0);
+        if (rg_entry_is_country(m->entity) && ((after > name_end && m->start == after) || before))
+            return m->entity;
+    }
+    /* a demonym: "the Japanese Prime Minister", "South Korean President" */
+    for (int words = 2; words >= 1; words--) {
+        size_t b = title;
+        for (int w = 0; w < words && b > 1 && text[b - 1] == ' '; w++) {
+            b--;
+            while (b > 0 && text[b - 1] != ' ')
+                b--;
+        }
+        size_t at;
+        if (b < title && rg_hmap_getn(&c->r->qualifiers, text + b, title - 1 - b, &at))
+            return rg_reader_country(c->r, c->r->cat->entries[at].country);
+    }
+    return NULL;
+}
+
+/* The catalog's person of a name written with a title: by the name, by
+ * its two words the other way round ("Kishida Fumio" is "Fumio
+ * Kishida"), or by the title and a surname ("President Yoon"). */
+static const rg_entry *known_person(const rg_context *c, const char *name, const char *title, size_t title_len,
+                                    bool *failed)
+{
+    const rg_entry *e = by_form(c->r, name, failed);
+    const char *space = strchr(name, ' ');
+    rg_buf other;
+    rg_buf_init(&other);
+    if (space && !strchr(space + 1, ' ')) {
+        rg_buf_adds(&other, space + 1);
+        rg_buf_addc(&other, ' ');
+        rg_buf_add(&other, name, (size_t)(space - name));
+    } else if (!space) {
+        rg_buf_add(&other, title, title_len);
+        rg_buf_addc(&other, ' ');
+        rg_buf_adds(&other, name);
+    }
+    *failed |= other.failed;
+    if ((!e || strcmp(e->kind, "person") != 0) && other.len && !*failed)
+        e = by_form(c->r, other.data, failed);
+    rg_buf_destroy(&other);
+    return e && strcmp(e->kind, "person") == 0 ? e : NULL;
+}
+
+/* A person of the document's own, named by one word ("President
+ * Marcos"): the one it named before whose first or last word that is. */
+static const rg_entry *named_before(const rg_context *c, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i < c->n_local; i++) {
+        const rg_entry *e = c->local[i];
+        if (e->type != RG_TYPE_ACTOR || strcmp(e->kind, "person") != 0)
+            continue;
+        const char *last = strrchr(e->name, ' ');
+        if ((strncmp(e->name, word, n) == 0 && e->name[n] == ' ') || (last && strcmp(last + 1, word) == 0))
+            return e;
+    }
+    return NULL;
+}
+
+/* The person named text[start, end) after a title: the catalog's, one
+ * the document named before, or a new one of the document's own, whose
+ * full name and last name then name them in later sentences. */
+static const rg_entry *titled_person(rg_context *c, const char *text, size_t start, size_t end, size_t title,
+                                     size_t title_len, const rg_entry *country, bool *failed)
+{
+    char *name = rg_strndup(text + start, end - start);
+    if (!name) {
+        *failed = true;
+        return NULL;
+    }
+    const rg_entry *e = known_person(c, name, text + title, title_len, failed);
+    bool one_word = !strchr(name, ' ');
+    if (!e && one_word)
+        e = named_before(c, name);
+    if (!e && !*failed) {
+        rg_entry proto = {.name = name, .type = RG_TYPE_ACTOR, .kind = "person",
+                          .country = country ? country->country : NULL, .source = "text"};
+        e = local_entity(c, &proto, failed);
+        const char *last = strrchr(name, ' ');
+        if (e && !one_word && define(c, name, strlen(name), e) < 0)
+            *failed = true;
+        if (e && last && strlen(last + 1) >= 3 && has_lower(last + 1) && define(c, last + 1, strlen(last + 1), e) < 0)
+            *failed = true;
+    }
+    free(name);
+    return *failed ? NULL : e;
+}
+
+/* A person named with a title: the name's mention, the title set apart. */
+static void add_person_at(rg_context *c, const char *text, list *ms, size_t start, size_t end, size_t title,
+                          size_t title_len)
+{
+    if (catalog_stands(ms, start, end))
+        return;
+    const rg_entry *country = person_country(c, text, ms, title, end);
+    bool failed = false;
+    const rg_entry *e = titled_person(c, text, start, end, title, title_len, country, &failed);
+    if (failed || !e) {
+        ms->failed |= failed;
+        return;
+    }
+    drop_inside(ms, start, end);
+    push(ms, (rg_mention){.start = start, .len = end - start, .entity = e});
+}
+
+/* A catalog body by its name, the country of the office first ("Japan's
+ * Minister of Defense"), then the document's: "Ministry of Foreign
+ * Affairs" in a statement about Japan is Japan's. */
+static const rg_entry *body_here(rg_context *c, const char *name, const rg_entry *country, bool *failed)
+{
+    const rg_entry *doc[3] = {country};
+    int n_doc = doc_countries(c, doc + 1) + 1;
+    for (int k = 0; k < n_doc; k++) {
+        const rg_entry *e = by_stem(c->r, doc[k], name, failed);
+        if (e)
+            return e;
+    }
+    return by_form(c->r, name, failed);
+}
+
+/* The body an office heads by its portfolio ("the Secretary of State"
+ * heads the Department of State, "the Minister for Foreign Affairs" a
+ * Ministry of Foreign Affairs): the longest run of the tail's words that
+ * names one; *end gets where that run ends. */
+static const rg_entry *portfolio(rg_context *c, const char *text, const rg_shape *s, size_t name_end,
+                                 const rg_entry *country, size_t *end, bool *failed)
+{
+    const char *body = rg_spells(text + s->head_start, s->head_len, "Secretary")  ? "Department of "
+                       : rg_spells(text + s->head_start, s->head_len, "Minister") ? "Ministry of "
+                                                                                  : NULL;
+    for (size_t cut = name_end; body && cut > s->tail_start && !*failed;) {
+        rg_buf b;
+        rg_buf_init(&b);
+        rg_buf_adds(&b, body);
+        rg_buf_add(&b, text + s->tail_start, cut - s->tail_start);
+        *failed |= b.failed;
+        const rg_entry *e = *failed ? NULL : body_here(c, b.data, country, failed);
+        rg_buf_destroy(&b);
+        if (e && e->type == RG_TYPE_AGENCY) {
+            *end = cut;
+            return e;
+        }
+        while (cut > s->tail_start && text[cut - 1] != ' ')
+            cut--;
+        while (cut > s->tail_start && text[cut - 1] == ' ')
+            cut--;
+    }
+    return NULL;
+}
+
+/* Are the words of text[from, to) a person's name: one or more, each
+ * capitalized, with a lowercase letter or an initial ("Antony J.
+ * Blinken")? */
+static bool person_name(const char *text, size_t from, size_t to)
+{
+    size_t words = 0;
+    for (size_t a = from; a < to;) {
+        while (a < to && text[a] == ' ')
+            a++;
+        size_t b = a;
+        while (b < to && text[b] != ' ')
+            b++;
+        if (b == a)
+            break;
+        bool initial = b - a == 2 && text[a + 1] == '.';
+        bool lower = false;
+        for (size_t k = a + 1; k < b && !lower; k++)
+            lower = islower((unsigned char)text[k]);
+        if (!isupper((unsigned char)text[a]) || !(initial || lower))
+            return false;
+        words++;
+        a = b;
+    }
+    return words > 0;
+}
+
+/* The body an office heads, named right after "of" or "for" ("the
+ * Director of OSTP"): its index in ms, or RG_NONE. */
+static size_t headed_body(const list *ms, const rg_shape *s, size_t name_end)
+{
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        if (m->start == s->tail_start && m->start + m->len <= name_end && !rg_entry_is_country(m->entity) &&
+            m->entity->type != RG_TYPE_PROGRAM)
+            return k;
+    }
+    return RG_NONE;
+}
+
+/* An office: a post of its own, part of the body it heads or of the one
+ * named after it ("the Director of the Office of Foreign Assets Control
+ * of the Department of the Treasury"). An office followed by a person's
+ * name is that person's title ("Secretary of State Antony Blinken"). */
+static void add_office(rg_context *c, const char *text, list *ms, const rg_shape *s)
+{
+    size_t s_end = s->start + s->len, name_end = s_end;
+    if (catalog_stands(ms, s->start, s_end))
+        return;
+    size_t trailing = trailing_owner(text, ms, s, s->tail_start, &name_end);
+    bool title_of_known = false;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        if (m->start > s->tail_start && m->start < name_end && strcmp(m->entity->kind, "person") == 0) {
+            name_end = m->start; /* "the Special Envoy for Climate John Kerry" */
+            title_of_known = true;
+        }
+    }
+    while (name_end > s->tail_start && text[name_end - 1] == ' ')
+        name_end--;
+    bool failed = false;
+    const rg_entry *possessor = owner_of(ms, s);
+    const rg_entry *country = rg_entry_is_country(possessor) ? possessor : NULL;
+    size_t body = headed_body(ms, s, name_end), body_end = name_end;
+    const rg_entry *heads =
+        body != RG_NONE ? ms->items[body].entity : portfolio(c, text, s, name_end, country, &body_end, &failed);
+    if (body != RG_NONE) {
+        body_end = ms->items[body].start + ms->items[body].len;
+        ms->items[body].inner = true;
+    }
+    if (trailing != RG_NONE)
+        ms->items[trailing].qualifier = true;
+    if (heads && body_end < name_end && person_name(text, body_end, name_end)) {
+        size_t p = body_end;
+        while (text[p] == ' ')
+            p++;
+        add_person_at(c, text, ms, p, name_end, s->start, body_end - s->start);
+        return;
+    }
+    if (title_of_known)
+        return; /* a title before a name the catalog knows */
+    const rg_entry *owner = heads                                              ? heads
+                            : trailing != RG_NONE                              ? ms->items[trailing].entity
+                            : possessor && possessor->type == RG_TYPE_AGENCY ? possessor
+                                                                               : NULL;
+    char *name = failed ? NULL : rg_strndup(text + s->start, name_end - s->start);
+    const rg_entry *e = name ? resolve(c, name, RG_TYPE_AGENCY, "agency", owner ? owner : country, &failed) : NULL;
+    free(name);
+    if (!e || failed) {
+        ms->failed = true;
+        return;
+    }
+    size_t name_start = replace_inside(text, ms, s, true);
+    push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = e, .owner = owner});
+}
+
+static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape *s)
+{
+    switch (s->form) {
+    case RG_SHAPE_PLACE:
+        /* "South China Sea", "Taiwan Strait": no entity, nor the country
+         * in the name; but "Solomon Islands" is the country */
+        if (!catalog_stands(ms, s->start, s->start + s->len))
+            drop_inside(ms, s->start, s->start + s->len);
+        return;
+    case RG_SHAPE_PERSON:
+        add_person_at(c, text, ms, s->start, s->start + s->len, s->head_start, s->head_len);
+        return;
+    case RG_SHAPE_OFFICE:
+        add_office(c, text, ms, s);
+        return;
+    case RG_SHAPE_DOCUMENT:
+        if (catalog_stands(ms, s->start, s->start + s->len) || descriptive(text, ms, s))
+            return;
+        break;
+    case RG_SHAPE_BODY:
+        if (catalog_stands(ms, s->start, s->start + s->len))
+            return;
+        break;
+    }
+    add_body(c, text, ms, s);
+}
+
+/* "Paris-aligned", "Seoul-based": a capital joined to a lowercase word
+ * names the city, or what is named after it, not the government; but
+ * "Beijing-backed" names what a government does. */
+static void drop_city_compounds(const char *text, list *ms)
+{
+    static const char *const acts[] = {"backed", "brokered", "funded", "imposed", "led", "sponsored", "supported"};
+    size_t w = 0;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        const char *after = text + m->start + m->len;
+        bool city = rg_entry_is_country(m->entity) && after[0] == '-' && islower((unsigned char)after[1]) &&
+                    is_capital(m->entity, text + m->start, m->len);
+        size_t n = 0;
+        while (city && isalpha((unsigned char)after[1 + n]))
+            n++;
+        for (size_t a = 0; city && a < sizeof acts / sizeof *acts; a++)
+            city = !rg_spells(after + 1, n, acts[a]);
+        if (!city)
+            ms->items[w++] = *m;
+    }
+    ms->len = w;
 }
 
 static void add_shapes(rg_context *c, const char *text, list *ms)
@@ -562,6 +1284,7 @@ int rg_mentions_find(rg_context *c, const char *text, const rg_name_hit *names, 
         if (ms.len > 1)
             qsort(ms.items, ms.len, sizeof *ms.items, by_start);
     }
+    drop_city_compounds(text, &ms);
     if (!ms.failed)
         add_shapes(c, text, &ms);
     if (ms.len > 1)

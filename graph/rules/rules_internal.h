@@ -66,6 +66,11 @@ struct rg_context {
     const rg_entry **parties; /* the current reading's inferred leaders */
     rg_modality *rec_block;  /* the modality of each block's recommendation (NONE: it made none),
                               * which the items after it may go on with */
+    /* the one country the document is about, or NULL (graph/rules/mention.c):
+     * its names counted by ISO code, the first sole_seen of names */
+    const rg_entry *sole;
+    size_t sole_counts[26 * 26];
+    size_t sole_seen;
     size_t last_rec;         /* the sentence of the latest recommendation, or RG_NONE */
     size_t last_rec_block;   /* and its block */
     /* the current reading's arrays, kept from sentence to sentence */

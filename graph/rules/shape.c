@@ -14,81 +14,159 @@ typedef struct head {
     rg_node_type type;
     const char *kind;
     bool of_form; /* "Ministry of ...": may take its name after it */
+    rg_shape_form form;
 } head;
 
+/* Sorted by their bytes: head_named searches them by halves. A place's
+ * type is none that counts: it names no entity. */
 static const head heads[] = {
-    {"Academy", RG_TYPE_AGENCY, "agency", true},
-    {"Accord", RG_TYPE_PROGRAM, "agreement", false},
-    {"Accords", RG_TYPE_PROGRAM, "agreement", false},
-    {"Act", RG_TYPE_PROGRAM, "act", false},
-    {"Administration", RG_TYPE_AGENCY, "agency", true},
-    {"Agency", RG_TYPE_AGENCY, "agency", true},
-    {"Agreement", RG_TYPE_PROGRAM, "agreement", false},
-    {"Assembly", RG_TYPE_AGENCY, "legislature", false},
-    {"Association", RG_TYPE_ACTOR, "organization", true},
-    {"Authority", RG_TYPE_AGENCY, "agency", true},
-    {"Bank", RG_TYPE_ACTOR, "organization", true},
-    {"Board", RG_TYPE_AGENCY, "agency", true},
-    {"Bureau", RG_TYPE_AGENCY, "agency", true},
-    {"Center", RG_TYPE_AGENCY, "agency", true},
-    {"Centre", RG_TYPE_AGENCY, "agency", true},
-    {"Charter", RG_TYPE_PROGRAM, "agreement", false},
-    {"Command", RG_TYPE_AGENCY, "agency", false},
-    {"Commission", RG_TYPE_AGENCY, "agency", true},
-    {"Committee", RG_TYPE_AGENCY, "agency", true},
-    {"Consultations", RG_TYPE_PROGRAM, "dialogue", false},
-    {"Corporation", RG_TYPE_ACTOR, "company", false},
-    {"Council", RG_TYPE_AGENCY, "agency", true},
-    {"Court", RG_TYPE_AGENCY, "agency", true},
-    {"Department", RG_TYPE_AGENCY, "agency", true},
-    {"Dialogue", RG_TYPE_PROGRAM, "dialogue", false},
-    {"Directorate", RG_TYPE_AGENCY, "agency", true},
-    {"Exercise", RG_TYPE_PROGRAM, "exercise", false},
-    {"Forum", RG_TYPE_PROGRAM, "dialogue", false},
-    {"Foundation", RG_TYPE_ACTOR, "organization", true},
-    {"Framework", RG_TYPE_PROGRAM, "agreement", false},
-    {"Fund", RG_TYPE_PROGRAM, "fund", false},
-    {"Guidelines", RG_TYPE_PROGRAM, "agreement", false},
-    {"Hub", RG_TYPE_PROGRAM, "program", false},
-    {"Initiative", RG_TYPE_PROGRAM, "program", false},
-    {"Institute", RG_TYPE_AGENCY, "agency", true},
-    {"Mechanism", RG_TYPE_PROGRAM, "program", false},
-    {"Ministry", RG_TYPE_AGENCY, "agency", true},
-    {"Office", RG_TYPE_AGENCY, "agency", true},
-    {"Partnership", RG_TYPE_PROGRAM, "agreement", false},
-    {"Plan", RG_TYPE_PROGRAM, "strategy", false},
-    {"Policy", RG_TYPE_PROGRAM, "policy", false},
-    {"Program", RG_TYPE_PROGRAM, "program", false},
-    {"Programme", RG_TYPE_PROGRAM, "program", false},
-    {"Project", RG_TYPE_PROGRAM, "program", false},
-    {"Secretariat", RG_TYPE_AGENCY, "agency", true},
-    {"Service", RG_TYPE_AGENCY, "agency", true},
-    {"Strategy", RG_TYPE_PROGRAM, "strategy", false},
-    {"Summit", RG_TYPE_PROGRAM, "event", false},
-    {"Talks", RG_TYPE_PROGRAM, "dialogue", false},
-    {"Treaty", RG_TYPE_PROGRAM, "agreement", false},
-    {"Unit", RG_TYPE_AGENCY, "agency", false},
-    {"University", RG_TYPE_ACTOR, "organization", true},
+    {"Academy", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Accord", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Accords", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Act", RG_TYPE_PROGRAM, "act", true, RG_SHAPE_BODY},
+    {"Administration", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Agency", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Agreement", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Alliance", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
+    {"Archipelago", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Arrangement", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Assembly", RG_TYPE_AGENCY, "legislature", false, RG_SHAPE_BODY},
+    {"Association", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
+    {"Authority", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Bank", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
+    {"Bay", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
+    {"Board", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Bureau", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Center", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Centre", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Charter", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Coalition", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
+    {"Command", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
+    {"Commission", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Committee", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Communique", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_DOCUMENT},
+    {"Communiqu\xc3\xa9", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_DOCUMENT},
+    {"Compact", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Conference", RG_TYPE_PROGRAM, "event", true, RG_SHAPE_BODY},
+    {"Consensus", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_BODY},
+    {"Consultations", RG_TYPE_PROGRAM, "dialogue", true, RG_SHAPE_BODY},
+    {"Convention", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Corp", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Corporation", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Council", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Court", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Declaration", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_DOCUMENT},
+    {"Department", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Dialogue", RG_TYPE_PROGRAM, "dialogue", true, RG_SHAPE_BODY},
+    {"Directorate", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Exercise", RG_TYPE_PROGRAM, "exercise", false, RG_SHAPE_BODY},
+    {"Fellowship", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
+    {"Force", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Forces", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
+    {"Forum", RG_TYPE_PROGRAM, "dialogue", true, RG_SHAPE_BODY},
+    {"Foundation", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
+    {"Framework", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Fund", RG_TYPE_PROGRAM, "fund", true, RG_SHAPE_BODY},
+    {"Group", RG_TYPE_ACTOR, "organization", false, RG_SHAPE_BODY},
+    {"Guard", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
+    {"Guidelines", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Gulf", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
+    {"Hub", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
+    {"Inc", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Initiative", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
+    {"Institute", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Island", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Islands", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"LLC", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"LTD", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Loan", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
+    {"Ltd", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Mechanism", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
+    {"Memorandum", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_DOCUMENT},
+    {"Ministry", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Ocean", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Office", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Outlook", RG_TYPE_PROGRAM, "policy", true, RG_SHAPE_BODY},
+    {"PLC", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Partnership", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Peninsula", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Plan", RG_TYPE_PROGRAM, "strategy", true, RG_SHAPE_BODY},
+    {"Pledge", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_BODY},
+    {"Policy", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
+    {"Principles", RG_TYPE_PROGRAM, "policy", true, RG_SHAPE_BODY},
+    {"Program", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
+    {"Programme", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
+    {"Project", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
+    {"Protocol", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"Reef", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Resolution", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
+    {"River", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Roadmap", RG_TYPE_PROGRAM, "strategy", false, RG_SHAPE_BODY},
+    {"Sea", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
+    {"Seas", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Secretariat", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Service", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Shoal", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Statement", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_DOCUMENT},
+    {"Strait", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
+    {"Straits", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Strategy", RG_TYPE_PROGRAM, "strategy", true, RG_SHAPE_BODY},
+    {"Subcommittee", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Summit", RG_TYPE_PROGRAM, "event", true, RG_SHAPE_BODY},
+    {"Talks", RG_TYPE_PROGRAM, "dialogue", false, RG_SHAPE_BODY},
+    {"Treaty", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
+    {"UNSCR", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
+    {"Unit", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
+    {"University", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
 };
 
 /* Heads that stand in lowercase after a capitalized name: "the Industry
  * and Analysis unit", "the South Korean consulate in San Francisco". */
 static const head lower_heads[] = {
-    {"consulate", RG_TYPE_AGENCY, "agency", false},
-    {"embassy", RG_TYPE_AGENCY, "agency", false},
-    {"unit", RG_TYPE_AGENCY, "agency", false},
+    {"consulate", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
+    {"embassy", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
+    {"unit", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
 };
 
 /* Lowercase nouns after a quoted name that make it a program's name: a
  * "Democracies Fight COVID-19" public dialogue, the "Look East" policy. */
 static const head quoted_heads[] = {
-    {"agreement", RG_TYPE_PROGRAM, "agreement", false}, {"dialogue", RG_TYPE_PROGRAM, "dialogue", false},
-    {"exercise", RG_TYPE_PROGRAM, "exercise", false},   {"forum", RG_TYPE_PROGRAM, "dialogue", false},
-    {"fund", RG_TYPE_PROGRAM, "fund", false},           {"initiative", RG_TYPE_PROGRAM, "program", false},
-    {"partnership", RG_TYPE_PROGRAM, "agreement", false}, {"policy", RG_TYPE_PROGRAM, "policy", false},
-    {"program", RG_TYPE_PROGRAM, "program", false},     {"strategy", RG_TYPE_PROGRAM, "strategy", false},
-    {"summit", RG_TYPE_PROGRAM, "event", false},
+    {"agreement", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_BODY},
+    {"dialogue", RG_TYPE_PROGRAM, "dialogue", false, RG_SHAPE_BODY},
+    {"exercise", RG_TYPE_PROGRAM, "exercise", false, RG_SHAPE_BODY},
+    {"forum", RG_TYPE_PROGRAM, "dialogue", false, RG_SHAPE_BODY},
+    {"fund", RG_TYPE_PROGRAM, "fund", false, RG_SHAPE_BODY},
+    {"initiative", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
+    {"partnership", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_BODY},
+    {"policy", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
+    {"program", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
+    {"strategy", RG_TYPE_PROGRAM, "strategy", false, RG_SHAPE_BODY},
+    {"summit", RG_TYPE_PROGRAM, "event", false, RG_SHAPE_BODY},
 };
+
+/* The one head a quoted title after a document's head names: "Joint
+ * Statement: "The Spirit of the Quad"". */
+static const head quoted_title = {"Statement", RG_TYPE_PROGRAM, "agreement", false, RG_SHAPE_BODY};
+
+/* Bodies that meet rather than govern: a commission, committee, council
+ * or group named "Consultative", "Joint", "Experts" ... is a dialogue
+ * between governments (program), not an agency of one nor an
+ * organization ("Lazarus Group"). */
+static const char *const meeting_heads[] = {"Commission", "Committee", "Council", "Group"};
+static const char *const joint_words[] = {
+    "Advisory",  "Bilateral",   "Consultation", "Consultations", "Consultative", "Contact",  "Coordinating",
+    "Coordination", "Expert",   "Experts",      "Joint",         "Oversight",    "Planning", "Steering",
+    "Trilateral", "Working",
+};
+
+/* Words that make a head of two words, a name only as the short form of
+ * a longer one: "the Task Force", "the Working Group". */
+static const char *const generic_modifiers[] = {"Advisory", "Expert", "Experts", "Joint", "Steering", "Task", "Working"};
+
+/* Months and years open a name without being part of it: "the September
+ * 2021 EU Strategy". */
+static const char *const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
 
 /* Words that join the parts of a name: "Partner with Korea Act". */
 static const char *const connectors[] = {"and", "for", "of", "on", "the", "with", "to", "&", "in", "de"};
@@ -100,6 +178,35 @@ static const char *const determiners[] = {
     "In", "Its", "Many", "More", "Most", "New", "No", "Of", "On", "Other", "Our", "Several", "Since", "So",
     "Some", "Such", "That", "The", "Their", "These", "This", "Those", "Through", "To", "Under", "Under",
     "When", "While", "With", "Within", "Without",
+};
+
+/* Titles before a person's name ("President Joseph R. Biden", "Prime
+ * Minister Kishida Fumio", "Mr. Risch"), in byte order: title_at searches
+ * their first words by halves. An abbreviation is written without the
+ * period the text gives it. */
+static const char *const person_titles[] = {
+    "Adm", "Admiral", "Ambassador", "Assistant Secretary", "Chairman", "Chairwoman", "Chancellor",
+    "Chief Justice", "Colonel", "Commissioner", "Congressman", "Congresswoman", "Crown Prince",
+    "Defence Minister", "Defense Minister", "Deputy Prime Minister", "Deputy Secretary", "Director", "Dr",
+    "Emperor", "Finance Minister", "Foreign Minister", "Gen", "General Secretary", "Gov", "Governor", "King",
+    "Lt", "Mayor", "Minister", "Mr", "Mrs", "Ms", "Premier", "President", "President-elect", "Prime Minister",
+    "Prince", "Princess", "Prof", "Professor", "Queen", "Rep", "Secretary",
+    "Secretary General", "Secretary-General", "Sen", "Senator", "Speaker", "Sultan", "Trade Minister",
+    "Under Secretary", "Undersecretary", "Vice Chairman", "Vice Premier", "Vice President",
+};
+
+static const char *const abbreviated_titles[] = {"Adm", "Dr", "Gen", "Gov", "Lt", "Mr", "Mrs", "Ms", "Prof", "Rep", "Sen"};
+
+/* Words that go on a title rather than name a person: "Ambassador
+ * Extraordinary and Plenipotentiary", "President Emeritus". */
+static const char *const title_complements[] = {"Designate", "Elect", "Emeritus", "Extraordinary", "Plenipotentiary"};
+
+/* Titles of offices that head a body or a portfolio, named with "of" or
+ * "for": "the Secretary of State", "the Director of OSTP", "the Minister
+ * for Foreign Affairs", "the Coordinator for Sanctions". */
+static const char *const office_titles[] = {
+    "Administrator", "Chair",  "Chairman", "Chairperson",    "Chief",     "Commander",     "Commissioner",
+    "Coordinator",   "Director", "Envoy",  "Minister",       "Representative", "Secretary", "Undersecretary",
 };
 
 typedef struct token {
@@ -138,12 +245,13 @@ static size_t tokenize(const char *t, token *toks, size_t max)
             size_t b = i;
             while (i < len) {
                 unsigned char d = (unsigned char)t[i];
-                bool inner = (d == '.' || d == '-' || d == '+' || d == '/') && i + 1 < len &&
-                             (isalnum((unsigned char)t[i + 1]) || (d == '.' && isupper((unsigned char)t[i - 1])));
-                if (isalnum(d) || d >= 0x80 || d == '&' || inner)
-                    i++;
-                else
+                /* a letter goes on the word; a mark only inside it */
+                bool inner = isalnum(d) || d >= 0x80 || d == '&' ||
+                             ((d == '.' || d == '-' || d == '+' || d == '/') && i + 1 < len &&
+                              (isalnum((unsigned char)t[i + 1]) || (d == '.' && isupper((unsigned char)t[i - 1]))));
+                if (!inner)
                     break;
+                i++;
             }
             /* "U.S." keeps its final period */
             if (i < len && t[i] == '.' && i - b >= 2 && t[i - 2] == '.')
@@ -210,7 +318,7 @@ static const head *find_head(const char *t, const token *tk)
     } else if (w[n - 1] == 's') {
         h = head_named(w, n - 1);
     }
-    return h && h->type == RG_TYPE_PROGRAM ? h : NULL;
+    return h && h->type == RG_TYPE_PROGRAM && h->form == RG_SHAPE_BODY ? h : NULL;
 }
 
 static const head *find_lower_head(const char *t, const token *tk)
@@ -224,6 +332,26 @@ static const head *find_lower_head(const char *t, const token *tk)
 static bool name_word(const char *t, const token *tk)
 {
     return tk->word && tk->cap && !in_list(determiners, COUNT(determiners), t + tk->start, tk->len);
+}
+
+static bool program_head(const char *t, const token *tk)
+{
+    const head *hd = find_head(t, tk);
+    return hd && hd->type == RG_TYPE_PROGRAM && hd->form == RG_SHAPE_BODY;
+}
+
+static bool spells_any(const char *t, const token *tk, const char *const *list, size_t n)
+{
+    return tk->word && in_list(list, n, t + tk->start, tk->len);
+}
+
+/* Does toks[i] join the name's next words with "the" between: "of the
+ * Sea", "in the Indo-Pacific"? */
+static bool the_joins(const char *t, const token *toks, size_t n, size_t i)
+{
+    static const char *const joins[] = {"for", "in", "of", "on", "to"};
+    return i + 2 < n && toks[i].word && in_list(joins, COUNT(joins), t + toks[i].start, toks[i].len) &&
+           rg_spells(t + toks[i + 1].start, toks[i + 1].len, "the") && name_word(t, &toks[i + 2]);
 }
 
 /* Extend right from the head over "of/on/for + capitalized words":
@@ -250,9 +378,12 @@ static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
                 /* "Trade, Industry and Energy": a comma inside a list of
                  * the name's parts that closes with "and" */
                 bool closes = false;
-                for (size_t k = i + 1; k < n && k < i + 6 && !closes; k++)
+                for (size_t k = i + 1; k < n && k < i + 9 && !closes; k++)
                     closes = toks[k].len == 3 && strncmp(t + toks[k].start, "and", 3) == 0;
-                if (!closes)
+                /* but "the Department of Commerce, the United States Trade
+                 * Representative, and ..." lists names */
+                if (!closes || i + 2 >= n ||
+                    !(name_word(t, &toks[i + 2]) || rg_spells(t + toks[i + 2].start, toks[i + 2].len, "and")))
                     break;
                 i += 2; /* past the comma token */
                 continue;
@@ -262,6 +393,12 @@ static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
         }
         if (is_connector(t + toks[i].start, toks[i].len) && i + 1 < n && toks[i + 1].cap && toks[i + 1].word) {
             i++;
+            continue;
+        }
+        /* "Convention on the Law of the Sea", "Strategy for Cooperation
+         * in the Indo-Pacific" */
+        if (the_joins(t, toks, n, i)) {
+            i += 2;
             continue;
         }
         break;
@@ -288,6 +425,11 @@ static size_t extend_left(const char *t, const token *toks, size_t h, bool plura
          * words or more (but "Research and Development Programs" is one) */
         if (plural && p->len == 3 && strncmp(t + p->start, "and", 3) == 0 && h - i >= 1 && i >= 3 &&
             name_word(t, &toks[i - 2]) && name_word(t, &toks[i - 3]) && h - i + 1 >= 2)
+            break;
+        /* "the National Defense Strategy and Defense Buildup Program":
+         * after a program's head, "and" starts another name */
+        if (p->len == 3 && strncmp(t + p->start, "and", 3) == 0 && i >= 2 && toks[i - 2].cap &&
+            program_head(t, &toks[i - 2]))
             break;
         /* a connector inside the name needs a capitalized word before it */
         if (is_connector(t + p->start, p->len) && i >= 2 && name_word(t, &toks[i - 2]) &&
@@ -457,6 +599,45 @@ static void set_owner(const char *t, const token *toks, size_t first, const rg_s
     s->owner_len = end - s->owner_start;
 }
 
+/* Is the token a number ("2593", "26")? */
+static bool number_token(const char *t, const token *tk)
+{
+    for (size_t k = 0; k < tk->len; k++)
+        if (!isdigit((unsigned char)t[tk->start + k]))
+            return false;
+    return tk->word && tk->len > 0;
+}
+
+/* The first token of a name found to start at first, past the months
+ * and years that date it: "the September 2021 EU Strategy", "the 2022
+ * Indo-Pacific Strategies". */
+static size_t past_dates(const char *t, const token *toks, size_t first, size_t h)
+{
+    while (first < h && ((toks[first].len == 4 && number_token(t, &toks[first])) ||
+                         spells_any(t, &toks[first], months, COUNT(months))))
+        first++;
+    return first;
+}
+
+/* The type, kind and form a head gives the name [first, last]: a body
+ * named for meeting ("Security Consultative Committee", "Nuclear
+ * Consultative Group") is a dialogue; two words of a generic head ("Task
+ * Force") are a short form. */
+static void set_head(const char *t, const token *toks, size_t first, size_t last, const head *hd, rg_shape *s)
+{
+    s->type = hd->type;
+    s->kind = hd->kind;
+    s->form = hd->form;
+    bool meeting = in_list(meeting_heads, COUNT(meeting_heads), hd->word, strlen(hd->word)), meets = false;
+    for (size_t k = first; k <= last && meeting && !meets; k++)
+        meets = spells_any(t, &toks[k], joint_words, COUNT(joint_words));
+    if (meets) {
+        s->type = RG_TYPE_PROGRAM;
+        s->kind = "dialogue";
+    }
+    s->generic = last == first + 1 && spells_any(t, &toks[first], generic_modifiers, COUNT(generic_modifiers));
+}
+
 /* The name whose head may be token h, none of it before token next_free:
  * true with *s and its last token in *last_out, or false. */
 static bool head_shape(const char *t, const token *toks, size_t n, size_t h, size_t next_free, const rg_shape *shapes,
@@ -469,12 +650,11 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
     size_t first = extend_left(t, toks, h, tk->cap && tk->len != strlen(hd->word));
     size_t skip_start = 0, skip_len = 0;
     skip_acronym(t, toks, h, &first, &skip_start, &skip_len);
-    /* a year is no part of a name: "the 2022 Indo-Pacific Strategies" */
-    while (first < h && toks[first].len == 4 && isdigit((unsigned char)t[toks[first].start]) &&
-           isdigit((unsigned char)t[toks[first].start + 3]))
+    first = past_dates(t, toks, first, h);
+    /* a name that the one before it cut opens with a word of its own:
+     * "the PRC Sanctions Task Force and Task Force" */
+    while (first < next_free || (first < h && toks[first].word && !name_word(t, &toks[first])))
         first++;
-    if (first < next_free)
-        first = next_free;
     /* a name cut inside the parentheses keeps to its head */
     if (skip_len && toks[first].start >= skip_start) {
         skip_len = 0;
@@ -483,24 +663,287 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
     size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
     if (tk->cap && last == h)
         last = later_head(t, toks, n, h, &hd, &tk);
+    /* "Resolution 2593", "UNSCR 2593" */
+    if (last == h && hd->type == RG_TYPE_PROGRAM && strcmp(hd->kind, "policy") == 0 && h + 1 < n &&
+        number_token(t, &toks[h + 1]) && !tk->possessive && !tk->comma_after)
+        last = h + 1;
     if (!tk->cap && (last = lowercase_extent(t, toks, n, first, h)) == RG_NONE)
         return false;
-    /* a head alone is no name: "the Agency", "a Strategy" */
-    if (first == h && last == h)
+    /* a head alone is no name: "the Agency", "a Strategy"; and an alliance
+     * of states is named by its members ("the U.S.-ROK Alliance"), one of
+     * its own by what it is for ("Alliance of Democracies") */
+    if ((first == h && last == h) || (last == h && rg_spells(t + tk->start, tk->len, "Alliance")))
         return false;
     *s = (rg_shape){0};
     s->start = toks[first].start;
     s->len = toks[last].start + toks[last].len - s->start;
     s->head_start = tk->start;
     s->head_len = tk->len;
-    s->type = hd->type;
-    s->kind = hd->kind;
-    s->plural = tk->len != strlen(hd->word);
+    set_head(t, toks, first, last, hd, s);
+    s->plural = tk->len != strlen(hd->word) && hd->form == RG_SHAPE_BODY;
     s->skip_start = skip_start;
     s->skip_len = skip_len;
     set_owner(t, toks, first, shapes, count, s);
     *last_out = last;
     return true;
+}
+
+/* Compare the word s[0..n) with the first word of the title w, in the
+ * byte order of the titles. */
+static int first_word_cmp(const char *s, size_t n, const char *w)
+{
+    size_t k = 0;
+    while (k < n && w[k] && w[k] != ' ' && s[k] == w[k])
+        k++;
+    unsigned char a = k < n ? (unsigned char)s[k] : 0;
+    unsigned char b = w[k] && w[k] != ' ' ? (unsigned char)w[k] : 0;
+    return (a > b) - (a < b);
+}
+
+/* Does the rest of the title w (past its first word) follow token i? *end
+ * gets its last token. */
+static bool title_goes_on(const char *t, const token *toks, size_t n, size_t i, const char *w, size_t *end)
+{
+    w += strcspn(w, " ");
+    while (*w == ' ') {
+        if (toks[i].possessive || toks[i].comma_after)
+            return false;
+        w++;
+        size_t wl = strcspn(w, " ");
+        if (++i >= n || !toks[i].word || toks[i].len != wl || strncmp(t + toks[i].start, w, wl) != 0)
+            return false;
+        w += wl;
+    }
+    *end = i;
+    return true;
+}
+
+/* The last token of a person's title that opens at token h, or RG_NONE;
+ * an abbreviation takes its period along ("Mr."). */
+static size_t title_at(const char *t, const token *toks, size_t n, size_t h)
+{
+    size_t lo = 0, hi = COUNT(person_titles), at = RG_NONE;
+    const char *w = t + toks[h].start;
+    while (lo < hi && at == RG_NONE) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = first_word_cmp(w, toks[h].len, person_titles[mid]);
+        if (!c)
+            at = mid;
+        else if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (at == RG_NONE)
+        return RG_NONE;
+    while (at > 0 && !first_word_cmp(w, toks[h].len, person_titles[at - 1]))
+        at--;
+    size_t best = RG_NONE, end;
+    for (size_t k = at; k < COUNT(person_titles) && !first_word_cmp(w, toks[h].len, person_titles[k]); k++)
+        if (title_goes_on(t, toks, n, h, person_titles[k], &end) && (best == RG_NONE || end > best))
+            best = end;
+    if (best != RG_NONE && spells_any(t, &toks[best], abbreviated_titles, COUNT(abbreviated_titles))) {
+        const token *dot = best + 1 < n ? &toks[best + 1] : NULL;
+        if (!dot || dot->word || t[dot->start] != '.' || dot->start != toks[best].start + toks[best].len)
+            return RG_NONE;
+        best++;
+    }
+    return best;
+}
+
+/* A word of a person's name: capitalized, with a lowercase letter or an
+ * initial ("R."), and neither a head ("Assembly") nor a month. */
+static bool person_word(const char *t, const token *tk)
+{
+    if (!name_word(t, tk) || find_head(t, tk) || spells_any(t, tk, months, COUNT(months)) ||
+        spells_any(t, tk, office_titles, COUNT(office_titles)))
+        return false;
+    if (tk->len == 2 && t[tk->start + 1] == '.')
+        return true;
+    for (size_t k = 1; k < tk->len; k++)
+        if (islower((unsigned char)t[tk->start + k]))
+            return true;
+    return false;
+}
+
+/* A person named with a title at token h: "President Joseph R. Biden",
+ * "Prime Minister Kishida Fumio", "Mr. Risch". The name is one to four
+ * words; the title is the shape's head. */
+static bool person_shape(const char *t, const token *toks, size_t n, size_t h, rg_shape *s, size_t *last_out)
+{
+    /* a title goes on with a capitalized word, or an abbreviation with
+     * its period: most capitalized words are no title, and go on with a
+     * lowercase one */
+    if (!toks[h].cap || h + 1 >= n || !(toks[h + 1].cap || t[toks[h + 1].start] == '.'))
+        return false;
+    size_t title = title_at(t, toks, n, h);
+    if (title == RG_NONE || toks[title].possessive || toks[title].comma_after)
+        return false;
+    static const char *const suffixes[] = {"Jr", "Sr"}; /* "Ferdinand R. Marcos Jr." is Marcos */
+    size_t first = title + 1, k = first;
+    while (k < n && k - first < 4 && person_word(t, &toks[k]) && !spells_any(t, &toks[k], suffixes, COUNT(suffixes))) {
+        bool ends = toks[k].possessive || toks[k].comma_after;
+        k++;
+        if (ends)
+            break;
+    }
+    if (k == first || spells_any(t, &toks[first], title_complements, COUNT(title_complements)))
+        return false;
+    *s = (rg_shape){0};
+    s->start = toks[first].start;
+    s->len = toks[k - 1].start + toks[k - 1].len - s->start;
+    s->head_start = toks[h].start;
+    s->head_len = toks[title].start + toks[title].len - s->head_start;
+    s->type = RG_TYPE_ACTOR;
+    s->kind = "person";
+    s->form = RG_SHAPE_PERSON;
+    *last_out = k - 1;
+    return true;
+}
+
+/* An office at token h: a title, "of" or "for" and the body or portfolio
+ * it heads ("the Secretary of State", "the Director of the Office of
+ * Foreign Assets Control", "the Coordinator for Sanctions"). */
+static bool office_shape(const char *t, const token *toks, size_t n, size_t h, size_t next_free,
+                         const rg_shape *shapes, size_t count, rg_shape *s, size_t *last_out)
+{
+    const token *tk = &toks[h];
+    if (!tk->cap || tk->possessive || tk->comma_after || h + 2 >= n ||
+        !(rg_spells(t + toks[h + 1].start, toks[h + 1].len, "of") ||
+          rg_spells(t + toks[h + 1].start, toks[h + 1].len, "for")) ||
+        !spells_any(t, tk, office_titles, COUNT(office_titles)))
+        return false;
+    size_t tail = h + 2;
+    if (tail + 1 < n && rg_spells(t + toks[tail].start, toks[tail].len, "the"))
+        tail++;
+    size_t last = extend_right(t, toks, n, h);
+    if (last < tail || !name_word(t, &toks[tail]))
+        return false;
+    size_t first = extend_left(t, toks, h, false);
+    /* "Under" opens no name but "the Under Secretary of Defense for ..." */
+    if (first == h && h > 0 && rg_spells(t + toks[h - 1].start, toks[h - 1].len, "Under"))
+        first = h - 1;
+    if (first < next_free)
+        first = next_free;
+    /* "the Acting Administrator of USAID", "the former Secretary of
+     * State": the person who holds or held the post, not the post */
+    static const char *const holders[] = {"Acting", "Former", "acting", "former"};
+    if (spells_any(t, &toks[first], holders, COUNT(holders)) ||
+        (first > 0 && spells_any(t, &toks[first - 1], holders, COUNT(holders))))
+        return false;
+    *s = (rg_shape){0};
+    s->start = toks[first].start;
+    s->len = toks[last].start + toks[last].len - s->start;
+    s->head_start = tk->start;
+    s->head_len = tk->len;
+    s->tail_start = toks[tail].start;
+    s->type = RG_TYPE_AGENCY;
+    s->kind = "agency";
+    s->form = RG_SHAPE_OFFICE;
+    set_owner(t, toks, first, shapes, count, s);
+    *last_out = last;
+    return true;
+}
+
+/* "COP26", "COP 26": a session of the UN climate conference, an event of
+ * its own. */
+static bool series_shape(const char *t, const token *toks, size_t n, size_t h, rg_shape *s, size_t *last_out)
+{
+    const token *tk = &toks[h];
+    if (t[tk->start] != 'C' || !tk->word || tk->len < 3 || tk->len > 5 || strncmp(t + tk->start, "COP", 3) != 0)
+        return false;
+    size_t last = h;
+    for (size_t k = 3; k < tk->len; k++)
+        if (!isdigit((unsigned char)t[tk->start + k]))
+            return false;
+    if (tk->len == 3) {
+        if (h + 1 >= n || !number_token(t, &toks[h + 1]) || toks[h + 1].len > 2)
+            return false;
+        last = h + 1;
+    }
+    *s = (rg_shape){0};
+    s->start = tk->start;
+    s->len = toks[last].start + toks[last].len - s->start;
+    s->head_start = tk->start;
+    s->head_len = 3;
+    s->type = RG_TYPE_PROGRAM;
+    s->kind = "event";
+    *last_out = last;
+    return true;
+}
+
+/* A quoted title after a document's head and a colon names the document:
+ * Quad Leaders' Joint Statement: "The Spirit of the Quad". Token h is the
+ * colon. */
+static bool quoted_title_shape(const char *t, const token *toks, size_t n, size_t h, rg_shape *s, size_t *last_out)
+{
+    if (h == 0 || h + 3 >= n || toks[h].word || t[toks[h].start] != ':' || !toks[h - 1].word)
+        return false;
+    const head *hd = find_head(t, &toks[h - 1]);
+    size_t q = h + 1, close = q + 1;
+    if (!hd || hd->form != RG_SHAPE_DOCUMENT || toks[q].word || t[toks[q].start] != '"' || !toks[q + 1].cap)
+        return false;
+    while (close < n && close <= q + 9 && toks[close].word)
+        close++;
+    if (close == q + 1 || close > q + 9 || close >= n || t[toks[close].start] != '"')
+        return false;
+    *s = quoted_shape(toks, q, &quoted_title);
+    *last_out = close;
+    return true;
+}
+
+/* The shape at token h, none of it before token next_free: true with *s
+ * and its last token in *last. In a title set in title case only a
+ * quoted title is read. */
+static bool shape_at(const char *t, const token *toks, size_t n, size_t h, size_t next_free, bool titled,
+                     const rg_shape *shapes, size_t count, rg_shape *s, size_t *last)
+{
+    /* most tokens open no shape: sort them out by their first byte */
+    if (!toks[h].word) {
+        char c = t[toks[h].start];
+        const head *quoted = c == '"' && !titled ? quoted_program(t, toks, n, h, last) : NULL;
+        if (quoted)
+            *s = quoted_shape(toks, h, quoted);
+        return quoted || (c == ':' && quoted_title_shape(t, toks, n, h, s, last));
+    }
+    if (titled)
+        return false;
+    if (toks[h].cap && (series_shape(t, toks, n, h, s, last) || person_shape(t, toks, n, h, s, last) ||
+                        office_shape(t, toks, n, h, next_free, shapes, count, s, last)))
+        return true;
+    return head_shape(t, toks, n, h, next_free, shapes, count, s, last);
+}
+
+/* Find the shapes of toks[0..n) into shapes; returns how many. (toks is
+ * not const: GCC would take the tokens of an empty text for unwritten.) */
+static size_t find_all(const char *t, token *toks, size_t n, bool titled, rg_shape *shapes)
+{
+    size_t count = 0;
+    size_t next_free = 0; /* no overlap: the next name starts at or after this token */
+    for (size_t h = 0; h < n; h++) {
+        size_t last;
+        if (h >= next_free && shape_at(t, toks, n, h, next_free, titled, shapes, count, &shapes[count], &last)) {
+            count++;
+            next_free = last + 1;
+            h = last;
+        }
+    }
+    return count;
+}
+
+/* Is every long word of a title inside one of its shapes? */
+static bool covered(const char *t, const token *toks, size_t n, const rg_shape *shapes, size_t count)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!toks[i].word || toks[i].len < 4 || !isalpha((unsigned char)t[toks[i].start]))
+            continue;
+        while (k < count && shapes[k].start + shapes[k].len <= toks[i].start)
+            k++;
+        if (k == count || shapes[k].start > toks[i].start)
+            return false;
+    }
+    return count > 0;
 }
 
 int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
@@ -515,24 +958,12 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
         free(shapes);
         return -1;
     }
-    size_t n = tokenize(t, toks, max), count = 0;
-    if (title_case(t, toks, n))
-        n = 0;
-    size_t next_free = 0; /* no overlap: the next name starts at or after this token */
-    for (size_t h = 0; h < n; h++) {
-        size_t noun, last;
-        const head *quoted = h >= next_free ? quoted_program(t, toks, n, h, &noun) : NULL;
-        if (quoted) {
-            shapes[count++] = quoted_shape(toks, h, quoted);
-            next_free = noun + 1;
-            h = noun;
-        } else if (toks[h].word && h >= next_free &&
-                   head_shape(t, toks, n, h, next_free, shapes, count, &shapes[count], &last)) {
-            count++;
-            next_free = last + 1;
-            h = last;
-        }
-    }
+    size_t n = tokenize(t, toks, max);
+    size_t count = find_all(t, toks, n, false, shapes);
+    /* a title in title case is read only where it is one name ("the
+     * Committee on Foreign Relations of the Senate") */
+    if (title_case(t, toks, n) && !covered(t, toks, n, shapes, count))
+        count = find_all(t, toks, n, true, shapes);
     free(toks);
     *out = shapes;
     *n_out = count;

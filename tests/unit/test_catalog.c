@@ -126,10 +126,20 @@ START_TEST(matcher_leftmost_longest_on_word_boundaries)
     ck_assert_uint_eq(f.value[1], 3);
     ck_assert_uint_eq(f.value[2], 4);
 
-    f = scan(m, "the defense innovation unit's work; Korea's role");
+    f = scan(m, "the Defense innovation unit's work; Korea's role");
     ck_assert_int_eq(f.n, 2);
     ck_assert_uint_eq(f.value[0], 5); /* phrases ignore case */
     ck_assert_uint_eq(f.value[1], 1);
+
+    /* but for a capital that opens them: a lowercase phrase is a description */
+    f = scan(m, "a defense innovation unit of its own");
+    ck_assert_int_eq(f.n, 0);
+
+    /* a pattern's curly quotes are read straight, as the readers write text */
+    ck_assert_int_eq(rg_matcher_add(m, "People\xe2\x80\x99s Liberation Army", 6), 0);
+    f = scan(m, "the People's Liberation Army");
+    ck_assert_int_eq(f.n, 1);
+    ck_assert_uint_eq(f.value[0], 6);
     rg_matcher_free(m);
 }
 END_TEST
@@ -150,7 +160,7 @@ START_TEST(matcher_first_word_filter_misses_nothing)
     ck_assert_int_eq(rg_matcher_add(m, "3M", 2), 0);
     ck_assert_int_eq(rg_matcher_add(m, "Korea", 3), 0);
 
-    found f = scan(m, "Words, words: AGENCY17 office met (ROK) and 3M in Korea; agency19999 Office too.");
+    found f = scan(m, "Words, words: AGENCY17 office met (ROK) and 3M in Korea; AgEnCy19999 Office too.");
     ck_assert_int_eq(f.n, 5);
     ck_assert_uint_eq(f.value[0], 117);
     ck_assert_uint_eq(f.value[1], 1);

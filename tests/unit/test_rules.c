@@ -182,6 +182,8 @@ static void add_mentions(rg_buf *b, const char *text, const rg_mention *ms, size
             rg_buf_adds(b, " (echo)");
         if (m->inferred)
             rg_buf_adds(b, " (inferred)");
+        if (m->inner)
+            rg_buf_adds(b, " (inner)");
         if (m->owner) {
             rg_buf_adds(b, " (of ");
             rg_buf_adds(b, m->owner->id);
