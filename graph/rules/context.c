@@ -325,8 +325,10 @@ static bool word_among(const char *w, size_t n, const char *const *list, size_t 
 
 /* Who the subject text[from..to) stands for when it names no one: "we"
  * and "the two leaders" for the signatories of a joint statement, "it" and
- * "they" for the first name of the sentence or else who led the
- * recommendation before. ms are the sentence's mentions. */
+ * "they" for the first name of the sentence (its mentions, ms, then lead:
+ * their roles change) or else who led the recommendation before. The
+ * parties it writes to c->parties and counts, or RG_NONE when out of
+ * memory. */
 static size_t resolve_parties(rg_context *c, const char *text, const rg_mention *ms, size_t n_ms, size_t from,
                               size_t to)
 {
@@ -357,19 +359,20 @@ static size_t resolve_parties(rg_context *c, const char *text, const rg_mention 
         return RG_NONE;
     /* "As both countries develop norms, they could ...", "to the extent
      * that the Biden administration reinitiates diplomacy with North
-     * Korea, it should ...": the first name of the sentence, before the
-     * recommendation before it */
+     * Korea, it should ...": the first name of the sentence leads, as
+     * named (or as inferred as "both countries" is), rather than who led
+     * the recommendation before */
     size_t first = RG_NONE;
-    for (size_t k = 0; pronoun && k < n_ms && ms[k].start < from; k++) {
-        if (!rg_mention_counts(&ms[k]) || ms[k].entity->type == RG_TYPE_PROGRAM)
-            continue;
-        if (first == RG_NONE)
-            first = ms[k].start, n_from = 0;
-        if (ms[k].start == first && n_from < RG_PARTIES_MAX)
-            c->parties[n_from++] = ms[k].entity;
+    for (size_t k = 0; pronoun && k < n_ms; k++)
+        if (rg_mention_counts(&ms[k]) && ms[k].entity->type != RG_TYPE_PROGRAM && ms[k].start < from &&
+            (first == RG_NONE || ms[k].start < first))
+            first = ms[k].start;
+    if (first != RG_NONE) {
+        for (size_t k = 0; k < n_ms; k++)
+            if (ms[k].start == first && rg_mention_counts(&ms[k]))
+                c->roles[k] = RG_ROLE_LEADS;
+        return 0;
     }
-    if (first != RG_NONE)
-        return n_from;
     for (size_t k = 0; k < n_from; k++)
         c->parties[k] = from_list[k];
     return n_from;
@@ -413,7 +416,9 @@ static int read_recommendation(rg_context *c, const rg_sentence *s, const rg_dir
             return -1;
         out->parties = c->parties;
         out->n_parties = np;
-        any_lead = np > 0;
+        for (size_t k = 0; k < n; k++)
+            any_lead |= c->roles[k] == RG_ROLE_LEADS;
+        any_lead |= np > 0;
     }
     /* Items under "the report recommends that U.S. and ROK
      * policymakers:" are led by whoever the lead-in names. */

@@ -153,9 +153,13 @@ START_TEST(a_clause_subject_and_a_sentence_that_goes_on)
                                      "Ministry of Science and ICT's work.\n"
                                      "- Washington should deepen cooperation. This administration should call Beijing.\n");
     const rg_graph *g = f.g;
-    /* "both countries" opening a clause are its subject: the pair */
-    ck_assert_ptr_nonnull(link_between(g, "rec:c:5", "actor:united-states", RG_REL_PARTNERS));
-    ck_assert_ptr_nonnull(link_between(g, "rec:c:5", "actor:republic-of-korea", RG_REL_PARTNERS));
+    /* "both countries" opening a clause are the pair, and "they" after
+     * it: the pair leads, inferred (the sentence names neither) */
+    const rg_link *lead = link_between(g, "rec:c:5", "actor:united-states", RG_REL_LEADS);
+    ck_assert_ptr_nonnull(lead);
+    ck_assert(lead->inferred);
+    ck_assert_ptr_nonnull(link_between(g, "rec:c:5", "actor:republic-of-korea", RG_REL_LEADS));
+    ck_assert_ptr_null(link_between(g, "rec:c:5", "actor:united-states", RG_REL_PARTNERS));
     /* "This should be ..." goes on with the recommendation before it */
     size_t n;
     ck_assert(!rg_graph_find(g, "rec:c:6-2", &n));
