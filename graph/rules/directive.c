@@ -116,12 +116,11 @@ static const char *skip_spaces(const char *s)
 /* Does s[0..n) spell w, ignoring ASCII case? */
 static bool word_is(const char *s, size_t n, const char *w)
 {
-    if (strlen(w) != n)
-        return false;
+    /* no strlen: most words differ at their first letter */
     for (size_t i = 0; i < n; i++)
         if (tolower((unsigned char)s[i]) != w[i])
             return false;
-    return true;
+    return w[n] == '\0';
 }
 
 static bool word_in(const char *s, size_t n, const char *const *list, size_t count)
@@ -306,7 +305,8 @@ static size_t form_at(const char *s, bool title, size_t *which)
         size_t n = forms[k].len;
         if (n < w || (forms[k].words[w] != ' ' && forms[k].words[w] != '\0'))
             continue;
-        if (strncmp(s + 1, forms[k].words + 1, n - 1) == 0 && !isalpha((unsigned char)s[n])) {
+        if (s[1] == forms[k].words[1] && strncmp(s + 1, forms[k].words + 1, n - 1) == 0 &&
+            !isalpha((unsigned char)s[n])) {
             *which = k;
             return n;
         }
@@ -642,6 +642,10 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         if (!len)
             continue;
         const struct form *f = &forms[which];
+        /* the cheap tests first: most words of a report are read here */
+        if (((f->needs & LIST_ONLY) && !(where & RG_DIRECTIVE_ITEM)) ||
+            ((f->needs & VOICE) && !(where & RG_DIRECTIVE_VOICE)))
+            continue;
         /* "need to" after "will", "to", "and": no order of its own; nor
          * is a form denied ("did not plan to") */
         static const char *const not_before_need[] = {"will", "would", "may", "might", "can", "could", "to", "and", "or"};
@@ -669,10 +673,6 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         if (unmade_by_what_follows(t, i, len, f->needs, actor))
             continue;
         if ((f->needs & ACTOR_SUBJECT) && !actor)
-            continue;
-        if ((f->needs & LIST_ONLY) && !(where & RG_DIRECTIVE_ITEM))
-            continue;
-        if ((f->needs & VOICE) && !(where & RG_DIRECTIVE_VOICE))
             continue;
         /* "Washington and Seoul have committed to ...": in a report, what
          * was done; in a joint statement, what its parties bind themselves to */
