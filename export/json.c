@@ -373,6 +373,17 @@ static int error_at(reader *r, long line, long col, const char *msg)
     return rc;
 }
 
+/* The same, its message formatted. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 0)))
+#endif
+static int verror_at(reader *r, long line, long col, const char *fmt, va_list ap)
+{
+    char msg[400];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    return error_at(r, line, col, msg);
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -381,12 +392,11 @@ static int schema_error(reader *r, const char *near, const char *fmt, ...)
     long line = 0, col = 0;
     if (near)
         rg_locate_string(r->text, r->len, near, &line, &col);
-    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int rc = verror_at(r, line, col, fmt, ap);
     va_end(ap);
-    return error_at(r, line, col, msg);
+    return rc;
 }
 
 /* A bad value at at, a place in the text: its line and column are known. */
@@ -401,12 +411,11 @@ static int value_error(reader *r, const char *at, const char *fmt, ...)
             line++, col = 1;
         else
             col++;
-    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int rc = verror_at(r, line, col, fmt, ap);
     va_end(ap);
-    return error_at(r, line, col, msg);
+    return rc;
 }
 
 /* ---- reading ----

@@ -339,17 +339,27 @@ static bool has_markup(const char *t, size_t m)
     return false;
 }
 
+/* The line s[0..n) without its indentation (its width in *indent) and
+ * its trailing blanks: the text and its length *m. */
+static const char *trim_line(const char *s, size_t n, size_t *indent, size_t *m)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t len = n - i;
+    while (len > 0 && (s[i + len - 1] == ' ' || s[i + len - 1] == '\t'))
+        len--;
+    *indent = i;
+    *m = len;
+    return s + i;
+}
+
 /* Count one line's signs; *prev_text says whether the line before was
  * text a setext underline could stand under, and is set for the next. */
 static void count_signs(const char *s, size_t n, rg_doc_signs *signs, bool *prev_text)
 {
-    size_t indent = 0;
-    while (indent < n && (s[indent] == ' ' || s[indent] == '\t'))
-        indent++;
-    const char *t = s + indent;
-    size_t m = n - indent;
-    while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
-        m--;
+    size_t indent, m;
+    const char *t = trim_line(s, n, &indent, &m);
     bool text = false;
     if (m == 0) {
         signs->blanks++;
@@ -399,13 +409,8 @@ int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line)
         /* a comment interrupts a paragraph, as any HTML block does */
         return was_in_comment ? 0 : rg_doc_close_block(p);
     }
-    size_t indent = 0;
-    while (indent < n && (s[indent] == ' ' || s[indent] == '\t'))
-        indent++;
-    const char *t = s + indent;
-    size_t m = n - indent;
-    while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t'))
-        m--;
+    size_t indent, m;
+    const char *t = trim_line(s, n, &indent, &m);
     if (m == 0)
         return blank_line(p);
     if (p->broken && after_break(p, t, m) < 0)
