@@ -160,7 +160,8 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_reading 
     /* "We will ...": the signatories lead, the sentence the evidence */
     for (size_t i = 0; i < r->n_parties; i++) {
         size_t node;
-        if (known_node(st, r->parties[i], &node) < 0 || role_link(st, rec, node, RG_REL_LEADS, s->line, s->text, true) < 0)
+        if (known_node(st, r->parties[i], &node) < 0 ||
+            role_link(st, rec, node, RG_REL_LEADS, s->line, s->text, true) < 0)
             return -1;
     }
     /* Items under "the report recommends that U.S. and ROK policymakers:"

@@ -132,7 +132,8 @@ static bool speaks_for_parties(const rg_doc *doc)
     for (size_t k = 0; doc->title && k < sizeof titles / sizeof *titles; k++)
         if (strstr(doc->title, titles[k]))
             return true;
-    static const char *const pledges[] = {"e will ", "e commit", "e reaffirm", "e are committed", "e pledge", "e intend"};
+    static const char *const pledges[] = {"e will ",         "e commit", "e reaffirm",
+                                          "e are committed", "e pledge", "e intend"};
     size_t count = 0;
     for (size_t i = 0; i < doc->n_sentences && count < 3; i++) {
         const char *t = doc->sentences[i].text;
@@ -155,7 +156,7 @@ static bool speaks_for_parties(const rg_doc *doc)
  * States and President Yoon of the Republic of Korea met ..."; later ones
  * name others: "provocations by North Korea"), or else the two it names
  * most. */
-static int choose_signatories(rg_context *c)
+static void choose_signatories(rg_context *c)
 {
     const rg_doc *doc = c->doc;
     for (size_t i = 0; i < doc->n_sentences; i++) {
@@ -178,7 +179,6 @@ static int choose_signatories(rg_context *c)
             if (c->pair[k])
                 c->signatories[c->n_signatories++] = c->pair[k];
     }
-    return 0;
 }
 
 rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)

@@ -141,7 +141,8 @@ static bool is_adverb(const char *s, size_t n)
 /* "are committed to", "have also agreed to": a verb that carries the form */
 static bool auxiliary(const char *s, size_t n)
 {
-    static const char *const aux[] = {"are", "is", "am", "was", "were", "remain", "remains", "have", "has", "had", "also", "newly"};
+    static const char *const aux[] = {"are",     "is",   "am",  "was", "were", "remain",
+                                      "remains", "have", "has", "had", "also", "newly"};
     return word_in(s, n, aux, COUNT(aux));
 }
 
@@ -648,7 +649,8 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
             continue;
         /* "need to" after "will", "to", "and": no order of its own; nor
          * is a form denied ("did not plan to") */
-        static const char *const not_before_need[] = {"will", "would", "may", "might", "can", "could", "to", "and", "or"};
+        static const char *const not_before_need[] = {"will",  "would", "may", "might", "can",
+                                                      "could", "to",    "and", "or"};
         static const char *const denials[] = {"not", "never", "did", "does", "do"};
         char before[8];
         if (rg_word_before(t, i, before, sizeof before) != RG_NONE &&
