@@ -520,13 +520,30 @@ static bool opening_actor(const char *t, const rg_span *actors, size_t n_actors)
 static size_t leads_start(const char *t, size_t start)
 {
     static const char *const joiners[] = {"together", "along", "alongside", "with", "and", "or"};
+    static const char *const finite[] = {"have", "has", "had", "is", "are", "was", "were", "will", "would",
+                                         "can", "should", "must", "do", "does", "did"};
+    static const char *const pronouns[] = {"we", "they", "it", "he", "she", "i", "you"};
+    /* "..., and we will ...": a clause of its own, its subject a pronoun */
+    const char *w = skip_spaces(t + start);
+    size_t len = word_len(w);
+    if (word_in(w, len, joiners, COUNT(joiners))) {
+        const char *next = skip_spaces(w + len);
+        if (word_in(next, word_len(next), pronouns, COUNT(pronouns)))
+            return start;
+    }
     /* only across commas: "that the United States must" starts at "the" */
     while (start > 0 && strchr(",;:(", t[start - 1])) {
         size_t e = start - 1, b = e;
         while (b > 0 && !strchr(",;:(", t[b - 1]))
             b--;
-        const char *w = skip_spaces(t + b);
-        size_t len = word_len(w);
+        w = skip_spaces(t + b);
+        len = word_len(w);
+        /* "Together with Australia and India, we will ...": an opening
+         * phrase names partners; and a segment with a verb of its own
+         * ("we have stood together against X, and we will ...") is
+         * another clause */
+        if (find_word(t + b, e - b, finite, COUNT(finite)) != RG_NONE || (b == 0 && word_in(w, len, joiners, COUNT(joiners))))
+            break;
         if (word_in(w, len, joiners, COUNT(joiners)) || !adverbial_segment(t + b, e - b))
             start = b;
         else

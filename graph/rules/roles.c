@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 const char *rg_role_name(rg_role role)
 {
@@ -154,6 +155,22 @@ static bool acted_upon(const char *text, const rg_mention *m)
     return false;
 }
 
+/* Is the mention only the background of the recommendation: "support
+ * Ukraine in the face of Russia's attacks", "amid China's coercion"? */
+static bool in_background(const char *text, const rg_mention *m)
+{
+    static const char *const phrases[] = {"in the face of ", "amid "};
+    size_t at = m->start;
+    if (at >= 4 && strncmp(text + at - 4, "the ", 4) == 0)
+        at -= 4;
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+        size_t n = strlen(phrases[k]);
+        if (at >= n && strncasecmp(text + at - n, phrases[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t subject, size_t modal, rg_role *roles)
 {
     for (size_t i = 0; i < n; i++) {
@@ -165,7 +182,8 @@ void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t su
          * unit leads; its owner is involved, not a leader */
         bool owner = i + 1 < n && ms[i + 1].owner == ms[i].entity;
         bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
-        if ((!leads && names_a_place(text, ms, n, i)) || names_a_topic(text, &ms[i]))
+        if ((!leads && (names_a_place(text, ms, n, i) || in_background(text, &ms[i]))) ||
+            names_a_topic(text, &ms[i]))
             continue;
         bool target = !program && !leads && modal != RG_NONE && ms[i].start > modal && acted_upon(text, &ms[i]);
         roles[i] = program ? RG_ROLE_CONCERNS : leads ? RG_ROLE_LEADS : target ? RG_ROLE_TARGETS : RG_ROLE_PARTNERS;
