@@ -233,7 +233,7 @@ static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const boo
         }
         if (inferred)
             rg_buf_adds(&html, "<TR><TD><FONT COLOR=\"#888888\">dashed, lighter</FONT></TD><TD ALIGN=\"LEFT\">"
-                               "inferred: a party the sentence does not name (&quot;we&quot;, a lead-in)</TD></TR>");
+                               "inferred: not named (&quot;we&quot;, a lead-in)</TD></TR>");
     }
     rg_buf_adds(&html, "</TABLE>");
     Agnode_t *legend = html.failed ? NULL : agnode(b->ag, "legend", 1);

@@ -100,14 +100,16 @@ static rg_relation relation_of(rg_role role)
 }
 
 /* Link rec to what a sentence names, by the role the reading gives each
- * mention: leads first, then targets, partners and concerns. A node named
- * twice gets one link, and one that leads is no partner as well. */
+ * mention: leads first, then targets, then partners and concerns. A node
+ * named twice gets one link, and one that leads or is a target is no
+ * partner as well. */
 static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_reading *r)
 {
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < r->n_mentions; i++) {
             rg_role role = r->roles[i];
-            if (role == RG_ROLE_NONE || (pass == 0) != (role == RG_ROLE_LEADS))
+            int want = role == RG_ROLE_LEADS ? 0 : role == RG_ROLE_TARGETS ? 1 : 2;
+            if (role == RG_ROLE_NONE || pass != want)
                 continue;
             rg_relation rel = relation_of(role);
             size_t node = st->nodes[i];
