@@ -249,7 +249,11 @@ static int append_evidence(rg_graph *g, size_t l, rg_evidence e)
         for (size_t i = 0; i < link->n_evidence; i++)
             if (link->evidence[i].doc == e.doc && link->evidence[i].text == e.text)
                 return 0;
-    if (rg_reserve((void **)&link->evidence, &link->cap_evidence, link->n_evidence, sizeof *link->evidence) < 0)
+    /* most links have one piece of evidence (a role, a part_of): room
+     * grows from one, not from rg_reserve's sixteen */
+    if (link->n_evidence == link->cap_evidence &&
+        rg_grow_to((void **)&link->evidence, &link->cap_evidence, link->cap_evidence ? link->cap_evidence * 2 : 1,
+                   sizeof *link->evidence) < 0)
         return -1;
     link->evidence[link->n_evidence++] = e;
     g->index->finished = false;
