@@ -288,9 +288,20 @@ static const struct form {
  * on the first letter finds the few that may match, and the length of the
  * word rules out most of them before any comparison. In a title ("State
  * Should Require Plans"), a capital opens the form too. */
+#define LETTER(c) (1u << ((c) - 'a'))
+/* The letters a form begins with: a word that opens with another letter
+ * ("the", "to", "that", "this") is passed over at once. */
+static const unsigned form_letters = LETTER('a') | LETTER('c') | LETTER('d') | LETTER('e') | LETTER('h') |
+                                     LETTER('i') | LETTER('l') | LETTER('m') | LETTER('n') | LETTER('o') |
+                                     LETTER('p') | LETTER('r') | LETTER('s') | LETTER('u') | LETTER('v') |
+                                     LETTER('w');
+
 static size_t form_at(const char *s, bool title, size_t *which)
 {
     char first = title ? (char)tolower((unsigned char)s[0]) : s[0];
+    if (first < 'a' || first > 'z' || !(form_letters & LETTER(first)) || !isalpha((unsigned char)s[1]) ||
+        !isalpha((unsigned char)s[2]))
+        return 0; /* no form opens with a word of one or two letters */
     size_t lo = 0, hi = COUNT(forms);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -317,8 +328,9 @@ static size_t form_at(const char *s, bool title, size_t *which)
 
 bool rg_directive_forms_sorted(void)
 {
-    for (size_t k = 1; k < COUNT(forms); k++)
-        if (strcmp(forms[k - 1].words, forms[k].words) >= 0)
+    for (size_t k = 0; k < COUNT(forms); k++)
+        if ((k > 0 && strcmp(forms[k - 1].words, forms[k].words) >= 0) || !(form_letters & LETTER(forms[k].words[0])) ||
+            word_len(forms[k].words) < 3)
             return false;
     return true;
 }

@@ -66,7 +66,8 @@ size_t rg_directive_modal(const char *text, const rg_span *actors, size_t n_acto
  * recommendation, such a sentence goes on with it. */
 bool rg_directive_refers_back(const char *text);
 
-/* Are the forms in order (for a test)? */
+/* Are the forms in order, each opening with a word of three letters or
+ * more and a letter form_at looks for (for a test)? */
 bool rg_directive_forms_sorted(void);
 
 /* Does text open with an imperative verb (after an optional adverb)? */
