@@ -287,7 +287,10 @@ static const head *head_named(const char *s, size_t n)
         const char *w = heads[mid].word;
         /* a w shorter than n meets its NUL first and sorts before s; a
          * longer one, equal over n bytes, sorts after */
-        int c = strncmp(w, s, n);
+        /* the first byte decides most steps without a call */
+        int c = (unsigned char)w[0] - (unsigned char)s[0];
+        if (!c)
+            c = strncmp(w, s, n);
         if (!c)
             c = w[n] != '\0';
         if (!c)
