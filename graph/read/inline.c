@@ -35,11 +35,10 @@ bool rg_doc_equal_ci(const char *a, const char *b, size_t k)
 
 bool rg_doc_starts_with_ci(const char *s, size_t n, const char *prefix)
 {
-    size_t k = strlen(prefix);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++)
-        if (tolower((unsigned char)s[i]) != prefix[i])
+    /* no strlen: most texts differ from the prefix at once */
+    size_t i = 0;
+    for (; prefix[i]; i++)
+        if (i == n || tolower((unsigned char)s[i]) != prefix[i])
             return false;
     return true;
 }
