@@ -286,6 +286,12 @@ long rg_utf8_invalid_at(const char *str, size_t n)
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
+        /* eight ASCII bytes a step: a report is mostly ASCII */
+        uint64_t eight;
+        while (n - i >= 8 && (memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ULL) == 0))
+            i += 8;
+        if (i == n)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;
