@@ -3,6 +3,7 @@
 #include "graph/base/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -283,11 +284,6 @@ static const struct form {
     FORM("would do well to", ACTOR_SUBJECT, SHOULD),
 };
 
-/* Length of the form at s (a word start), or 0, and its index. Every word
- * of every sentence comes here: the forms are sorted, so a binary search
- * on the first letter finds the few that may match, and the length of the
- * word rules out most of them before any comparison. In a title ("State
- * Should Require Plans"), a capital opens the form too. */
 #define LETTER(c) (1u << ((c) - 'a'))
 /* The letters a form begins with: a word that opens with another letter
  * ("the", "to", "that", "this") is passed over at once. */
@@ -296,20 +292,34 @@ static const unsigned form_letters = LETTER('a') | LETTER('c') | LETTER('d') | L
                                      LETTER('p') | LETTER('r') | LETTER('s') | LETTER('u') | LETTER('v') |
                                      LETTER('w');
 
+/* Where the forms of each first letter begin in forms[], built once (by
+ * whichever thread reads first): every word of every sentence looks there. */
+static size_t form_from[26];
+static pthread_once_t forms_indexed = PTHREAD_ONCE_INIT;
+
+static void index_forms(void)
+{
+    for (int c = 0; c < 26; c++) {
+        size_t k = 0;
+        while (k < COUNT(forms) && forms[k].words[0] < 'a' + c)
+            k++;
+        form_from[c] = k;
+    }
+}
+
+/* Length of the form at s (a word start), or 0, and its index. Every word
+ * of every sentence comes here: the forms are sorted, an index by first
+ * letter finds the few that may match, and the length of the word rules
+ * out most of them before any comparison. In a title ("State Should
+ * Require Plans"), a capital opens the form too. */
 static size_t form_at(const char *s, bool title, size_t *which)
 {
     char first = title ? (char)tolower((unsigned char)s[0]) : s[0];
     if (first < 'a' || first > 'z' || !(form_letters & LETTER(first)) || !isalpha((unsigned char)s[1]) ||
         !isalpha((unsigned char)s[2]))
         return 0; /* no form opens with a word of one or two letters */
-    size_t lo = 0, hi = COUNT(forms);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (forms[mid].words[0] < first)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    pthread_once(&forms_indexed, index_forms);
+    size_t lo = form_from[first - 'a'];
     size_t w = 1;
     while (isalpha((unsigned char)s[w]))
         w++;
