@@ -1,17 +1,22 @@
-/* rg_directive: is a sentence a recommendation, and who is its subject?
+/* rg_directive: is a sentence a recommendation, what form makes it one,
+ * and who is its subject?
  *
- * Light grammar over one sentence, no parser: a directive is either
- * - a modal statement, "X should / must / ought to / needs to ... ", "X
- *   would be well served by ...", or "X could ..." in a list item, whose
- *   subject is an actor; or a commitment, "the leaders committed to ...",
- *   "X pledged / agreed / vowed to ..."; or
+ * Light grammar over one sentence, no parser: a recommendation is either
+ * - a directive, "X should / must / shall / ought to / needs to ...", "X
+ *   would be well served by ...", "X could ..." in a list item; or a
+ *   commitment or a call, "X commits / pledges / agrees to ...", "we
+ *   reaffirm our commitment to ...", "X urges / calls on Y to ...", "GAO
+ *   recommends that Y ...", and, where the document speaks for its
+ *   parties (a joint statement), "we will ...", "we intend / seek to ...";
+ *   each with its modality (graph/base/types.h);
  * - an imperative, a sentence that opens with a verb in its base form
  *   ("Deepen cooperation ...", "Jointly reexamine ..."), when it stands in
  *   a list item or an emphasized line.
- * It is not when the modal sits in an embedded clause ("priorities that
- * should guide"), is perfect ("must not have relinquished"), follows
- * "will" ("will need to"), or is a copula or passive whose subject is no
- * actor ("these efforts should be part of ...").
+ * It is not when the form sits in an embedded or subordinate clause
+ * ("priorities that should guide", "While X seeks to"), is perfect ("must
+ * not have relinquished"), a forecast ("will need to", "will likely") or
+ * denied ("did not plan to"), an opinion ("reaffirm that"), or a copula or
+ * passive whose subject is no actor ("these efforts should be part of").
  *
  * Ownership: nothing is allocated; spans point into the caller's text.
  */
