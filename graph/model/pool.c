@@ -116,5 +116,15 @@ const char *rg_pool_intern(rg_pool *p, const char *s, size_t n)
 
 const char *rg_pool_add(rg_pool *p, const char *s)
 {
-    return rg_pool_intern(p, s, strlen(s));
+    /* the same string again (its contents checked, not only its address,
+     * which a freed and reused buffer may share) */
+    for (int k = 0; k < 2; k++)
+        if (p->recent_in[k] == s && strcmp(s, p->recent_out[k]) == 0)
+            return p->recent_out[k];
+    const char *copy = rg_pool_intern(p, s, strlen(s));
+    if (copy) {
+        p->recent_in[1] = p->recent_in[0], p->recent_out[1] = p->recent_out[0];
+        p->recent_in[0] = s, p->recent_out[0] = copy;
+    }
+    return copy;
 }

@@ -29,6 +29,10 @@ typedef struct rg_pool {
     size_t block_size;     /* the next block's size: blocks double up to a limit */
     rg_pool_slot *slots;   /* open addressing, a power of two, or NULL */
     size_t cap, len;
+    /* the last two strings rg_pool_add was given and their copies: one
+     * sentence is the evidence of every link it proves, added link after
+     * link, and comparing it costs less than hashing it */
+    const char *recent_in[2], *recent_out[2];
 } rg_pool;
 
 void rg_pool_init(rg_pool *p);

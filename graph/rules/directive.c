@@ -679,8 +679,12 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         if (isalpha((unsigned char)t[i - 1]) || !isalpha((unsigned char)t[i]))
             continue;
         size_t which, len = form_at(t + i, title, &which);
-        if (!len)
+        if (!len) {
+            /* past the word at once: its letters start no form */
+            while (i + 1 < n && isalpha((unsigned char)t[i + 1]))
+                i++;
             continue;
+        }
         const struct form *f = &forms[which];
         /* the cheap tests first: most words of a report are read here */
         if (((f->needs & LIST_ONLY) && !(where & RG_DIRECTIVE_ITEM)) ||
