@@ -7,6 +7,7 @@
 #ifndef RG_TEXT_H
 #define RG_TEXT_H
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -135,6 +136,15 @@ void rg_locate_string(const char *text, size_t n, const char *s, long *line, lon
 static inline bool rg_spells(const char *s, size_t len, const char *w)
 {
     return (len == 0 || w[0] == s[0]) && strncmp(w, s, len) == 0 && w[len] == '\0';
+}
+
+/* The same ignoring the case of s: w is in lower case. */
+static inline bool rg_spells_ci(const char *s, size_t len, const char *w)
+{
+    for (size_t i = 0; i < len; i++)
+        if (tolower((unsigned char)s[i]) != w[i])
+            return false;
+    return w[len] == '\0';
 }
 
 /* Case-insensitive ASCII comparison. */

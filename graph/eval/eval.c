@@ -1,6 +1,7 @@
 #include "graph/eval/eval.h"
 
 #include "graph/eval/normalize.h"
+#include "graph/base/text.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -92,14 +93,8 @@ static void gold_destroy(gold *g)
 
 static int add_form(gold *g, const char *form, size_t entity)
 {
-    if (g->n_forms == g->cap_forms) {
-        size_t cap = g->cap_forms ? 2 * g->cap_forms : 64;
-        gold_form *f = realloc(g->forms, cap * sizeof *f);
-        if (!f)
-            return -1;
-        g->forms = f;
-        g->cap_forms = cap;
-    }
+    if (rg_reserve((void **)&g->forms, &g->cap_forms, g->n_forms, sizeof *g->forms) < 0)
+        return -1;
     char *key = rg_eval_normalize(form);
     if (!key)
         return -1;

@@ -70,21 +70,6 @@ static int entity_node(doc_state *st, const rg_mention *m, const char *sentence,
     return 0;
 }
 
-/* The link rec -> node of a role, with one more piece of evidence. A role
- * whose party the sentence does not name ("we", "the two countries", a
- * lead-in) is inferred, and stays so only while all its evidence is. */
-static int role_link(doc_state *st, size_t rec, size_t node, rg_relation rel, long line, const char *text,
-                     bool inferred)
-{
-    size_t at;
-    bool existed = rg_graph_find_link(st->g, rec, node, rel, &at);
-    if (rg_graph_link(st->g, rec, node, rel, st->doc->id, line, text, &at) < 0)
-        return -1;
-    rg_link *l = &st->g->links[at];
-    l->inferred = existed ? l->inferred && inferred : inferred;
-    return 0;
-}
-
 static rg_relation relation_of(rg_role role)
 {
     switch (role) {
@@ -118,7 +103,8 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
                 (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, node, RG_REL_TARGETS, NULL)) ||
                 rg_graph_find_link(st->g, rec, node, rel, NULL))
                 continue; /* named twice: one link */
-            if (role_link(st, rec, node, rel, s->line, s->text, r->mentions[i].inferred) < 0)
+            if (rg_graph_link_role(st->g, rec, node, rel, st->doc->id, s->line, s->text, r->mentions[i].inferred,
+                                   NULL) < 0)
                 return -1;
         }
     }
@@ -163,7 +149,7 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_reading 
     for (size_t i = 0; i < r->n_parties; i++) {
         size_t node;
         if (known_node(st, r->parties[i], &node) < 0 ||
-            role_link(st, rec, node, RG_REL_LEADS, s->line, s->text, true) < 0)
+            rg_graph_link_role(st->g, rec, node, RG_REL_LEADS, st->doc->id, s->line, s->text, true, NULL) < 0)
             return -1;
     }
     /* Items under "the report recommends that U.S. and ROK policymakers:"
@@ -172,7 +158,8 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_reading 
     for (size_t i = 0; i < r->n_leaders; i++) {
         size_t node;
         if (known_node(st, r->leaders[i].entity, &node) < 0 ||
-            role_link(st, rec, node, RG_REL_LEADS, lead_in->line, lead_in->text, true) < 0)
+            rg_graph_link_role(st->g, rec, node, RG_REL_LEADS, st->doc->id, lead_in->line, lead_in->text, true,
+                               NULL) < 0)
             return -1;
     }
     return 0;

@@ -25,9 +25,8 @@ static const char *const sentence_starters[] = {
 
 static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
-    /* the first byte first: every sentence's every period comes here */
     for (size_t i = 0; i < n; i++)
-        if (list[i][0] == w[0] && strncmp(list[i], w, len) == 0 && list[i][len] == '\0')
+        if (rg_spells(w, len, list[i]))
             return true;
     return false;
 }

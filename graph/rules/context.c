@@ -9,7 +9,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 void rg_context_free(rg_context *c)
 {
@@ -25,7 +24,6 @@ void rg_context_free(rg_context *c)
     free(c->defined);
     free(c->ms);
     free(c->leaders);
-    free(c->parties);
     free(c->rec_block);
     free(c->roles);
     free(c->actors);
@@ -318,7 +316,7 @@ static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t at, boo
 static bool word_among(const char *w, size_t n, const char *const *list, size_t count)
 {
     for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
+        if (rg_spells_ci(w, n, list[k]))
             return true;
     return false;
 }
@@ -327,8 +325,7 @@ static bool word_among(const char *w, size_t n, const char *const *list, size_t 
  * and "the two leaders" for the signatories of a joint statement, "it" and
  * "they" for the first name of the sentence (its mentions, ms, then lead:
  * their roles change) or else who led the recommendation before. The
- * parties it writes to c->parties and counts, or RG_NONE when out of
- * memory. */
+ * parties it writes to c->parties and counts. */
 static size_t resolve_parties(rg_context *c, const char *text, const rg_mention *ms, size_t n_ms, size_t from,
                               size_t to)
 {
@@ -355,8 +352,6 @@ static size_t resolve_parties(rg_context *c, const char *text, const rg_mention 
             from_list = c->subjects, n_from = c->n_subjects, pronoun = true;
         i += n;
     }
-    if (!c->parties && !(c->parties = malloc(RG_PARTIES_MAX * sizeof *c->parties)))
-        return RG_NONE;
     /* "As both countries develop norms, they could ...", "to the extent
      * that the Biden administration reinitiates diplomacy with North
      * Korea, it should ...": the first name of the sentence leads, as
@@ -412,8 +407,6 @@ static int read_recommendation(rg_context *c, const rg_sentence *s, const rg_dir
         any_lead |= c->roles[k] == RG_ROLE_LEADS;
     if (!any_lead && d->at != RG_NONE) {
         size_t np = resolve_parties(c, s->text, out->mentions, n, subject, subject_end);
-        if (np == RG_NONE)
-            return -1;
         out->parties = c->parties;
         out->n_parties = np;
         for (size_t k = 0; k < n; k++)

@@ -117,11 +117,7 @@ static const char *skip_spaces(const char *s)
 /* Does s[0..n) spell w, ignoring ASCII case? */
 static bool word_is(const char *s, size_t n, const char *w)
 {
-    /* no strlen: most words differ at their first letter */
-    for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)s[i]) != w[i])
-            return false;
-    return w[n] == '\0';
+    return rg_spells_ci(s, n, w);
 }
 
 static bool word_in(const char *s, size_t n, const char *const *list, size_t count)
@@ -704,12 +700,12 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
             continue;
         size_t s_start, s_end;
         subject_segment(t, i, &s_start, &s_end);
-        size_t author_end = 0;
-        if (find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)) != RG_NONE) {
+        size_t author_end = 0, embedded = find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders));
+        if (embedded != RG_NONE) {
             if (!framing_clause(t, s_start, s_end))
                 continue;
             /* the subject is the framed clause's: "that the United States" */
-            s_start += find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders)) + 4;
+            s_start += embedded + 4;
             if (strstr(t, "sense of") && strstr(t, "sense of") < t + s_start)
                 author_end = s_start; /* "It is the sense of Congress that" */
         }

@@ -63,7 +63,7 @@ struct rg_context {
     size_t n_signatories;
     const rg_entry *subjects[RG_PARTIES_MAX]; /* who led the latest recommendation: "it", "they" */
     size_t n_subjects;
-    const rg_entry **parties; /* the current reading's inferred leaders */
+    const rg_entry *parties[RG_PARTIES_MAX]; /* the current reading's inferred leaders */
     rg_modality *rec_block;  /* the modality of each block's recommendation (NONE: it made none),
                               * which the items after it may go on with */
     /* the one country the document is about, or NULL (graph/rules/mention.c):
