@@ -42,6 +42,11 @@ enum { FILTER_BITS = 18 };
 
 struct rg_matcher {
     uint64_t filter[(1u << FILTER_BITS) / 64];
+    /* The bytes a match can open with, case as in the text: a pattern that
+     * opens with a capital matches no text that opens in lower case (see
+     * accept), so the lower-case words of a sentence, most of them, are
+     * passed over without a hash. */
+    uint64_t opens[4];
     edge *edges;
     size_t cap; /* power of two */
     size_t n_edges;
@@ -167,6 +172,16 @@ static inline bool filter_has(const uint64_t *filter, uint64_t h)
     return (filter[a / 64] >> (a % 64) & 1) && (filter[b / 64] >> (b % 64) & 1);
 }
 
+static inline bool opens_with(const rg_matcher *m, unsigned char c)
+{
+    return m->opens[c / 64] >> (c % 64) & 1;
+}
+
+static void set_opens(rg_matcher *m, unsigned char c)
+{
+    m->opens[c / 64] |= 1ULL << (c % 64);
+}
+
 static void filter_add(uint64_t *filter, uint64_t h)
 {
     uint64_t a = h >> (64 - FILTER_BITS), b = (h >> 20) & ((1u << FILTER_BITS) - 1);
@@ -233,6 +248,10 @@ static int add_form(rg_matcher *m, const char *pattern, size_t value)
     }
     size_t end;
     filter_add(m->filter, word_hash(pattern, n, &end));
+    unsigned char first = (unsigned char)pattern[0];
+    set_opens(m, first);
+    if ((unsigned)(first - 'a') < 26 && strchr(pattern, ' '))
+        set_opens(m, (unsigned char)(first - ('a' - 'A')));
     /* the same spelling already there: add the value to it */
     for (uint32_t f = m->terminal[state]; f; f = m->forms[f].next) {
         if (strcmp(m->forms[f].text, pattern) == 0)
@@ -299,8 +318,14 @@ int rg_matcher_scan(const rg_matcher *m, const char *text, size_t n,
         }
         /* a word no pattern begins with is passed over whole */
         size_t word_end;
-        if (is_word_char((unsigned char)text[i]) &&
-            !filter_has(m->filter, word_hash(text + i, n - i, &word_end))) {
+        unsigned char c = (unsigned char)text[i];
+        if (is_word_char(c) && !opens_with(m, c)) {
+            do
+                i++;
+            while (i < n && is_word_char((unsigned char)text[i]));
+            continue;
+        }
+        if (is_word_char(c) && !filter_has(m->filter, word_hash(text + i, n - i, &word_end))) {
             i += word_end;
             continue;
         }

@@ -949,25 +949,39 @@ static bool covered(const char *t, const token *toks, size_t n, const rg_shape *
     return count > 0;
 }
 
+/* The tokens of an ordinary sentence fit on the stack; a longer text
+ * takes the heap. (Arrays sized by the text's bytes cost a fresh page or
+ * two per sentence.) */
+enum { STACK_TOKENS = 256 };
+
 int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
-    size_t max = strlen(t) + 1;
-    token *toks = malloc(max * sizeof *toks);
-    rg_shape *shapes = malloc(max * sizeof *shapes);
-    if (!toks || !shapes) {
-        free(toks);
-        free(shapes);
+    token stack_toks[STACK_TOKENS];
+    token *toks = stack_toks;
+    size_t n = tokenize(t, toks, STACK_TOKENS);
+    if (n == STACK_TOKENS) {
+        /* perhaps cut short: at most a token a byte */
+        size_t max = strlen(t) + 1;
+        if (!(toks = malloc(max * sizeof *toks)))
+            return -1;
+        n = tokenize(t, toks, max);
+    }
+    /* a shape spans one token or more, so n bounds them */
+    rg_shape *shapes = n ? malloc(n * sizeof *shapes) : NULL;
+    if (n && !shapes) {
+        if (toks != stack_toks)
+            free(toks);
         return -1;
     }
-    size_t n = tokenize(t, toks, max);
     size_t count = find_all(t, toks, n, false, shapes);
     /* a title in title case is read only where it is one name ("the
      * Committee on Foreign Relations of the Senate") */
     if (title_case(t, toks, n) && !covered(t, toks, n, shapes, count))
         count = find_all(t, toks, n, true, shapes);
-    free(toks);
+    if (toks != stack_toks)
+        free(toks);
     *out = shapes;
     *n_out = count;
     return 0;

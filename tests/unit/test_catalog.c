@@ -175,6 +175,26 @@ START_TEST(matcher_first_word_filter_misses_nothing)
 }
 END_TEST
 
+/* The bytes a match opens with: a lower-case phrase matches a capitalized
+ * text ("The allies"), a lower-case word only itself, a capitalized
+ * pattern no lower-case text. */
+START_TEST(matcher_opening_case)
+{
+    rg_matcher *m = rg_matcher_new();
+    ck_assert_int_eq(rg_matcher_add(m, "the allies", 1), 0);
+    ck_assert_int_eq(rg_matcher_add(m, "mRNA", 2), 0);
+    ck_assert_int_eq(rg_matcher_add(m, "Quad", 3), 0);
+
+    found f = scan(m, "The allies and the allies; mRNA, MRNA; the Quad, quad.");
+    ck_assert_int_eq(f.n, 4);
+    ck_assert_uint_eq(f.value[0], 1);
+    ck_assert_uint_eq(f.value[1], 1);
+    ck_assert_uint_eq(f.value[2], 2);
+    ck_assert_uint_eq(f.value[3], 3);
+    rg_matcher_free(m);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("catalog");
@@ -183,6 +203,7 @@ int main(void)
     tcase_add_test(tc, syntax_and_schema_errors_name_line_and_column);
     tcase_add_test(tc, matcher_leftmost_longest_on_word_boundaries);
     tcase_add_test(tc, matcher_first_word_filter_misses_nothing);
+    tcase_add_test(tc, matcher_opening_case);
     tcase_add_test(tc, do_not_merge_pairs);
     suite_add_tcase(s, tc);
     return run_suite(s);
