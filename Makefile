@@ -46,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: FORCE all deps test-deps run check tests unit-check cli-check shape install uninstall clean format eval fuzz memcheck bench bench-quick
+.PHONY: FORCE all deps test-deps run check tests unit-check cli-check shape install uninstall clean format eval fuzz memcheck bench bench-quick readme
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -217,6 +217,11 @@ bench-quick: relgraph
 GOLD ?= $(if $(wildcard ../shared/gold/000_65e3f3cda325373b.json),../shared/gold,tests/eval)
 eval: relgraph
 	python3 tests/eval/evaluate.py ./relgraph $(GOLD)
+
+# Rewrite the output the README's examples show from what the binary
+# prints (make check compares them).
+readme: relgraph
+	python3 tests/readme/check_examples.py ./relgraph README.md --update
 
 format:
 	clang-format -i graph/*/*.[ch] export/*.[ch] cli/*.[ch] tests/unit/*.[ch]

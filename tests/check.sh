@@ -1,8 +1,8 @@
 #!/bin/sh
 # Run every test: the check unit suites, the CLI golden cases, the shape
-# check (tests/shape/), then the agreement of relgraph eval with the
-# reference scorer (tests/eval/); print one closing line "check: N passed,
-# N failed, N skipped" counting them all.
+# check (tests/shape/), the README's examples (tests/readme/), then the
+# agreement of relgraph eval with the reference scorer (tests/eval/); print
+# one closing line "check: N passed, N failed, N skipped" counting them all.
 #   sh tests/check.sh BUILD_DIR
 set -u
 build=$1
@@ -51,6 +51,14 @@ fi
 # The house's shape (function lengths, cycles between modules, stage order),
 # counted as one test.
 if python3 "$here/shape/check_shape.py" "$build"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+fi
+
+# The README's examples are what the binary prints (tests/readme/),
+# counted as one test.
+if python3 "$here/readme/check_examples.py" "$build/relgraph" "$here/../README.md"; then
     passed=$((passed + 1))
 else
     failed=$((failed + 1))
