@@ -68,7 +68,7 @@ int cmd_export(int argc, char **argv)
     if (rc == 0)
         rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
     if (rc == 0)
-        rc = rg_cli_keep_modalities("export", &g, modalities, &err);
+        rc = rg_cli_filter_narrow(&g, &(rg_filter){.modalities = modalities}, &err);
     if (rc == 0)
         rc = rg_export_file(g, format, output, &opts, &err);
     rg_graph_free(g);

@@ -37,7 +37,8 @@ int cmd_find(int argc, char **argv)
     size_t *nodes = NULL, n = 0;
     int status = 0;
     /* the query has no index of names: its graph may be swapped */
-    if (rg_cli_keep_modalities("find", &q.g, modalities, &q.err) < 0) {
+    if (rg_cli_filter_narrow(&q.g, &(rg_filter){.types = type >= 0 ? 1u << type : 0, .modalities = modalities}, &q.err) <
+        0) {
         rg_cli_query_close(&q);
         return rg_cli_fail(&q.err);
     }

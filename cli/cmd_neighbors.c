@@ -35,7 +35,8 @@ int cmd_neighbors(int argc, char **argv)
     const rg_graph *g = q.g;
     size_t node = q.nodes[0], *links = NULL, n = 0;
     int status = 0;
-    if (rg_query_neighbors(g, node, relation, type, &links, &n, &q.err) < 0) {
+    if (rg_query_neighbors(g, node, relation, type, &links, &n, &q.err) < 0 ||
+        (n == 0 && rg_cli_filter_no_neighbors(g, node, type, relation, &q.err) < 0)) {
         status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *list = json_array();

@@ -221,12 +221,10 @@ int cmd_render(int argc, char **argv)
     int rc = rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), "reports", a.graph_file, &err);
     if (rc == 0)
         rc = load(&a, argc, argv, &g, &err);
-    if (rc == 0) {
-        rg_cli_modality_check("render", g, a.filter.modalities);
-        rc = scores(g, &a, &by, &err);
-    }
     if (rc == 0)
-        rc = rg_query_filter(g, &a.filter, &part, &err);
+        rc = scores(g, &a, &by, &err);
+    if (rc == 0)
+        rc = rg_cli_filter_graph(g, &a.filter, a.opts.relations, a.focus, &part, &err);
     if (rc == 0)
         rc = rg_dot_render(part, a.output, &a.opts, &err);
     free(by);
