@@ -224,7 +224,7 @@ int cmd_render(int argc, char **argv)
     if (rc == 0)
         rc = scores(g, &a, &by, &err);
     if (rc == 0)
-        rc = rg_cli_filter_graph(g, &a.filter, a.opts.relations, a.focus, &part, &err);
+        rc = rg_cli_filter_graph(g, &a.filter, &a.opts, a.focus, &part, &err);
     if (rc == 0)
         rc = rg_dot_render(part, a.output, &a.opts, &err);
     free(by);

@@ -2,6 +2,7 @@
 #include "cli/filters.h"
 
 #include "cli/cli.h"
+#include "export/dot.h"
 #include "graph/base/text.h"
 #include "graph/rules/catalog.h"
 
@@ -444,14 +445,15 @@ static unsigned graph_modalities(const rg_graph *g)
     return bits;
 }
 
-/* "should,will": the modalities of bits, as --modality takes them. */
-static void modality_list(unsigned bits, char *out, size_t size)
+/* "should,will": the names of the bits set in bits, as the options take
+ * them, into out. */
+static void bit_list(unsigned bits, int count, const char *(*name)(int), char *out, size_t size)
 {
     out[0] = '\0';
-    for (int m = 1; m < RG_MODALITY__COUNT; m++)
-        if ((bits >> m) & 1u) {
+    for (int b = 0; b < count; b++)
+        if ((bits >> b) & 1u) {
             size_t at = strlen(out);
-            snprintf(out + at, size - at, "%s%s", at ? "," : "", rg_modality_name((rg_modality)m));
+            snprintf(out + at, size - at, "%s%s", at ? "," : "", name(b));
         }
 }
 
@@ -461,7 +463,7 @@ static int check_modalities(const rg_graph *g, unsigned modalities, const char *
     if (present & modalities)
         return 0;
     char asked[200], has[200];
-    modality_list(modalities, asked, sizeof asked);
+    bit_list(modalities, RG_MODALITY__COUNT, modality_name, asked, sizeof asked);
     bit_names(present, RG_MODALITY__COUNT, modality_name, has, sizeof has);
     if (!present)
         return rg_error_set(err, RG_ERR_INPUT, NULL, 0,
@@ -480,7 +482,7 @@ static int check_types(const rg_graph *g, unsigned types, const char *where, rg_
     if (present & types)
         return 0;
     char asked[200], has[200];
-    bit_names(types, RG_TYPE__COUNT, type_name, asked, sizeof asked);
+    bit_list(types, RG_TYPE__COUNT, type_name, asked, sizeof asked);
     bit_names(present, RG_TYPE__COUNT, type_name, has, sizeof has);
     return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "--type %s matches no node of %s; its types: %s", asked, where,
                         present ? has : "none (it is empty)");
@@ -501,7 +503,7 @@ static int check_relations(const rg_graph *g, unsigned relations, const char *wh
     if (present & relations)
         return 0;
     char asked[200], has[200];
-    bit_names(relations, RG_REL__COUNT, relation_name, asked, sizeof asked);
+    bit_list(relations, RG_REL__COUNT, relation_name, asked, sizeof asked);
     bit_names(present, RG_REL__COUNT, relation_name, has, sizeof has);
     return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "--relation %s matches no link of %s; its relations: %s",
                         asked, where, present ? has : "none (it has no links)");
@@ -538,7 +540,7 @@ static size_t given(const rg_filter *f, int type, unsigned relations, char *out,
     char items[6][300], list[200];
     size_t n = 0;
     if (f->types || type >= 0) {
-        bit_names(type >= 0 ? 1u << type : f->types, RG_TYPE__COUNT, type_name, list, sizeof list);
+        bit_list(type >= 0 ? 1u << type : f->types, RG_TYPE__COUNT, type_name, list, sizeof list);
         snprintf(items[n++], sizeof *items, "--type %s", list);
     }
     if (f->country)
@@ -548,11 +550,11 @@ static size_t given(const rg_filter *f, int type, unsigned relations, char *out,
     if (f->section)
         snprintf(items[n++], sizeof *items, "--section '%.200s'", f->section);
     if (f->modalities) {
-        modality_list(f->modalities, list, sizeof list);
+        bit_list(f->modalities, RG_MODALITY__COUNT, modality_name, list, sizeof list);
         snprintf(items[n++], sizeof *items, "--modality %s", list);
     }
     if (relations) {
-        bit_names(relations, RG_REL__COUNT, relation_name, list, sizeof list);
+        bit_list(relations, RG_REL__COUNT, relation_name, list, sizeof list);
         snprintf(items[n++], sizeof *items, "--relation %s", list);
     }
     out[0] = '\0';
@@ -565,38 +567,82 @@ static size_t given(const rg_filter *f, int type, unsigned relations, char *out,
 }
 
 /* The error of filters that each match something in where ("the
- * graph"), but together nothing of what ("the agencies view"). */
-static int nothing_together(const rg_filter *f, int type, unsigned relations, const char *where, const char *what,
+ * graph"), but together nothing: none matches them ("no node of the
+ * agencies view"). */
+static int nothing_together(const rg_filter *f, int type, unsigned relations, const char *where, const char *none,
                             rg_error *err)
 {
     char list[500];
     size_t n = given(f, type, relations, list, sizeof list);
-    if (n > 1)
-        return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "%s each match part of %s, but nothing of %s matches them together",
-                            list, where, what);
-    return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "%s matches part of %s, but nothing of %s", list, where, what);
+    return rg_error_set(err, RG_ERR_INPUT, NULL, 0, "%s %s part of %s, but %s matches %s", list,
+                        n > 1 ? "each match" : "matches", where, none, n > 1 ? "them together" : "it");
 }
 
-/* Does the part hold a node, and with relations a link of one of them? */
-static bool holds_something(const rg_graph *part, unsigned relations)
+/* Does render draw a link of part? As export/dot.c draws: the links of
+ * the relations asked, else all but contains, co_mentioned and a
+ * report's; in the projection, two actors or agencies that lead, partner
+ * with or are the target of one recommendation. */
+static bool draws_a_link(const rg_graph *part, const rg_dot_options *draw)
 {
-    return part->n_nodes > 0 && (!relations || (link_relations(part) & relations));
+    size_t *party = malloc((part->n_nodes ? part->n_nodes : 1) * sizeof *party);
+    bool drawn = !party; /* out of memory: let the renderer say so */
+    for (size_t i = 0; party && i < part->n_nodes; i++)
+        party[i] = RG_NONE;
+    for (size_t i = 0; !drawn && i < part->n_links; i++) {
+        const rg_link *l = &part->links[i];
+        rg_node_type from = part->nodes[l->source].type, to = part->nodes[l->target].type;
+        if (draw->projection) {
+            if (from != RG_TYPE_RECOMMENDATION ||
+                (l->relation != RG_REL_LEADS && l->relation != RG_REL_PARTNERS && l->relation != RG_REL_TARGETS))
+                continue;
+            drawn = party[l->source] != RG_NONE && party[l->source] != l->target;
+            party[l->source] = l->target;
+        } else if (draw->relations) {
+            drawn = (draw->relations >> l->relation) & 1u;
+        } else {
+            drawn = l->relation != RG_REL_CONTAINS && l->relation != RG_REL_CO_MENTIONED && from != RG_TYPE_REPORT &&
+                    to != RG_TYPE_REPORT;
+        }
+    }
+    free(party);
+    return drawn;
 }
 
-int rg_cli_filter_graph(const rg_graph *g, rg_filter *f, unsigned relations, const char *focus, rg_graph **part,
-                        rg_error *err)
+/* The error of filters that keep nodes of which render draws no link. */
+static int nothing_drawn(const rg_filter *f, const rg_graph *part, const rg_dot_options *draw, const char *where,
+                         rg_error *err)
+{
+    char list[500];
+    size_t n = given(f, -1, draw->relations, list, sizeof list);
+    return rg_error_set(err, RG_ERR_INPUT, NULL, 0,
+                        "%s keep%s %zu node%s of %s, but render draws no link %s%s", list, n > 1 ? "" : "s",
+                        part->n_nodes, part->n_nodes == 1 ? "" : "s", where, part->n_nodes == 1 ? "of it" : "among them",
+                        draw->projection ? " (--view agencies: two of them in one recommendation)" : "");
+}
+
+int rg_cli_filter_graph(const rg_graph *g, rg_filter *f, const rg_dot_options *draw, const char *focus,
+                        rg_graph **part, rg_error *err)
 {
     *part = NULL;
     char where[300] = "the graph";
     if (focus)
         snprintf(where, sizeof where, "the graph around '%.200s' (--focus)", focus);
+    unsigned relations = draw ? draw->relations : 0;
     if (check_each(g, f, relations, where, err) < 0 || rg_query_filter(g, f, part, err) < 0)
         return -1;
-    if (holds_something(*part, relations))
-        return 0;
-    rg_graph_free(*part);
-    *part = NULL;
-    return nothing_together(f, -1, relations, where, "it", err);
+    char list[500];
+    int rc = 0;
+    if (given(f, -1, relations, list, sizeof list) == 0)
+        return 0; /* the whole graph: nothing was asked that could match nothing */
+    if ((*part)->n_nodes == 0)
+        rc = nothing_together(f, -1, relations, where, "nothing", err);
+    else if (draw && !draws_a_link(*part, draw))
+        rc = nothing_drawn(f, *part, draw, where, err);
+    if (rc < 0) {
+        rg_graph_free(*part);
+        *part = NULL;
+    }
+    return rc;
 }
 
 /* After *g was narrowed: f's country and doc as the new graph spells
@@ -666,7 +712,7 @@ int rg_cli_filter_rows(rg_graph **g, rg_cli_rows *r, rg_error *err)
     }
     if (rc == 0 && !any) {
         char where[100];
-        snprintf(where, sizeof where, "the %s view", rg_view_name(r->view->kind));
+        snprintf(where, sizeof where, "no node of the %s view", rg_view_name(r->view->kind));
         rc = nothing_together(&f, r->type, 0, "the graph", where, err);
     }
     if (rc == 0 && part) {

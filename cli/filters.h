@@ -17,6 +17,7 @@
 #define RG_CLI_FILTERS_H
 
 #include "cli/options.h"
+#include "export/dot.h"
 #include "graph/analyze/analyze.h"
 #include "graph/analyze/query.h"
 #include "graph/base/error.h"
@@ -28,14 +29,15 @@
  * of f that is given is checked against g alone: types (bits), country
  * (resolved to its code, into f->country), doc (an id, a path, a file
  * name or the id without "report:", in any case; into f->doc as the
- * report's id), section, modalities; and relations (bits of the links
- * drawn; 0: any), that some link has one. Then *part is the copy of g
- * that f keeps (rg_query_filter): it must hold a node, and with relations
- * a link of one of them, else the error names the filters that together
- * keep nothing. focus (or NULL) names the node g is the part around, for
- * the messages. 0, or -1 with err set. */
-int rg_cli_filter_graph(const rg_graph *g, rg_filter *f, unsigned relations, const char *focus, rg_graph **part,
-                        rg_error *err);
+ * report's id), section, modalities; and draw's relations (render
+ * --relation), that some link has one. Then *part is the copy of g that f
+ * keeps (rg_query_filter): it must hold a node, else the error names the
+ * filters that together keep nothing; and for a diagram (draw not NULL)
+ * a link render draws (as export/dot.c chooses them). focus (or NULL)
+ * names the node g is the part around, for the messages. 0, or -1 with
+ * err set. */
+int rg_cli_filter_graph(const rg_graph *g, rg_filter *f, const rg_dot_options *draw, const char *focus,
+                        rg_graph **part, rg_error *err);
 
 /* The same for a command that works on the part of a graph the filters
  * keep (export --modality, find --type --modality): *g replaced by it.
