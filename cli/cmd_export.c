@@ -53,7 +53,8 @@ int cmd_export(int argc, char **argv)
                         "only the recommendations of these modalities (should,\n"
                         "must, shall, need, could, imperative, will, commit,\n"
                         "agree, intend, urge, call, recommend; comma-separated)\n"
-                        "and what they name; no reports"),
+                        "and what they name; no reports (matching nothing: an\n"
+                        "error, exit 1, and nothing is written)"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);

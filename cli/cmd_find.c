@@ -22,7 +22,10 @@ int cmd_find(int argc, char **argv)
     bool as_json = false;
     const rg_option options[] = {
         RG_OPT_GRAPH(&q.graph_file),
-        RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only nodes of this type", rg_cli_option_type),
+        RG_OPT_CALLBACK(0, "type", &type, "TYPE",
+                        "only nodes of this type (one the graph has none of:\n"
+                        "an error, exit 1)",
+                        rg_cli_option_type),
         RG_OPT_MODALITY(&modalities,
                         "only the recommendations of these modalities (should,\n"
                         "must, shall, need, could, imperative, will, commit,\n"

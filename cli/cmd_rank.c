@@ -288,8 +288,14 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_CALLBACK(0, "view", &a->vo.kind, "VIEW", NULL, rg_cli_option_view),
         RG_OPT_CALLBACK(0, "type", &a->type, "TYPE", "list only actor, agency, program or recommendation nodes",
                         type_option),
-        RG_OPT_STRING(0, "country", &a->country, "CC", "list only nodes of this country (ISO code, e.g. KR)"),
-        RG_OPT_STRING(0, "doc", &a->doc, "REPORT", "keep the view to one report (its id or file name)"),
+        RG_OPT_STRING(0, "country", &a->country, "CC",
+                      "list only nodes of this country: its ISO code in any\n"
+                      "case (KR, kr) or its name or alias (\"South Korea\",\n"
+                      "South-Korea, \"Republic of Korea\", ROK)"),
+        RG_OPT_STRING(0, "doc", &a->doc, "REPORT",
+                      "keep the view to one report (its id or file name);\n"
+                      "a filter that matches nothing, alone or with the\n"
+                      "others, is an error (exit 1) naming the nearest values"),
         RG_OPT_MODALITY(&a->modalities,
                         "keep the view to the recommendations of these\n"
                         "modalities (should, must, shall, need, could,\n"
