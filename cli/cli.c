@@ -161,6 +161,20 @@ void rg_cli_phase(const char *name)
     fprintf(stderr, "relgraph %s: %-12s %.2fs\n", timing.command, name, s);
 }
 
+rg_catalog *rg_cli_catalog(void)
+{
+    rg_catalog *cat = rg_catalog_new();
+    char *dir = data_dir("catalog");
+    rg_error ignored;
+    rg_error_clear(&ignored);
+    if (cat && (!dir || rg_catalog_load_dir(cat, dir, &ignored) < 0)) {
+        rg_catalog_free(cat);
+        cat = NULL;
+    }
+    free(dir);
+    return cat;
+}
+
 int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g, rg_names **names, rg_error *err)
 {
     *g = NULL;
@@ -169,16 +183,7 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
         return -1;
     /* The catalog adds the aliases it knows ("DIU", "Pentagon") to those
      * the reports used; without it, the graph's own names still work. */
-    rg_catalog *cat = rg_catalog_new();
-    char *dir = data_dir("catalog");
-    rg_error ignored;
-    rg_error_clear(&ignored);
-    if (cat && dir && rg_catalog_load_dir(cat, dir, &ignored) < 0) {
-        rg_catalog_free(cat);
-        cat = NULL;
-    }
-    free(dir);
-    int rc = rg_names_new(*g, cat, names, err);
+    int rc = rg_names_new(*g, rg_cli_catalog(), names, err);
     if (rc < 0) {
         rg_graph_free(*g);
         *g = NULL;
@@ -382,76 +387,6 @@ int rg_cli_option_measure(const char *command, char *arg, void *value)
     if (s < 0 || s == RG_SCORE_COMMUNITY)
         return rg_options_fail(command, "unknown measure '%s'", arg);
     *score = s;
-    return 0;
-}
-
-/* "a, b or c" of the modalities in bits (all when bits is ~0u), into buf. */
-static const char *modality_names(unsigned bits, char *buf, size_t size)
-{
-    int last = 0, count = 0;
-    for (int m = 1; m < RG_MODALITY__COUNT; m++)
-        if ((bits >> m) & 1u)
-            last = m;
-    size_t at = 0;
-    buf[0] = '\0';
-    for (int m = 1; m < RG_MODALITY__COUNT && at < size; m++)
-        if ((bits >> m) & 1u)
-            at += (size_t)snprintf(buf + at, size - at, "%s%s", !count++ ? "" : m == last ? " or " : ", ",
-                                   rg_modality_name((rg_modality)m));
-    return buf;
-}
-
-int rg_cli_option_modality(const char *command, char *arg, void *value)
-{
-    unsigned *bits = value;
-    for (char *tok = strtok(arg, ","); tok; tok = strtok(NULL, ",")) {
-        int m = rg_modality_parse(tok);
-        if (m <= 0) {
-            char valid[200];
-            return rg_options_fail(command, "unknown modality '%s': use %s", tok,
-                                   modality_names(~0u, valid, sizeof valid));
-        }
-        *bits |= 1u << m;
-    }
-    if (!*bits)
-        return rg_options_fail(command, "--modality needs a modality: one or more, comma-separated");
-    return 0;
-}
-
-void rg_cli_modality_check(const char *command, const rg_graph *g, unsigned modalities)
-{
-    if (!modalities)
-        return;
-    bool any = false;
-    for (size_t i = 0; i < g->n_nodes; i++) {
-        const rg_node *n = &g->nodes[i];
-        int m = n->type == RG_TYPE_RECOMMENDATION && n->modality ? rg_modality_parse(n->modality) : -1;
-        if (m > 0 && ((modalities >> m) & 1u))
-            return;
-        any |= m > 0;
-    }
-    char names[200];
-    if (any)
-        fprintf(stderr, "relgraph: %s: no recommendation has the modality %s: --modality keeps nothing\n", command,
-                modality_names(modalities, names, sizeof names));
-    else
-        fprintf(stderr,
-                "relgraph: %s: no recommendation of this graph has a modality (a graph file from before relgraph "
-                "recorded them: build it again): --modality keeps nothing\n",
-                command);
-}
-
-int rg_cli_keep_modalities(const char *command, rg_graph **g, unsigned modalities, rg_error *err)
-{
-    if (!modalities)
-        return 0;
-    rg_cli_modality_check(command, *g, modalities);
-    rg_filter f = {.modalities = modalities};
-    rg_graph *part;
-    if (rg_query_filter(*g, &f, &part, err) < 0)
-        return -1;
-    rg_graph_free(*g);
-    *g = part;
     return 0;
 }
 

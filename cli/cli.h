@@ -10,6 +10,7 @@
 #ifndef RG_CLI_H
 #define RG_CLI_H
 
+#include "cli/filters.h"
 #include "cli/options.h"
 #include "graph/base/error.h"
 #include "graph/model/model.h"
@@ -38,6 +39,11 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, l
 /* The graph a command works on: the graph file if given, else built from
  * the report arguments or the default corpus. */
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err);
+
+/* The data directory's catalog, or NULL when it cannot be read (names
+ * are then the graph's own). The caller frees it. */
+struct rg_catalog;
+struct rg_catalog *rg_cli_catalog(void);
 
 /* The graph a query works on and the index of its names (with the
  * catalog's aliases when the catalog can be read). */
@@ -141,25 +147,6 @@ int rg_cli_option_relation(const char *command, char *arg, void *value);
  * rg_score other than the community). */
 int rg_cli_option_view(const char *command, char *arg, void *value);
 int rg_cli_option_measure(const char *command, char *arg, void *value);
-
-/* --modality LIST: comma-separated names of the graph format's closed list
- * (should, must, ..., recommend), each a bit (1 << rg_modality) of
- * *(unsigned *)value; an unknown name is a usage error that lists the
- * valid ones. */
-int rg_cli_option_modality(const char *command, char *arg, void *value);
-#define RG_OPT_MODALITY(value, help) RG_OPT_CALLBACK(0, "modality", value, "LIST", help, rg_cli_option_modality)
-
-/* Say on stderr when no recommendation of g has one of the modalities
- * (bits as rg_cli_option_modality sets them; 0: say nothing): the filter
- * keeps nothing. A graph none of whose recommendations has a modality is
- * named as such (a file from a relgraph that did not record them). */
-void rg_cli_modality_check(const char *command, const rg_graph *g, unsigned modalities);
-
-/* --modality for a command that works on a graph: *g replaced by the part
- * of it that holds the recommendations of these modalities and what they
- * name (rg_query_filter), checked with rg_cli_modality_check. Nothing to
- * do when modalities is 0. 0, or -1 (err set) when out of memory. */
-int rg_cli_keep_modalities(const char *command, rg_graph **g, unsigned modalities, rg_error *err);
 
 /* A node and its score, for tables sorted by rg_cli_by_score: highest
  * score first, ties in id order, so that every table is deterministic. */

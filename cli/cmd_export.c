@@ -53,7 +53,8 @@ int cmd_export(int argc, char **argv)
                         "only the recommendations of these modalities (should,\n"
                         "must, shall, need, could, imperative, will, commit,\n"
                         "agree, intend, urge, call, recommend; comma-separated)\n"
-                        "and what they name; no reports"),
+                        "and what they name; no reports (matching nothing: an\n"
+                        "error, exit 1, and nothing is written)"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -68,7 +69,7 @@ int cmd_export(int argc, char **argv)
     if (rc == 0)
         rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
     if (rc == 0)
-        rc = rg_cli_keep_modalities("export", &g, modalities, &err);
+        rc = rg_cli_filter_narrow(&g, &(rg_filter){.modalities = modalities}, &err);
     if (rc == 0)
         rc = rg_export_file(g, format, output, &opts, &err);
     rg_graph_free(g);

@@ -22,7 +22,10 @@ int cmd_find(int argc, char **argv)
     bool as_json = false;
     const rg_option options[] = {
         RG_OPT_GRAPH(&q.graph_file),
-        RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only nodes of this type", rg_cli_option_type),
+        RG_OPT_CALLBACK(0, "type", &type, "TYPE",
+                        "only nodes of this type (one the graph has none of:\n"
+                        "an error, exit 1)",
+                        rg_cli_option_type),
         RG_OPT_MODALITY(&modalities,
                         "only the recommendations of these modalities (should,\n"
                         "must, shall, need, could, imperative, will, commit,\n"
@@ -37,7 +40,8 @@ int cmd_find(int argc, char **argv)
     size_t *nodes = NULL, n = 0;
     int status = 0;
     /* the query has no index of names: its graph may be swapped */
-    if (rg_cli_keep_modalities("find", &q.g, modalities, &q.err) < 0) {
+    if (rg_cli_filter_narrow(&q.g, &(rg_filter){.types = type >= 0 ? 1u << type : 0, .modalities = modalities}, &q.err) <
+        0) {
         rg_cli_query_close(&q);
         return rg_cli_fail(&q.err);
     }

@@ -24,7 +24,9 @@ int cmd_neighbors(int argc, char **argv)
         RG_OPT_CALLBACK(0, "type", &type, "TYPE", "only neighbours of this type", rg_cli_option_type),
         RG_OPT_CALLBACK(0, "relation", &relation, "R",
                         "only this relation (leads, partners, targets, concerns,\n"
-                        "part_of, member_of, co_mentioned, contains)",
+                        "part_of, member_of, co_mentioned, contains); when no\n"
+                        "link of the node passes --type and --relation but it\n"
+                        "has others, an error (exit 1) says what they are",
                         rg_cli_option_relation),
         RG_OPT_JSON(&as_json),
         RG_OPT_END,
@@ -35,7 +37,8 @@ int cmd_neighbors(int argc, char **argv)
     const rg_graph *g = q.g;
     size_t node = q.nodes[0], *links = NULL, n = 0;
     int status = 0;
-    if (rg_query_neighbors(g, node, relation, type, &links, &n, &q.err) < 0) {
+    if (rg_query_neighbors(g, node, relation, type, &links, &n, &q.err) < 0 ||
+        (n == 0 && rg_cli_filter_no_neighbors(g, node, type, relation, &q.err) < 0)) {
         status = rg_cli_fail(&q.err);
     } else if (as_json) {
         json_t *list = json_array();

@@ -72,20 +72,6 @@ static void print_table(const rg_graph *g, const rg_cli_scored *rows, size_t n, 
     }
 }
 
-/* The report id a --doc argument names: an id, or a file name. */
-static const char *doc_id(const rg_graph *g, const char *arg)
-{
-    for (size_t i = 0; i < g->n_docs; i++) {
-        const rg_document *d = &g->docs[i];
-        const char *base = strrchr(d->path, '/');
-        base = base ? base + 1 : d->path;
-        if (strcmp(d->id, arg) == 0 || strcmp(d->path, arg) == 0 || strcmp(base, arg) == 0 ||
-            (strncmp(d->id, "report:", 7) == 0 && strcmp(d->id + 7, arg) == 0))
-            return d->id;
-    }
-    return NULL;
-}
-
 /* A score as the peers round it: 10 significant digits. */
 static double rounded(double x)
 {
@@ -302,8 +288,14 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_CALLBACK(0, "view", &a->vo.kind, "VIEW", NULL, rg_cli_option_view),
         RG_OPT_CALLBACK(0, "type", &a->type, "TYPE", "list only actor, agency, program or recommendation nodes",
                         type_option),
-        RG_OPT_STRING(0, "country", &a->country, "CC", "list only nodes of this country (ISO code, e.g. KR)"),
-        RG_OPT_STRING(0, "doc", &a->doc, "REPORT", "keep the view to one report (its id or file name)"),
+        RG_OPT_STRING(0, "country", &a->country, "CC",
+                      "list only nodes of this country: its ISO code in any\n"
+                      "case (KR, kr) or its name or alias (\"South Korea\",\n"
+                      "South-Korea, \"Republic of Korea\", ROK)"),
+        RG_OPT_STRING(0, "doc", &a->doc, "REPORT",
+                      "keep the view to one report (its id or file name);\n"
+                      "a filter that matches nothing, alone or with the\n"
+                      "others, is an error (exit 1) naming the nearest values"),
         RG_OPT_MODALITY(&a->modalities,
                         "keep the view to the recommendations of these\n"
                         "modalities (should, must, shall, need, could,\n"
@@ -459,12 +451,12 @@ int cmd_rank(int argc, char **argv)
     if (rg_cli_graph(a.graph_file, argv + optind, argc - optind, &g, &err) < 0)
         return rg_cli_fail(&err);
     size_t *pivots = NULL;
-    int rc = rg_cli_keep_modalities("rank", &g, a.modalities, &err);
+    rg_cli_rows rows = {&a.vo, a.type, a.country, a.doc, a.modalities};
+    int rc = rg_cli_filter_rows(&g, &rows, &err);
+    a.country = rows.country;
     if (rc == 0 && a.pivot_file)
         rc = read_pivots(g, a.pivot_file, &pivots, &a.mo.n_pivot_nodes, &err);
     a.mo.pivot_nodes = pivots;
-    if (rc == 0 && a.doc && !(a.vo.doc = doc_id(g, a.doc)))
-        rc = rg_error_set(&err, RG_ERR_INPUT, NULL, 0, "no report '%s' in the graph", a.doc);
     if (rc == 0)
         rc = a.all_json ? rank_all(g, &a, &err) : rank_one(g, &a, &err);
     free(pivots);

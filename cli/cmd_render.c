@@ -137,8 +137,10 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_CALLBACK(0, "size-by", &a->opts.size_by, "SCORE", "label size by a measure (pagerank, betweenness, ...)",
                         rg_cli_option_measure),
         RG_OPT_CALLBACK(0, "type", &a->filter.types, "TYPES", "only these node types, comma-separated", types_option),
-        RG_OPT_STRING(0, "country", &a->filter.country, "CC", "only the entities of this country"),
-        RG_OPT_STRING(0, "doc", &a->filter.doc, "REPORT", "only the nodes of this report (its id)"),
+        RG_OPT_STRING(0, "country", &a->filter.country, "CC",
+                      "only the entities of this country: its ISO code in any\n"
+                      "case, or its name or alias (\"South Korea\", ROK)"),
+        RG_OPT_STRING(0, "doc", &a->filter.doc, "REPORT", "only the nodes of this report (its id or file name)"),
         RG_OPT_STRING(0, "section", &a->filter.section, "TEXT",
                       "only the recommendations of sections whose title\n"
                       "contains TEXT, and what they name"),
@@ -150,7 +152,11 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_COUNT(0, "top", &a->filter.top, "N", "only the N entities of highest PageRank (or --size-by)"),
         RG_OPT_STRING(0, "focus", &a->focus, "NAME", "only the nodes within --depth links of NAME"),
         RG_OPT_COUNT(0, "depth", &a->depth, "N", "with --focus (default: 2)"),
-        RG_OPT_CALLBACK(0, "relation", &a->opts.relations, "RELS", "draw only these relations, comma-separated",
+        RG_OPT_CALLBACK(0, "relation", &a->opts.relations, "RELS",
+                        "draw only these relations, comma-separated; a filter\n"
+                        "that matches nothing, or filters that leave no link\n"
+                        "to draw, are an error (exit 1) naming the nearest\n"
+                        "values, and nothing is written",
                         relations_option),
         RG_OPT_STRING(0, "title", &a->opts.title, "TEXT", "a title above the diagram"),
         RG_OPT_END,
@@ -221,12 +227,10 @@ int cmd_render(int argc, char **argv)
     int rc = rg_cli_check_output(a.output, argv + optind, (size_t)(argc - optind), "reports", a.graph_file, &err);
     if (rc == 0)
         rc = load(&a, argc, argv, &g, &err);
-    if (rc == 0) {
-        rg_cli_modality_check("render", g, a.filter.modalities);
-        rc = scores(g, &a, &by, &err);
-    }
     if (rc == 0)
-        rc = rg_query_filter(g, &a.filter, &part, &err);
+        rc = scores(g, &a, &by, &err);
+    if (rc == 0)
+        rc = rg_cli_filter_graph(g, &a.filter, &a.opts, a.focus, &part, &err);
     if (rc == 0)
         rc = rg_dot_render(part, a.output, &a.opts, &err);
     free(by);
