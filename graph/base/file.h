@@ -2,7 +2,8 @@
  *
  * Every reader of a file (reports, the catalog, graph files) takes its
  * bytes in one piece; this is the one place that opens, reads and says why
- * it could not.
+ * it could not, and the one place that tells a report from the formats
+ * relgraph cannot read (PDF, Word, images, ...).
  *
  * Ownership: rg_file_read fills a caller-owned rg_buf (rg_buf_destroy it,
  * on failure too); rg_file_join returns a string the caller frees.

@@ -89,7 +89,9 @@ int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err);
 int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err);
 
 /* Read a graph file: from its snapshot while that is fresh, else the JSON
- * (keeping a snapshot of a big one for the next time). */
+ * (keeping a snapshot of a big one for the next time). A file that is no
+ * JSON at all (a report, a PDF, ...) is an error (RG_ERR_INPUT) that says
+ * it is not a graph file and that reports are given as arguments. */
 int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
 
 /* Build a graph from report files: extract, finish. */
