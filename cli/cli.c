@@ -13,6 +13,7 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,15 +69,52 @@ static char *data_dir(const char *sub)
     return rg_file_join(RG_DATADIR, sub);
 }
 
-int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err)
+void rg_cli_note(const char *fmt, ...)
+{
+    if (rg_options_quiet())
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("relgraph: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* path relative to the current directory when it lies below it (the
+ * default corpus of a checkout, from its top), else path itself. */
+static const char *below_cwd(const char *path)
+{
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return path;
+    size_t n = strlen(cwd);
+    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/' && path[n + 1])
+        return path + n + 1;
+    return path;
+}
+
+/* The reports of args, or the default corpus (said on stderr, with why
+ * it is read); what directories held besides reports is said too. */
+static int gather(char **args, int n, const char *why, rg_inputs *in, rg_error *err)
 {
     memset(in, 0, sizeof *in);
     char *dir = n == 0 ? data_dir("reports") : NULL;
     if (n == 0 && !dir)
         return rg_error_nomem(err);
     int rc = rg_pipeline_inputs(args, (size_t)n, dir, "data/reports", in, err);
+    if (rc == 0 && dir)
+        rg_cli_note("reading the default corpus: %zu report%s in %s (%s)", in->len, in->len == 1 ? "" : "s",
+                    below_cwd(dir), why);
+    for (size_t i = 0; rc == 0 && i < in->n_skipped; i++)
+        rg_cli_note("%s", in->skipped[i]);
     free(dir);
     return rc;
+}
+
+int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err)
+{
+    return gather(args, n, "no reports given", in, err);
 }
 
 static void phase(void *ctx, const char *name)
@@ -90,7 +128,7 @@ static void phase(void *ctx, const char *name)
 static void notice(void *ctx, const char *name, const char *text)
 {
     (void)ctx;
-    fprintf(stderr, "relgraph: %s: %s\n", name, text);
+    rg_cli_note("%s: %s", name, text);
 }
 
 /* The options of the commands' pipelines; the caller frees
@@ -125,12 +163,28 @@ int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, l
     return rc;
 }
 
+const char *rg_cli_implicit_graph(void)
+{
+    struct stat st;
+    return stat(RG_CLI_GRAPH_FILE, &st) == 0 && !S_ISDIR(st.st_mode) ? RG_CLI_GRAPH_FILE : NULL;
+}
+
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err)
 {
+    *out = NULL;
+    if (graph_file && n > 0)
+        return rg_error_set(err, RG_ERR_USAGE, NULL, 0,
+                            "both -g %s and reports given: -g reads a graph file, reports are built into a graph; "
+                            "give one or the other",
+                            graph_file);
     if (graph_file)
         return rg_pipeline_load(graph_file, out, err);
+    if (n == 0 && rg_cli_implicit_graph()) {
+        rg_cli_note("reading ./%s (no -g or reports given)", RG_CLI_GRAPH_FILE);
+        return rg_pipeline_load(RG_CLI_GRAPH_FILE, out, err);
+    }
     rg_inputs in;
-    if (rg_cli_inputs(args, n, &in, err) < 0)
+    if (gather(args, n, "no -g, reports or ./" RG_CLI_GRAPH_FILE " given", &in, err) < 0)
         return -1;
     int rc = rg_cli_build(&in, NULL, 0, 1, out, err);
     rg_pipeline_inputs_free(&in);
@@ -290,6 +344,8 @@ static bool same_file(const char *a, const char *b)
 int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *what, const char *graph_file,
                         rg_error *err)
 {
+    if (!graph_file && n == 0)
+        graph_file = rg_cli_implicit_graph();
     for (size_t i = 0; i < n; i++)
         if (same_file(output, inputs[i]))
             return rg_error_set(err, RG_ERR_USAGE, output, 0, "the output is one of the %s read: choose another -o", what);
@@ -353,8 +409,8 @@ int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, 
 
 void rg_cli_wrote(const char *output, const rg_graph *g)
 {
-    fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links from %zu report%s\n", output, g->n_nodes, g->n_links,
-            g->n_docs, g->n_docs == 1 ? "" : "s");
+    rg_cli_note("wrote %s: %zu nodes, %zu links from %zu report%s", output, g->n_nodes, g->n_links, g->n_docs,
+                g->n_docs == 1 ? "" : "s");
 }
 
 int rg_cli_option_type(const char *command, char *arg, void *value)

@@ -21,9 +21,18 @@
 /* Print err as "relgraph: error: ..." on stderr; return its exit code. */
 int rg_cli_fail(const rg_error *err);
 
+/* "relgraph: ..." and a newline on stderr, unless -q: a note of what was
+ * read, skipped or written (nothing misleads in silence). */
+void rg_cli_note(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
 /* Report files named by args (see rg_pipeline_inputs), or the default
  * corpus (the data directory's reports, recorded as data/reports/<file>,
- * the same on every machine) when there are none. Free with
+ * the same on every machine) when there are none, noted on stderr; the
+ * files that directories held besides reports are noted too. Free with
  * rg_pipeline_inputs_free. */
 int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err);
 
@@ -36,8 +45,19 @@ int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipel
 int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out,
                  rg_error *err);
 
-/* The graph a command works on: the graph file if given, else built from
- * the report arguments or the default corpus. */
+/* The graph file a command given neither -g nor reports reads when the
+ * current directory has one: what build writes by default. */
+#define RG_CLI_GRAPH_FILE "graph.json"
+
+/* RG_CLI_GRAPH_FILE when it exists in the current directory (parent
+ * directories are not searched), else NULL. */
+const char *rg_cli_implicit_graph(void);
+
+/* The graph a command works on: the graph file if given; else built from
+ * the report arguments; else ./graph.json when it exists (read as -g
+ * reads it, snapshot and all); else built from the default corpus. The
+ * last two are noted on stderr. -g and reports both given is a usage
+ * error. */
 int rg_cli_graph(const char *graph_file, char **args, int n, rg_graph **out, rg_error *err);
 
 /* The data directory's catalog, or NULL when it cannot be read (names
@@ -92,7 +112,9 @@ int rg_cli_print_json(void *json);
 
 /* Refuse (RG_ERR_USAGE) an output that is one of the inputs: -o report.md
  * report.md would destroy what it reads. what names the inputs in the
- * message ("reports", "catalog files", "parts"). Returns 0 or -1. */
+ * message ("reports", "catalog files", "parts"); with no graph_file and no
+ * inputs, the command reads ./graph.json if there is one: that is checked.
+ * Returns 0 or -1. */
 int rg_cli_check_output(const char *output, char *const *inputs, size_t n, const char *what, const char *graph_file,
                         rg_error *err);
 
@@ -135,7 +157,11 @@ int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, 
 void rg_cli_wrote(const char *output, const rg_graph *g);
 
 /* The options every query shares: the graph file, JSON output. */
-#define RG_OPT_GRAPH(value) RG_OPT_STRING('g', "graph", value, "FILE", "the graph file (default: build from reports)")
+#define RG_OPT_GRAPH(value)                                                                                          \
+    RG_OPT_STRING('g', "graph", value, "FILE",                                                                        \
+                  "the graph file written by relgraph build (default: build\n"                                        \
+                  "from the reports given; with none, ./graph.json when it\n"                                         \
+                  "exists, else the default corpus)")
 #define RG_OPT_JSON(value) RG_OPT_SET(0, "json", value, "print JSON")
 
 /* Option callbacks for the names the library parses; each value is an

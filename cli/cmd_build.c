@@ -11,9 +11,16 @@
 
 static const rg_options_usage usage = {"build", 19, true,
     "usage: relgraph build [-o graph.json] [--catalog FILE]... [-j N] [FILE|DIR ...]\n\n"
-    "Read the reports (the default corpus when none is given), find the actors,\n"
-    "agencies, programs and recommendations they name, and write the graph file\n"
-    "(node-link JSON, every link with its evidence sentence).\n\n"};
+    "Read the reports (the default corpus when none is given, said on stderr),\n"
+    "find the actors, agencies, programs and recommendations they name, and write\n"
+    "the graph file (node-link JSON, every link with its evidence sentence).\n\n"
+    "Reports are Markdown, HTML or plain text. A directory gives its .md,\n"
+    ".markdown, .txt, .text, .html and .htm files in name order; its other files\n"
+    "and subdirectories (not searched) are skipped and named on stderr, hidden\n"
+    "files and READMEs silently. A PDF, Word, OpenDocument, RTF, EPUB,\n"
+    "spreadsheet, slides, image, archive or JSON file given by name is an error\n"
+    "(exit 1) naming its format, told by its first bytes as well as its name:\n"
+    "convert it to text or Markdown first (pdftotext, pandoc).\n\n"};
 
 int cmd_build(int argc, char **argv)
 {

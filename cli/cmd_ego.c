@@ -41,10 +41,10 @@ int cmd_ego(int argc, char **argv)
     if (rc == 0)
         rc = rg_json_write_file(output, ego, NULL, &q.err);
     int status = 0;
-    if (rc == 0)
+    if (rc == 0 && !rg_options_quiet())
         fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links within %ld of %s\n", output, ego->n_nodes,
                 ego->n_links, depth, g->nodes[node].label);
-    else
+    else if (rc != 0)
         status = rg_cli_fail(&q.err);
     rg_graph_free(ego);
     rg_cli_query_close(&q);

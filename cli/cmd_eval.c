@@ -79,7 +79,7 @@ int cmd_eval(int argc, char **argv)
     bool lists = true;
     const rg_option options[] = {
         {RG_OPTION_CALLBACK, 0, "gold", "FILE", &gold, "the annotation of the next report", add_gold, "--gold FILE"},
-        RG_OPT_CLEAR('q', "quiet", &lists, "scores only, no lists"),
+        RG_OPT_CLEAR('q', "quiet", &lists, "scores only: no lists, no notes on stderr"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);

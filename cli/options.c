@@ -17,6 +17,28 @@ enum { MAX_OPTIONS = 40, LONG_ONLY = 256 };
 /* -h, --help: every command's, listed last. */
 static const rg_option help = {RG_OPTION_END, 'h', "help", NULL, NULL, "show this help", NULL, NULL};
 
+/* -q, --quiet: every command's, listed before --help, unless the table
+ * has a --quiet of its own (eval's), which then also sets this. */
+static bool quiet;
+static const rg_option quiet_option = {RG_OPTION_SET, 'q', "quiet", NULL, &quiet,
+                                       "no notes on stderr (which graph is read, files skipped,\n"
+                                       "what is written); errors and warnings still show",
+                                       NULL, NULL};
+
+bool rg_options_quiet(void)
+{
+    return quiet;
+}
+
+/* Does the table have a --quiet of its own? */
+static bool own_quiet(const rg_option *opts)
+{
+    for (const rg_option *o = opts; o->kind != RG_OPTION_END; o++)
+        if (strcmp(o->name, "quiet") == 0)
+            return true;
+    return false;
+}
+
 static void print_option(const rg_options_usage *u, const rg_option *o, FILE *f)
 {
     if (!o->help)
@@ -46,6 +68,8 @@ static void print_usage(const rg_options_usage *u, const rg_option *opts, FILE *
     fputs(u->text, f);
     for (const rg_option *o = opts; o->kind != RG_OPTION_END; o++)
         print_option(u, o, f);
+    if (!own_quiet(opts))
+        print_option(u, &quiet_option, f);
     print_option(u, &help, f);
 }
 
@@ -107,10 +131,15 @@ static size_t tables(const rg_options_usage *u, const rg_option *opts, char *sho
                 shorts[k++] = ':';
         }
     }
+    size_t end = n;
+    if (!own_quiet(opts)) {
+        shorts[k++] = 'q';
+        longs[end++] = (struct option){"quiet", no_argument, NULL, 'q'};
+    }
     shorts[k++] = 'h';
     shorts[k] = '\0';
-    longs[n] = (struct option){"help", no_argument, NULL, 'h'};
-    longs[n + 1] = (struct option){NULL, 0, NULL, 0};
+    longs[end] = (struct option){"help", no_argument, NULL, 'h'};
+    longs[end + 1] = (struct option){NULL, 0, NULL, 0};
     return n;
 }
 
@@ -128,8 +157,8 @@ static int stop(const rg_option *opts, int status)
 
 int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc, char **argv)
 {
-    char shorts[2 * MAX_OPTIONS + 3];
-    struct option longs[MAX_OPTIONS + 2];
+    char shorts[2 * MAX_OPTIONS + 4];
+    struct option longs[MAX_OPTIONS + 3];
     size_t n = tables(u, opts, shorts, longs);
     if (n > MAX_OPTIONS)
         return stop(opts, rg_options_fail(u->command, "more than %d options in the command's table", MAX_OPTIONS));
@@ -143,6 +172,10 @@ int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc,
         for (size_t i = 0; i < n && !o; i++)
             if (c == (opts[i].short_name ? opts[i].short_name : LONG_ONLY + (int)i))
                 o = &opts[i];
+        if (!o && c == 'q')
+            o = &quiet_option;
+        if (o && strcmp(o->name, "quiet") == 0)
+            quiet = true;
         if (!o)
             return stop(opts, rg_options_fail(u->command, "unknown or incomplete option '%s'", argv[optind - 1]));
         int status = take(u, o, optarg);

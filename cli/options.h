@@ -3,7 +3,9 @@
  * argument name, help line, where its value goes); the options list of
  * --help is generated from the table, after the command's hand-written
  * usage line and description; one parser over getopt_long reads argv.
- * Every command takes -h, --help (listed last): the table leaves it out.
+ * Every command takes -h, --help (listed last) and -q, --quiet (before
+ * it): the table leaves them out. A table may have a --quiet of its own,
+ * which then replaces the common one and sets rg_options_quiet too.
  *
  * Ownership: the tables, texts and values are the caller's; a list option
  * collects pointers into argv in an array the caller frees (items) once
@@ -68,6 +70,9 @@ typedef struct rg_options_usage {
  * option or argument (the message printed), 3 out of memory; then the
  * lists are freed and empty. */
 int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc, char **argv);
+
+/* Was -q, --quiet given: no notes on stderr, only errors and warnings? */
+bool rg_options_quiet(void);
 
 /* Print a usage error and the hint to run COMMAND --help; returns 2. */
 int rg_options_fail(const char *command, const char *fmt, ...)

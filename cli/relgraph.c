@@ -37,16 +37,20 @@ static void usage(FILE *out)
 {
     fputs("usage: relgraph COMMAND [OPTIONS] [FILE|DIR ...]\n"
           "       relgraph COMMAND --help | relgraph --help | relgraph --version\n\n"
-          "Reads policy reports (Markdown, plain text) and builds one graph of actors,\n"
-          "agencies, programs and recommendations, with the sentence behind every link.\n"
-          "Given no FILE, DIR or -g graph.json, a command reads the default corpus.\n\n"
+          "Reads policy reports (Markdown, HTML, plain text) and builds one graph of\n"
+          "actors, agencies, programs and recommendations, with the sentence behind\n"
+          "every link. A command reads the graph file given with -g FILE, else builds\n"
+          "the graph from the reports given (FILE, DIR), else reads ./graph.json (what\n"
+          "build writes) when there is one, else the default corpus; the last two\n"
+          "are said on stderr unless -q.\n\n"
           "commands:\n",
           out);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fputs("\nexit codes:\n"
           "  0  success\n"
-          "  1  bad input: unreadable report, invalid catalog or graph file, not UTF-8\n"
+          "  1  bad input: unreadable report (PDF, Word, ..., not UTF-8), invalid\n"
+          "     catalog or graph file\n"
           "  2  usage: unknown command or option, missing argument\n"
           "  3  I/O: a file cannot be opened, read or written; out of memory\n",
           out);

@@ -2,7 +2,8 @@
  *
  * Every reader of a file (reports, the catalog, graph files) takes its
  * bytes in one piece; this is the one place that opens, reads and says why
- * it could not.
+ * it could not, and the one place that tells a report from the formats
+ * relgraph cannot read (PDF, Word, images, ...).
  *
  * Ownership: rg_file_read fills a caller-owned rg_buf (rg_buf_destroy it,
  * on failure too); rg_file_join returns a string the caller frees.
@@ -28,5 +29,39 @@ char *rg_file_join(const char *a, const char *b);
 
 /* Is path a directory (following links)? */
 bool rg_file_is_dir(const char *path);
+
+/* Is name (a file's name, with or without its directory) one a report
+ * has: .md, .markdown, .txt, .text, .html or .htm, any case? */
+bool rg_file_report_name(const char *name);
+
+/* What a file is when it is no report: the one place that tells formats
+ * apart, so that a reader of one of them (PDF) can be routed here. */
+typedef enum rg_format_kind {
+    RG_FORMAT_NONE,     /* none known: read as a report (text) */
+    RG_FORMAT_PDF,      /* a PDF document */
+    RG_FORMAT_DOCUMENT, /* a word processor's, spreadsheet's, slides' or e-book's file */
+    RG_FORMAT_IMAGE,
+    RG_FORMAT_JSON,     /* by its name only: a graph file, a catalog, ... */
+    RG_FORMAT_OTHER,    /* an archive, a program, a database */
+} rg_format_kind;
+
+typedef struct rg_file_format {
+    rg_format_kind kind;
+    const char *name; /* "PDF", "Word", "PNG image", ...; NULL for NONE */
+    bool by_content;  /* told by the first bytes, not by the name */
+} rg_file_format;
+
+/* The bytes rg_file_format_of reads from the start of a file. */
+enum { RG_FILE_SNIFF_BYTES = 8192 };
+
+/* The format of a file named name whose first len bytes are head: by
+ * its magic bytes first (%PDF-, a ZIP holding word/, ...), else by its
+ * extension (.pdf, .docx, .png, ...). */
+rg_file_format rg_file_format_sniff(const char *name, const unsigned char *head, size_t len);
+
+/* The format of the file at path (reading its first RG_FILE_SNIFF_BYTES
+ * bytes). A file that cannot be read is told by its name alone: its
+ * reader says why it cannot read it. */
+rg_file_format rg_file_format_of(const char *path);
 
 #endif

@@ -3,12 +3,14 @@
 
 #include "export/json.h"
 #include "export/snapshot.h"
+#include "graph/base/file.h"
 #include "graph/base/text.h"
 #include "graph/model/extract.h"
 #include "graph/read/doc.h"
 #include "graph/rules/catalog.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,13 +314,50 @@ int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_gra
     return rc;
 }
 
+/* Does the file at path open as JSON does, with { or [ (after a byte
+ * order mark and blanks)? */
+static bool opens_as_json(const char *path)
+{
+    char head[512];
+    size_t len = 0;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        len = fread(head, 1, sizeof head, f);
+        fclose(f);
+    }
+    size_t i = len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && strchr(" \t\r\n", head[i]))
+        i++;
+    return i < len && (head[i] == '{' || head[i] == '[');
+}
+
+/* A graph file that is no JSON at all is most likely a report given with
+ * -g: say so, in place of the JSON parser's complaint about its first
+ * byte. Returns -1. */
+static int not_a_graph(const char *path, rg_error *err)
+{
+    rg_file_format f = rg_file_format_of(path);
+    const char *what = f.kind == RG_FORMAT_JSON                          ? NULL
+                       : f.kind != RG_FORMAT_NONE                        ? f.name
+                       : opens_as_json(path)                             ? NULL
+                       : rg_file_report_name(path)                       ? "a report"
+                                                                         : "text (a report?)";
+    if (!what || !err || err->code != RG_ERR_INPUT)
+        return -1;
+    rg_error_clear(err);
+    return rg_error_set(err, RG_ERR_INPUT, path, 0,
+                        "not a graph file but %s: -g takes a graph file written by relgraph build; reports are "
+                        "given as arguments, without -g",
+                        what);
+}
+
 int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err)
 {
     /* a big graph file loads from its snapshot while that is fresh */
     if ((*out = rg_snapshot_load(path)))
         return 0;
     if (rg_json_read(path, out, err) < 0)
-        return -1;
+        return not_a_graph(path, err);
     rg_snapshot_save(*out, path);
     return 0;
 }

@@ -26,12 +26,22 @@ typedef struct rg_inputs {
     char **names; /* to record in the graph: as given, or default_name/<file>
                      for the default corpus, the same on every machine */
     size_t len;
+    char **skipped; /* what the directories held besides reports, one note
+                       per kind and directory: "skipped 2 files in DIR that
+                       are not reports: a.pdf (PDF), b.docx (Word)" */
+    size_t n_skipped;
 } rg_inputs;
 
 /* Report files named by args (files as given, directories scanned for
- * .md, .markdown, .txt, .text, .html and .htm files in name order, README
- * files skipped), or, when n is 0, the reports in default_dir, recorded as
- * default_name/<file> (with no default_dir: RG_ERR_USAGE). */
+ * .md, .markdown, .txt, .text, .html and .htm files in name order), or,
+ * when n is 0, the reports in default_dir, recorded as
+ * default_name/<file> (with no default_dir: RG_ERR_USAGE).
+ *
+ * A file of a format relgraph cannot read (rg_file_format_of: PDF, Word,
+ * images, JSON, ...) given by name is an error (RG_ERR_INPUT) that names
+ * its format and what relgraph reads. In a directory, such files, files
+ * of other names and subdirectories (not searched) are skipped and named
+ * in in->skipped; hidden files and READMEs are left out without a note. */
 int rg_pipeline_inputs(char *const *args, size_t n, const char *default_dir, const char *default_name,
                        rg_inputs *in, rg_error *err);
 void rg_pipeline_inputs_free(rg_inputs *in);
@@ -79,7 +89,9 @@ int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err);
 int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err);
 
 /* Read a graph file: from its snapshot while that is fresh, else the JSON
- * (keeping a snapshot of a big one for the next time). */
+ * (keeping a snapshot of a big one for the next time). A file that is no
+ * JSON at all (a report, a PDF, ...) is an error (RG_ERR_INPUT) that says
+ * it is not a graph file and that reports are given as arguments. */
 int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
 
 /* Build a graph from report files: extract, finish. */

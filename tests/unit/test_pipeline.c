@@ -129,6 +129,14 @@ START_TEST(inputs_in_name_order)
         snprintf(buf, sizeof buf, "corpus/%s", want[i]);
         ck_assert_str_eq(def.names[i], buf);
     }
+    /* what else the directory held is named; README silently left out */
+    ck_assert_uint_eq(in.n_skipped, 2);
+    char note[600];
+    snprintf(note, sizeof note, "%s: skipped 1 file that is not a report: notes.pdf (PDF)", dir);
+    ck_assert_str_eq(in.skipped[0], note);
+    snprintf(note, sizeof note, "%s: skipped 1 subdirectory (subdirectories are not searched): d.md", dir);
+    ck_assert_str_eq(in.skipped[1], note);
+    ck_assert_uint_eq(def.n_skipped, 2);
     rg_pipeline_inputs_free(&in);
     rg_pipeline_inputs_free(&def);
     /* files as given, in the order given */
@@ -154,6 +162,57 @@ START_TEST(inputs_in_name_order)
     ck_assert_uint_eq(in.len, 0);
     free(missing);
     free(dir);
+}
+END_TEST
+
+START_TEST(inputs_refuse_documents_by_name)
+{
+    rg_error err;
+    rg_error_clear(&err);
+    rg_inputs in;
+    /* a PDF named as a report, told by its first bytes */
+    char *pdf = tmp_make("paper.md", "%PDF-1.7\n", 9);
+    ck_assert_int_eq(rg_pipeline_inputs(&pdf, 1, NULL, NULL, &in, &err), -1);
+    ck_assert_int_eq(err.code, RG_ERR_INPUT);
+    ck_assert_str_eq(err.file, pdf);
+    ck_assert_ptr_nonnull(strstr(err.msg, "PDF (by its first bytes), not a report"));
+    ck_assert_ptr_nonnull(strstr(err.msg, "Markdown, HTML or plain text"));
+    ck_assert_uint_eq(in.len, 0);
+    /* a graph file given as a report */
+    rg_error_clear(&err);
+    char *json = tmp_make("g.json", "{}", 2);
+    ck_assert_int_eq(rg_pipeline_inputs(&json, 1, NULL, NULL, &in, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "read with -g"));
+    /* a directory of documents only */
+    rg_error_clear(&err);
+    char *dir = tmp_make("docs", NULL, 0);
+    free(tmp_make("docs/a.docx", "PK\3\4word/", 9));
+    ck_assert_int_eq(rg_pipeline_inputs(&dir, 1, NULL, NULL, &in, &err), -1);
+    ck_assert_str_eq(err.msg, "no reports (.md, .txt, .html) in directory, only 1 file that is not a report: a.docx (Word)");
+    free(dir);
+    free(json);
+    free(pdf);
+}
+END_TEST
+
+START_TEST(load_names_a_report_given_as_graph)
+{
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *g = NULL;
+    char *md = tmp_make("report.md", "# Summary\nThe U.S. should act.\n", 31);
+    ck_assert_int_eq(rg_pipeline_load(md, &g, &err), -1);
+    ck_assert_int_eq(err.code, RG_ERR_INPUT);
+    ck_assert_str_eq(err.msg, "not a graph file but a report: -g takes a graph file written by relgraph build; "
+                              "reports are given as arguments, without -g");
+    ck_assert_int_eq(err.line, 0);
+    /* a graph file cut short keeps the JSON parser's word */
+    rg_error_clear(&err);
+    char *cut = tmp_make("cut.md", "{\"nodes\": [", 11);
+    ck_assert_int_eq(rg_pipeline_load(cut, &g, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "invalid JSON"));
+    free(cut);
+    free(md);
 }
 END_TEST
 
@@ -328,6 +387,8 @@ int main(void)
     tcase_add_unchecked_fixture(tc, make_tmp, remove_tmp);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, inputs_in_name_order);
+    tcase_add_test(tc, inputs_refuse_documents_by_name);
+    tcase_add_test(tc, load_names_a_report_given_as_graph);
     tcase_add_test(tc, build_is_the_same_with_any_number_of_workers);
     tcase_add_test(tc, merge_of_parts_is_the_build);
     tcase_add_test(tc, phases_in_order);
