@@ -38,6 +38,7 @@ bool rg_view_parse(const char *name, rg_view_kind *out);
 typedef struct rg_view_options {
     rg_view_kind kind;
     const char *doc; /* keep to this report (its id), or NULL */
+    bool structure;  /* count the links the catalog alone gives (part_of, member_of) */
 } rg_view_options;
 
 typedef struct rg_view rg_view;
