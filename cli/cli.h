@@ -161,15 +161,6 @@ void rg_cli_modality_check(const char *command, const rg_graph *g, unsigned moda
  * do when modalities is 0. 0, or -1 (err set) when out of memory. */
 int rg_cli_keep_modalities(const char *command, rg_graph **g, unsigned modalities, rg_error *err);
 
-/* A node and its score, for tables sorted by rg_cli_by_score: highest
- * score first, ties in id order, so that every table is deterministic. */
-typedef struct rg_cli_scored {
-    size_t node;
-    double score;
-    const char *id;
-} rg_cli_scored;
-int rg_cli_by_score(const void *a, const void *b);
-
 /* Phase timings on stderr for --timings: rg_cli_timings_start names the
  * command and starts the clock (printing only when on); each
  * rg_cli_phase prints the time since the previous one, "relgraph build:
