@@ -118,8 +118,10 @@ run: deps
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
 	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 2 \
 	  --title "Around the Department of State"
-	@echo "The ten most central agencies (betweenness on the whole graph):"
-	@./relgraph rank -g out/graph.json --by betweenness --type agency --top 10
+	@echo "The ten most central agencies (harmonic closeness on the whole graph: how few of the links the reports"
+	@echo "state separate an agency from everyone they discuss; catalog-only part_of links left out; betweenness"
+	@echo "would tie most agencies at 0):"
+	@./relgraph rank -g out/graph.json --by harmonic --type agency --top 10
 
 check: deps test-deps
 	$(MAKE) tests

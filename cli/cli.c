@@ -482,11 +482,3 @@ void rg_cli_print_label(const char *label, int width)
     }
     printf("%*s", width > chars ? width - chars : 0, "");
 }
-
-int rg_cli_by_score(const void *a, const void *b)
-{
-    const rg_cli_scored *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return strcmp(x->id, y->id);
-}

@@ -174,14 +174,6 @@ int rg_cli_option_relation(const char *command, char *arg, void *value);
 int rg_cli_option_view(const char *command, char *arg, void *value);
 int rg_cli_option_measure(const char *command, char *arg, void *value);
 
-/* A node and its score, for tables sorted by rg_cli_by_score: highest
- * score first, ties in id order, so that every table is deterministic. */
-typedef struct rg_cli_scored {
-    size_t node;
-    double score;
-    const char *id;
-} rg_cli_scored;
-int rg_cli_by_score(const void *a, const void *b);
 
 /* Phase timings on stderr for --timings: rg_cli_timings_start names the
  * command and starts the clock (printing only when on); each

@@ -3,9 +3,12 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "graph/analyze/analyze.h"
+#include "graph/analyze/order.h"
+#include "graph/base/text.h"
 
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,10 +17,16 @@
 
 static const rg_options_usage usage = {"communities", 19, false,
     "usage: relgraph communities [-g graph.json] [--method leiden|louvain] [--view VIEW] [--seed S]\n"
-    "                            [--members N] [--min-size N] [--json] [FILE|DIR ...]\n\n"
-    "Communities of a view (weighted modularity, resolution 1, fixed seed), each\n"
-    "with its most central members (by weighted degree within the view) and the\n"
-    "modularity of the whole division.\n\n"};
+    "                            [--members N] [--min-size N] [--all] [--json] [FILE|DIR ...]\n\n"
+    "Communities of a view (weighted modularity, resolution 1, fixed seed) and\n"
+    "the modularity of the whole division. A community is named by its three\n"
+    "most central members, and says what its members share: the recommendations\n"
+    "that name two of them, with their most frequent sections and programs. Its\n"
+    "members are listed by strength in the view (the recommendations and, in\n"
+    "the full and entities views, the sentences that tie them to others; see\n"
+    "`rank --help`), equal strengths sharing a rank (3=). A node linked to no\n"
+    "other is a community of its own: singletons are counted, and --all lists\n"
+    "them.\n\n"};
 
 /* What to compute and how to show it. */
 typedef struct args {
@@ -25,17 +34,19 @@ typedef struct args {
     rg_community_method method;
     rg_view_options vo;
     long seed, members, min_size;
-    bool as_json;
+    bool as_json, all;
 } args;
 
 /* The division of a view: each node's community, its weighted degree in
- * the view, and the scratch list of one community's members. */
+ * the view, the nodes grouped by community (community k's from start[k]
+ * to start[k + 1]), and the scratch list of one community's members. */
 typedef struct division {
     long *membership;
     double *strength;
-    rg_cli_scored *list;
+    rg_scored *list;
     size_t count;
     double modularity;
+    size_t *grouped, *start;
 } division;
 
 static int method_option(const char *command, char *arg, void *value)
@@ -53,7 +64,8 @@ static int method_option(const char *command, char *arg, void *value)
 /* Parse argv and get the graph. */
 static int open_args(int argc, char **argv, args *a)
 {
-    *a = (args){{{0}, NULL, NULL, NULL, {0, 0}}, RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL}, 1, 8, 2, false};
+    *a = (args){{{0}, NULL, NULL, NULL, {0, 0}}, RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL, false}, 1, 8, 2, false,
+                false};
     const rg_option options[] = {
         RG_OPT_GRAPH(&a->q.graph_file),
         RG_OPT_CALLBACK(0, "method", &a->method, "M", "leiden (the default) or louvain", method_option),
@@ -61,18 +73,42 @@ static int open_args(int argc, char **argv, args *a)
         RG_OPT_COUNT(0, "seed", &a->seed, "S", "the seed (default: 1)"),
         RG_OPT_COUNT(0, "members", &a->members, "N", "members listed per community (default: 8)"),
         RG_OPT_COUNT(0, "min-size", &a->min_size, "N", "leave out communities smaller than N (default: 2)"),
+        RG_OPT_SET(0, "all", &a->all, "every community and every member, singletons too"),
         RG_OPT_JSON(&a->as_json),
         RG_OPT_END,
     };
-    return rg_cli_query_open(&usage, options, argc, argv, 0, NULL, -1, &a->q);
+    int done = rg_cli_query_open(&usage, options, argc, argv, 0, NULL, -1, &a->q);
+    if (a->all) {
+        a->members = LONG_MAX;
+        a->min_size = 2;
+    }
+    return done;
+}
+
+/* The nodes grouped by community, in node order within each: a counting
+ * sort, O(n + count). */
+static int group_members(const rg_graph *g, division *d, rg_error *err)
+{
+    d->start = calloc(d->count + 2, sizeof *d->start);
+    if (!d->start)
+        return rg_error_nomem(err);
+    for (size_t i = 0; i < g->n_nodes; i++)
+        if (d->membership[i] >= 0)
+            d->start[d->membership[i] + 2]++;
+    for (size_t k = 2; k < d->count + 2; k++)
+        d->start[k] += d->start[k - 1];
+    for (size_t i = 0; i < g->n_nodes; i++)
+        if (d->membership[i] >= 0)
+            d->grouped[d->start[d->membership[i] + 1]++] = i;
+    return 0;
 }
 
 static int divide(const rg_graph *g, const args *a, division *d, rg_error *err)
 {
     size_t n = g->n_nodes ? g->n_nodes : 1;
     *d = (division){malloc(n * sizeof *d->membership), malloc(n * sizeof *d->strength), malloc(n * sizeof *d->list),
-                    0, NAN};
-    if (!d->membership || !d->strength || !d->list)
+                    0, NAN, malloc(n * sizeof *d->grouped), NULL};
+    if (!d->membership || !d->strength || !d->list || !d->grouped)
         return rg_error_nomem(err);
     rg_view *v = NULL;
     int rc = rg_view_new(g, &a->vo, &v, err);
@@ -82,7 +118,7 @@ static int divide(const rg_graph *g, const args *a, division *d, rg_error *err)
     if (rc == 0)
         rc = rg_view_measure(v, RG_SCORE_STRENGTH, NULL, d->strength, err);
     rg_view_free(v);
-    return rc;
+    return rc == 0 ? group_members(g, d, err) : -1;
 }
 
 static void division_destroy(division *d)
@@ -90,17 +126,166 @@ static void division_destroy(division *d)
     free(d->membership);
     free(d->strength);
     free(d->list);
+    free(d->grouped);
+    free(d->start);
 }
 
 /* The members of community k into d->list, most central first; how many. */
 static size_t members_of(const rg_graph *g, division *d, long k)
 {
     size_t n = 0;
-    for (size_t i = 0; i < g->n_nodes; i++)
-        if (d->membership[i] == k)
-            d->list[n++] = (rg_cli_scored){i, d->strength[i], g->nodes[i].id};
-    qsort(d->list, n, sizeof *d->list, rg_cli_by_score);
+    for (size_t i = d->start[k]; i < d->start[k + 1]; i++)
+        d->list[n++] = (rg_scored){.node = d->grouped[i], .score = d->strength[d->grouped[i]]};
+    rg_order_scores(g, d->list, n);
     return n;
+}
+
+static size_t size_of(const division *d, long k)
+{
+    return d->start[k + 1] - d->start[k];
+}
+
+/* What the members of a community share: the recommendations that name
+ * two of them (lead, partner, target), and the sections and programs of
+ * those recommendations by how many. */
+typedef struct shared {
+    size_t recommendations;
+    rg_tally sections, programs;
+} shared;
+
+static bool is_role(rg_relation r)
+{
+    return r == RG_REL_LEADS || r == RG_REL_PARTNERS || r == RG_REL_TARGETS;
+}
+
+static int shared_by(const rg_graph *g, const division *d, long k, shared *out)
+{
+    *out = (shared){0};
+    rg_tally_init(&out->sections);
+    rg_tally_init(&out->programs);
+    size_t *named = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *named);
+    if (!named)
+        return -1;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (is_role(l->relation) && d->membership[l->target] == k)
+            named[l->source]++;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < g->n_nodes && rc == 0; i++)
+        if (g->nodes[i].type == RG_TYPE_RECOMMENDATION && named[i] >= 2) {
+            out->recommendations++;
+            if (g->nodes[i].section)
+                rc = rg_tally_add(&out->sections, g->nodes[i].section, 1);
+        }
+    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
+        const rg_link *l = &g->links[i];
+        if (l->relation == RG_REL_CONCERNS && named[l->source] >= 2)
+            rc = rg_tally_add(&out->programs, g->nodes[l->target].label, 1);
+    }
+    free(named);
+    return rc;
+}
+
+static void shared_destroy(shared *s)
+{
+    rg_tally_destroy(&s->sections);
+    rg_tally_destroy(&s->programs);
+}
+
+/* The index of the largest count of t but skip (ties in key order), or
+ * t->len when there is none. */
+static size_t largest_but(const rg_tally *t, size_t skip)
+{
+    size_t best = t->len;
+    for (size_t i = 0; i < t->len; i++)
+        if (i != skip && (best == t->len || t->counts[i] > t->counts[best]))
+            best = i;
+    return best;
+}
+
+/* "; sections: Pillar 1 (4), Pillar 2 (2)": the two most frequent. */
+static void print_most(const char *what, const rg_tally *t)
+{
+    if (t->len == 0)
+        return;
+    size_t first = largest_but(t, t->len), second = largest_but(t, first);
+    printf("; %s: %s (%ld)", what, t->keys[first], t->counts[first]);
+    if (second < t->len)
+        printf(", %s (%ld)", t->keys[second], t->counts[second]);
+}
+
+/* Community k's name: its three most central members. */
+static void print_name(const rg_graph *g, const division *d, size_t n)
+{
+    for (size_t i = 0; i < n && i < 3; i++)
+        printf("%s%s", i ? ", " : "", g->nodes[d->list[i].node].label);
+}
+
+/* Members from..to of the list in an aligned table with its header. */
+static void print_members(const rg_graph *g, const division *d, size_t from, size_t to)
+{
+    int w_label = 6, w_type = 4, w_score = 8;
+    for (size_t i = from; i < to; i++) {
+        const rg_node *node = &g->nodes[d->list[i].node];
+        int w = rg_cli_label_width(node->label), wt = (int)strlen(rg_type_name(node->type));
+        int ws = snprintf(NULL, 0, "%.3f", d->list[i].score);
+        w_label = w > w_label ? w : w_label;
+        w_type = wt > w_type ? wt : w_type;
+        w_score = ws > w_score ? ws : w_score;
+    }
+    printf("  %4s  %-*s  %-*s  %*s\n", "rank", w_label, "member", w_type, "type", w_score, "strength");
+    for (size_t i = from; i < to; i++) {
+        const rg_node *node = &g->nodes[d->list[i].node];
+        printf("  %4zu%c ", d->list[i].rank, d->list[i].tied ? '=' : ' ');
+        rg_cli_print_label(node->label, w_label);
+        printf("  %-*s  %*.3f\n", w_type, rg_type_name(node->type), w_score, d->list[i].score);
+    }
+}
+
+/* Community k: its name, what it shares, its first members. */
+static int print_community(const rg_graph *g, const division *d, long k, size_t n, long members)
+{
+    shared s;
+    if (shared_by(g, d, k, &s) < 0) {
+        shared_destroy(&s);
+        return -1;
+    }
+    printf("\ncommunity %ld: ", k + 1);
+    print_name(g, d, n);
+    printf(" (%zu members)\n  shares %zu recommendation%s", n, s.recommendations, s.recommendations == 1 ? "" : "s");
+    print_most("sections", &s.sections);
+    print_most("programs", &s.programs);
+    printf("\n");
+    size_t shown = (long)n > members ? (size_t)members : n;
+    print_members(g, d, 0, shown);
+    if (shown < n)
+        printf("  ... and %zu more (--members %zu lists them)\n", n - shown, n);
+    shared_destroy(&s);
+    return 0;
+}
+
+/* The singletons: how many, and with --all who, in one table. */
+static void print_singletons(const rg_graph *g, const args *a, division *d, size_t n)
+{
+    if (n == 0)
+        return;
+    if (!a->all) {
+        printf("\n%zu singleton%s: linked to no other in the view, or alone in their community (--all lists them)\n",
+               n, n == 1 ? "" : "s");
+        return;
+    }
+    printf("\n%zu singleton%s:\n", n, n == 1 ? "" : "s");
+    /* members_of refills the list: gather the singletons at its end */
+    size_t *nodes = malloc(n * sizeof *nodes), m = 0;
+    for (long k = 0; nodes && k < (long)d->count; k++)
+        if (size_of(d, k) == 1)
+            nodes[m++] = d->grouped[d->start[k]];
+    for (size_t i = 0; nodes && i < m; i++)
+        d->list[i] = (rg_scored){.node = nodes[i], .score = d->strength[nodes[i]]};
+    rg_order_scores(g, d->list, nodes ? m : 0);
+    print_members(g, d, 0, nodes ? m : 0);
+    free(nodes);
 }
 
 static json_t *community_json(const rg_graph *g, const division *d, long k, size_t n)
@@ -108,13 +293,30 @@ static json_t *community_json(const rg_graph *g, const division *d, long k, size
     json_t *ms = json_array();
     for (size_t i = 0; i < n; i++) {
         json_t *m = json_object();
+        json_object_set_new(m, "rank", json_integer((json_int_t)d->list[i].rank));
         json_object_set_new(m, "id", json_string(g->nodes[d->list[i].node].id));
         json_object_set_new(m, "label", json_string(g->nodes[d->list[i].node].label));
         json_object_set_new(m, "strength", json_real(d->list[i].score));
         json_array_append_new(ms, m);
     }
+    json_t *name = json_array();
+    for (size_t i = 0; i < n && i < 3; i++)
+        json_array_append_new(name, json_string(g->nodes[d->list[i].node].label));
+    shared s;
     json_t *o = json_object();
+    if (shared_by(g, d, k, &s) == 0) {
+        json_t *sections = json_object(), *programs = json_object();
+        for (size_t i = 0; i < s.sections.len; i++)
+            json_object_set_new(sections, s.sections.keys[i], json_integer(s.sections.counts[i]));
+        for (size_t i = 0; i < s.programs.len; i++)
+            json_object_set_new(programs, s.programs.keys[i], json_integer(s.programs.counts[i]));
+        json_object_set_new(o, "shared_recommendations", json_integer((json_int_t)s.recommendations));
+        json_object_set_new(o, "sections", sections);
+        json_object_set_new(o, "programs", programs);
+    }
+    shared_destroy(&s);
     json_object_set_new(o, "community", json_integer(k));
+    json_object_set_new(o, "name", name);
     json_object_set_new(o, "size", json_integer((json_int_t)n));
     json_object_set_new(o, "members", ms);
     return o;
@@ -123,59 +325,49 @@ static json_t *community_json(const rg_graph *g, const division *d, long k, size
 static void print_json(const rg_graph *g, const args *a, division *d)
 {
     json_t *list = json_array();
+    size_t singletons = 0;
     for (long k = 0; k < (long)d->count; k++) {
         size_t n = members_of(g, d, k);
-        if ((long)n >= a->min_size)
+        singletons += n == 1;
+        if ((long)n >= a->min_size || a->all)
             json_array_append_new(list, community_json(g, d, k, n));
     }
     json_t *o = json_object();
     json_object_set_new(o, "method", json_string(a->method == RG_COMMUNITY_LEIDEN ? "leiden" : "louvain"));
     json_object_set_new(o, "count", json_integer((json_int_t)d->count));
+    json_object_set_new(o, "singletons", json_integer((json_int_t)singletons));
     json_object_set_new(o, "modularity", isnan(d->modularity) ? json_null() : json_real(d->modularity));
     json_object_set_new(o, "communities", list);
     rg_cli_print_json(o);
 }
 
-/* Community k's first members in an aligned table. */
-static void print_community(const rg_graph *g, const division *d, long k, size_t n, long members)
+static int print_text(const rg_graph *g, const args *a, division *d)
 {
-    printf("\ncommunity %ld: %zu members\n", k + 1, n);
-    int w_label = 0, w_type = 0;
-    for (size_t i = 0; i < n && (long)i < members; i++) {
-        const rg_node *node = &g->nodes[d->list[i].node];
-        int w = rg_cli_label_width(node->label), wt = (int)strlen(rg_type_name(node->type));
-        w_label = w > w_label ? w : w_label;
-        w_type = wt > w_type ? wt : w_type;
-    }
-    for (size_t i = 0; i < n && (long)i < members; i++) {
-        const rg_node *node = &g->nodes[d->list[i].node];
-        printf("  ");
-        rg_cli_print_label(node->label, w_label);
-        printf("  %-*s  %8g\n", w_type, rg_type_name(node->type), d->list[i].score);
-    }
-    if ((long)n > members)
-        printf("  ... and %zu more\n", n - (size_t)members);
-}
-
-static void print_text(const rg_graph *g, const args *a, division *d)
-{
-    printf("%s on the %s view: %zu communities, ", a->method == RG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain",
-           rg_view_name(a->vo.kind), d->count);
+    size_t singletons = 0;
+    for (long k = 0; k < (long)d->count; k++)
+        singletons += size_of(d, k) == 1;
+    printf("%s on the %s view: %zu communities (%zu of two members or more, %zu singletons), ",
+           a->method == RG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain", rg_view_name(a->vo.kind), d->count,
+           d->count - singletons, singletons);
     /* a view without links has no modularity: say so rather than print nan */
     if (isnan(d->modularity))
         printf("no modularity (the view has no links)\n");
     else
         printf("modularity %.4f\n", d->modularity);
-    size_t shown = 0;
+    size_t left_out = 0;
     for (long k = 0; k < (long)d->count; k++) {
         size_t n = members_of(g, d, k);
-        if ((long)n < a->min_size)
+        if (n == 1)
             continue;
-        shown++;
-        print_community(g, d, k, n, a->members);
+        if ((long)n < a->min_size)
+            left_out++;
+        else if (print_community(g, d, k, n, a->members) < 0)
+            return -1;
     }
-    if (shown < d->count)
-        printf("\n(%zu smaller communities left out; --min-size 1 lists them)\n", d->count - shown);
+    if (left_out)
+        printf("\n(%zu smaller communities left out; --min-size 2 lists them)\n", left_out);
+    print_singletons(g, a, d, singletons);
+    return 0;
 }
 
 int cmd_communities(int argc, char **argv)
@@ -188,8 +380,8 @@ int cmd_communities(int argc, char **argv)
     status = divide(a.q.g, &a, &d, &a.q.err) < 0 ? rg_cli_fail(&a.q.err) : 0;
     if (status == 0 && a.as_json)
         print_json(a.q.g, &a, &d);
-    else if (status == 0)
-        print_text(a.q.g, &a, &d);
+    else if (status == 0 && print_text(a.q.g, &a, &d) < 0)
+        status = rg_cli_fail((rg_error_nomem(&a.q.err), &a.q.err));
     division_destroy(&d);
     rg_cli_query_close(&a.q);
     return status;

@@ -6,6 +6,7 @@
 #include "export/json_file.h"
 #include "export/output.h"
 #include "graph/analyze/analyze.h"
+#include "graph/analyze/order.h"
 #include "graph/base/fanout.h"
 #include "graph/base/text.h"
 
@@ -22,53 +23,81 @@
 
 static const rg_options_usage usage = {"rank", 19, false,
     "usage: relgraph rank [-g graph.json] [--by MEASURE] [--view VIEW] [--type TYPE] [--country CC]\n"
-    "                     [--doc REPORT] [--modality LIST] [--top N] [--pivots K --seed S]\n"
-    "                     [--json|--csv] [--write] [FILE|DIR ...]\n\n"
+    "                     [--doc REPORT] [--modality LIST] [--structure] [--top N]\n"
+    "                     [--pivots K --seed S] [--json|--csv] [--write] [FILE|DIR ...]\n\n"
     "Rank nodes by centrality, computed with igraph on a view of the graph.\n\n"
     "measures (--by):\n"
     "  degree       how many others it is linked to\n"
-    "  strength     degree counting every sentence of evidence (weighted)\n"
+    "  strength     the sum of its links' weights: each sentence that ties it to\n"
+    "               others, and each recommendation it shares, counts 1\n"
     "  betweenness  how often it lies on the shortest paths between others: a\n"
     "               broker between groups (the default)\n"
     "  closeness    how near it is, on average, to the nodes it can reach\n"
-    "  harmonic     closeness that also counts the nodes it cannot reach\n"
+    "  harmonic     the mean of 1/distance to every other node: near to all the\n"
+    "               reports discuss, in a graph in pieces too\n"
     "  eigenvector  linked to nodes that are themselves well linked\n"
     "  pagerank     importance passed on by important neighbours\n"
     "  hub          points to many authorities: a recommendation naming key actors\n"
     "  authority    pointed to by many hubs: an actor many recommendations name\n"
-    "  coreness     the densest core (k-core) it belongs to\n\n"
+    "  coreness     the densest core (k-core) it belongs to\n"
+    "Degree, betweenness, closeness, harmonic and coreness count links (a path's\n"
+    "length is its number of links); the others weigh them. Degree and coreness\n"
+    "are shown as whole numbers, strength and betweenness with 3 decimals, the\n"
+    "rest with 6 (--csv and --json: 10 significant digits and more).\n\n"
     "views (--view):\n"
-    "  full         every node but the reports, links undirected (the default)\n"
+    "  full         every node but the reports, every link but `contains`,\n"
+    "               undirected (the default)\n"
     "  agencies     actors and agencies, linked when they share recommendations\n"
     "  entities     actors, agencies and programs, linked by shared\n"
-    "               recommendations and co-mentions\n\n"};
+    "               recommendations and co-mentions\n\n"
+    "links: centrality reflects what the reports say. A link weighs its sentences\n"
+    "of evidence in the reports; a sentence or recommendation that names k\n"
+    "entities gives each pair of them 1/(k-1), so that a list of nine agencies in\n"
+    "one sentence counts once for each, not eight times. A link the catalog alone\n"
+    "gives (part_of, member_of: structure, not activity) is left out, as no path\n"
+    "should run through it; --structure counts it (weight 1, one step).\n\n"
+    "ties: scores equal within a relative 1e-9 share a rank, shown as 3= (the\n"
+    "position of the first of them), and are listed in id order; the same graph\n"
+    "gives the same rows whether built from the reports or read with -g.\n\n"};
 
-/* An aligned table: labels cut to RG_CLI_LABEL_MAX characters, whole
- * numbers printed as such, other scores with the same number of decimals
- * in every row, enough for six significant digits of the largest. */
-static void print_table(const rg_graph *g, const rg_cli_scored *rows, size_t n, rg_score by)
+/* The decimals a measure is shown with, the same on every screen: counts
+ * as whole numbers, sums of weights and path counts with 3, the scores
+ * between 0 and 1 with 6. */
+static int measure_decimals(rg_score by)
 {
-    int w_label = 5, w_type = 4;
-    bool whole = true;
-    double largest = 0;
+    switch (by) {
+    case RG_SCORE_DEGREE:
+    case RG_SCORE_CORENESS:
+        return 0;
+    case RG_SCORE_STRENGTH:
+    case RG_SCORE_BETWEENNESS:
+        return 3;
+    default:
+        return 6;
+    }
+}
+
+/* An aligned table: rank (3= when tied), labels cut to RG_CLI_LABEL_MAX
+ * characters, the measure's scores in its one format. */
+static void print_table(const rg_graph *g, const rg_scored *rows, size_t n, rg_score by)
+{
+    int w_label = 5, w_type = 4, decimals = measure_decimals(by), w_score = (int)strlen(rg_score_name(by));
     for (size_t i = 0; i < n; i++) {
-        largest = fabs(rows[i].score) > largest ? fabs(rows[i].score) : largest;
         const rg_node *node = &g->nodes[rows[i].node];
         int wl = rg_cli_label_width(node->label);
         w_label = wl > w_label ? wl : w_label;
         int wt = (int)strlen(rg_type_name(node->type));
         w_type = wt > w_type ? wt : w_type;
-        whole &= rows[i].score == floor(rows[i].score);
+        int ws = snprintf(NULL, 0, "%.*f", decimals, rows[i].score);
+        w_score = ws > w_score ? ws : w_score;
     }
-    int magnitude = largest > 0 ? (int)floor(log10(largest)) + 1 : 1;
-    int decimals = magnitude >= 5 ? 1 : magnitude <= -4 ? 10 : 6 - magnitude;
-    printf("%4s  %-*s  %-*s  %12s\n", "rank", w_label, "label", w_type, "type", rg_score_name(by));
+    printf("%4s  %-*s  %-*s  %*s\n", "rank", w_label, "label", w_type, "type", w_score, rg_score_name(by));
     for (size_t i = 0; i < n; i++) {
         const rg_node *node = &g->nodes[rows[i].node];
-        printf("%4zu  ", i + 1);
+        printf("%4zu%c ", rows[i].rank, rows[i].tied ? '=' : ' ');
         rg_cli_print_label(node->label, w_label);
         printf("  %-*s  ", w_type, rg_type_name(node->type));
-        printf("%12.*f\n", whole ? 0 : decimals, rows[i].score);
+        printf("%*.*f\n", w_score, decimals, rows[i].score);
     }
 }
 
@@ -280,7 +309,7 @@ static int jobs_option(const char *command, char *arg, void *value)
 
 static int parse(int argc, char **argv, args *a)
 {
-    *a = (args){.by = RG_SCORE_BETWEENNESS, .type = -1, .vo = {RG_VIEW_FULL, NULL},
+    *a = (args){.by = RG_SCORE_BETWEENNESS, .type = -1, .vo = {RG_VIEW_FULL, NULL, false},
                 .mo = {0, 1, NULL, 0, rg_fanout_cores()}, .top = 20, .seed = 1, .communities = true};
     const rg_option options[] = {
         RG_OPT_GRAPH(&a->graph_file),
@@ -301,6 +330,9 @@ static int parse(int argc, char **argv, args *a)
                         "modalities (should, must, shall, need, could,\n"
                         "imperative, will, commit, agree, intend, urge, call,\n"
                         "recommend; comma-separated) and what they name"),
+        RG_OPT_SET(0, "structure", &a->vo.structure,
+                   "count the links the catalog alone gives (part_of,\n"
+                   "member_of) in the full and entities views"),
         RG_OPT_COUNT(0, "top", &a->top, "N", "how many rows (default: 20)"),
         RG_OPT_COUNT(0, "pivots", &a->mo.pivots, "K", "estimate betweenness from K sampled sources"),
         RG_OPT_COUNT(0, "seed", &a->seed, "S", "the sample's seed (default: 1)"),
@@ -341,9 +373,9 @@ static int parse(int argc, char **argv, args *a)
     return -1;
 }
 
-/* The nodes to list, best first, at most --top: those of the view that
- * pass --type and --country. Returns how many. */
-static size_t select_rows(const rg_graph *g, const args *a, const double *scores, rg_cli_scored *rows)
+/* The nodes of the view that pass --type and --country, best first (ranks
+ * and ties by rg_order_scores). Returns how many. */
+static size_t select_rows(const rg_graph *g, const args *a, const double *scores, rg_scored *rows)
 {
     size_t n = 0;
     for (size_t i = 0; i < g->n_nodes; i++) {
@@ -351,19 +383,32 @@ static size_t select_rows(const rg_graph *g, const args *a, const double *scores
         if (isnan(scores[i]) || (a->type >= 0 && (int)node->type != a->type) ||
             (a->country && (!node->country || strcmp(node->country, a->country) != 0)))
             continue;
-        rows[n++] = (rg_cli_scored){i, scores[i], node->id};
+        rows[n++] = (rg_scored){.node = i, .score = scores[i]};
     }
-    qsort(rows, n, sizeof *rows, rg_cli_by_score);
-    return (size_t)a->top < n ? (size_t)a->top : n;
+    rg_order_scores(g, rows, n);
+    return n;
 }
 
-static void print_json(const rg_graph *g, const args *a, const rg_view *v, const rg_cli_scored *rows, size_t n)
+/* Under a table that --top cuts inside a tie: the rows left out share the
+ * last rank shown, and which of them made the cut is only id order. */
+static void print_cut_tie(const rg_scored *rows, size_t shown, size_t n)
+{
+    if (shown == 0 || shown >= n || rows[shown].rank != rows[shown - 1].rank)
+        return;
+    size_t more = 0;
+    while (shown + more < n && rows[shown + more].rank == rows[shown].rank)
+        more++;
+    printf("(%zu more share rank %zu; --top %zu lists them)\n", more, rows[shown].rank, shown + more);
+}
+
+static void print_json(const rg_graph *g, const args *a, const rg_view *v, const rg_scored *rows, size_t n)
 {
     json_t *list = json_array();
     for (size_t i = 0; i < n; i++) {
         const rg_node *node = &g->nodes[rows[i].node];
         json_t *o = json_object();
-        json_object_set_new(o, "rank", json_integer((json_int_t)i + 1));
+        json_object_set_new(o, "rank", json_integer((json_int_t)rows[i].rank));
+        json_object_set_new(o, "tied", json_boolean(rows[i].tied));
         json_object_set_new(o, "id", json_string(node->id));
         json_object_set_new(o, "label", json_string(node->label));
         json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
@@ -379,7 +424,7 @@ static void print_json(const rg_graph *g, const args *a, const rg_view *v, const
     rg_cli_print_json(o);
 }
 
-static void print_csv(const rg_graph *g, rg_score by, const rg_cli_scored *rows, size_t n)
+static void print_csv(const rg_graph *g, rg_score by, const rg_scored *rows, size_t n)
 {
     printf("rank,id,label,type,%s\n", rg_score_name(by));
     rg_buf line;
@@ -390,7 +435,7 @@ static void print_csv(const rg_graph *g, rg_score by, const rg_cli_scored *rows,
         rg_csv_field(&line, node->id);
         rg_buf_addc(&line, ',');
         rg_csv_field(&line, node->label);
-        printf("%zu,%.*s,%s,%.10g\n", i + 1, (int)line.len, line.data ? line.data : "", rg_type_name(node->type),
+        printf("%zu,%.*s,%s,%.10g\n", rows[i].rank, (int)line.len, line.data ? line.data : "", rg_type_name(node->type),
                rows[i].score);
     }
     rg_buf_destroy(&line);
@@ -414,7 +459,7 @@ static int rank_all(const rg_graph *g, const args *a, rg_error *err)
 static int rank_one(rg_graph *g, const args *a, rg_error *err)
 {
     double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
-    rg_cli_scored *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
+    rg_scored *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
     rg_view *v = NULL;
     int rc = scores && rows ? 0 : rg_error_nomem(err);
     if (rc == 0)
@@ -424,13 +469,15 @@ static int rank_one(rg_graph *g, const args *a, rg_error *err)
     if (rc == 0 && a->write)
         rc = write_scores(g, v, &a->mo, a->graph_file, err);
     if (rc == 0) {
-        size_t n = select_rows(g, a, scores, rows);
-        if (a->as_json)
+        size_t all = select_rows(g, a, scores, rows), n = (size_t)a->top < all ? (size_t)a->top : all;
+        if (a->as_json) {
             print_json(g, a, v, rows, n);
-        else if (a->as_csv)
+        } else if (a->as_csv) {
             print_csv(g, (rg_score)a->by, rows, n);
-        else
+        } else {
             print_table(g, rows, n, (rg_score)a->by);
+            print_cut_tie(rows, n, all);
+        }
     }
     free(scores);
     free(rows);

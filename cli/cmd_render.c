@@ -28,7 +28,7 @@ static int ensure_score(rg_graph *g, rg_score which, bool projection, rg_error *
     for (size_t i = 0; i < g->n_nodes; i++)
         if (!isnan(g->nodes[i].scores[which]))
             return 0;
-    rg_view_options vo = {projection ? RG_VIEW_AGENCIES : RG_VIEW_FULL, NULL};
+    rg_view_options vo = {.kind = projection ? RG_VIEW_AGENCIES : RG_VIEW_FULL};
     rg_view *v;
     if (rg_view_new(g, &vo, &v, err) < 0)
         return -1;

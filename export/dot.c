@@ -250,14 +250,17 @@ static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const boo
 typedef struct shared {
     size_t a, b;
     long count;
+    const char *ia, *ib; /* their ids */
 } shared;
 
+/* Pairs in id order, not the model's node order: the edges (and their
+ * SVG ids) come out the same for a graph built from the reports and the
+ * same graph read from its file. */
 static int by_pair(const void *x, const void *y)
 {
     const shared *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return (p->b > q->b) - (p->b < q->b);
+    int c = strcmp(p->ia, q->ia);
+    return c ? c : strcmp(p->ib, q->ib);
 }
 
 /* Whether a recommendation's link of relation rel names a party to it. */
@@ -293,7 +296,7 @@ static shared *shared_pairs(const rg_graph *g, size_t *n_out)
                 }
                 size_t a = x->target, b = y->target;
                 const char *ia = g->nodes[a].id, *ib = g->nodes[b].id;
-                out[n++] = strcmp(ia, ib) < 0 ? (shared){a, b, 1} : (shared){b, a, 1};
+                out[n++] = strcmp(ia, ib) < 0 ? (shared){a, b, 1, ia, ib} : (shared){b, a, 1, ib, ia};
             }
         }
     }

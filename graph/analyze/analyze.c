@@ -13,6 +13,7 @@ struct rg_view {
     const rg_graph *g;
     rg_view_kind kind;
     const char *doc;
+    bool structure; /* links from the catalog alone count */
     igraph_t graph; /* undirected, simple */
     igraph_vector_t weights;
     size_t *vertex_node; /* vertex → model node */
@@ -70,7 +71,11 @@ static int by_ends(const void *x, const void *y)
     const pair *a = x, *b = y;
     if (a->a != b->a)
         return a->a < b->a ? -1 : 1;
-    return (a->b > b->b) - (a->b < b->b);
+    if (a->b != b->b)
+        return a->b < b->b ? -1 : 1;
+    /* equal ends in order of weight: their sum is the same whatever
+     * order the links came in */
+    return (a->w > b->w) - (a->w < b->w);
 }
 
 /* Merge pairs with the same ends (weights summed) into an igraph graph. */
@@ -143,16 +148,39 @@ static bool node_in_view(const rg_node *n, rg_view_kind kind, const char *doc)
     return false;
 }
 
-/* The weight a link has in the view: its own, or only its evidence from
- * doc when the view keeps to one report. */
-static double link_weight(const rg_link *l, const char *doc)
+/* The weight a link has in the view: its sentences of text evidence (from
+ * doc only, when the view keeps to one report). Catalog evidence is
+ * structure, not activity: a link the catalog alone gives weighs 0 and is
+ * left out, or 1 with structure. A link without any evidence (a graph file
+ * from another tool) keeps its own weight. */
+static double link_weight(const rg_link *l, const char *doc, bool structure)
 {
-    if (!doc)
-        return l->weight > 0 ? l->weight : 1.0;
-    double w = 0;
-    for (size_t i = 0; i < l->n_evidence; i++)
-        w += strcmp(l->evidence[i].doc, doc) == 0;
-    return w;
+    if (l->n_evidence == 0)
+        return doc ? 0.0 : l->weight > 0 ? l->weight : 1.0;
+    double text = 0, catalog = 0;
+    for (size_t i = 0; i < l->n_evidence; i++) {
+        const char *from = l->evidence[i].doc;
+        if (strcmp(from, "catalog") == 0)
+            catalog++;
+        else
+            text += doc ? strcmp(from, doc) == 0 : 1;
+    }
+    return text > 0 ? text : structure && catalog > 0 ? 1.0 : 0.0;
+}
+
+/* Pairs of the distinct entities of one recommendation, each weighted
+ * 1/(k - 1) for its k entities (Newman's weighting of a projection): a
+ * recommendation adds 1 to the strength of each entity it names with
+ * others, however many it names, so one sentence that lists nine agencies
+ * does not outweigh nine recommendations. */
+static int recommendation_pairs(const rg_view *v, const size_t *ents, size_t k, pairs *p)
+{
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i + 1; j < k; j++)
+            if (add_pair(p, (igraph_integer_t)v->node_vertex[ents[i]], (igraph_integer_t)v->node_vertex[ents[j]],
+                         1.0 / (double)(k - 1), false) < 0)
+                return -1;
+    return 0;
 }
 
 /* Links of the projections: two entities that one recommendation leads,
@@ -163,34 +191,168 @@ static int shared_recommendations(const rg_view *v, pairs *p)
     /* each recommendation's entities, by walking the links once */
     size_t *first = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *first);
     size_t *next = malloc((g->n_links ? g->n_links : 1) * sizeof *next);
-    if (!first || !next) {
-        free(first);
-        free(next);
-        return -1;
-    }
-    for (size_t i = 0; i < g->n_nodes; i++)
+    size_t *ents = malloc((g->n_links ? g->n_links : 1) * sizeof *ents);
+    int rc = first && next && ents ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
         first[i] = RG_NONE;
-    for (size_t i = 0; i < g->n_links; i++) {
+    for (size_t i = 0; rc == 0 && i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
         bool role = l->relation == RG_REL_LEADS || l->relation == RG_REL_PARTNERS || l->relation == RG_REL_TARGETS ||
                     (v->kind == RG_VIEW_ENTITIES && l->relation == RG_REL_CONCERNS);
         if (!role || g->nodes[l->source].type != RG_TYPE_RECOMMENDATION || v->node_vertex[l->target] == RG_NONE ||
-            link_weight(l, v->doc) <= 0)
+            link_weight(l, v->doc, v->structure) <= 0)
             continue;
         next[i] = first[l->source];
         first[l->source] = i;
     }
-    int rc = 0;
-    for (size_t r = 0; r < g->n_nodes && rc == 0; r++)
-        for (size_t i = first[r]; i != RG_NONE && rc == 0; i = next[i])
-            for (size_t k = next[i]; k != RG_NONE && rc == 0; k = next[k]) {
-                size_t a = g->links[i].target, b = g->links[k].target;
-                if (a != b)
-                    rc = add_pair(p, (igraph_integer_t)v->node_vertex[a], (igraph_integer_t)v->node_vertex[b], 1.0,
-                                  false);
-            }
+    for (size_t r = 0; rc == 0 && r < g->n_nodes; r++) {
+        /* an entity that leads and partners is named once */
+        size_t k = 0;
+        for (size_t i = first[r]; i != RG_NONE; i = next[i]) {
+            size_t e = g->links[i].target, seen = 0;
+            while (seen < k && ents[seen] != e)
+                seen++;
+            if (seen == k)
+                ents[k++] = e;
+        }
+        rc = recommendation_pairs(v, ents, k, p);
+    }
     free(first);
     free(next);
+    free(ents);
+    return rc;
+}
+
+/* ---- sentences that name several entities ---- */
+
+/* One entity a sentence names; after counting, node holds how many
+ * entities the sentence names. */
+typedef struct named {
+    const char *doc;
+    long line;
+    const char *text;
+    size_t node;
+} named;
+
+typedef struct sentences {
+    named *items;
+    size_t len, cap;
+} sentences;
+
+static int by_sentence(const void *x, const void *y)
+{
+    const named *a = x, *b = y;
+    int c = strcmp(a->doc, b->doc);
+    if (c == 0 && a->line != b->line)
+        c = a->line < b->line ? -1 : 1;
+    return c ? c : strcmp(a->text, b->text);
+}
+
+static int by_sentence_node(const void *x, const void *y)
+{
+    int c = by_sentence(x, y);
+    const named *a = x, *b = y;
+    return c ? c : (a->node > b->node) - (a->node < b->node);
+}
+
+static bool text_evidence(const rg_evidence *e, const char *doc)
+{
+    return strcmp(e->doc, "catalog") != 0 && (!doc || strcmp(e->doc, doc) == 0);
+}
+
+/* Every sentence of co-mention evidence and how many entities it names,
+ * sorted for by_sentence look-ups. O(e log e) for e pieces of evidence. */
+static int count_named(const rg_graph *g, sentences *s)
+{
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        for (size_t k = 0; l->relation == RG_REL_CO_MENTIONED && k < l->n_evidence; k++) {
+            const rg_evidence *e = &l->evidence[k];
+            if (!text_evidence(e, NULL))
+                continue;
+            for (int end = 0; end < 2; end++) {
+                if (rg_reserve((void **)&s->items, &s->cap, s->len, sizeof *s->items) < 0)
+                    return -1;
+                s->items[s->len++] = (named){e->doc, e->line, e->text, end ? l->target : l->source};
+            }
+        }
+    }
+    if (s->len)
+        qsort(s->items, s->len, sizeof *s->items, by_sentence_node);
+    size_t out = 0;
+    for (size_t i = 0; i < s->len;) {
+        size_t j = i, count = 0;
+        for (; j < s->len && by_sentence(&s->items[i], &s->items[j]) == 0; j++)
+            count += j == i || s->items[j].node != s->items[j - 1].node;
+        s->items[out] = s->items[i];
+        s->items[out++].node = count;
+        i = j;
+    }
+    s->len = out;
+    return 0;
+}
+
+/* A co-mention's weight: each sentence that names k entities adds
+ * 1/(k - 1) (Newman's weighting, as for shared recommendations): a
+ * sentence adds 1 to the strength of each entity it names, so a list of
+ * nine agencies in one sentence does not outweigh nine sentences. */
+static double co_mention_weight(const rg_link *l, const sentences *s, const char *doc)
+{
+    if (l->n_evidence == 0)
+        return doc ? 0.0 : l->weight > 0 ? l->weight : 1.0;
+    double w = 0;
+    for (size_t i = 0; i < l->n_evidence; i++) {
+        const rg_evidence *e = &l->evidence[i];
+        named key = {e->doc, e->line, e->text, 0};
+        const named *hit = text_evidence(e, doc) ? bsearch(&key, s->items, s->len, sizeof key, by_sentence) : NULL;
+        if (hit && hit->node > 1)
+            w += 1.0 / (double)(hit->node - 1);
+    }
+    return w;
+}
+
+/* ---- views ---- */
+
+/* The nodes of the view as vertices, in id order rather than the model's:
+ * a graph built from the reports and the same graph read from its file
+ * give igraph the same input, and so the same scores to the last bit. */
+static int place_vertices(rg_view *v)
+{
+    const rg_graph *g = v->g;
+    size_t *order = rg_graph_node_order(g);
+    if (!order)
+        return -1;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        v->node_vertex[i] = RG_NONE;
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        size_t i = order[k];
+        if (node_in_view(&g->nodes[i], v->kind, v->doc)) {
+            v->node_vertex[i] = (size_t)v->n;
+            v->vertex_node[v->n++] = i;
+        }
+    }
+    free(order);
+    return 0;
+}
+
+/* The links between two nodes of the full or entities view, but
+ * `contains`: co-mentions by their sentences, the others by link_weight. */
+static int direct_links(const rg_view *v, pairs *p)
+{
+    const rg_graph *g = v->g;
+    sentences s = {0};
+    int rc = count_named(g, &s);
+    for (size_t i = 0; i < g->n_links && rc == 0; i++) {
+        const rg_link *l = &g->links[i];
+        size_t a = v->node_vertex[l->source], b = v->node_vertex[l->target];
+        if (l->relation == RG_REL_CONTAINS || a == RG_NONE || b == RG_NONE)
+            continue;
+        double w = l->relation == RG_REL_CO_MENTIONED ? co_mention_weight(l, &s, v->doc)
+                                                      : link_weight(l, v->doc, v->structure);
+        if (w > 0)
+            rc = add_pair(p, (igraph_integer_t)a, (igraph_integer_t)b, w, false);
+    }
+    free(s.items);
     return rc;
 }
 
@@ -204,32 +366,13 @@ int rg_view_new(const rg_graph *g, const rg_view_options *opts, rg_view **out, r
     v->g = g;
     v->kind = opts ? opts->kind : RG_VIEW_FULL;
     v->doc = opts ? opts->doc : NULL;
+    v->structure = opts && opts->structure;
     v->vertex_node = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *v->vertex_node);
     v->node_vertex = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *v->node_vertex);
-    if (!v->vertex_node || !v->node_vertex) {
-        rg_view_free(v);
-        return rg_error_nomem(err);
-    }
-    for (size_t i = 0; i < g->n_nodes; i++) {
-        v->node_vertex[i] = RG_NONE;
-        if (node_in_view(&g->nodes[i], v->kind, v->doc)) {
-            v->node_vertex[i] = (size_t)v->n;
-            v->vertex_node[v->n++] = i;
-        }
-    }
     pairs p = {0};
-    int rc = 0;
-    if (v->kind == RG_VIEW_FULL || v->kind == RG_VIEW_ENTITIES) {
-        for (size_t i = 0; i < g->n_links && rc == 0; i++) {
-            const rg_link *l = &g->links[i];
-            size_t a = v->node_vertex[l->source], b = v->node_vertex[l->target];
-            if (l->relation == RG_REL_CONTAINS || a == RG_NONE || b == RG_NONE)
-                continue;
-            double w = link_weight(l, v->doc);
-            if (w > 0)
-                rc = add_pair(&p, (igraph_integer_t)a, (igraph_integer_t)b, w, false);
-        }
-    }
+    int rc = v->vertex_node && v->node_vertex ? place_vertices(v) : -1;
+    if (rc == 0 && (v->kind == RG_VIEW_FULL || v->kind == RG_VIEW_ENTITIES))
+        rc = direct_links(v, &p);
     if (rc == 0 && v->kind != RG_VIEW_FULL)
         rc = shared_recommendations(v, &p);
     if (rc < 0) {
@@ -284,7 +427,7 @@ static int directed_graph(const rg_view *v, igraph_t *graph, igraph_vector_t *we
         /* a co-mention has no direction: its order is only that of ids */
         if (l->relation == RG_REL_CONTAINS || l->relation == RG_REL_CO_MENTIONED || a == RG_NONE || b == RG_NONE)
             continue;
-        double w = link_weight(l, v->doc);
+        double w = link_weight(l, v->doc, v->structure);
         if (w > 0 && add_pair(&p, (igraph_integer_t)a, (igraph_integer_t)b, w, true) < 0) {
             free(p.items);
             return rg_error_nomem(err);

@@ -6,11 +6,18 @@
  *   undirected; parallel and reciprocal links merged, weights summed,
  *   self-loops dropped. Hub and authority scores use the links' direction.
  * - agencies: actors and agencies, two linked when they share
- *   recommendations (lead, partner or target in both), weighted by how
- *   many.
+ *   recommendations (lead, partner or target in both).
  * - entities: actors, agencies and programs, linked by shared
  *   recommendations and by co-mentions, weights summed.
  * A view can keep to one report: its nodes, and links with evidence from it.
+ *
+ * Weights count what the reports say: a link weighs its sentences of text
+ * evidence; a sentence (co-mention) or recommendation (projection) that
+ * names k entities gives each pair 1/(k-1), adding 1 to the strength of
+ * each. A link the catalog alone gives is structure, left out (a weight of
+ * 0 would still be a step of a path), or with `structure` counted 1. A link
+ * without any evidence (another tool's file) keeps its weight. Vertices
+ * are in id order, so the scores do not depend on the model's node order.
  *
  * Ownership: rg_view_new / rg_view_free; results go into caller-allocated
  * arrays of g->n_nodes values, NaN (or -1) for nodes outside the view.
@@ -38,6 +45,7 @@ bool rg_view_parse(const char *name, rg_view_kind *out);
 typedef struct rg_view_options {
     rg_view_kind kind;
     const char *doc; /* keep to this report (its id), or NULL */
+    bool structure;  /* count the links the catalog alone gives (part_of, member_of) */
 } rg_view_options;
 
 typedef struct rg_view rg_view;

@@ -1,5 +1,6 @@
 #include "graph/analyze/query.h"
 
+#include "graph/analyze/order.h"
 #include "graph/base/hmap.h"
 #include "graph/base/text.h"
 
@@ -747,20 +748,6 @@ int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n
     return rc;
 }
 
-typedef struct scored {
-    double score;
-    const char *id;
-    size_t node;
-} scored;
-
-static int by_score_desc(const void *a, const void *b)
-{
-    const scored *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return strcmp(x->id, y->id);
-}
-
 static bool in_section(const rg_node *n, const rg_filter *f)
 {
     return n->section && contains_ci(n->section, f->section);
@@ -802,7 +789,7 @@ int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_er
     *out = NULL;
     size_t n = g->n_nodes;
     bool *keep = malloc((n ? n : 1) * sizeof *keep);
-    scored *rank = malloc((n ? n : 1) * sizeof *rank);
+    rg_scored *rank = malloc((n ? n : 1) * sizeof *rank);
     if (!keep || !rank) {
         free(keep);
         free(rank);
@@ -827,8 +814,8 @@ int rg_query_filter(const rg_graph *g, const rg_filter *f, rg_graph **out, rg_er
         size_t m = 0;
         for (size_t i = 0; i < n; i++)
             if (keep[i] && rg_type_is_entity(g->nodes[i].type))
-                rank[m++] = (scored){isnan(f->by[i]) ? -1 : f->by[i], g->nodes[i].id, i};
-        qsort(rank, m, sizeof *rank, by_score_desc);
+                rank[m++] = (rg_scored){.node = i, .score = f->by[i]};
+        rg_order_scores(g, rank, m);
         for (size_t k = (size_t)f->top; k < m; k++)
             keep[rank[k].node] = false;
         /* a recommendation stays when it names two of the entities kept */

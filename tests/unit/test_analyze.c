@@ -1,6 +1,7 @@
 /* Unit tests of centrality on the whole-graph view (graph/analyze/analyze.c),
  * checked against values worked out by hand. */
 #include "graph/analyze/analyze.h"
+#include "graph/analyze/order.h"
 #include "helpers.h"
 
 #include <math.h>
@@ -101,7 +102,7 @@ START_TEST(agencies_view_and_communities)
     rg_error err;
     rg_error_clear(&err);
     rg_view *v;
-    rg_view_options vo = {RG_VIEW_AGENCIES, NULL};
+    rg_view_options vo = {RG_VIEW_AGENCIES, NULL, false};
     ck_assert_int_eq(rg_view_new(g, &vo, &v, &err), 0);
     ck_assert_uint_eq(rg_view_nodes(v), 6); /* recommendations are not in it */
     ck_assert_uint_eq(rg_view_links(v), 7);
@@ -210,6 +211,82 @@ START_TEST(hits_follows_direction)
 }
 END_TEST
 
+START_TEST(catalog_links_are_structure)
+{
+    /* a - b from a sentence; b - c from the catalog alone: left out by
+     * default, one step with structure */
+    rg_graph *g = rg_graph_new();
+    size_t a, b, c;
+    rg_graph_node(g, "a", RG_TYPE_AGENCY, "a", &a);
+    rg_graph_node(g, "b", RG_TYPE_AGENCY, "b", &b);
+    rg_graph_node(g, "c", RG_TYPE_ACTOR, "c", &c);
+    rg_graph_link(g, a, b, RG_REL_PARTNERS, "d", 1, "s1", NULL);
+    rg_graph_link(g, b, c, RG_REL_PART_OF, "catalog", 0, "catalog.json", NULL);
+    rg_error err;
+    rg_error_clear(&err);
+    double s[3];
+    for (int structure = 0; structure < 2; structure++) {
+        rg_view_options vo = {RG_VIEW_FULL, NULL, structure};
+        rg_view *v;
+        ck_assert_int_eq(rg_view_new(g, &vo, &v, &err), 0);
+        ck_assert_uint_eq(rg_view_links(v), structure ? 2 : 1);
+        ck_assert_int_eq(rg_view_measure(v, RG_SCORE_BETWEENNESS, NULL, s, &err), 0);
+        ck_assert_double_eq_tol(s[b], structure ? 1 : 0, 1e-12);
+        rg_view_free(v);
+    }
+    rg_graph_free(g);
+}
+END_TEST
+
+START_TEST(a_sentence_naming_k_counts_once_for_each)
+{
+    /* one sentence names a, b, c, d (six co-mentions); another names a, b:
+     * a's strength is 2 (two sentences), c's is 1 */
+    rg_graph *g = rg_graph_new();
+    size_t n[4];
+    const char *names[] = {"a", "b", "c", "d"};
+    for (int i = 0; i < 4; i++)
+        rg_graph_node(g, names[i], RG_TYPE_AGENCY, names[i], &n[i]);
+    for (int i = 0; i < 4; i++)
+        for (int j = i + 1; j < 4; j++)
+            rg_graph_link(g, n[i], n[j], RG_REL_CO_MENTIONED, "d", 1, "list", NULL);
+    rg_graph_link(g, n[0], n[1], RG_REL_CO_MENTIONED, "d", 2, "pair", NULL);
+    rg_graph_finish(g);
+    double s[4];
+    scores(g, RG_SCORE_STRENGTH, s);
+    ck_assert_double_eq_tol(s[n[0]], 2, 1e-12);
+    ck_assert_double_eq_tol(s[n[1]], 2, 1e-12);
+    ck_assert_double_eq_tol(s[n[2]], 1, 1e-12);
+    ck_assert_double_eq_tol(s[n[3]], 1, 1e-12);
+    rg_graph_free(g);
+}
+END_TEST
+
+START_TEST(ties_share_a_rank_in_id_order)
+{
+    rg_graph *g = rg_graph_new();
+    size_t n[4];
+    const char *names[] = {"d", "c", "b", "a"};
+    for (int i = 0; i < 4; i++)
+        rg_graph_node(g, names[i], RG_TYPE_AGENCY, names[i], &n[i]);
+    /* c and b equal within 1e-9 (not to the bit), a lower, d NaN */
+    rg_scored rows[4] = {{.node = n[0], .score = NAN}, {.node = n[1], .score = 0.5 * (1 + 1e-12)},
+                         {.node = n[2], .score = 0.5}, {.node = n[3], .score = 0.25}};
+    rg_order_scores(g, rows, 4);
+    ck_assert_str_eq(rows[0].id, "b");
+    ck_assert_str_eq(rows[1].id, "c");
+    ck_assert_uint_eq(rows[0].rank, 1);
+    ck_assert_uint_eq(rows[1].rank, 1);
+    ck_assert(rows[0].tied && rows[1].tied);
+    ck_assert_str_eq(rows[2].id, "a");
+    ck_assert_uint_eq(rows[2].rank, 3);
+    ck_assert(!rows[2].tied);
+    ck_assert_str_eq(rows[3].id, "d");
+    ck_assert(rg_order_tied(1e6, 1e6 + 1e-4) && !rg_order_tied(1, 1 + 1e-8));
+    rg_graph_free(g);
+}
+END_TEST
+
 START_TEST(view_names_round_trip)
 {
     rg_view_kind kinds[] = {RG_VIEW_FULL, RG_VIEW_AGENCIES, RG_VIEW_ENTITIES};
@@ -235,6 +312,9 @@ int main(void)
     tcase_add_test(tc, pivot_estimates_do_not_depend_on_workers);
     tcase_add_test(tc, hits_follows_direction);
     tcase_add_test(tc, view_names_round_trip);
+    tcase_add_test(tc, catalog_links_are_structure);
+    tcase_add_test(tc, a_sentence_naming_k_counts_once_for_each);
+    tcase_add_test(tc, ties_share_a_rank_in_id_order);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
