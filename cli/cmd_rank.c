@@ -240,7 +240,7 @@ static int read_pivots(const rg_graph *g, const char *path, size_t **out, size_t
 static int write_scores(rg_graph *g, const rg_view *v, const rg_view_options *vo, const rg_measure_options *mo,
                         const char *path, rg_error *err)
 {
-    if (rg_scores_store(g, v, mo, err) < 0 || rg_json_write_file(path, g, NULL, err) < 0)
+    if (rg_scores_store(g, v, mo, NULL, NULL, err) < 0 || rg_json_write_file(path, g, NULL, err) < 0)
         return -1;
     rg_buf what;
     rg_buf_init(&what);

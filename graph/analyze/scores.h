@@ -14,11 +14,19 @@
 #include "graph/analyze/analyze.h"
 #include "graph/base/text.h"
 
+/* A measure igraph could not compute (HITS, say, that does not converge
+ * on a long chain): told which and why; the nodes keep NaN for it. */
+typedef void (*rg_scores_skip)(void *ctx, rg_score which, const rg_error *why);
+
 /* Every measure and the Leiden community (seed mo->seed, until it no
  * longer improves) of the view v of g into g's nodes: NaN for a node
  * outside the view. O(n m) for betweenness and closeness, less for the
- * others. On error the nodes hold what was computed before it. */
-int rg_scores_store(rg_graph *g, const rg_view *v, const rg_measure_options *mo, rg_error *err);
+ * others. A measure that igraph fails on stops it with that error, or,
+ * when skip is given, is passed to skip(ctx, ...) and left out; out of
+ * memory always stops it. On error the nodes hold what was computed
+ * before it. */
+int rg_scores_store(rg_graph *g, const rg_view *v, const rg_measure_options *mo, rg_scores_skip skip, void *ctx,
+                    rg_error *err);
 
 /* Forget every score of every node (all NaN): what a graph with no scores
  * is written as. */
