@@ -24,14 +24,14 @@ static const rg_options_usage usage = {"export", 21, false,
     "  gexf       GEXF 1.2draft (Gephi; NetworkX read_gexf)\n"
     "  csv        nodes.csv and edges.csv, in the directory -o names\n"
     "  dot        Graphviz DOT, every node and link\n\n"
-    "Every node carries the scores rank --write stores (degree, strength, betweenness,\n"
-    "closeness, harmonic, eigenvector, pagerank, hub, authority, coreness) and its\n"
-    "Leiden community, computed on the --view (default full), so that Gephi and\n"
-    "Cytoscape can size and colour nodes at once; stderr says so. A node outside the\n"
-    "view has none: a report; with agencies, all but actors and agencies. A measure\n"
-    "igraph cannot compute (HITS that does not converge) is left out, and said. On a\n"
-    "large graph this takes as long as rank --write (betweenness and closeness walk\n"
-    "from every node): --no-scores skips it.\n\n"};
+    "In every format but dot, each node carries the scores rank --write stores\n"
+    "(degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, hub,\n"
+    "authority, coreness) and its Leiden community, computed on the --view (default\n"
+    "full), so that Gephi and Cytoscape can size and colour nodes at once; stderr\n"
+    "says so. A node outside the view has none: a report; with agencies, all but\n"
+    "actors and agencies. A measure igraph cannot compute (HITS that does not\n"
+    "converge) is left out, and said. On a large graph this takes as long as rank\n"
+    "--write (betweenness and closeness walk from every node): --no-scores skips it.\n\n"};
 
 static int format_option(const char *command, char *arg, void *value)
 {
