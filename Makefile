@@ -12,9 +12,10 @@ VERSION := 0.1.0
 
 PKGS    := igraph libcgraph libgvc jansson
 DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev check pkg-config
-# what the tests use to check our outputs as other tools read them, and
-# Universal Ctags for the shape check (tests/shape/)
-TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags
+# what the tests use to check our outputs as other tools read them (node
+# for Cytoscape.js, below), and Universal Ctags for the shape check
+# (tests/shape/)
+TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags nodejs
 
 CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -97,8 +98,23 @@ endef
 deps:
 	$(call install_missing,$(DEB_PKGS))
 
+# Cytoscape.js, which a CLI case loads the Cytoscape export with under
+# node (tests/cli/cases/export-cytoscape-js), from the npm registry into
+# build/node (not in git). Without npm or the registry the case is skipped,
+# and said so, rather than make check failing.
+NODE_DEPS := build/node
+CYTOSCAPE_JS := cytoscape@3.35.0
 test-deps:
 	$(call install_missing,$(TEST_DEB_PKGS))
+	@if [ -f $(NODE_DEPS)/node_modules/cytoscape/package.json ] && \
+	    grep -q '"version": "$(CYTOSCAPE_JS:cytoscape@%=%)"' $(NODE_DEPS)/node_modules/cytoscape/package.json; then :; \
+	elif ! command -v npm >/dev/null 2>&1; then \
+	  echo "relgraph: no npm: the Cytoscape.js check of the Cytoscape export will be skipped" >&2; \
+	else \
+	  echo "relgraph: installing $(CYTOSCAPE_JS) under $(NODE_DEPS) (npm)"; \
+	  mkdir -p $(NODE_DEPS) && npm install --prefix $(NODE_DEPS) --no-save --no-audit --no-fund --silent $(CYTOSCAPE_JS) || \
+	  echo "relgraph: npm could not install $(CYTOSCAPE_JS): the Cytoscape.js check of the Cytoscape export will be skipped" >&2; \
+	fi
 
 # The overview diagram of make run: the most central entities and the
 # recommendations that link them.

@@ -7,6 +7,7 @@
 #include "export/output.h"
 #include "graph/analyze/analyze.h"
 #include "graph/analyze/order.h"
+#include "graph/analyze/scores.h"
 #include "graph/base/fanout.h"
 #include "graph/base/text.h"
 
@@ -249,33 +250,20 @@ static int read_pivots(const rg_graph *g, const char *path, size_t **out, size_t
     return 0;
 }
 
-/* Compute every measure and the communities into the nodes' scores, and
- * write the graph file back in place (atomically). */
-static int write_scores(rg_graph *g, const rg_view *v, const rg_measure_options *mo, const char *path, rg_error *err)
+/* Compute every measure and the communities into the nodes' scores, write
+ * the graph file back in place (atomically), and say what it now holds. */
+static int write_scores(rg_graph *g, const rg_view *v, const rg_view_options *vo, const rg_measure_options *mo,
+                        const char *path, rg_error *err)
 {
-    double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
-    long *member = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *member);
-    if (!scores || !member) {
-        free(scores);
-        free(member);
-        return rg_error_nomem(err);
-    }
-    int rc = 0;
-    /* every measure: the scores before the community */
-    for (int m = 0; m < RG_SCORE_COMMUNITY && rc == 0; m++) {
-        rc = rg_view_measure(v, (rg_score)m, mo, scores, err);
-        for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
-            g->nodes[i].scores[m] = scores[i];
-    }
-    size_t count;
-    double modularity;
-    if (rc == 0)
-        rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, mo->seed, 0, member, &count, &modularity, err);
-    for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
-        g->nodes[i].scores[RG_SCORE_COMMUNITY] = member[i] >= 0 ? (double)member[i] : NAN;
-    free(scores);
-    free(member);
-    return rc == 0 ? rg_json_write_file(path, g, NULL, err) : -1;
+    if (rg_scores_store(g, v, mo, NULL, NULL, err) < 0 || rg_json_write_file(path, g, NULL, err) < 0)
+        return -1;
+    rg_buf what;
+    rg_buf_init(&what);
+    rg_scores_describe(&what);
+    fprintf(stderr, "relgraph: wrote %s: the scores %s of the %s view\n", path, what.data ? what.data : "",
+            rg_view_name(vo->kind));
+    rg_buf_destroy(&what);
+    return 0;
 }
 
 /* What to rank, on which view, and how to show it. */
@@ -357,7 +345,7 @@ static int parse(int argc, char **argv, args *a)
                         jobs_option),
         RG_OPT_SET(0, "write", &a->write,
                    "store every measure (and the Leiden community) in the\n"
-                   "graph file given with -g"),
+                   "graph file given with -g; stderr says what it wrote"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -467,7 +455,7 @@ static int rank_one(rg_graph *g, const args *a, rg_error *err)
     if (rc == 0)
         rc = rg_view_measure(v, (rg_score)a->by, &a->mo, scores, err);
     if (rc == 0 && a->write)
-        rc = write_scores(g, v, &a->mo, a->graph_file, err);
+        rc = write_scores(g, v, &a->vo, &a->mo, a->graph_file, err);
     if (rc == 0) {
         size_t all = select_rows(g, a, scores, rows), n = (size_t)a->top < all ? (size_t)a->top : all;
         if (a->as_json) {

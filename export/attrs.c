@@ -49,7 +49,10 @@ rg_attr_def rg_node_attr_def(size_t k)
         return node_attrs[k];
     if (k == A_MODALITY)
         return (rg_attr_def){"modality", RG_ATTR_STRING};
-    return (rg_attr_def){rg_score_name((rg_score)(k - A__FIXED)), RG_ATTR_DOUBLE};
+    /* the community a number that names a group, so that Gephi and Cytoscape
+     * colour by it as a partition, not a scale */
+    rg_score score = (rg_score)(k - A__FIXED);
+    return (rg_attr_def){rg_score_name(score), score == RG_SCORE_COMMUNITY ? RG_ATTR_INT : RG_ATTR_DOUBLE};
 }
 
 static void join(rg_buf *s, const rg_strset *set)

@@ -34,8 +34,8 @@ typedef struct rg_attr_def {
 } rg_attr_def;
 
 /* The node attributes, in order: label, type, kind, country, aliases,
- * mentions, docs, text, doc, line, section, one per score, then modality
- * (optional). */
+ * mentions, docs, text, doc, line, section, one per score (a number, the
+ * community a whole one), then modality (optional). */
 size_t rg_node_attr_count(void);
 /* How many of them g needs: all, or all but modality when no node of g
  * has one. O(nodes). */

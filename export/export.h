@@ -2,9 +2,9 @@
  *
  *   json       node-link JSON, the graph file (export/json.h)
  *   jgf        JSON Graph Format v2 (jsongraphformat.info)
- *   cytoscape  Cytoscape.js elements JSON
+ *   cytoscape  Cytoscape JSON (.cyjs: Cytoscape desktop, Cytoscape.js, NetworkX)
  *   graphml    GraphML with typed attribute keys (NetworkX, igraph, Gephi, yEd)
- *   gexf       GEXF 1.3 (Gephi)
+ *   gexf       GEXF 1.2draft (Gephi)
  *   csv        nodes.csv and edges.csv in a directory
  *   dot        Graphviz DOT, built with cgraph
  * JSON is written with jansson, DOT with cgraph; the XML formats escape

@@ -1,10 +1,14 @@
 /* The two JSON formats of other tools, written with jansson: JSON Graph
- * Format v2 (nodes keyed by id, edges with metadata) and Cytoscape.js
- * elements (every attribute in "data"). */
+ * Format v2 (nodes keyed by id, edges with metadata) and Cytoscape JSON,
+ * the .cyjs of Cytoscape desktop that Cytoscape.js and NetworkX's
+ * cytoscape_graph read too: the network's attributes in a top-level
+ * "data", the nodes and edges in "elements", every attribute of one in its
+ * "data". */
 #include "config.h"
 #include "export/attrs.h"
 #include "export/export.h"
 #include "export/json.h"
+#include "graph/base/text.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -69,14 +73,19 @@ static int dump(json_t *root, bool complete, FILE *out, rg_error *err, const cha
 }
 
 /* One node: JGF keys it by id, with its label and its attributes as
- * metadata; Cytoscape.js gives every attribute, id first, in "data". */
+ * metadata; Cytoscape gives every attribute in "data", first its id, the
+ * "value" NetworkX keys the node by (the id again) and the "name"
+ * Cytoscape desktop shows (its label). */
 static int add_node(json_t *nodes, const rg_node *n, bool jgf)
 {
     json_t *o = json_object(), *data = json_object();
-    if (jgf)
+    if (jgf) {
         json_object_set_new(o, "label", json_string(n->label));
-    else
+    } else {
         json_object_set_new(data, "id", json_string(n->id));
+        json_object_set_new(data, "value", json_string(n->id));
+        json_object_set_new(data, "name", json_string(n->label));
+    }
     int rc = node_data(n, data, jgf);
     json_object_set_new(o, jgf ? "metadata" : "data", data);
     if (jgf)
@@ -86,10 +95,31 @@ static int add_node(json_t *nodes, const rg_node *n, bool jgf)
     return rc;
 }
 
+/* Every piece of evidence of l as "doc:line: text", a list of strings as
+ * Cytoscape desktop makes a list column of (it has none for objects). */
+static json_t *evidence_lines(const rg_link *l)
+{
+    json_t *a = json_array();
+    rg_buf b;
+    rg_buf_init(&b);
+    for (size_t i = 0; a && i < l->n_evidence; i++) {
+        char line[32];
+        snprintf(line, sizeof line, ":%ld: ", l->evidence[i].line);
+        rg_buf_reset(&b);
+        rg_buf_adds(&b, l->evidence[i].doc);
+        rg_buf_adds(&b, line);
+        rg_buf_adds(&b, l->evidence[i].text);
+        json_array_append_new(a, json_string(b.failed || !b.data ? "" : b.data));
+    }
+    rg_buf_destroy(&b);
+    return a;
+}
+
 /* The i-th link in writing order: its id, ends and relation (JGF adds
- * "directed"), then its key, weight, inferred (when it is) and evidence,
- * which JGF puts in metadata and Cytoscape.js beside the others in
- * "data". */
+ * "directed", Cytoscape the same relation as "interaction", its column
+ * for edge types), then its key, weight, inferred (when it is) and
+ * evidence, which JGF puts in metadata as objects and Cytoscape beside the
+ * others in "data" as lines. */
 static void add_link(json_t *edges, const rg_graph *g, const rg_link *l, size_t i, long key, bool jgf)
 {
     char id[32];
@@ -101,12 +131,16 @@ static void add_link(json_t *edges, const rg_graph *g, const rg_link *l, size_t 
     json_object_set_new(e, "relation", json_string(rg_relation_name(l->relation)));
     if (jgf)
         json_object_set_new(e, "directed", json_true());
+    else
+        json_object_set_new(e, "interaction", json_string(rg_relation_name(l->relation)));
     json_object_set_new(facts, "key", json_integer(key));
     json_object_set_new(facts, "weight", json_real(l->weight));
     /* as in the graph file: only when true */
     if (l->inferred)
         json_object_set_new(facts, "inferred", json_true());
-    json_object_set_new(facts, "evidence", rg_json_evidence(l));
+    if (!jgf)
+        json_object_set_new(facts, "evidence_count", json_integer((json_int_t)l->n_evidence));
+    json_object_set_new(facts, "evidence", jgf ? rg_json_evidence(l) : evidence_lines(l));
     json_t *el = jgf ? e : json_object();
     json_object_set_new(el, jgf ? "metadata" : "data", facts);
     json_array_append_new(edges, el);
@@ -152,6 +186,20 @@ int rg_jgf_write(const rg_graph *g, FILE *out, rg_error *err)
     return dump(root, rc == 0, out, err, "JSON Graph Format");
 }
 
+/* The network's own attributes, Cytoscape's top-level "data": its name,
+ * what made it and the reports it was built from (their ids). */
+static json_t *network_data(const rg_graph *g)
+{
+    json_t *d = json_object(), *docs = json_array();
+    for (size_t i = 0; i < g->n_docs; i++)
+        json_array_append_new(docs, json_string(g->docs[i].id));
+    json_object_set_new(d, "name", json_string("relgraph"));
+    json_object_set_new(d, "description", json_string("relationships named in policy reports"));
+    json_object_set_new(d, "generator", json_string("relgraph " RG_VERSION));
+    json_object_set_new(d, "documents", docs);
+    return d;
+}
+
 int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err)
 {
     json_t *jn, *je;
@@ -159,6 +207,15 @@ int rg_cytoscape_write(const rg_graph *g, FILE *out, rg_error *err)
     json_t *all = json_object(), *root = json_object();
     json_object_set_new(all, "nodes", jn);
     json_object_set_new(all, "edges", je);
+    /* as Cytoscape desktop writes .cyjs */
+    json_object_set_new(root, "format_version", json_string("1.0"));
+    json_object_set_new(root, "generated_by", json_string("relgraph " RG_VERSION));
+    json_object_set_new(root, "target_cytoscapejs_version", json_string("~2.1"));
+    json_object_set_new(root, "data", network_data(g));
+    /* what NetworkX's cytoscape_graph makes of it: a MultiDiGraph keyed
+     * by "key" */
+    json_object_set_new(root, "directed", json_true());
+    json_object_set_new(root, "multigraph", json_true());
     json_object_set_new(root, "elements", all);
-    return dump(root, rc == 0, out, err, "Cytoscape.js JSON");
+    return dump(root, rc == 0, out, err, "Cytoscape JSON");
 }

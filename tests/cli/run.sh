@@ -6,7 +6,8 @@
 # holding `args` (arguments to relgraph) or `cmd` (a shell snippet, for
 # cases of several steps), and the expected `stdout`, `stderr` and `status`
 # (a missing file means empty output, status 0). A `skip` file holds a shell
-# condition under which the case cannot run (it is counted as skipped). Each
+# condition under which the case cannot run (it is counted as skipped, and
+# its comment lines, "# why", are printed with it). Each
 # case runs in a new temporary directory with $RELGRAPH (the binary),
 # $FIXTURES (tests/cli/fixtures) and $DATA (data/) set.
 #
@@ -44,7 +45,9 @@ for name in "$@"; do
     case_dir=$here/$name
     if [ -f "$case_dir/skip" ] && (cd "$work" && RELGRAPH=$RELGRAPH sh -c "$(cat "$case_dir/skip")") >/dev/null 2>&1; then
         skipped=$((skipped + 1))
-        echo "skip $name"
+        # the skip file's comment lines say why
+        why=$(sed -n 's/^# *//p' "$case_dir/skip" | tr '\n' ' ' | sed 's/ *$//')
+        echo "skip $name${why:+: $why}"
         continue
     fi
     name=$(echo "$name" | tr / -)
