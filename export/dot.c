@@ -1,5 +1,6 @@
 #include "export/dot.h"
 
+#include "export/dot_label.h"
 #include "export/output.h"
 #include "graph/base/hmap.h"
 #include "graph/base/text.h"
@@ -36,6 +37,9 @@ static const relation_style edge_styles[RG_REL__COUNT] = {
     [RG_REL_PART_OF] = {"dotted", "#555555"},    [RG_REL_MEMBER_OF] = {"dotted", "#8c510a"},
     [RG_REL_CO_MENTIONED] = {"dashed", "#cccccc"}, [RG_REL_TARGETS] = {"solid", "#e08214"},
 };
+
+/* How many bytes of a recommendation's action its label shows. */
+#define RECOMMENDATION_ACTION 56
 
 /* A role whose party the sentence does not name (inferred) is drawn
  * dashed, in its relation's colour made half transparent. */
@@ -91,28 +95,13 @@ static int set(void *obj, const char *name, const char *value)
     return agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : -1;
 }
 
-/* A recommendation's label: its first words. */
-static char *short_words(const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max)
-        return rg_strdup(s);
-    size_t cut = max;
-    while (cut > max / 2 && s[cut] != ' ')
-        cut--;
-    rg_buf b;
-    rg_buf_init(&b);
-    rg_buf_add(&b, s, cut);
-    rg_buf_adds(&b, " ...");
-    return rg_buf_steal(&b);
-}
-
 typedef struct builder {
     const rg_graph *g;
     const rg_dot_options *opts;
     Agraph_t *ag;
     Agnode_t **an;
     bool *used;
+    size_t *lead_start, *leads; /* a recommendation's leads: leads[lead_start[r] .. lead_start[r + 1]) */
     double lo, hi; /* range of the size_by score over drawn nodes */
     bool failed;
 } builder;
@@ -159,8 +148,12 @@ static void add_node(builder *b, size_t i)
     Agnode_t *an = agnode(cluster_of(b, n), n->id, 1);
     b->an[i] = an;
     bool rec = n->type == RG_TYPE_RECOMMENDATION;
-    char *words = rec ? short_words(n->text ? n->text : n->label, 60) : NULL;
-    char *label = label_text(rec ? (words ? words : "") : n->label, rec ? 24 : 20);
+    char *words = NULL;
+    if (rec && b->lead_start) {
+        size_t from = b->lead_start[i], to = b->lead_start[i + 1];
+        words = rg_dot_recommendation_label(b->g, i, b->leads + from, to - from, RECOMMENDATION_ACTION);
+    }
+    char *label = label_text(rec ? (words ? words : "") : n->label, rec ? 26 : 20);
     rg_buf t;
     rg_buf_init(&t);
     rg_buf_adds(&t, rec && n->text ? n->text : n->label);
@@ -178,7 +171,7 @@ static void add_node(builder *b, size_t i)
     }
     char *tip = t.failed ? NULL : label_text(t.data, 0);
     rg_buf_destroy(&t);
-    if (!an || !label || !tip || set(an, "label", label) < 0 || set(an, "tooltip", tip) < 0 ||
+    if (!an || !label || !tip || (rec && !words) || set(an, "label", label) < 0 || set(an, "tooltip", tip) < 0 ||
         set(an, "shape", styles[n->type].shape) < 0 || set(an, "fillcolor", styles[n->type].fill) < 0 ||
         (n->modality && set(an, "modality", n->modality) < 0))
         b->failed = true;
@@ -528,6 +521,33 @@ static void add_links(builder *b, const size_t *order, bool all, bool drawn[RG_R
     }
 }
 
+/* Each recommendation's leads, in link order, for its label. */
+static int index_leads(builder *b, const size_t *order_links)
+{
+    const rg_graph *g = b->g;
+    b->lead_start = calloc(g->n_nodes + 1, sizeof *b->lead_start);
+    size_t n = 0;
+    for (size_t i = 0; b->lead_start && i < g->n_links; i++)
+        if (g->links[i].relation == RG_REL_LEADS && g->nodes[g->links[i].source].type == RG_TYPE_RECOMMENDATION)
+            b->lead_start[g->links[i].source + 1]++, n++;
+    b->leads = malloc((n ? n : 1) * sizeof *b->leads);
+    size_t *fill = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *fill);
+    if (!b->lead_start || !b->leads || !fill) {
+        free(fill);
+        return -1;
+    }
+    for (size_t i = 0; i < g->n_nodes; i++)
+        b->lead_start[i + 1] += b->lead_start[i];
+    memcpy(fill, b->lead_start, g->n_nodes * sizeof *fill);
+    for (size_t k = 0; k < g->n_links; k++) {
+        const rg_link *l = &g->links[order_links[k]];
+        if (l->relation == RG_REL_LEADS && g->nodes[l->source].type == RG_TYPE_RECOMMENDATION)
+            b->leads[fill[l->source]++] = l->target;
+    }
+    free(fill);
+    return 0;
+}
+
 /* The diagram of g: every node and link when all (the DOT export), else
  * what opts selects, with a legend. NULL when out of memory. */
 static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
@@ -536,11 +556,11 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     if (!ag)
         return NULL;
     builder b = {g, opts, ag, calloc(g->n_nodes ? g->n_nodes : 1, sizeof(Agnode_t *)),
-                 calloc(g->n_nodes ? g->n_nodes : 1, sizeof(bool)), 0, 0, false};
+                 calloc(g->n_nodes ? g->n_nodes : 1, sizeof(bool)), NULL, NULL, 0, 0, false};
     size_t *order_nodes = NULL, *order_links = NULL;
     shared *pairs = NULL;
     size_t n_pairs = 0;
-    if (!b.an || !b.used || rg_graph_order(g, &order_nodes, &order_links) < 0)
+    if (!b.an || !b.used || rg_graph_order(g, &order_nodes, &order_links) < 0 || index_leads(&b, order_links) < 0)
         b.failed = true;
     if (!b.failed && opts->projection) {
         pairs = shared_pairs(g, &n_pairs);
@@ -565,6 +585,8 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
         add_legend(&b, present, drawn, inferred);
     free(b.used);
     free(b.an);
+    free(b.lead_start);
+    free(b.leads);
     free(pairs);
     free(order_nodes);
     free(order_links);
