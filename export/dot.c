@@ -208,7 +208,7 @@ static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const boo
         rg_buf_adds(&html, styles[t].legend);
         rg_buf_adds(&html, "</TD></TR>");
     }
-    if (b->opts->projection) {
+    if (b->opts->view != RG_VIEW_FULL) {
         rg_buf_adds(&html, "<TR><TD>line</TD><TD ALIGN=\"LEFT\">shared recommendations (thicker: more)</TD></TR>");
     } else {
         static const rg_relation shown[] = {RG_REL_LEADS, RG_REL_PARTNERS, RG_REL_TARGETS, RG_REL_CONCERNS,
@@ -240,9 +240,9 @@ static void add_legend(builder *b, const bool present[RG_TYPE__COUNT], const boo
     rg_buf_destroy(&html);
 }
 
+/* Two entities one recommendation names (a before b in id order). */
 typedef struct shared {
-    size_t a, b;
-    long count;
+    size_t a, b, rec;
 } shared;
 
 static int by_pair(const void *x, const void *y)
@@ -250,56 +250,72 @@ static int by_pair(const void *x, const void *y)
     const shared *p = x, *q = y;
     if (p->a != q->a)
         return p->a < q->a ? -1 : 1;
-    return (p->b > q->b) - (p->b < q->b);
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    return (p->rec > q->rec) - (p->rec < q->rec);
 }
 
-/* Whether a recommendation's link of relation rel names a party to it. */
-static bool party(rg_relation rel)
+/* Whether a recommendation's link of relation rel makes its target share
+ * it: a party to it (leads, partners, targets), or in the entities view
+ * what it concerns (as the analysis's views count them). */
+static bool shares(rg_relation rel, rg_view_kind view)
 {
-    return rel == RG_REL_LEADS || rel == RG_REL_PARTNERS || rel == RG_REL_TARGETS;
+    return rel == RG_REL_LEADS || rel == RG_REL_PARTNERS || rel == RG_REL_TARGETS ||
+           (view == RG_VIEW_ENTITIES && rel == RG_REL_CONCERNS);
 }
 
-/* Actors and agencies that share recommendations, with how many. */
-static shared *shared_pairs(const rg_graph *g, size_t *n_out)
+static bool projected(const rg_node *n, rg_view_kind view)
+{
+    return view == RG_VIEW_ENTITIES ? rg_type_is_entity(n->type) : n->type == RG_TYPE_ACTOR || n->type == RG_TYPE_AGENCY;
+}
+
+/* Room for one more in *out (of *cap); false when out of memory. */
+static bool room(shared **out, size_t *cap, size_t n)
+{
+    return n < *cap || rg_reserve((void **)out, cap, n, sizeof **out) == 0;
+}
+
+/* Every (entity, entity, recommendation) the recommendation names both
+ * of, sorted by pair then recommendation, once each. The links that
+ * share are chained per recommendation first (first/next), so that the
+ * pairs cost their number, not links squared. */
+static shared *shared_pairs(const rg_graph *g, rg_view_kind view, size_t *n_out)
 {
     size_t cap = 64, n = 0;
     shared *out = malloc(cap * sizeof *out);
-    for (size_t r = 0; out && r < g->n_nodes; r++) {
-        if (g->nodes[r].type != RG_TYPE_RECOMMENDATION)
+    size_t *first = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *first);
+    size_t *next = malloc((g->n_links ? g->n_links : 1) * sizeof *next);
+    bool ok = out && first && next;
+    for (size_t i = 0; ok && i < g->n_nodes; i++)
+        first[i] = RG_NONE;
+    for (size_t i = 0; ok && i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (g->nodes[l->source].type != RG_TYPE_RECOMMENDATION || !shares(l->relation, view) ||
+            !projected(&g->nodes[l->target], view))
             continue;
-        for (size_t i = 0; out && i < g->n_links; i++) {
-            const rg_link *x = &g->links[i];
-            if (x->source != r || !party(x->relation))
-                continue;
-            for (size_t k = i + 1; out && k < g->n_links; k++) {
-                const rg_link *y = &g->links[k];
-                if (y->source != r || !party(y->relation) || y->target == x->target)
-                    continue;
-                if (n == cap) {
-                    cap *= 2;
-                    shared *p = realloc(out, cap * sizeof *p);
-                    if (!p) {
-                        free(out);
-                        return NULL;
-                    }
-                    out = p;
-                }
-                size_t a = x->target, b = y->target;
-                const char *ia = g->nodes[a].id, *ib = g->nodes[b].id;
-                out[n++] = strcmp(ia, ib) < 0 ? (shared){a, b, 1} : (shared){b, a, 1};
-            }
-        }
+        next[i] = first[l->source];
+        first[l->source] = i;
     }
-    if (!out)
+    for (size_t r = 0; ok && r < g->n_nodes; r++)
+        for (size_t i = first[r]; ok && i != RG_NONE; i = next[i])
+            for (size_t k = next[i]; ok && k != RG_NONE; k = next[k]) {
+                size_t a = g->links[i].target, b = g->links[k].target;
+                if (a == b)
+                    continue;
+                if ((ok = room(&out, &cap, n)))
+                    out[n++] = strcmp(g->nodes[a].id, g->nodes[b].id) < 0 ? (shared){a, b, r} : (shared){b, a, r};
+            }
+    free(first);
+    free(next);
+    if (!ok) {
+        free(out);
         return NULL;
+    }
     qsort(out, n, sizeof *out, by_pair);
     size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (m && out[m - 1].a == out[i].a && out[m - 1].b == out[i].b)
-            out[m - 1].count++;
-        else
+    for (size_t i = 0; i < n; i++)
+        if (!m || by_pair(&out[m - 1], &out[i]) != 0)
             out[m++] = out[i];
-    }
     *n_out = m;
     return out;
 }
@@ -431,15 +447,7 @@ static Agraph_t *new_diagram(const rg_dot_options *opts)
     agattr(ag, AGNODE, "fontsize", "10");
     agattr(ag, AGEDGE, "color", "#666666");
     agattr(ag, AGEDGE, "arrowsize", "0.6");
-    if (opts->title) {
-        char *t = label_text(opts->title, 0);
-        if (t) {
-            agattr(ag, AGRAPH, "label", t);
-            agattr(ag, AGRAPH, "labelloc", "t");
-            agattr(ag, AGRAPH, "fontsize", "18");
-        }
-        free(t);
-    }
+    (void)opts; /* the title is the caption, made when the diagram is (add_caption) */
     return ag;
 }
 
@@ -451,7 +459,7 @@ static void mark_used(builder *b, const shared *pairs, size_t n_pairs, bool all)
     const rg_graph *g = b->g;
     for (size_t i = 0; i < n_pairs; i++)
         b->used[pairs[i].a] = b->used[pairs[i].b] = true;
-    for (size_t i = 0; !b->opts->projection && i < g->n_links; i++) {
+    for (size_t i = 0; !b->opts->view != RG_VIEW_FULL && i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
         if (all || drawn_link(g, l, b->opts->relations))
             b->used[l->source] = b->used[l->target] = true;
@@ -469,17 +477,54 @@ static void mark_used(builder *b, const shared *pairs, size_t n_pairs, bool all)
     }
 }
 
-/* The projection's links: one per pair, as thick as its count. */
+/* How many shared recommendations a pair's tooltip quotes. */
+#define TOOLTIP_QUOTES 3
+
+/* A pair's tooltip: how many recommendations it shares, then the first
+ * ones with their report and line (the evidence), Graphviz-escaped. */
+static char *pair_tooltip(const builder *b, const shared *run, size_t count)
+{
+    rg_buf t;
+    rg_buf_init(&t);
+    char head[96];
+    snprintf(head, sizeof head, "%zu shared recommendation%s", count, count == 1 ? "" : "s");
+    rg_buf_adds(&t, head);
+    for (size_t k = 0; k < count && k < TOOLTIP_QUOTES; k++) {
+        const rg_node *r = &b->g->nodes[run[k].rec];
+        char *text = label_text(r->text ? r->text : r->label, 0);
+        char where[96];
+        snprintf(where, sizeof where, " (%s, line %ld)", r->doc ? r->doc : "?", r->line);
+        rg_buf_adds(&t, "\\n- ");
+        rg_buf_adds(&t, text ? text : "");
+        rg_buf_adds(&t, where);
+        free(text);
+    }
+    if (count > TOOLTIP_QUOTES) {
+        snprintf(head, sizeof head, "\\nand %zu more", count - TOOLTIP_QUOTES);
+        rg_buf_adds(&t, head);
+    }
+    if (t.failed) {
+        rg_buf_destroy(&t);
+        return NULL;
+    }
+    return rg_buf_steal(&t);
+}
+
+/* The projection's links: one per pair, as thick as the number of
+ * recommendations it shares, which its tooltip gives and quotes. */
 static void add_pairs(builder *b, const shared *pairs, size_t n_pairs)
 {
-    for (size_t i = 0; !b->failed && i < n_pairs; i++) {
+    for (size_t i = 0, count; !b->failed && i < n_pairs; i += count) {
+        for (count = 1; i + count < n_pairs && pairs[i + count].a == pairs[i].a && pairs[i + count].b == pairs[i].b;)
+            count++;
         Agedge_t *e = agedge(b->ag, b->an[pairs[i].a], b->an[pairs[i].b], NULL, 1);
-        char width[16], tip[64];
-        snprintf(width, sizeof width, "%.1f", 0.6 + 1.2 * log2((double)pairs[i].count + 1));
-        snprintf(tip, sizeof tip, "%ld shared recommendation%s", pairs[i].count, pairs[i].count == 1 ? "" : "s");
-        if (!e || set(e, "dir", "none") < 0 || set(e, "penwidth", width) < 0 || set(e, "tooltip", tip) < 0 ||
+        char width[16];
+        snprintf(width, sizeof width, "%.1f", 0.6 + 1.2 * log2((double)count + 1));
+        char *tip = pair_tooltip(b, pairs + i, count);
+        if (!e || !tip || set(e, "dir", "none") < 0 || set(e, "penwidth", width) < 0 || set(e, "tooltip", tip) < 0 ||
             set(e, "color", "#4d4d4d") < 0)
             b->failed = true;
+        free(tip);
     }
 }
 
@@ -548,6 +593,148 @@ static int index_leads(builder *b, const size_t *order_links)
     return 0;
 }
 
+/* How many names a caption lists of the nodes it leaves out. */
+#define CAPTION_NAMES 6
+
+/* s as HTML text (for an HTML-like label), broken into lines of about
+ * width characters at spaces. */
+static void add_html(rg_buf *out, const char *s, size_t width)
+{
+    size_t col = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ' && col >= width) {
+            rg_buf_adds(out, "<BR/>");
+            col = 0;
+            continue;
+        }
+        switch (*p) {
+        case '&': rg_buf_adds(out, "&amp;"); break;
+        case '<': rg_buf_adds(out, "&lt;"); break;
+        case '>': rg_buf_adds(out, "&gt;"); break;
+        case '"': rg_buf_adds(out, "&quot;"); break;
+        default: rg_buf_addc(out, *p == '\n' ? ' ' : *p);
+        }
+        col += ((unsigned char)*p & 0xC0) != 0x80;
+    }
+}
+
+/* "12 entities", "1 entity". */
+static void add_count(rg_buf *t, size_t n, const char *one, const char *many)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%zu ", n);
+    rg_buf_adds(t, num);
+    rg_buf_adds(t, n == 1 ? one : many);
+}
+
+/* Whether node i of the graph given could have been drawn and is not:
+ * an entity (of the projection's types), or a recommendation of the full
+ * view. */
+static bool left_out(const builder *b, size_t i)
+{
+    const rg_node *n = &b->g->nodes[i];
+    if (b->used[i])
+        return false;
+    if (b->opts->view != RG_VIEW_FULL)
+        return projected(n, b->opts->view);
+    return rg_type_is_entity(n->type) || n->type == RG_TYPE_RECOMMENDATION;
+}
+
+/* "Drawn: ..." and "Not drawn: ..." for the caption: what the diagram
+ * holds, counted from what was drawn, and what of the graph it was given
+ * has no drawn link, with the first names. */
+static void add_drawn(const builder *b, const size_t *order, const shared *pairs, size_t n_pairs, rg_buf *t)
+{
+    const rg_graph *g = b->g;
+    size_t entities = 0, recs = 0, left = 0, left_recs = 0, shared_recs = 0;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        entities += b->used[i] && rg_type_is_entity(g->nodes[i].type);
+        recs += b->used[i] && g->nodes[i].type == RG_TYPE_RECOMMENDATION;
+        left += left_out(b, i) && rg_type_is_entity(g->nodes[i].type);
+        left_recs += left_out(b, i) && g->nodes[i].type == RG_TYPE_RECOMMENDATION;
+    }
+    bool *seen = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *seen);
+    for (size_t i = 0; seen && i < n_pairs; i++) {
+        shared_recs += !seen[pairs[i].rec];
+        seen[pairs[i].rec] = true;
+    }
+    free(seen);
+    rg_buf_adds(t, "Drawn: ");
+    add_count(t, entities, "entity", "entities");
+    if (b->opts->view != RG_VIEW_FULL) {
+        rg_buf_adds(t, "; ");
+        add_count(t, (size_t)agnedges(b->ag), "line joins", "lines join");
+        rg_buf_adds(t, " two that share recommendations, the thicker the more (");
+        add_count(t, shared_recs, "recommendation", "recommendations");
+        rg_buf_adds(t, " in all).");
+    } else {
+        rg_buf_adds(t, ", ");
+        add_count(t, recs, "recommendation", "recommendations");
+        rg_buf_adds(t, ", ");
+        add_count(t, (size_t)agnedges(b->ag), "link", "links");
+        rg_buf_adds(t, ".");
+    }
+    if (!left && !left_recs)
+        return;
+    rg_buf_adds(t, "\n");
+    rg_buf_adds(t, "Not drawn: ");
+    if (left)
+        add_count(t, left, "entity", "entities");
+    if (left && left_recs)
+        rg_buf_adds(t, " and ");
+    if (left_recs)
+        add_count(t, left_recs, "recommendation", "recommendations");
+    rg_buf_adds(t, b->opts->view != RG_VIEW_FULL ? " that share no recommendation with another" : " with no drawn link");
+    size_t named = 0;
+    for (size_t k = 0; k < g->n_nodes && named < CAPTION_NAMES; k++) {
+        size_t i = order[k];
+        if (!left_out(b, i) || !rg_type_is_entity(g->nodes[i].type))
+            continue;
+        rg_buf_adds(t, named++ ? ", " : ": ");
+        rg_buf_adds(t, g->nodes[i].label);
+    }
+    rg_buf_adds(t, named < left ? ", ..." : ".");
+}
+
+/* The title above the diagram: the caller's title, what was selected
+ * (opts->note) and what is drawn and left out, as an HTML-like label. */
+static void add_caption(builder *b, const size_t *order, const shared *pairs, size_t n_pairs)
+{
+    rg_buf text, html;
+    rg_buf_init(&text);
+    rg_buf_init(&html);
+    if (b->opts->note) {
+        rg_buf_adds(&text, "Selected: ");
+        rg_buf_adds(&text, b->opts->note);
+        rg_buf_adds(&text, ".\n");
+    }
+    add_drawn(b, order, pairs, n_pairs, &text);
+    if (b->opts->title) {
+        rg_buf_adds(&html, "<FONT POINT-SIZE=\"18\">");
+        add_html(&html, b->opts->title, 100);
+        rg_buf_adds(&html, "</FONT><BR/>");
+    }
+    rg_buf_adds(&html, "<FONT POINT-SIZE=\"11\">");
+    for (const char *line = text.data; !text.failed && line; ) {
+        const char *end = strchr(line, '\n');
+        char *one = rg_strndup(line, end ? (size_t)(end - line) : strlen(line));
+        if (one)
+            add_html(&html, one, 110);
+        rg_buf_adds(&html, end ? "<BR/>" : "");
+        free(one);
+        line = end ? end + 1 : NULL;
+    }
+    rg_buf_adds(&html, "</FONT>");
+    char *label = text.failed || html.failed ? NULL : agstrdup_html(b->ag, html.data);
+    Agsym_t *sym = agattr(b->ag, AGRAPH, "label", "");
+    if (!label || !sym || agxset(b->ag, sym, label) != 0 || set(b->ag, "labelloc", "t") < 0)
+        b->failed = true;
+    if (label)
+        agstrfree(b->ag, label);
+    rg_buf_destroy(&text);
+    rg_buf_destroy(&html);
+}
+
 /* The diagram of g: every node and link when all (the DOT export), else
  * what opts selects, with a legend. NULL when out of memory. */
 static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
@@ -562,8 +749,8 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     size_t n_pairs = 0;
     if (!b.an || !b.used || rg_graph_order(g, &order_nodes, &order_links) < 0 || index_leads(&b, order_links) < 0)
         b.failed = true;
-    if (!b.failed && opts->projection) {
-        pairs = shared_pairs(g, &n_pairs);
+    if (!b.failed && opts->view != RG_VIEW_FULL) {
+        pairs = shared_pairs(g, opts->view, &n_pairs);
         b.failed = !pairs;
     }
     if (!b.failed)
@@ -577,12 +764,14 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
         present[g->nodes[i].type] = true;
         add_node(&b, i);
     }
-    if (opts->projection)
+    if (opts->view != RG_VIEW_FULL)
         add_pairs(&b, pairs, n_pairs);
     else
         add_links(&b, order_links, all, drawn, &inferred);
     if (!b.failed && !all)
         add_legend(&b, present, drawn, inferred);
+    if (!b.failed && !all)
+        add_caption(&b, order_nodes, pairs, n_pairs);
     free(b.used);
     free(b.an);
     free(b.lead_start);
@@ -635,7 +824,7 @@ static int lay_out_and_render(void *ctx, FILE *out, const char *file, rg_error *
 int rg_dot_write_file(const rg_graph *g, const char *file, rg_error *err)
 {
     agseterr(AGMAX);
-    rg_dot_options opts = {NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
+    rg_dot_options opts = {.cluster = RG_CLUSTER_NONE, .size_by = -1, .view = RG_VIEW_FULL};
     Agraph_t *ag = build(g, &opts, true);
     if (!ag)
         return rg_error_set(err, RG_ERR_IO, file, 0, "cannot build the DOT graph: out of memory");
@@ -651,7 +840,7 @@ int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opt
     const char *format = rg_dot_format(file);
     if (!format)
         return rg_error_set(err, RG_ERR_USAGE, file, 0, "unknown diagram format: use .dot, .gv, .svg, .png or .pdf");
-    rg_dot_options o = opts ? *opts : (rg_dot_options){NULL, RG_CLUSTER_NONE, -1, false, NULL, 0};
+    rg_dot_options o = opts ? *opts : (rg_dot_options){.cluster = RG_CLUSTER_NONE, .size_by = -1, .view = RG_VIEW_FULL};
     /* Graphviz prints its complaints to stderr; the library does not
      * print, so they are kept and read back with aglasterr(). */
     agseterr(AGMAX);

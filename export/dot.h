@@ -25,6 +25,7 @@
 #define RG_DOT_H
 
 #include "graph/base/error.h"
+#include "graph/analyze/analyze.h"
 #include "graph/model/model.h"
 
 #include <stdbool.h>
@@ -39,8 +40,11 @@ typedef struct rg_dot_options {
     const char *layout; /* dot, neato, fdp, sfdp, circo; NULL chooses by size and clusters */
     rg_cluster cluster;
     int size_by;        /* an rg_score that sizes nodes, or -1 */
-    bool projection;    /* actors and agencies linked by shared recommendations */
+    rg_view_kind view;  /* RG_VIEW_FULL: the model's links; agencies or entities:
+                         * the projection, entities linked by shared recommendations */
     const char *title;  /* drawn above the diagram, or NULL */
+    const char *note;   /* what was selected and why, said under the title, or NULL;
+                         * the caption adds what is drawn and what is not */
     unsigned relations; /* bit (1 << relation) per relation drawn; 0: the default ones */
 } rg_dot_options;
 
