@@ -103,41 +103,91 @@ typedef struct builder {
     bool *used;
     size_t *lead_start, *leads; /* a recommendation's leads: leads[lead_start[r] .. lead_start[r + 1]) */
     double lo, hi; /* range of the size_by score over drawn nodes */
+    rg_hmap members; /* cluster name -> how many drawn nodes it holds */
     bool failed;
 } builder;
 
-/* The subgraph a node is drawn in: its country's or community's cluster. */
-static Agraph_t *cluster_of(builder *b, const rg_node *n)
+/* The name of the cluster node n belongs in ("cluster_US", "cluster_c3")
+ * into name, and its label; false when it belongs in none. */
+static bool cluster_name(const builder *b, const rg_node *n, char *name, size_t size, char *label, size_t lsize)
 {
-    char name[64], label[300];
     if (b->opts->cluster == RG_CLUSTER_COUNTRY) {
         if (!n->country)
-            return b->ag;
-        snprintf(name, sizeof name, "cluster_%s", n->country);
-        snprintf(label, sizeof label, "%s", n->country);
+            return false;
+        snprintf(name, size, "cluster_%s", n->country);
+        if (!label)
+            return true;
+        snprintf(label, lsize, "%s", n->country);
         /* the country's own name when the graph has it */
         for (size_t i = 0; i < b->g->n_nodes; i++) {
             const rg_node *c = &b->g->nodes[i];
             if (c->kind && strcmp(c->kind, "country") == 0 && c->country && strcmp(c->country, n->country) == 0) {
-                snprintf(label, sizeof label, "%s", c->label);
+                snprintf(label, lsize, "%s", c->label);
                 break;
             }
         }
-    } else if (b->opts->cluster == RG_CLUSTER_COMMUNITY) {
+        return true;
+    }
+    if (b->opts->cluster == RG_CLUSTER_COMMUNITY) {
         double c = n->scores[RG_SCORE_COMMUNITY];
         if (isnan(c))
-            return b->ag;
-        snprintf(name, sizeof name, "cluster_c%.0f", c);
-        snprintf(label, sizeof label, "community %.0f", c + 1);
-    } else {
-        return b->ag;
+            return false;
+        snprintf(name, size, "cluster_c%.0f", c);
+        if (label)
+            snprintf(label, lsize, "community %.0f", c + 1);
+        return true;
     }
+    return false;
+}
+
+/* How many drawn nodes each cluster would hold (b->members, by name). */
+static void count_members(builder *b)
+{
+    for (size_t i = 0; b->opts->cluster != RG_CLUSTER_NONE && i < b->g->n_nodes; i++) {
+        char name[64];
+        size_t count = 0;
+        if (!b->used[i] || !cluster_name(b, &b->g->nodes[i], name, sizeof name, NULL, 0))
+            continue;
+        rg_hmap_get(&b->members, name, &count);
+        if (rg_hmap_put(&b->members, name, count + 1) < 0)
+            b->failed = true;
+    }
+}
+
+/* Whether n is drawn in a cluster. */
+static bool clustered(const builder *b, const rg_node *n)
+{
+    char name[64];
+    size_t count = 0;
+    return cluster_name(b, n, name, sizeof name, NULL, 0) && rg_hmap_get(&b->members, name, &count) && count >= 2;
+}
+
+/* The subgraph a node is drawn in: its country's or community's cluster
+ * when that holds two drawn nodes or more (a country drawn alone is its
+ * own label). The cluster's name is a node of its own, plain text, not
+ * the cluster's label: dot routes edges around nodes, and through labels. */
+static Agraph_t *cluster_of(builder *b, const rg_node *n)
+{
+    char name[64], label[300];
+    size_t count = 0;
+    if (!cluster_name(b, n, name, sizeof name, label, sizeof label) || !rg_hmap_get(&b->members, name, &count) ||
+        count < 2)
+        return b->ag;
     Agraph_t *sub = agsubg(b->ag, name, 0);
     if (!sub) {
         sub = agsubg(b->ag, name, 1);
-        if (!sub || set(sub, "label", label) < 0 || set(sub, "style", "rounded,dashed") < 0 ||
-            set(sub, "color", "#999999") < 0 || set(sub, "fontcolor", "#666666") < 0)
+        char title[80];
+        snprintf(title, sizeof title, "%s:title", name);
+        char *text = label_text(label, 0);
+        Agnode_t *t = sub ? agnode(sub, title, 1) : NULL;
+        /* a label of its own, blank: in a DOT file a cluster would
+         * otherwise take the title of the whole graph */
+        if (!sub || !text || set(sub, "style", "rounded,dashed") < 0 || set(sub, "color", "#999999") < 0 ||
+            set(sub, "label", " ") < 0 || set(sub, "fontsize", "6") < 0 || !t ||
+            set(t, "label", text) < 0 || set(t, "shape", "plaintext") < 0 || set(t, "style", "solid") < 0 ||
+            set(t, "fontcolor", "#666666") < 0 || set(t, "fontsize", "16") < 0)
             b->failed = true;
+        free(text);
     }
     return sub ? sub : b->ag;
 }
@@ -743,7 +793,8 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     if (!ag)
         return NULL;
     builder b = {g, opts, ag, calloc(g->n_nodes ? g->n_nodes : 1, sizeof(Agnode_t *)),
-                 calloc(g->n_nodes ? g->n_nodes : 1, sizeof(bool)), NULL, NULL, 0, 0, false};
+                 calloc(g->n_nodes ? g->n_nodes : 1, sizeof(bool)), NULL, NULL, 0, 0, {0}, false};
+    rg_hmap_init(&b.members);
     size_t *order_nodes = NULL, *order_links = NULL;
     shared *pairs = NULL;
     size_t n_pairs = 0;
@@ -755,15 +806,20 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     }
     if (!b.failed)
         mark_used(&b, pairs, n_pairs, all);
+    if (!b.failed)
+        count_members(&b);
     bool present[RG_TYPE__COUNT] = {false};
     bool drawn[RG_REL__COUNT] = {false}, inferred = false;
-    for (size_t k = 0; !b.failed && k < g->n_nodes; k++) {
-        size_t i = order_nodes[k];
-        if (!b.used[i])
-            continue;
-        present[g->nodes[i].type] = true;
-        add_node(&b, i);
-    }
+    /* the clusters' nodes first: dot then sets the clusters side by side
+     * and the rest around them, with fewer links through a cluster */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; !b.failed && k < g->n_nodes; k++) {
+            size_t i = order_nodes[k];
+            if (!b.used[i] || clustered(&b, &g->nodes[i]) != (pass == 0))
+                continue;
+            present[g->nodes[i].type] = true;
+            add_node(&b, i);
+        }
     if (opts->view != RG_VIEW_FULL)
         add_pairs(&b, pairs, n_pairs);
     else
@@ -776,6 +832,7 @@ static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
     free(b.an);
     free(b.lead_start);
     free(b.leads);
+    rg_hmap_destroy(&b.members);
     free(pairs);
     free(order_nodes);
     free(order_links);
@@ -858,9 +915,15 @@ int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opt
                          : o.cluster != RG_CLUSTER_NONE ? "dot"
                          : agnnodes(ag) > 400           ? "sfdp"
                                                         : "neato";
-    /* dot ranks recommendations on the left, whom they name on the right */
+    /* dot ranks recommendations on the left, whom they name on the right;
+     * with clusters, its harder search for fewer crossings sends the long
+     * links around the clusters rather than through them */
     if (strcmp(engine, "dot") == 0)
         agattr(ag, AGRAPH, "rankdir", "LR");
+    if (strcmp(engine, "dot") == 0 && o.cluster != RG_CLUSTER_NONE) {
+        agattr(ag, AGRAPH, "remincross", "true");
+        agattr(ag, AGRAPH, "mclimit", "4");
+    }
     drawing d = {ag, engine, format};
     int rc = rg_output_write(file, lay_out_and_render, &d, err);
     agclose(ag);

@@ -186,6 +186,8 @@ char *rg_dot_recommendation_label(const rg_graph *g, size_t rec, const size_t *l
 {
     const rg_node *r = &g->nodes[rec];
     char *action = rg_dot_action(r->text ? r->text : r->label, r->modality, max, n > 0);
+    if (action && n == 0 && islower((unsigned char)action[0])) /* "Bring ...": the label starts a sentence */
+        action[0] = (char)toupper((unsigned char)action[0]);
     if (!action || n == 0)
         return action;
     rg_buf b;
@@ -198,7 +200,7 @@ char *rg_dot_recommendation_label(const rg_graph *g, size_t rec, const size_t *l
     }
     if (n > 2) {
         char more[32];
-        snprintf(more, sizeof more, " +%zu", n - 2);
+        snprintf(more, sizeof more, " and %zu more", n - 2);
         rg_buf_adds(&b, more);
     }
     rg_buf_adds(&b, ": ");

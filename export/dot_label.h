@@ -32,7 +32,8 @@ const char *rg_dot_short_name(const rg_node *n, char *buf, size_t size);
 char *rg_dot_action(const char *text, const char *modality, size_t max, bool lower);
 
 /* "LEAD, LEAD: action" for recommendation rec of g with its n leads (at
- * most two named, then "+N"), or the action alone with no lead. */
+ * most two named, then "and N more"), or the action alone with no lead,
+ * its first letter a capital. */
 char *rg_dot_recommendation_label(const rg_graph *g, size_t rec, const size_t *leads, size_t n, size_t max);
 
 #endif
