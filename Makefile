@@ -100,10 +100,10 @@ deps:
 test-deps:
 	$(call install_missing,$(TEST_DEB_PKGS))
 
-# The overview diagram of make run: the most central entities and the
-# recommendations that link them.
-OVERVIEW = --top 30 --size-by pagerank --relation leads,partners,targets,concerns,part_of \
-  --title "The 30 most central entities and the recommendations that name them"
+# The overview diagram of make run: the most central entities, linked by
+# the recommendations they share (the caption counts what is drawn).
+OVERVIEW = --view entities --top 30 --size-by pagerank \
+  --title "The most central entities, linked by the recommendations they share"
 
 run: deps
 	$(MAKE) relgraph
@@ -116,8 +116,8 @@ run: deps
 	  --size-by pagerank --title "Actors and agencies that share recommendations, by country"
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
-	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 2 \
-	  --title "Around the Department of State"
+	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 3 \
+	  --max-degree 10 --title "Around the Department of State, three links out"
 	@echo "The ten most central agencies (betweenness on the whole graph):"
 	@./relgraph rank -g out/graph.json --by betweenness --type agency --top 10
 
