@@ -18,9 +18,13 @@ static const rg_options_usage usage = {"render", 20, false,
     "Draw the graph: shape and colour by node type (with a legend), links by\n"
     "relation (leads bold red, partners blue, targets orange, concerns dashed\n"
     "green, part_of dotted; a party the sentence does not name, inferred,\n"
-    "dashed and lighter). A recommendation shows its first words; in SVG its\n"
-    "tooltip holds the whole sentence, report, line and modality. Laid out and\n"
-    "rendered with Graphviz.\n\n"};
+    "dashed and lighter). A recommendation is labelled by who does what: its\n"
+    "leads' short names, then its action from the modal on (\"USAID: work with\n"
+    "the ROK's ...\"); in SVG its tooltip holds the whole sentence, report, line\n"
+    "and modality. Under the title, a caption says what was selected, what is\n"
+    "drawn (counted) and what was left out and why. Laid out and rendered with\n"
+    "Graphviz; with --cluster, a country or community drawn alone gets no\n"
+    "cluster.\n\n"};
 
 /* Put a measure, or the Leiden community, into the nodes' scores, unless
  * the graph file brought them. */
@@ -157,7 +161,7 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_EGO_HUBS(&a->ego),
         RG_OPT_CALLBACK(0, "relation", &a->opts.relations, "RELS", "draw only these relations, comma-separated",
                         relations_option),
-        RG_OPT_STRING(0, "title", &a->opts.title, "TEXT", "a title above the diagram"),
+        RG_OPT_STRING(0, "title", &a->opts.title, "TEXT", "a title above the diagram (the caption follows)"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -245,7 +249,7 @@ static char *selection_note(const args *a, const rg_graph *part)
         add_part(&b, line);
     }
     if (a->filter.section) {
-        snprintf(line, sizeof line, "the recommendations of sections titled \"...%s...\" and what they name",
+        snprintf(line, sizeof line, "the recommendations of sections whose title contains \"%s\" and what they name",
                  a->filter.section);
         add_part(&b, line);
     }

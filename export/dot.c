@@ -734,7 +734,19 @@ static void add_drawn(const builder *b, const size_t *order, const shared *pairs
         rg_buf_adds(t, " and ");
     if (left_recs)
         add_count(t, left_recs, "recommendation", "recommendations");
-    rg_buf_adds(t, b->opts->view != RG_VIEW_FULL ? " that share no recommendation with another" : " with no drawn link");
+    if (b->opts->view != RG_VIEW_FULL) {
+        rg_buf_adds(t, " that share no recommendation with another");
+    } else if (b->opts->relations) {
+        rg_buf_adds(t, " with no link of the relations drawn (");
+        for (int r = 0, k = 0; r < RG_REL__COUNT; r++)
+            if ((b->opts->relations >> r) & 1u) {
+                rg_buf_adds(t, k++ ? ", " : "");
+                rg_buf_adds(t, rg_relation_name((rg_relation)r));
+            }
+        rg_buf_adds(t, ")");
+    } else {
+        rg_buf_adds(t, " with no drawn link");
+    }
     size_t named = 0;
     for (size_t k = 0; k < g->n_nodes && named < CAPTION_NAMES; k++) {
         size_t i = order[k];
