@@ -116,10 +116,10 @@ test-deps:
 	  echo "relgraph: npm could not install $(CYTOSCAPE_JS): the Cytoscape.js check of the Cytoscape export will be skipped" >&2; \
 	fi
 
-# The overview diagram of make run: the most central entities and the
-# recommendations that link them.
-OVERVIEW = --top 30 --size-by pagerank --relation leads,partners,targets,concerns,part_of \
-  --title "The 30 most central entities and the recommendations that name them"
+# The overview diagram of make run: the most central entities, linked by
+# the recommendations they share (the caption counts what is drawn).
+OVERVIEW = --view entities --top 30 --size-by pagerank \
+  --title "The most central entities, linked by the recommendations they share"
 
 run: deps
 	$(MAKE) relgraph
@@ -132,8 +132,8 @@ run: deps
 	  --size-by pagerank --title "Actors and agencies that share recommendations, by country"
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
-	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 2 \
-	  --title "Around the Department of State"
+	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 3 \
+	  --max-degree 10 --title "Around the Department of State, three links out"
 	@echo "The ten most central agencies (harmonic closeness on the whole graph: how few of the links the reports"
 	@echo "state separate an agency from everyone they discuss; catalog-only part_of links left out; betweenness"
 	@echo "would tie most agencies at 0):"

@@ -1,6 +1,7 @@
 /* relgraph ego: the subgraph around a node, as a graph file. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/ego_walk.h"
 #include "cli/options.h"
 #include "export/json_file.h"
 #include "graph/analyze/query.h"
@@ -8,45 +9,53 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static const rg_options_usage usage = {"ego", 19, false,
-    "usage: relgraph ego A [-g graph.json] [--depth N] [--co-mentions] [-o ego.json] [FILE|DIR ...]\n\n"
+    "usage: relgraph ego A [-g graph.json] [--depth N] [--co-mentions] [--exclude NAME]...\n"
+    "                      [--max-degree N] [-o ego.json] [FILE|DIR ...]\n\n"
     "The nodes within N links of a node, every link among them and the reports\n"
     "of their recommendations, written as a graph file that every other command\n"
-    "(render included) takes with -g.\n\n"};
+    "(render included) takes with -g. The walk goes through recommendations, so\n"
+    "that at depth 3 a hub such as the United States brings in everything it\n"
+    "does: --exclude leaves a node out, --max-degree keeps a node of many links\n"
+    "but does not walk through it; each is named on stderr.\n\n"};
 
 int cmd_ego(int argc, char **argv)
 {
     rg_cli_query q = {0};
     const char *output = "ego.json";
-    long depth = 2;
-    bool co_mentions = false;
+    rg_cli_ego e = {.depth = 2};
     const rg_option options[] = {
         RG_OPT_GRAPH(&q.graph_file),
-        RG_OPT_COUNT(0, "depth", &depth, "N", "how many links out (default: 2)"),
-        RG_OPT_SET(0, "co-mentions", &co_mentions, "also walk co_mentioned links"),
+        RG_OPT_COUNT(0, "depth", &e.depth, "N", "how many links out (default: 2)"),
+        RG_OPT_SET(0, "co-mentions", &e.co_mentions, "also walk co_mentioned links"),
+        RG_OPT_EGO_HUBS(&e),
         RG_OPT_STRING('o', "output", &output, "FILE", "where to write it (default: ego.json)"),
         RG_OPT_END,
     };
     int done = rg_cli_query_open(&usage, options, argc, argv, 1, "ego needs a name", 0, &q);
-    if (done >= 0)
+    if (done >= 0) {
+        free(e.exclude.items);
         return done;
+    }
     rg_graph *g = q.g, *ego = NULL;
     size_t node;
     int rc = rg_cli_check_output(output, argv + optind + 1, (size_t)(argc - optind - 1), "reports", q.graph_file, &q.err);
     if (rc == 0)
         rc = rg_names_resolve(q.names, argv[optind], &node, &q.err);
     if (rc == 0)
-        rc = rg_query_ego(g, node, depth, co_mentions, &ego, &q.err);
+        rc = rg_cli_ego_walk(g, q.names, node, &e, "ego", &ego, NULL, &q.err);
     if (rc == 0)
         rc = rg_json_write_file(output, ego, NULL, &q.err);
     int status = 0;
     if (rc == 0 && !rg_options_quiet())
         fprintf(stderr, "relgraph: wrote %s: %zu nodes, %zu links within %ld of %s\n", output, ego->n_nodes,
-                ego->n_links, depth, g->nodes[node].label);
+                ego->n_links, e.depth, g->nodes[node].label);
     else if (rc != 0)
         status = rg_cli_fail(&q.err);
     rg_graph_free(ego);
+    free(e.exclude.items);
     rg_cli_query_close(&q);
     return status;
 }

@@ -1,6 +1,7 @@
 /* relgraph render: the graph as a diagram a person can read. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/ego_walk.h"
 #include "cli/options.h"
 #include "export/dot.h"
 #include "graph/analyze/analyze.h"
@@ -17,18 +18,22 @@ static const rg_options_usage usage = {"render", 20, false,
     "Draw the graph: shape and colour by node type (with a legend), links by\n"
     "relation (leads bold red, partners blue, targets orange, concerns dashed\n"
     "green, part_of dotted; a party the sentence does not name, inferred,\n"
-    "dashed and lighter). A recommendation shows its first words; in SVG its\n"
-    "tooltip holds the whole sentence, report, line and modality. Laid out and\n"
-    "rendered with Graphviz.\n\n"};
+    "dashed and lighter). A recommendation is labelled by who does what: its\n"
+    "leads' short names, then its action from the modal on (\"USAID: work with\n"
+    "the ROK's ...\"); in SVG its tooltip holds the whole sentence, report, line\n"
+    "and modality. Under the title, a caption says what was selected, what is\n"
+    "drawn (counted) and what was left out and why. Laid out and rendered with\n"
+    "Graphviz; with --cluster, a country or community drawn alone gets no\n"
+    "cluster.\n\n"};
 
 /* Put a measure, or the Leiden community, into the nodes' scores, unless
  * the graph file brought them. */
-static int ensure_score(rg_graph *g, rg_score which, bool projection, rg_error *err)
+static int ensure_score(rg_graph *g, rg_score which, rg_view_kind view, rg_error *err)
 {
     for (size_t i = 0; i < g->n_nodes; i++)
         if (!isnan(g->nodes[i].scores[which]))
             return 0;
-    rg_view_options vo = {.kind = projection ? RG_VIEW_AGENCIES : RG_VIEW_FULL};
+    rg_view_options vo = {.kind = view};
     rg_view *v;
     if (rg_view_new(g, &vo, &v, err) < 0)
         return -1;
@@ -57,7 +62,8 @@ typedef struct args {
     const char *graph_file, *output, *focus;
     rg_dot_options opts;
     rg_filter filter;
-    long depth;
+    rg_cli_ego ego; /* --depth, --exclude, --max-degree of --focus */
+    char *focus_note; /* what the walk covered, for the caption */
 } args;
 
 static int layout_option(const char *command, char *arg, void *value)
@@ -73,10 +79,8 @@ static int layout_option(const char *command, char *arg, void *value)
 
 static int view_option(const char *command, char *arg, void *value)
 {
-    if (strcmp(arg, "agencies") == 0)
-        *(bool *)value = true;
-    else if (strcmp(arg, "full") != 0)
-        return rg_options_fail(command, "unknown view '%s': use full or agencies", arg);
+    if (!rg_view_parse(arg, value))
+        return rg_options_fail(command, "unknown view '%s': use full, agencies or entities", arg);
     return 0;
 }
 
@@ -119,7 +123,7 @@ static int relations_option(const char *command, char *arg, void *value)
 
 static int parse(int argc, char **argv, args *a)
 {
-    *a = (args){NULL, NULL, NULL, {NULL, RG_CLUSTER_NONE, -1, false, NULL, 0}, {0}, 2};
+    *a = (args){.opts = {.cluster = RG_CLUSTER_NONE, .size_by = -1, .view = RG_VIEW_FULL}, .ego = {.depth = 2}};
     const rg_option options[] = {
         RG_OPT_GRAPH(&a->graph_file),
         RG_OPT_STRING('o', "output", &a->output, "FILE", "the diagram; the format comes from the extension"),
@@ -128,9 +132,13 @@ static int parse(int argc, char **argv, args *a)
                         "dot with clusters, sfdp past 400 nodes; fdp's\n"
                         "layout may differ from run to run)",
                         layout_option),
-        RG_OPT_CALLBACK(0, "view", &a->opts.projection, "VIEW",
-                        "full (the default), or agencies: actors and agencies\n"
-                        "alone, linked by the recommendations they share",
+        RG_OPT_CALLBACK(0, "view", &a->opts.view, "VIEW",
+                        "full (the default): recommendations and whom they\n"
+                        "name; agencies: actors and agencies alone, linked by\n"
+                        "the recommendations they share (lead, partner with,\n"
+                        "target), the line as thick as their number; entities:\n"
+                        "the same with programs (and what recommendations\n"
+                        "concern)",
                         view_option),
         RG_OPT_CALLBACK(0, "cluster", &a->opts.cluster, "BY", "country, community or none (the default)",
                         cluster_option),
@@ -151,14 +159,15 @@ static int parse(int argc, char **argv, args *a)
                         "and what they name"),
         RG_OPT_COUNT(0, "top", &a->filter.top, "N", "only the N entities of highest PageRank (or --size-by)"),
         RG_OPT_STRING(0, "focus", &a->focus, "NAME", "only the nodes within --depth links of NAME"),
-        RG_OPT_COUNT(0, "depth", &a->depth, "N", "with --focus (default: 2)"),
+        RG_OPT_COUNT(0, "depth", &a->ego.depth, "N", "with --focus (default: 2)"),
+        RG_OPT_EGO_HUBS(&a->ego),
         RG_OPT_CALLBACK(0, "relation", &a->opts.relations, "RELS",
                         "draw only these relations, comma-separated; a filter\n"
                         "that matches nothing, or filters that leave no link\n"
                         "to draw, are an error (exit 1) naming the nearest\n"
                         "values, and nothing is written",
                         relations_option),
-        RG_OPT_STRING(0, "title", &a->opts.title, "TEXT", "a title above the diagram"),
+        RG_OPT_STRING(0, "title", &a->opts.title, "TEXT", "a title above the diagram (the caption follows)"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -168,11 +177,15 @@ static int parse(int argc, char **argv, args *a)
         return rg_options_fail("render", "render needs -o FILE.svg (or .dot, .png, .pdf)");
     if (!rg_dot_format(a->output))
         return rg_options_fail("render", "unknown diagram format '%s': use .dot, .gv, .svg, .png or .pdf", a->output);
+    if (!a->focus && (a->ego.exclude.len || a->ego.max_degree)) {
+        free(a->ego.exclude.items);
+        return rg_options_fail("render", "--exclude and --max-degree go with --focus NAME");
+    }
     return -1;
 }
 
 /* The graph to draw: the whole graph, or the ego network of --focus. */
-static int load(const args *a, int argc, char **argv, rg_graph **out, rg_error *err)
+static int load(args *a, int argc, char **argv, rg_graph **out, rg_error *err)
 {
     rg_graph *g = NULL, *ego = NULL;
     rg_names *names = NULL;
@@ -180,7 +193,7 @@ static int load(const args *a, int argc, char **argv, rg_graph **out, rg_error *
                       : rg_cli_graph(a->graph_file, argv + optind, argc - optind, &g, err);
     size_t center;
     if (rc == 0 && a->focus && (rc = rg_names_resolve(names, a->focus, &center, err)) == 0) {
-        rc = rg_query_ego(g, center, a->depth, false, &ego, err);
+        rc = rg_cli_ego_walk(g, names, center, &a->ego, "render", &ego, &a->focus_note, err);
         if (rc == 0) {
             rg_graph_free(g);
             g = ego;
@@ -198,12 +211,12 @@ static int scores(rg_graph *g, args *a, double **by, rg_error *err)
     const rg_dot_options *o = &a->opts;
     int rc = 0;
     if (o->size_by >= 0)
-        rc = ensure_score(g, (rg_score)o->size_by, o->projection, err);
+        rc = ensure_score(g, (rg_score)o->size_by, o->view, err);
     if (rc == 0 && o->cluster == RG_CLUSTER_COMMUNITY)
-        rc = ensure_score(g, RG_SCORE_COMMUNITY, o->projection, err);
+        rc = ensure_score(g, RG_SCORE_COMMUNITY, o->view, err);
     rg_score top_by = o->size_by >= 0 ? (rg_score)o->size_by : RG_SCORE_PAGERANK;
     if (rc == 0 && a->filter.top)
-        rc = ensure_score(g, top_by, o->projection, err);
+        rc = ensure_score(g, top_by, o->view, err);
     if (rc == 0 && a->filter.top) {
         *by = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof **by);
         for (size_t i = 0; *by && i < g->n_nodes; i++)
@@ -212,6 +225,55 @@ static int scores(rg_graph *g, args *a, double **by, rg_error *err)
         rc = *by ? 0 : rg_error_nomem(err);
     }
     return rc;
+}
+
+/* Append "; " (unless first) and s to b. */
+static void add_part(rg_buf *b, const char *s)
+{
+    if (b->len)
+        rg_buf_adds(b, "; ");
+    rg_buf_adds(b, s);
+}
+
+/* What the options selected, in words, for the caption: the walk of
+ * --focus, the --top entities kept (counted in part, the graph drawn) and
+ * the filters; NULL when nothing was selected (or out of memory). */
+static char *selection_note(const args *a, const rg_graph *part)
+{
+    rg_buf b;
+    rg_buf_init(&b);
+    char line[512];
+    if (a->focus_note)
+        add_part(&b, a->focus_note);
+    if (a->filter.top) {
+        size_t kept = 0;
+        for (size_t i = 0; i < part->n_nodes; i++)
+            kept += rg_type_is_entity(part->nodes[i].type);
+        const char *measure = rg_score_name(a->opts.size_by >= 0 ? (rg_score)a->opts.size_by : RG_SCORE_PAGERANK);
+        snprintf(line, sizeof line, "the %zu entities ranked highest by %s%s", kept, measure,
+                 a->opts.view == RG_VIEW_FULL ? " and the recommendations that name two of them" : "");
+        add_part(&b, line);
+    }
+    if (a->filter.section) {
+        snprintf(line, sizeof line, "the recommendations of sections whose title contains \"%s\" and what they name",
+                 a->filter.section);
+        add_part(&b, line);
+    }
+    if (a->filter.doc) {
+        snprintf(line, sizeof line, "what %s names", a->filter.doc);
+        add_part(&b, line);
+    }
+    if (a->filter.country) {
+        snprintf(line, sizeof line, "the entities of %s", a->filter.country);
+        add_part(&b, line);
+    }
+    if (a->filter.modalities)
+        add_part(&b, "the recommendations of the modalities asked for and what they name");
+    if (b.failed || !b.len) {
+        rg_buf_destroy(&b);
+        return NULL;
+    }
+    return rg_buf_steal(&b);
 }
 
 int cmd_render(int argc, char **argv)
@@ -231,8 +293,13 @@ int cmd_render(int argc, char **argv)
         rc = scores(g, &a, &by, &err);
     if (rc == 0)
         rc = rg_cli_filter_graph(g, &a.filter, &a.opts, a.focus, &part, &err);
+    char *note = rc == 0 ? selection_note(&a, part) : NULL;
+    a.opts.note = note;
     if (rc == 0)
         rc = rg_dot_render(part, a.output, &a.opts, &err);
+    free(note);
+    free(a.focus_note);
+    free(a.ego.exclude.items);
     free(by);
     rg_graph_free(part);
     rg_graph_free(g);

@@ -578,36 +578,6 @@ static int nothing_together(const rg_filter *f, int type, unsigned relations, co
                         n > 1 ? "each match" : "matches", where, none, n > 1 ? "them together" : "it");
 }
 
-/* Does render draw a link of part? As export/dot.c draws: the links of
- * the relations asked, else all but contains, co_mentioned and a
- * report's; in the projection, two actors or agencies that lead, partner
- * with or are the target of one recommendation. */
-static bool draws_a_link(const rg_graph *part, const rg_dot_options *draw)
-{
-    size_t *party = malloc((part->n_nodes ? part->n_nodes : 1) * sizeof *party);
-    bool drawn = !party; /* out of memory: let the renderer say so */
-    for (size_t i = 0; party && i < part->n_nodes; i++)
-        party[i] = RG_NONE;
-    for (size_t i = 0; !drawn && i < part->n_links; i++) {
-        const rg_link *l = &part->links[i];
-        rg_node_type from = part->nodes[l->source].type, to = part->nodes[l->target].type;
-        if (draw->projection) {
-            if (from != RG_TYPE_RECOMMENDATION ||
-                (l->relation != RG_REL_LEADS && l->relation != RG_REL_PARTNERS && l->relation != RG_REL_TARGETS))
-                continue;
-            drawn = party[l->source] != RG_NONE && party[l->source] != l->target;
-            party[l->source] = l->target;
-        } else if (draw->relations) {
-            drawn = (draw->relations >> l->relation) & 1u;
-        } else {
-            drawn = l->relation != RG_REL_CONTAINS && l->relation != RG_REL_CO_MENTIONED && from != RG_TYPE_REPORT &&
-                    to != RG_TYPE_REPORT;
-        }
-    }
-    free(party);
-    return drawn;
-}
-
 /* The error of filters that keep nodes of which render draws no link. */
 static int nothing_drawn(const rg_filter *f, const rg_graph *part, const rg_dot_options *draw, const char *where,
                          rg_error *err)
@@ -617,7 +587,7 @@ static int nothing_drawn(const rg_filter *f, const rg_graph *part, const rg_dot_
     return rg_error_set(err, RG_ERR_INPUT, NULL, 0,
                         "%s keep%s %zu node%s of %s, but render draws no link %s%s", list, n > 1 ? "" : "s",
                         part->n_nodes, part->n_nodes == 1 ? "" : "s", where, part->n_nodes == 1 ? "of it" : "among them",
-                        draw->projection ? " (--view agencies: two of them in one recommendation)" : "");
+                        draw->view != RG_VIEW_FULL ? " (the view links two of them in one recommendation)" : "");
 }
 
 int rg_cli_filter_graph(const rg_graph *g, rg_filter *f, const rg_dot_options *draw, const char *focus,
@@ -636,7 +606,7 @@ int rg_cli_filter_graph(const rg_graph *g, rg_filter *f, const rg_dot_options *d
         return 0; /* the whole graph: nothing was asked that could match nothing */
     if ((*part)->n_nodes == 0)
         rc = nothing_together(f, -1, relations, where, "nothing", err);
-    else if (draw && !draws_a_link(*part, draw))
+    else if (draw && !rg_dot_draws_a_link(*part, draw))
         rc = nothing_drawn(f, *part, draw, where, err);
     if (rc < 0) {
         rg_graph_free(*part);

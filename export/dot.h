@@ -25,6 +25,7 @@
 #define RG_DOT_H
 
 #include "graph/base/error.h"
+#include "graph/analyze/analyze.h"
 #include "graph/model/model.h"
 
 #include <stdbool.h>
@@ -39,8 +40,11 @@ typedef struct rg_dot_options {
     const char *layout; /* dot, neato, fdp, sfdp, circo; NULL chooses by size and clusters */
     rg_cluster cluster;
     int size_by;        /* an rg_score that sizes nodes, or -1 */
-    bool projection;    /* actors and agencies linked by shared recommendations */
+    rg_view_kind view;  /* RG_VIEW_FULL: the model's links; agencies or entities:
+                         * the projection, entities linked by shared recommendations */
     const char *title;  /* drawn above the diagram, or NULL */
+    const char *note;   /* what was selected and why, said under the title, or NULL;
+                         * the caption adds what is drawn and what is not */
     unsigned relations; /* bit (1 << relation) per relation drawn; 0: the default ones */
 } rg_dot_options;
 
@@ -49,6 +53,11 @@ typedef struct rg_dot_options {
  * .dot or .gv (DOT, not laid out), .svg, .png, .pdf. Errors: unknown
  * extension (RG_ERR_USAGE), layout or render failure, I/O. */
 int rg_dot_render(const rg_graph *g, const char *path, const rg_dot_options *opts, rg_error *err);
+
+/* Whether rg_dot_render would draw a link of g with opts: the links of the
+ * relations asked (or its default ones), or in a view the pairs of
+ * entities that share a recommendation. */
+bool rg_dot_draws_a_link(const rg_graph *g, const rg_dot_options *opts);
 
 /* The format rg_dot_render would use for path, or NULL. */
 const char *rg_dot_format(const char *path);

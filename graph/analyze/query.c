@@ -5,6 +5,7 @@
 #include "graph/base/text.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -670,37 +671,58 @@ int rg_query_common(const rg_graph *g, size_t a, size_t b, size_t **nodes, size_
     return rc;
 }
 
-int rg_query_ego(const rg_graph *g, size_t node, long depth, bool co_mentions, rg_graph **out, rg_error *err)
+/* The breadth-first walk of rg_query_ego: keep[] what is within reach,
+ * hubs[] (of *n_hubs) the nodes reached and not walked through. */
+static void ego_walk(const adjacency *adj, size_t node, const rg_ego_options *o, long *dist, size_t *queue,
+                     bool *keep, rg_ego_hub *hubs, size_t *n_hubs, size_t n_nodes)
 {
-    *out = NULL;
-    adjacency adj;
-    if (adjacency_build(g, co_mentions, true, &adj) < 0)
-        return rg_error_nomem(err);
-    long *dist = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *dist);
-    size_t *queue = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *queue);
-    bool *keep = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *keep);
-    int rc = 0;
-    if (!dist || !queue || !keep) {
-        rc = rg_error_nomem(err);
-    } else {
-        for (size_t i = 0; i < g->n_nodes; i++)
-            dist[i] = -1;
-        size_t head = 0, tail = 0;
-        dist[node] = 0;
-        queue[tail++] = node;
-        while (head < tail) {
-            size_t u = queue[head++];
-            keep[u] = true;
-            if (dist[u] >= depth)
-                continue;
-            for (size_t k = adj.start[u]; k < adj.start[u + 1]; k++) {
-                size_t v = adj.other[k];
-                if (dist[v] < 0) {
-                    dist[v] = dist[u] + 1;
-                    queue[tail++] = v;
-                }
+    for (size_t i = 0; i < n_nodes; i++)
+        dist[i] = -1;
+    for (size_t k = 0; k < o->n_exclude; k++)
+        if (o->exclude[k] != node)
+            dist[o->exclude[k]] = LONG_MAX; /* never reached, so never kept */
+    size_t head = 0, tail = 0;
+    dist[node] = 0;
+    queue[tail++] = node;
+    while (head < tail) {
+        size_t u = queue[head++];
+        keep[u] = true;
+        if (dist[u] >= o->depth)
+            continue;
+        size_t degree = adj->start[u + 1] - adj->start[u];
+        if (u != node && o->max_degree > 0 && degree > (size_t)o->max_degree) {
+            hubs[(*n_hubs)++] = (rg_ego_hub){u, degree};
+            continue;
+        }
+        for (size_t k = adj->start[u]; k < adj->start[u + 1]; k++) {
+            size_t v = adj->other[k];
+            if (dist[v] < 0) {
+                dist[v] = dist[u] + 1;
+                queue[tail++] = v;
             }
         }
+    }
+}
+
+int rg_query_ego(const rg_graph *g, size_t node, const rg_ego_options *o, rg_graph **out, rg_ego_hub **hubs,
+                 size_t *n_hubs, rg_error *err)
+{
+    *out = NULL;
+    *hubs = NULL;
+    *n_hubs = 0;
+    adjacency adj;
+    if (adjacency_build(g, o->co_mentions, true, &adj) < 0)
+        return rg_error_nomem(err);
+    size_t n = g->n_nodes ? g->n_nodes : 1;
+    long *dist = malloc(n * sizeof *dist);
+    size_t *queue = malloc(n * sizeof *queue);
+    bool *keep = calloc(n, sizeof *keep);
+    *hubs = malloc(n * sizeof **hubs);
+    int rc = 0;
+    if (!dist || !queue || !keep || !*hubs) {
+        rc = rg_error_nomem(err);
+    } else {
+        ego_walk(&adj, node, o, dist, queue, keep, *hubs, n_hubs, g->n_nodes);
         /* the reports that contain its recommendations */
         for (size_t i = 0; i < g->n_links; i++) {
             const rg_link *l = &g->links[i];
@@ -708,6 +730,11 @@ int rg_query_ego(const rg_graph *g, size_t node, long depth, bool co_mentions, r
                 keep[l->source] = true;
         }
         rc = rg_graph_subgraph(g, keep, out, err);
+    }
+    if (rc != 0) {
+        free(*hubs);
+        *hubs = NULL;
+        *n_hubs = 0;
     }
     free(dist);
     free(queue);

@@ -75,12 +75,32 @@ int rg_query_neighbors(const rg_graph *g, size_t node, int relation, int type, s
  * by type then id. */
 int rg_query_common(const rg_graph *g, size_t a, size_t b, size_t **nodes, size_t *n, rg_error *err);
 
+/* How far an ego walk goes, and around what. */
+typedef struct rg_ego_options {
+    long depth;
+    bool co_mentions;
+    const size_t *exclude; /* nodes left out: neither kept nor walked through */
+    size_t n_exclude;
+    long max_degree; /* > 0: a node of more walkable links is kept but not walked through */
+} rg_ego_options;
+
+/* A node an ego walk reached and did not walk through, and its walkable
+ * links. */
+typedef struct rg_ego_hub {
+    size_t node;
+    size_t degree;
+} rg_ego_hub;
+
 /* The subgraph within depth links of node, walking the links of
  * recommendations (and co-mentions with co_mentions; never part_of or
  * member_of, which would lead through a country to everything it does),
  * with every link among its nodes and the reports of its recommendations.
- * A new graph the caller frees. */
-int rg_query_ego(const rg_graph *g, size_t node, long depth, bool co_mentions, rg_graph **out, rg_error *err);
+ * Excluded nodes are left out; a node of more than max_degree walkable
+ * links (node itself aside) is kept but its links are not followed, and
+ * is listed in *hubs in the order reached (caller frees). A new graph
+ * the caller frees. */
+int rg_query_ego(const rg_graph *g, size_t node, const rg_ego_options *o, rg_graph **out, rg_ego_hub **hubs,
+                 size_t *n_hubs, rg_error *err);
 
 /* Nodes whose label, alias, id or text contains text (any case), sorted by
  * type then id. */

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """The README's examples are what the binary prints.
 
-A fenced block of README.md whose first line is "$ relgraph ..." or
-"$ ./relgraph ..." (continued over lines ending in a backslash) is an
-example: the lines after the command, up to the next "$ " line or the
-block's end, are what it prints, stdout and stderr together, as a terminal
-shows them. A line "..." (indented or not) stands for any number of lines
-left out. Every example runs, in the README's order, in one scratch
-directory that holds data/ (a link to the checkout's) and an empty out/, so
-an example can use the files an earlier one wrote; ../shared is linked
-beside it when the checkout has it, and an example that needs it is
-skipped otherwise, said on stderr.
+A fenced block of README.md whose first line is "$ ./relgraph ..."
+(continued over lines ending in a backslash) is an example: the lines after
+the command, up to the next "$ " line or the block's end, are what it
+prints, stdout and stderr together, as a terminal shows them. A line "..."
+(indented or not) stands for any number of lines left out. Every example
+runs, in the README's order, in a scratch directory of its block's own
+that holds data/ and tests/ (links to the checkout's) and out/, one for all
+blocks, so that an example can use what an earlier block wrote to out/
+while a graph.json written in one block is not read by the next;
+../shared is linked beside them when the checkout has it, and an example
+that needs it is skipped otherwise, said on stderr. "$ relgraph ..." (no
+"./") shows a command on files of the reader's own and is not run.
 
     check_examples.py RELGRAPH README.md            # compare; exit 1 on a difference
     check_examples.py RELGRAPH README.md --update   # rewrite the shown output
@@ -27,12 +29,13 @@ import sys
 import tempfile
 
 FENCE = re.compile(r"^```")
-COMMAND = re.compile(r"^\$ (\./)?relgraph( |$)")
+COMMAND = re.compile(r"^\$ \./relgraph( |$)")
 
 
 def examples(lines):
-    """Each command of each example block: (index of its first shown line,
-    index past its last, the command, the shown lines)."""
+    """Each command of each example block: (index of the block's fence,
+    index of its first shown line, index past its last, the command, the
+    shown lines)."""
     i = 0
     while i < len(lines):
         if not FENCE.match(lines[i]):
@@ -50,7 +53,7 @@ def examples(lines):
             start = end = k + 1
             while end < j and not lines[end].startswith("$ "):
                 end += 1
-            yield start, end, command, lines[start:end]
+            yield i, start, end, command, lines[start:end]
             k = end
         i = j + 1
 
@@ -84,9 +87,21 @@ def run(relgraph, work, command):
     argv[0] = relgraph
     p = subprocess.run(argv, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        env=dict(os.environ, LC_ALL="C", COLUMNS="100",
-                                RELGRAPH_CACHE_DIR=os.path.join(work, ".cache")))
+                                RELGRAPH_DATA=os.path.join(work, "data"),
+                                RELGRAPH_CACHE_DIR=os.path.join(work, "..", ".cache")))
     text = p.stdout.decode("utf-8", "replace")
     return [l.rstrip() for l in text.rstrip("\n").split("\n")] if text else []
+
+
+def block_directory(scratch, top, block):
+    """The scratch directory of the block that opens at line block."""
+    work = os.path.join(scratch, f"block{block}")
+    if not os.path.isdir(work):
+        os.makedirs(work)
+        for name in ("data", "tests"):
+            os.symlink(os.path.join(top, name), os.path.join(work, name))
+        os.symlink(os.path.join(scratch, "out"), os.path.join(work, "out"))
+    return work
 
 
 def main():
@@ -97,13 +112,12 @@ def main():
     lines = open(readme, encoding="utf-8").read().split("\n")
     failed = checked = skipped = 0
     with tempfile.TemporaryDirectory() as scratch:
-        work = os.path.join(scratch, "relgraph")
-        os.makedirs(os.path.join(work, "out"))
-        os.symlink(os.path.join(top, "data"), os.path.join(work, "data"))
+        os.makedirs(os.path.join(scratch, "out"))
         if os.path.isdir(shared):
             os.symlink(shared, os.path.join(scratch, "shared"))
         edits = []
-        for body, end, command, shown in examples(lines):
+        for block, body, end, command, shown in examples(lines):
+            work = block_directory(scratch, top, block)
             if "../shared" in command and not os.path.isdir(shared):
                 print(f"readme: skipped (no ../shared beside the checkout): $ {command}", file=sys.stderr)
                 skipped += 1

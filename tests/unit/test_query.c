@@ -121,10 +121,30 @@ START_TEST(neighbors_common_ego_find)
     ck_assert_uint_eq(out[0], node(g, "rec:r:1"));
     free(out);
     rg_graph *ego;
-    ck_assert_int_eq(rg_query_ego(g, state, 1, false, &ego, &err), 0);
+    rg_ego_hub *hubs;
+    size_t n_hubs;
+    rg_ego_options eo = {.depth = 1};
+    ck_assert_int_eq(rg_query_ego(g, state, &eo, &ego, &hubs, &n_hubs, &err), 0);
     ck_assert_uint_eq(ego->n_nodes, 3); /* State, rec:1 and its report */
     ck_assert_uint_eq(ego->n_docs, 1);
+    ck_assert_uint_eq(n_hubs, 0);
     rg_graph_free(ego);
+    free(hubs);
+    /* the recommendation has more links than 1: kept, not walked through */
+    eo = (rg_ego_options){.depth = 3, .max_degree = 1};
+    ck_assert_int_eq(rg_query_ego(g, state, &eo, &ego, &hubs, &n_hubs, &err), 0);
+    ck_assert_uint_eq(ego->n_nodes, 3);
+    ck_assert_uint_eq(n_hubs, 1);
+    ck_assert_uint_eq(hubs[0].node, node(g, "rec:r:1"));
+    rg_graph_free(ego);
+    free(hubs);
+    /* an excluded node is neither kept nor walked through */
+    size_t rec1 = node(g, "rec:r:1");
+    eo = (rg_ego_options){.depth = 3, .exclude = &rec1, .n_exclude = 1};
+    ck_assert_int_eq(rg_query_ego(g, state, &eo, &ego, &hubs, &n_hubs, &err), 0);
+    ck_assert_uint_eq(ego->n_nodes, 1);
+    rg_graph_free(ego);
+    free(hubs);
     ck_assert_int_eq(rg_query_find(g, "KORUS", &out, &n, &err), 0);
     ck_assert_uint_eq(n, 1);
     free(out);
