@@ -10,8 +10,8 @@ BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/relgraph
 VERSION := 0.1.0
 
-PKGS    := igraph libcgraph libgvc jansson
-DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev check pkg-config
+PKGS    := igraph libcgraph libgvc jansson poppler-glib
+DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev check pkg-config
 # what the tests use to check our outputs as other tools read them, and
 # Universal Ctags for the shape check (tests/shape/)
 TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags
