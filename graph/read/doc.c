@@ -127,7 +127,9 @@ static int finish_parse(rg_doc_parser *p, rg_doc **out)
         rg_doc_free(d);
         return rg_error_nomem(p->err);
     }
-    rg_doc_mark_front_matter(d);
+    /* a PDF's front matter is told by its layout (cover, contents) */
+    if (!d->n_pages)
+        rg_doc_mark_front_matter(d);
     for (size_t i = 0; i < d->n_blocks && !d->title; i++)
         if (d->blocks[i].kind == RG_BLOCK_HEADING && d->blocks[i].level <= 2 && strlen(d->blocks[i].text) > 3)
             d->title = rg_strdup(d->blocks[i].text);

@@ -27,6 +27,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,14 +136,15 @@ static bool smaller(const pline *l, const style *st)
     return l->size < st->size * 0.95f;
 }
 
-/* The most common size and font of the text, weighed by its length. */
-static style body_style(const rg_pdf_text *t, const bool *gone)
+/* The most common size and font of the runs from..to, weighed by their
+ * length. */
+static style body_style(const rg_pdf_text *t, size_t from, size_t to, const bool *gone)
 {
     float sizes[64] = {0};
     size_t weight[64] = {0}, n_sizes = 0;
     size_t *font_weight = calloc(t->n_fonts ? t->n_fonts : 1, sizeof *font_weight);
     size_t bold = 0, all = 0;
-    for (size_t i = 0; i < t->n_frags; i++) {
+    for (size_t i = from; i < to; i++) {
         const rg_pdf_frag *f = &t->frags[i];
         if (gone[i])
             continue;
@@ -332,9 +334,9 @@ typedef struct channel {
     size_t left, right; /* the lines wholly on either side */
 } channel;
 
-/* The widest vertical gap between two columns of a page's lines: lines
- * narrower than most of the text's width leave it empty, with lines on
- * each side. */
+/* The widest vertical gap between two columns of a page's lines, with
+ * lines on each side: lines narrower than most of the text's width leave
+ * it empty, or, failing that, all but two (a title over both columns). */
 static channel find_channel(const pline *ls, size_t n)
 {
     channel none = {0, 0, 0, 0};
@@ -353,26 +355,30 @@ static channel find_channel(const pline *ls, size_t n)
     for (size_t i = 0; i < n; i++)
         if (ls[i].role != ROLE_GONE && ls[i].x1 - ls[i].x0 < (hi - lo) * 0.8f)
             for (size_t x = (size_t)ls[i].x0; x <= (size_t)ls[i].x1 && x < width; x++)
-                cover[x] = 1;
+                cover[x] += cover[x] < 255;
     channel best = none;
-    for (size_t x = (size_t)lo + 1; x < (size_t)hi;) {
-        if (cover[x]) {
-            x++;
-            continue;
+    /* a clear gap first; else one a title or two cross, over both columns */
+    for (unsigned crossing = 0; crossing <= 2 && best.x1 <= best.x0; crossing += 2) {
+        for (size_t x = (size_t)lo + 1; x < (size_t)hi;) {
+            if (cover[x] > crossing) {
+                x++;
+                continue;
+            }
+            size_t e = x;
+            while (e < (size_t)hi && cover[e] <= crossing)
+                e++;
+            channel c = {(float)x, (float)e, 0, 0};
+            for (size_t i = 0; i < n; i++) {
+                c.left += ls[i].role != ROLE_GONE && ls[i].x1 <= c.x0 + 0.5f;
+                c.right += ls[i].role != ROLE_GONE && ls[i].x0 >= c.x1 - 0.5f;
+            }
+            if (e - x >= 4 && c.left && c.right && c.x1 - c.x0 > best.x1 - best.x0)
+                best = c;
+            x = e;
         }
-        size_t e = x;
-        while (e < (size_t)hi && !cover[e])
-            e++;
-        if (e - x >= 4 && (float)(e - x) > best.x1 - best.x0)
-            best = (channel){(float)x, (float)e, 0, 0};
-        x = e;
     }
     free(cover);
-    for (size_t i = 0; i < n; i++) {
-        best.left += ls[i].role != ROLE_GONE && ls[i].x1 <= best.x0 + 0.5f;
-        best.right += ls[i].role != ROLE_GONE && ls[i].x0 >= best.x1 - 0.5f;
-    }
-    return best.left && best.right ? best : none;
+    return best;
 }
 
 static int compare_order(const void *a, const void *b)
@@ -387,16 +393,42 @@ static int compare_order(const void *a, const void *b)
     return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
+/* Where the body's lines start: the left edge most lines in the body's
+ * size share. */
+static float body_left(const pline *ls, size_t n, const style *st)
+{
+    float best = 0;
+    size_t best_n = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ls[i].role == ROLE_GONE || fabsf(ls[i].size - st->size) > 0.5f)
+            continue;
+        size_t k = 0;
+        for (size_t j = 0; j < n; j++)
+            k += ls[j].role != ROLE_GONE && fabsf(ls[j].x0 - ls[i].x0) < 2;
+        if (k > best_n) {
+            best_n = k;
+            best = ls[i].x0;
+        }
+    }
+    return best;
+}
+
+/* A side heading: set as a heading, wholly left of where the body starts. */
+static bool side_heading(const pline *l, float left, const style *st)
+{
+    return l->x1 < left - 2 && heading_like(l, st);
+}
+
 /* Side headings in the left margin: each group of them is read just
- * before the text it stands beside. */
-static void order_margin(pline *ls, size_t n, channel c, const style *st)
+ * before the text it stands beside. ls is sorted top to bottom. */
+static void order_margin(pline *ls, size_t n, float left, const style *st)
 {
     float group_key = 0, last_y1 = -1e9f;
     for (size_t i = 0; i < n; i++) {
         pline *l = &ls[i];
         l->band = 0;
         l->side = 0;
-        if (l->x1 > c.x0 + 0.5f || !heading_like(l, st)) {
+        if (!side_heading(l, left, st)) {
             l->key = l->y0;
             continue;
         }
@@ -434,14 +466,14 @@ static int order_page(pline *ls, size_t n, const style *st, pline ***out, size_t
     if (!order)
         return -1;
     channel c = find_channel(ls, n);
-    /* two columns of three lines or more each, unless the left holds
-     * only side headings: then they stand in a margin */
+    float left = body_left(ls, n, st);
+    /* two columns of three lines or more each, unless the left one holds
+     * only side headings */
     bool headings = true;
     for (size_t i = 0; i < n && headings; i++)
         if (ls[i].role != ROLE_GONE && ls[i].x1 <= c.x0 + 0.5f)
-            headings = heading_like(&ls[i], st) || ls[i].role != ROLE_BODY;
+            headings = side_heading(&ls[i], left, st) || ls[i].role != ROLE_BODY;
     bool columns = !headings && c.left >= 3 && c.right >= 3;
-    bool margin = c.x1 > c.x0 && !columns;
     for (size_t i = 0; i < n; i++) {
         ls[i].band = ls[i].side = 0;
         ls[i].key = ls[i].y0;
@@ -451,7 +483,7 @@ static int order_page(pline *ls, size_t n, const style *st, pline ***out, size_t
         if (ls[i].role != ROLE_GONE)
             order[k++] = &ls[i];
     qsort(order, k, sizeof *order, compare_order); /* top to bottom */
-    if (margin || columns) {
+    {
         /* the margin's groups are found top to bottom */
         pline *sorted = malloc((k ? k : 1) * sizeof *sorted);
         if (!sorted) {
@@ -460,10 +492,10 @@ static int order_page(pline *ls, size_t n, const style *st, pline ***out, size_t
         }
         for (size_t i = 0; i < k; i++)
             sorted[i] = *order[i];
-        if (margin)
-            order_margin(sorted, k, c, st);
-        else
+        if (columns)
             order_columns(sorted, k, c);
+        else
+            order_margin(sorted, k, left, st);
         for (size_t i = 0; i < k; i++)
             *order[i] = sorted[i];
         free(sorted);
@@ -490,10 +522,10 @@ static bool says(const char *s, const char *word)
  * ("Conclusions 38", or a "38" of its own)? */
 static bool ends_with_number(const char *s)
 {
-    size_t n = strlen(s), k = n;
-    while (k > 0 && (isdigit((unsigned char)s[k - 1]) || strchr("ivxl", s[k - 1])))
-        k--;
-    return k < n && n - k <= 4 && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '.' || isalpha((unsigned char)s[k - 1]));
+    const char *space = strrchr(s, ' ');
+    const char *w = space ? space + 1 : s;
+    size_t n = strlen(w);
+    return n > 0 && n <= 4 && (strspn(w, "0123456789") == n || strspn(w, "ivxl") == n);
 }
 
 /* A table of contents: a page headed "Contents", or a page after one
@@ -662,7 +694,8 @@ typedef struct waiting {
 
 typedef struct builder {
     rg_doc_parser *p;
-    style st;
+    style doc_st; /* the body's type in the whole document */
+    style st;     /* on this page */
     int force_zone; /* the open block's zone, or -1: the reader's own */
     bool body;      /* the open block is the body's */
     /* the last line of the open block */
@@ -878,6 +911,10 @@ static int assemble_page(builder *b, const rg_pdf_text *t, size_t from, size_t t
     if (!ls)
         return -1;
     const rg_pdf_page *pg = &t->pages[page - 1];
+    /* a page set in a larger type (the slides of a briefing) has it as
+     * its body; a smaller one is a page of figures or notes */
+    style own = body_style(t, from, to, gone);
+    b->st = own.size > b->doc_st.size + 0.5f ? own : b->doc_st;
     bool front = cover_page(t, from, to, page) || contents_page(ls, n, pg, ps->contents);
     ps->contents = front && page > 1;
     int rc = abbreviation_table(ls, n);
@@ -913,7 +950,7 @@ int rg_pdf_assemble(rg_doc_parser *p, const rg_pdf_text *t)
         return -1;
     }
     d->n_pages = t->n_pages;
-    builder b = {.p = p, .st = body_style(t, gone), .force_zone = -1};
+    builder b = {.p = p, .doc_st = body_style(t, 0, t->n_frags, gone), .force_zone = -1};
     page_state ps = {.next_line = 1};
     int rc = 0;
     size_t from = 0;
