@@ -10,7 +10,10 @@ BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/relgraph
 VERSION := 0.1.0
 
-PKGS    := igraph libcgraph libgvc jansson poppler-glib
+PKGS    := igraph libcgraph libgvc jansson
+# poppler reads PDFs; relgraph loads it at run time, in the child process
+# that reads a PDF (graph/read/pdf.c), so only its headers are built against
+PDF_PKGS := poppler-glib
 DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev check pkg-config
 # what the tests use to check our outputs as other tools read them, and
 # Universal Ctags for the shape check (tests/shape/)
@@ -32,7 +35,7 @@ else
 BUILD   := build/release
 endif
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PDF_PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)

@@ -55,6 +55,8 @@ typedef struct rg_doc_parser {
     bool broken;        /* a blank line after a block that stops mid-sentence */
     bool cur_emphasized;
     bool cur_strong; /* the emphasis is bold */
+    bool glue;       /* the next line joins the text as it is: no space, the
+                        hyphen before it kept ("cost-" + "effective") */
     bool in_comment; /* inside an HTML comment (Markdown, plain text) */
     /* zones */
     rg_zone section_zone; /* zone set by the current heading */

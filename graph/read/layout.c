@@ -27,7 +27,6 @@
 
 #include <ctype.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -694,6 +693,7 @@ typedef struct waiting {
 
 typedef struct builder {
     rg_doc_parser *p;
+    rg_strset hyphenated; /* words printed with a hyphen inside a line, lowercase */
     style doc_st; /* the body's type in the whole document */
     style st;     /* on this page */
     int force_zone; /* the open block's zone, or -1: the reader's own */
@@ -732,9 +732,75 @@ static int open_block(builder *b, rg_block_kind kind, int level, long line, int 
     return 0;
 }
 
+/* The word w[0..n) in lowercase, into out (size bytes); false if too long. */
+static bool lower_word(const char *w, size_t n, char *out, size_t size)
+{
+    if (n + 1 > size)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)w[i]);
+    out[n] = '\0';
+    return true;
+}
+
+/* Collect the words the document prints with a hyphen inside a line
+ * ("cost-effective", "Ultra-Deepwater"), so that one broken at the
+ * hyphen across lines is joined as printed. */
+static int collect_hyphenated(rg_strset *set, const rg_pdf_text *t)
+{
+    for (size_t i = 0; i < t->n_frags; i++) {
+        const char *s = t->frags[i].text;
+        for (size_t k = 1; s[k]; k++) {
+            if (s[k] != '-' || !isalpha((unsigned char)s[k - 1]) || !isalpha((unsigned char)s[k + 1]))
+                continue;
+            size_t a = k, e = k + 1;
+            while (a > 0 && isalpha((unsigned char)s[a - 1]))
+                a--;
+            while (isalpha((unsigned char)s[e]))
+                e++;
+            char w[64];
+            if (lower_word(s + a, e - a, w, sizeof w) && rg_strset_add(set, w) < 0)
+                return -1;
+            k = e - 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the open block end with "word-" that text goes on as printed: a
+ * capital after the hyphen ("Open-" + "Ended"), or a word the document
+ * prints hyphenated elsewhere ("cost-" + "effective")? Else a lowercase
+ * word after the hyphen is a word split in two ("negoti-" + "ations"). */
+static bool keeps_hyphen(const builder *b, const char *text)
+{
+    const rg_buf *t = &b->p->text;
+    if (t->len < 2 || t->data[t->len - 1] != '-' || !isalpha((unsigned char)t->data[t->len - 2]) ||
+        !isalpha((unsigned char)text[0]))
+        return false;
+    if (isupper((unsigned char)text[0]))
+        return true;
+    size_t a = t->len - 1;
+    while (a > 0 && isalpha((unsigned char)t->data[a - 1]))
+        a--;
+    size_t e = 0;
+    while (isalpha((unsigned char)text[e]))
+        e++;
+    char w[128];
+    size_t n = t->len - a;
+    if (n + e + 1 > sizeof w)
+        return false;
+    memcpy(w, t->data + a, n);
+    memcpy(w + n, text, e);
+    w[n + e] = '\0';
+    for (char *q = w; *q; q++)
+        *q = (char)tolower((unsigned char)*q);
+    return rg_strset_has(&b->hyphenated, w);
+}
+
 /* Add a line of text to the open block and remember where it stands. */
 static int add_line(builder *b, const char *text, long line, const pline *l, int page)
 {
+    b->p->glue = keeps_hyphen(b, text);
     b->page = page;
     b->x0 = l->x0;
     b->y0 = l->y0;
@@ -887,15 +953,19 @@ static int body_line(builder *b, const pline *l, long number, int page)
 
 /* ---- A page, and the document ---- */
 
-/* The cover: the first page, with little text on it. */
-static bool cover_page(const rg_pdf_text *t, size_t from, size_t to, int page)
+/* The cover: the first page, with little text on it and a title in a
+ * large type. */
+static bool cover_page(const rg_pdf_text *t, size_t from, size_t to, int page, const style *st)
 {
     if (page != 1 || t->n_pages < 3)
         return false;
     size_t bytes = 0;
-    for (size_t i = from; i < to; i++)
+    bool title = false;
+    for (size_t i = from; i < to; i++) {
         bytes += strlen(t->frags[i].text);
-    return bytes < 1500;
+        title |= t->frags[i].size >= st->size * 1.5f;
+    }
+    return bytes < 1500 && title;
 }
 
 typedef struct page_state {
@@ -915,7 +985,7 @@ static int assemble_page(builder *b, const rg_pdf_text *t, size_t from, size_t t
      * its body; a smaller one is a page of figures or notes */
     style own = body_style(t, from, to, gone);
     b->st = own.size > b->doc_st.size + 0.5f ? own : b->doc_st;
-    bool front = cover_page(t, from, to, page) || contents_page(ls, n, pg, ps->contents);
+    bool front = cover_page(t, from, to, page, &b->doc_st) || contents_page(ls, n, pg, ps->contents);
     ps->contents = front && page > 1;
     int rc = abbreviation_table(ls, n);
     for (size_t i = 0; i < n && front; i++)
@@ -951,6 +1021,12 @@ int rg_pdf_assemble(rg_doc_parser *p, const rg_pdf_text *t)
     }
     d->n_pages = t->n_pages;
     builder b = {.p = p, .doc_st = body_style(t, 0, t->n_frags, gone), .force_zone = -1};
+    rg_strset_init(&b.hyphenated);
+    if (collect_hyphenated(&b.hyphenated, t) < 0) {
+        rg_strset_destroy(&b.hyphenated);
+        free(gone);
+        return -1;
+    }
     page_state ps = {.next_line = 1};
     int rc = 0;
     size_t from = 0;
@@ -967,6 +1043,7 @@ int rg_pdf_assemble(rg_doc_parser *p, const rg_pdf_text *t)
     for (size_t i = 0; i < b.n_waits; i++)
         free(b.waits[i].text);
     free(b.waits);
+    rg_strset_destroy(&b.hyphenated);
     free(gone);
     if (rc == 0 && t->title && t->title[0] && !d->title)
         d->title = rg_strdup(t->title);

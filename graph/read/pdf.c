@@ -9,6 +9,8 @@
  * that names the file. poppler's warnings go to /dev/null unless
  * rg_pdf_verbose.
  *
+ * poppler is loaded in the child alone (dlopen, see below).
+ *
  * The runs (rg_pdf_frag) are built here from poppler's characters: a new
  * run where the text jumps to another line or across a wide gap (a column,
  * a page number in a table of contents); footnote numbers set small and
@@ -16,6 +18,7 @@
  */
 #include "graph/read/doc_internal.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -31,6 +34,75 @@
 #include <unistd.h>
 
 bool rg_pdf_verbose = false;
+
+/* ---- poppler, loaded in the child ----
+ *
+ * relgraph does not link poppler: the child process loads it (dlopen) when
+ * a PDF is read. A build of Markdown and HTML reports maps none of its
+ * forty libraries (start-up time, address space: a build under a tight
+ * memory limit still runs), and relgraph runs where poppler is missing,
+ * saying so when it meets a PDF. */
+
+typedef struct poppler_api {
+    PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+    char *(*document_get_title)(PopplerDocument *);
+    int (*document_get_n_pages)(PopplerDocument *);
+    PopplerPage *(*document_get_page)(PopplerDocument *, int);
+    void (*page_get_size)(PopplerPage *, double *, double *);
+    char *(*page_get_text)(PopplerPage *);
+    gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+    GList *(*page_get_text_attributes)(PopplerPage *);
+    void (*page_free_text_attributes)(GList *);
+    GQuark (*error_quark)(void);
+    void (*free)(gpointer);
+    void (*object_unref)(gpointer);
+    GBytes *(*bytes_new_static)(gconstpointer, gsize);
+} poppler_api;
+
+static poppler_api api;
+
+/* The library's names, newest first. */
+static const char *const poppler_libraries[] = {"libpoppler-glib.so.8", "libpoppler-glib.so"};
+
+static bool load_symbol(void *lib, const char *name, void *out)
+{
+    void *sym = dlsym(lib, name);
+    memcpy(out, &sym, sizeof sym); /* a function pointer from a void pointer */
+    return sym != NULL;
+}
+
+/* Load poppler's GLib API; false when it is not installed. */
+static bool load_poppler(void)
+{
+    void *lib = NULL;
+    for (size_t i = 0; i < COUNT(poppler_libraries) && !lib; i++)
+        lib = dlopen(poppler_libraries[i], RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+        return false;
+    return load_symbol(lib, "poppler_document_new_from_bytes", &api.document_new_from_bytes) &&
+           load_symbol(lib, "poppler_document_get_title", &api.document_get_title) &&
+           load_symbol(lib, "poppler_document_get_n_pages", &api.document_get_n_pages) &&
+           load_symbol(lib, "poppler_document_get_page", &api.document_get_page) &&
+           load_symbol(lib, "poppler_page_get_size", &api.page_get_size) &&
+           load_symbol(lib, "poppler_page_get_text", &api.page_get_text) &&
+           load_symbol(lib, "poppler_page_get_text_layout", &api.page_get_text_layout) &&
+           load_symbol(lib, "poppler_page_get_text_attributes", &api.page_get_text_attributes) &&
+           load_symbol(lib, "poppler_page_free_text_attributes", &api.page_free_text_attributes) &&
+           load_symbol(lib, "poppler_error_quark", &api.error_quark) && load_symbol(lib, "g_free", &api.free) &&
+           load_symbol(lib, "g_object_unref", &api.object_unref) &&
+           load_symbol(lib, "g_bytes_new_static", &api.bytes_new_static);
+}
+
+/* The length of the UTF-8 character at s (poppler's text is valid UTF-8). */
+static size_t char_length(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    for (size_t k = 1; k < n; k++)
+        if (!s[k])
+            return k;
+    return n;
+}
 
 /* ---- The child: poppler's characters into runs, written to the pipe ---- */
 
@@ -255,22 +327,22 @@ static bool space_char(const char *s, size_t n)
 static void send_page(out_stream *o, PopplerPage *page, run *r)
 {
     double w, h;
-    poppler_page_get_size(page, &w, &h);
+    api.page_get_size(page, &w, &h);
     out_bytes(o, "P", 1);
     out_f32(o, (float)w);
     out_f32(o, (float)h);
-    char *text = poppler_page_get_text(page);
+    char *text = api.page_get_text(page);
     PopplerRectangle *boxes = NULL;
     guint n_boxes = 0;
-    if (!text || !poppler_page_get_text_layout(page, &boxes, &n_boxes)) {
-        g_free(text);
+    if (!text || !api.page_get_text_layout(page, &boxes, &n_boxes)) {
+        api.free(text);
         return;
     }
-    GList *attrs = poppler_page_get_text_attributes(page);
+    GList *attrs = api.page_get_text_attributes(page);
     GList *at = attrs;
     const char *s = text;
     for (guint i = 0; *s && i < n_boxes; i++) {
-        size_t n = (size_t)(g_utf8_next_char(s) - s);
+        size_t n = char_length(s);
         while (at && ((PopplerTextAttributes *)at->data)->end_index < (gint)i)
             at = at->next;
         const PopplerTextAttributes *a = at ? at->data : NULL;
@@ -281,9 +353,9 @@ static void send_page(out_stream *o, PopplerPage *page, run *r)
         s += n;
     }
     run_flush(o, r);
-    poppler_page_free_text_attributes(attrs);
-    g_free(boxes);
-    g_free(text);
+    api.page_free_text_attributes(attrs);
+    api.free(boxes);
+    api.free(text);
 }
 
 /* Memory and CPU for the child. The address space limit is left off in a
@@ -308,25 +380,32 @@ static _Noreturn void child_main(int fd, const char *data, size_t len)
     }
     out_stream o = {.fd = fd};
     rg_buf_init(&o.buf);
+    if (!load_poppler()) {
+        char msg[400];
+        const char *why = dlerror();
+        snprintf(msg, sizeof msg, "cannot read PDF: cannot load poppler (%s; on Debian: apt-get install libpoppler-glib8)",
+                 why ? why : "libpoppler-glib.so.8 lacks a function relgraph needs");
+        out_error(&o, msg);
+    }
     GError *error = NULL;
-    GBytes *bytes = g_bytes_new_static(data, len);
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &error);
+    GBytes *bytes = api.bytes_new_static(data, len);
+    PopplerDocument *doc = api.document_new_from_bytes(bytes, NULL, &error);
     if (!doc) {
         char msg[300];
-        if (error && error->domain == POPPLER_ERROR && error->code == POPPLER_ERROR_ENCRYPTED)
+        if (error && error->domain == api.error_quark() && error->code == POPPLER_ERROR_ENCRYPTED)
             snprintf(msg, sizeof msg, "encrypted PDF: relgraph reads no password-protected report");
         else
             snprintf(msg, sizeof msg, "damaged PDF: %s", error ? error->message : "poppler cannot open it");
         out_error(&o, msg);
     }
-    gchar *title = poppler_document_get_title(doc);
+    char *title = api.document_get_title(doc);
     if (title && title[0]) {
         out_bytes(&o, "T", 1);
         out_u32(&o, (uint32_t)strlen(title));
         out_bytes(&o, title, strlen(title));
     }
-    g_free(title);
-    int n = poppler_document_get_n_pages(doc);
+    api.free(title);
+    int n = api.document_get_n_pages(doc);
     if (n > RG_PDF_MAX_PAGES) {
         char msg[120];
         snprintf(msg, sizeof msg, "PDF of %d pages, more than %d (the limit)", n, RG_PDF_MAX_PAGES);
@@ -335,14 +414,14 @@ static _Noreturn void child_main(int fd, const char *data, size_t len)
     run r = {0};
     rg_buf_init(&r.text);
     for (int i = 0; i < n; i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
+        PopplerPage *page = api.document_get_page(doc, i);
         if (!page) {
             out_bytes(&o, "P", 1);
             out_f32(&o, 0), out_f32(&o, 0);
             continue;
         }
         send_page(&o, page, &r);
-        g_object_unref(page);
+        api.object_unref(page);
     }
     out_bytes(&o, "Z", 1);
     out_flush(&o);
