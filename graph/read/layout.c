@@ -266,6 +266,49 @@ static int drop_running_lines(const rg_pdf_text *t, bool *gone)
 
 /* ---- Lines from runs ---- */
 
+static int compare_left(const void *a, const void *b)
+{
+    const pline *x = a, *y = b;
+    return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+/* Does run b, right of a, go on a's line: the same baseline, a gap no
+ * wider than a space or two (a bullet may stand further from its text),
+ * a like size? */
+static bool joins(const pline *a, const pline *b)
+{
+    float least = a->size < b->size ? a->size : b->size;
+    float gap = b->x0 - a->x1;
+    bool marker = strlen(a->text) <= 3;
+    if (fabsf(a->y1 - b->y1) > least * 0.35f || gap < -1 || gap > least * (marker ? 2.0f : 1.2f))
+        return false;
+    return marker || (a->size <= b->size * 1.3f && b->size <= a->size * 1.3f);
+}
+
+/* Append b to a (b is gone); -1 when out of memory. */
+static int join_runs(pline *a, pline *b)
+{
+    size_t na = strlen(a->text), nb = strlen(b->text);
+    char *joined = malloc(na + nb + 2);
+    if (!joined)
+        return -1;
+    memcpy(joined, a->text, na);
+    joined[na] = ' ';
+    memcpy(joined + na + 1, b->text, nb + 1);
+    free(a->text);
+    a->text = joined;
+    if (b->size > a->size && nb > na) {
+        a->size = b->size;
+        a->flags = b->flags;
+        a->font = b->font;
+    }
+    a->x1 = b->x1 > a->x1 ? b->x1 : a->x1;
+    a->y0 = b->y0 < a->y0 ? b->y0 : a->y0;
+    a->y1 = b->y1 > a->y1 ? b->y1 : a->y1;
+    b->role = ROLE_GONE;
+    return 0;
+}
+
 /* Join the runs of one page that share a baseline and touch ("•" and the
  * text after it) into lines; *n_out lines, or NULL when out of memory. */
 static pline *page_lines(const rg_pdf_text *t, size_t from, size_t to, const bool *gone, size_t *n_out)
@@ -283,40 +326,13 @@ static pline *page_lines(const rg_pdf_text *t, size_t from, size_t to, const boo
             goto nomem;
         n++;
     }
-    /* the run on the right joins the one on its left */
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < n; j++) {
-            pline *a = &ls[i], *b = &ls[j];
-            if (i == j || a->role == ROLE_GONE || b->role == ROLE_GONE)
-                continue;
-            /* a bullet may stand well apart from its text */
-            float least = a->size < b->size ? a->size : b->size;
-            float gap = b->x0 - a->x1;
-            bool marker = strlen(a->text) <= 3;
-            if (fabsf(a->y1 - b->y1) > least * 0.35f || gap < -1 || gap > least * (marker ? 2.0f : 1.2f) ||
-                (!marker && (a->size > b->size * 1.3f || b->size > a->size * 1.3f)))
-                continue;
-            size_t na = strlen(a->text), nb = strlen(b->text);
-            char *joined = malloc(na + nb + 2);
-            if (!joined)
+    /* the run on the right joins the one on its left: left to right, so
+     * that a line grows in one pass */
+    qsort(ls, n, sizeof *ls, compare_left);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n && ls[i].role != ROLE_GONE; j++)
+            if (ls[j].role != ROLE_GONE && joins(&ls[i], &ls[j]) && join_runs(&ls[i], &ls[j]) < 0)
                 goto nomem;
-            memcpy(joined, a->text, na);
-            joined[na] = ' ';
-            memcpy(joined + na + 1, b->text, nb + 1);
-            free(a->text);
-            a->text = joined;
-            if (b->size > a->size && nb > na) {
-                a->size = b->size;
-                a->flags = b->flags;
-                a->font = b->font;
-            }
-            a->x1 = b->x1 > a->x1 ? b->x1 : a->x1;
-            a->y0 = b->y0 < a->y0 ? b->y0 : a->y0;
-            a->y1 = b->y1 > a->y1 ? b->y1 : a->y1;
-            b->role = ROLE_GONE;
-            j = (size_t)-1; /* a grew: look again */
-        }
-    }
     *n_out = n;
     return ls;
 nomem:

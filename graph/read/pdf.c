@@ -182,20 +182,30 @@ static unsigned font_flags(const char *font)
     return f;
 }
 
-/* The size most of the run's characters have. */
+/* The size most of the run's characters have (of the first sixteen sizes
+ * it has: a line holds a few). */
 static float run_size(const run *r)
 {
-    float best = 0;
-    size_t best_n = 0;
+    float sizes[16];
+    size_t counts[16], n = 0;
     for (size_t i = 0; i < r->n; i++) {
         size_t k = 0;
-        for (size_t j = 0; j < r->n; j++)
-            k += r->chars[j].size == r->chars[i].size;
-        if (k > best_n || (k == best_n && r->chars[i].size > best)) {
-            best_n = k;
-            best = r->chars[i].size;
+        while (k < n && sizes[k] != r->chars[i].size)
+            k++;
+        if (k == n && n < 16) {
+            sizes[n] = r->chars[i].size;
+            counts[n++] = 0;
         }
+        if (k < n)
+            counts[k]++;
     }
+    float best = 0;
+    size_t best_n = 0;
+    for (size_t k = 0; k < n; k++)
+        if (counts[k] > best_n || (counts[k] == best_n && sizes[k] > best)) {
+            best_n = counts[k];
+            best = sizes[k];
+        }
     return best;
 }
 
