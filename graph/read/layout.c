@@ -69,6 +69,8 @@ static int font_index(rg_pdf_text *t, const char *font)
 
 int rg_pdf_add_frag(rg_pdf_text *t, const rg_pdf_frag *f, const char *font, const char *text, size_t n)
 {
+    if (n == 0)
+        return 0; /* a run with no text is none */
     if (t->n_pages == 0 && rg_pdf_add_page(t, 612, 792) < 0)
         return -1;
     int fi = font_index(t, font ? font : "");
@@ -766,7 +768,7 @@ static int collect_hyphenated(rg_strset *set, const rg_pdf_text *t)
 {
     for (size_t i = 0; i < t->n_frags; i++) {
         const char *s = t->frags[i].text;
-        for (size_t k = 1; s[k]; k++) {
+        for (size_t k = 1; s[0] && s[k]; k++) {
             if (s[k] != '-' || !isalpha((unsigned char)s[k - 1]) || !isalpha((unsigned char)s[k + 1]))
                 continue;
             size_t a = k, e = k + 1;

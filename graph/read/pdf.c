@@ -21,6 +21,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <poll.h>
 #include <poppler.h>
 #include <signal.h>
@@ -497,11 +498,13 @@ static int decode_frag(reader *r, rg_pdf_text *t)
     r->at += font_len;
     if (!take(r, &text_len, 4) || r->n - r->at < text_len || t->n_pages == 0)
         return 0;
+    r->at += text_len;
+    for (size_t k = 0; k < 5; k++)
+        if (!isfinite(v[k]) || v[k] < -1e6f || v[k] > 1e6f)
+            return 1; /* a run off any page is none */
     rg_pdf_frag f = {.page = (int)t->n_pages, .x0 = v[0], .y0 = v[1], .x1 = v[2], .y1 = v[3], .size = v[4],
                      .flags = flags};
-    int rc = rg_pdf_add_frag(t, &f, font, r->s + r->at, text_len);
-    r->at += text_len;
-    return rc < 0 ? -1 : 1;
+    return rg_pdf_add_frag(t, &f, font, r->s + r->at - text_len, text_len) < 0 ? -1 : 1;
 }
 
 /* The child's records into t. 0; -1 with the error set. */
@@ -515,7 +518,11 @@ static int decode(rg_doc_parser *p, const rg_buf *b, rg_pdf_text *t)
         int rc = 1;
         if (tag == 'P') {
             float wh[2];
-            rc = take(&r, wh, sizeof wh) ? (rg_pdf_add_page(t, wh[0], wh[1]) < 0 ? -1 : 1) : 0;
+            rc = take(&r, wh, sizeof wh) ? 1 : 0;
+            if (rc && !(isfinite(wh[0]) && isfinite(wh[1]) && wh[0] > 0 && wh[1] > 0 && wh[0] < 1e6f && wh[1] < 1e6f))
+                wh[0] = 612, wh[1] = 792; /* a page of no size read as a Letter page */
+            if (rc && rg_pdf_add_page(t, wh[0], wh[1]) < 0)
+                rc = -1;
         } else if (tag == 'F') {
             rc = decode_frag(&r, t);
         } else if (tag == 'T') {

@@ -228,6 +228,8 @@ START_TEST(no_text_is_an_error)
 {
     rg_pdf_text t = {0};
     page(&t);
+    run(&t, 216, 100, BODY, 0, ""); /* a run with no text is none */
+    ck_assert_uint_eq(t.n_frags, 0);
     page(&t);
     rg_doc *d = NULL;
     rg_error err;
