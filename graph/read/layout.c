@@ -81,6 +81,13 @@ int rg_pdf_add_frag(rg_pdf_text *t, const rg_pdf_frag *f, const char *font, cons
     g.font = fi;
     if (!(g.text = rg_strndup(text, n)))
         return -1;
+    /* what a broken font maps its glyphs to: control characters become
+     * spaces, bytes that are no UTF-8 a '?' */
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)g.text[i] < 0x20)
+            g.text[i] = ' ';
+    for (long bad; (bad = rg_utf8_invalid_at(g.text, n)) >= 0;)
+        g.text[bad] = '?';
     t->frags[t->n_frags++] = g;
     t->bytes += n;
     return 0;

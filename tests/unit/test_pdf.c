@@ -230,6 +230,10 @@ START_TEST(no_text_is_an_error)
     page(&t);
     run(&t, 216, 100, BODY, 0, ""); /* a run with no text is none */
     ck_assert_uint_eq(t.n_frags, 0);
+    run(&t, 216, 100, BODY, 0, "a\x01" "b\xff\xc3"); /* a broken font's bytes */
+    ck_assert_str_eq(t.frags[0].text, "a b??");
+    t.frags[0].text[0] = '\0';
+    t.bytes = 0;
     page(&t);
     rg_doc *d = NULL;
     rg_error err;
