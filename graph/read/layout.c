@@ -464,11 +464,23 @@ static void order_margin(pline *ls, size_t n, float left, const style *st)
 }
 
 /* Two columns: band by band (a line across both ends one), the left
- * column before the right. */
-static void order_columns(pline *ls, size_t n, channel c)
+ * column before the right; a title above them first. */
+static void order_columns(pline *ls, size_t n, channel c, const style *st)
 {
+    /* a title over the columns, though in one of them: a heading's type,
+     * more than two lines above the columns' first text */
+    float text_top = 1e9f;
+    for (size_t i = 0; i < n; i++)
+        if (!heading_like(&ls[i], st) && ls[i].size >= st->size * 0.9f && ls[i].y0 < text_top)
+            text_top = ls[i].y0;
     for (size_t i = 0; i < n; i++) {
         pline *l = &ls[i];
+        if (heading_like(l, st) && l->y1 < text_top - 2 * st->size) {
+            l->band = -1;
+            l->side = 0;
+            l->key = l->y0;
+            continue;
+        }
         bool spans = l->x0 < c.x0 - 0.5f && l->x1 > c.x1 + 0.5f;
         int before = 0;
         for (size_t k = 0; k < n; k++) {
@@ -517,7 +529,7 @@ static int order_page(pline *ls, size_t n, const style *st, pline ***out, size_t
         for (size_t i = 0; i < k; i++)
             sorted[i] = *order[i];
         if (columns)
-            order_columns(sorted, k, c);
+            order_columns(sorted, k, c, st);
         else
             order_margin(sorted, k, left, st);
         for (size_t i = 0; i < k; i++)
