@@ -11,7 +11,10 @@ DATADIR ?= $(PREFIX)/share/relgraph
 VERSION := 0.1.0
 
 PKGS    := igraph libcgraph libgvc jansson
-DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev check pkg-config
+# poppler reads PDFs; relgraph loads it at run time, in the child process
+# that reads a PDF (graph/read/pdf.c), so only its headers are built against
+PDF_PKGS := poppler-glib
+DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev check pkg-config
 # what the tests use to check our outputs as other tools read them (node
 # for Cytoscape.js, below), and Universal Ctags for the shape check
 # (tests/shape/)
@@ -33,7 +36,7 @@ else
 BUILD   := build/release
 endif
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PDF_PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
@@ -180,12 +183,13 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/relgraph
 	rm -rf $(DESTDIR)$(DATADIR)
 
-# libFuzzer targets (clang, from Debian): the report loader, the catalog
+# libFuzzer targets (clang, from Debian): the report loader, the PDF layout
+# assembly (on mutated runs of text, without poppler), the catalog
 # reader, the graph-file reader, its JSON scanner (against jansson) and the
 # snapshot reader, each run for FUZZ_SECONDS from a seed
 # corpus of the project's own files. A crash leaves its input in build/fuzz/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz_doc fuzz_catalog fuzz_graph fuzz_jscan fuzz_snapshot
+FUZZ_TARGETS := fuzz_doc fuzz_layout fuzz_catalog fuzz_graph fuzz_jscan fuzz_snapshot
 FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -Ibuild/fuzz \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SRC := $(LIB_SRC)
@@ -200,7 +204,7 @@ build/fuzz/snapshot-seed: tests/fuzz/snapshot_seed.c $(LIB)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(SYS_LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/%) build/fuzz/snapshot-seed
-	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/catalog build/fuzz/seeds/graph build/fuzz/seeds/jscan build/fuzz/seeds/snapshot
+	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/layout build/fuzz/seeds/catalog build/fuzz/seeds/graph build/fuzz/seeds/jscan build/fuzz/seeds/snapshot
 	@cp data/reports/*.md data/reports/*.txt tests/cli/fixtures/*.md tests/cli/fixtures/*.txt \
 	    tests/cli/fixtures/*.html build/fuzz/seeds/doc/
 	@cp data/catalog/*.json tests/cli/fixtures/*catalog*.json build/fuzz/seeds/catalog/

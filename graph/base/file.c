@@ -217,3 +217,8 @@ rg_file_format rg_file_format_of(const char *path)
     }
     return rg_file_format_sniff(path, head, len);
 }
+
+bool rg_file_format_readable(rg_file_format f)
+{
+    return f.kind == RG_FORMAT_NONE || f.kind == RG_FORMAT_PDF;
+}

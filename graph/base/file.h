@@ -2,8 +2,8 @@
  *
  * Every reader of a file (reports, the catalog, graph files) takes its
  * bytes in one piece; this is the one place that opens, reads and says why
- * it could not, and the one place that tells a report from the formats
- * relgraph cannot read (PDF, Word, images, ...).
+ * it could not, and the one place that tells a report (text, or PDF)
+ * from the formats relgraph cannot read (Word, images, ...).
  *
  * Ownership: rg_file_read fills a caller-owned rg_buf (rg_buf_destroy it,
  * on failure too); rg_file_join returns a string the caller frees.
@@ -34,8 +34,8 @@ bool rg_file_is_dir(const char *path);
  * has: .md, .markdown, .txt, .text, .html or .htm, any case? */
 bool rg_file_report_name(const char *name);
 
-/* What a file is when it is no report: the one place that tells formats
- * apart, so that a reader of one of them (PDF) can be routed here. */
+/* What a file is when it is no text report: the one place that tells
+ * formats apart; a PDF is read by graph/read/pdf.c, the others not at all. */
 typedef enum rg_format_kind {
     RG_FORMAT_NONE,     /* none known: read as a report (text) */
     RG_FORMAT_PDF,      /* a PDF document */
@@ -63,5 +63,8 @@ rg_file_format rg_file_format_sniff(const char *name, const unsigned char *head,
  * bytes). A file that cannot be read is told by its name alone: its
  * reader says why it cannot read it. */
 rg_file_format rg_file_format_of(const char *path);
+
+/* Does relgraph read a file of format f as a report (text, or PDF)? */
+bool rg_file_format_readable(rg_file_format f);
 
 #endif

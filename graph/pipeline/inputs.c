@@ -67,7 +67,7 @@ static int sort_entry(const char *dir, const char *name, list *reports, list *ot
         return push(subdirs, rg_strdup(name));
     }
     rg_file_format f = rg_file_format_of(path);
-    if (f.kind == RG_FORMAT_NONE && rg_file_report_name(name))
+    if ((f.kind == RG_FORMAT_NONE && rg_file_report_name(name)) || f.kind == RG_FORMAT_PDF)
         return push(reports, path);
     free(path);
     rg_buf b;
@@ -139,7 +139,7 @@ static int no_reports(const char *dir, const list *others, rg_error *err)
         add_skipped(&b, others, &files_words);
     }
     char *what = rg_buf_steal(&b);
-    rg_error_set(err, RG_ERR_INPUT, dir, 0, "no reports (.md, .txt, .html) in directory%s", what ? what : "");
+    rg_error_set(err, RG_ERR_INPUT, dir, 0, "no reports (.md, .txt, .html, .pdf) in directory%s", what ? what : "");
     free(what);
     return -1;
 }
@@ -192,13 +192,12 @@ static int default_corpus(const char *dir, const char *name, list *paths, list *
  * and how to get there. */
 static int not_a_report(const char *path, rg_file_format f, rg_error *err)
 {
-    const char *hint = f.kind == RG_FORMAT_PDF        ? "; convert it to text first (pdftotext, for example)"
-                       : f.kind == RG_FORMAT_DOCUMENT ? "; convert it to Markdown first (pandoc, for example)"
+    const char *hint = f.kind == RG_FORMAT_DOCUMENT ? "; convert it to Markdown first (pandoc, for example)"
                        : f.kind == RG_FORMAT_JSON     ? "; a graph file written by relgraph build is read with -g"
                                                       : "";
     return rg_error_set(err, RG_ERR_INPUT, path, 0,
-                        "%s%s, not a report: relgraph reads reports in Markdown, HTML or plain text (.md, .html, "
-                        ".txt)%s",
+                        "%s%s, not a report: relgraph reads reports in Markdown, HTML, plain text or PDF (.md, "
+                        ".html, .txt, .pdf)%s",
                         f.name, f.by_content ? " (by its first bytes)" : "", hint);
 }
 
@@ -211,7 +210,7 @@ static int add_arg(const char *arg, list *paths, list *notes, rg_error *err)
     if (S_ISDIR(st.st_mode))
         return scan_dir(arg, paths, notes, err);
     rg_file_format f = rg_file_format_of(arg);
-    if (f.kind != RG_FORMAT_NONE)
+    if (!rg_file_format_readable(f))
         return not_a_report(arg, f, err);
     return push(paths, rg_strdup(arg)) < 0 ? rg_error_nomem(err) : 0;
 }

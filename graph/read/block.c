@@ -433,11 +433,13 @@ int rg_doc_add_text(rg_doc_parser *p, const char *s, size_t n, long line)
 {
     /* a word hyphenated across lines: "negoti-" + "ations" */
     size_t len = p->text.len;
-    bool hyphen = len >= 2 && p->text.data[len - 1] == '-' && isalpha((unsigned char)p->text.data[len - 2]) &&
+    bool glue = p->glue;
+    p->glue = false;
+    bool hyphen = !glue && len >= 2 && p->text.data[len - 1] == '-' && isalpha((unsigned char)p->text.data[len - 2]) &&
                   n > 0 && islower((unsigned char)s[0]);
     if (hyphen)
         p->text.data[--p->text.len] = '\0';
-    else if (p->text.len > 0)
+    else if (p->text.len > 0 && !glue)
         rg_buf_addc(&p->text, ' ');
     if (add_mark(p, line) < 0)
         return -1;

@@ -1,6 +1,6 @@
 /* rg_doc: one report, loaded and cut into the pieces an analyst reads.
  *
- * A report (Markdown, plain text, or HTML saved from a browser; the format
+ * A report (Markdown, plain text, HTML saved from a browser, or PDF; the format
  * told by the file's extension, or, for a .txt file or one without a known
  * extension, by its content) is checked for UTF-8, its punctuation normalized (curly quotes, dashes, odd spaces),
  * its markup stripped, and its structure kept: headings as sections,
@@ -27,6 +27,14 @@
  * and its sentences analysed whole). */
 #define RG_DOC_MAX_BYTES (256L * 1024 * 1024)
 #define RG_DOC_MAX_LINE (1L * 1024 * 1024)
+
+/* A PDF (told by its first bytes, "%PDF-") is read by poppler in a child
+ * process under these limits: pages, seconds of CPU and of waiting, and
+ * MiB of address space. Past one, the file fails with a clear error and
+ * the rest of the build goes on unharmed. */
+#define RG_PDF_MAX_PAGES 10000
+#define RG_PDF_SECONDS 120
+#define RG_PDF_MEMORY_MB 2048
 
 typedef enum rg_block_kind {
     RG_BLOCK_HEADING,
@@ -71,6 +79,12 @@ typedef struct rg_doc {
     size_t n_blocks;
     rg_sentence *sentences;
     size_t n_sentences;
+    /* A PDF's pages: `line` counts the lines of text extracted from it,
+     * page after page, and page k + 1 starts at line page_first_line[k]
+     * (a page with no text starts where the next one does). NULL and 0 for
+     * other formats. rg_doc_page reads it. */
+    long *page_first_line;
+    size_t n_pages;
 } rg_doc;
 
 /* Read and parse the file at path. Errors: cannot open or read (RG_ERR_IO),
@@ -82,6 +96,15 @@ int rg_doc_load(const char *path, rg_doc **out, rg_error *err);
 int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, rg_error *err);
 
 void rg_doc_free(rg_doc *doc);
+
+/* The page (1-based) that line of doc is on, and in *page_line (may be
+ * NULL) its line on that page (1-based, counting the extracted lines of
+ * that page); 0 for a document that is no PDF, or a line out of range. */
+long rg_doc_page(const rg_doc *doc, long line, long *page_line);
+
+/* Let poppler's own warnings through to stderr (off by default: a PDF's
+ * minor faults are poppler's to mend, not the analyst's to read). */
+void rg_doc_set_verbose(int on);
 
 /* The section title of a block: its heading's text, or "" at the top.
  * Emphasized headings ("### *Work together to ...*") are statements within

@@ -8,6 +8,8 @@
  *   block.c     blocks: closing, zones, lead-ins; calls sentence.c
  *   sentence.c  a block's sentences
  *   inline.c    a line's inline text: markup stripped, punctuation normalized
+ *   pdf.c       a PDF's text and layout, read by poppler in a child process
+ *   layout.c    that layout assembled into lines and blocks (calls block.c)
  *
  * Not for use outside graph/read/.
  *
@@ -53,6 +55,8 @@ typedef struct rg_doc_parser {
     bool broken;        /* a blank line after a block that stops mid-sentence */
     bool cur_emphasized;
     bool cur_strong; /* the emphasis is bold */
+    bool glue;       /* the next line joins the text as it is: no space, the
+                        hyphen before it kept ("cost-" + "effective") */
     bool in_comment; /* inside an HTML comment (Markdown, plain text) */
     /* zones */
     rg_zone section_zone; /* zone set by the current heading */
@@ -139,5 +143,68 @@ int rg_doc_parse_line(rg_doc_parser *p, const char *s, size_t n, long line);
 /* Feed HTML to the line reader, one line per block element. 0, or -1 when
  * out of memory or over a limit (then p->err is set). */
 int rg_doc_parse_html(rg_doc_parser *p, const char *data, size_t len);
+
+/* ---- pdf.c, layout.c ---- */
+
+/* What poppler tells of one run of text on a line (pdf.c builds them from
+ * its characters and their boxes): a line of a column, or a piece of one
+ * (a bullet, a number in a table of contents). */
+#define RG_PDF_BOLD 1u   /* a bold face: "Bold", "Black", "Heavy" in the font's name */
+#define RG_PDF_ITALIC 2u /* "Italic", "Oblique" */
+#define RG_PDF_NOTE 4u   /* opens with a number set small and raised: a footnote */
+
+typedef struct rg_pdf_frag {
+    int page;             /* 1-based */
+    float x0, y0, x1, y1; /* its box, in points from the page's top left */
+    float size;           /* the font size most of its characters have */
+    unsigned flags;
+    int font;             /* index of its font's family in rg_pdf_text.fonts */
+    char *text;           /* UTF-8, footnote markers removed */
+} rg_pdf_frag;
+
+typedef struct rg_pdf_page {
+    float width, height;
+} rg_pdf_page;
+
+/* A PDF's text, page by page: what the child process sends back. */
+typedef struct rg_pdf_text {
+    rg_pdf_page *pages;
+    size_t n_pages, cap_pages;
+    rg_pdf_frag *frags; /* in page order, each page's in poppler's order */
+    size_t n_frags, cap_frags;
+    char **fonts; /* font family names ("Century", "Helvetica") */
+    size_t n_fonts, cap_fonts;
+    size_t bytes; /* of text in all */
+    char *title;  /* the title the PDF's metadata gives, or NULL */
+} rg_pdf_text;
+
+/* Add a page (width and height in points); 0, or -1 when out of memory. */
+int rg_pdf_add_page(rg_pdf_text *t, float width, float height);
+
+/* Add a fragment of text[0..n) to the last page, in font (a font name; its
+ * family is what counts). 0, or -1 when out of memory. */
+int rg_pdf_add_frag(rg_pdf_text *t, const rg_pdf_frag *f, const char *font, const char *text, size_t n);
+
+void rg_pdf_text_free(rg_pdf_text *t);
+
+/* Read the PDF data[0..len) with poppler in a child process, within
+ * memory and time limits, into *t. 0, or -1 with p->err set (the error
+ * names the file): encrypted, damaged, poppler crashed or took too long,
+ * no text on any page, over the limits. */
+int rg_pdf_read(rg_doc_parser *p, const char *data, size_t len, rg_pdf_text *t);
+
+/* Assemble the layout into the document's blocks: running headers and
+ * footers dropped, columns read in order, lines joined into paragraphs,
+ * items and headings, footnotes, contents, cover and figures set apart, an
+ * abbreviations table kept as definitions; each line given its page. 0,
+ * or -1 when out of memory. */
+int rg_pdf_assemble(rg_doc_parser *p, const rg_pdf_text *t);
+
+/* The document the layout t makes (doc.c): what rg_doc_parse does with a
+ * PDF once poppler has read it, for tests and fuzzing without poppler. */
+int rg_doc_parse_layout(const char *path, const rg_pdf_text *t, rg_doc **out, rg_error *err);
+
+/* Show poppler's own warnings (stderr of the child) when on. */
+extern bool rg_pdf_verbose;
 
 #endif

@@ -108,7 +108,7 @@ static char *build_text(long jobs, char *const *args, size_t n)
 START_TEST(inputs_in_name_order)
 {
     char *dir = tmp_make("in", NULL, 0);
-    const char *files[] = {"in/b.md", "in/a.txt", "in/c.html", "in/README.md", "in/notes.pdf"};
+    const char *files[] = {"in/b.md", "in/a.txt", "in/c.html", "in/README.md", "in/notes.docx"};
     for (size_t i = 0; i < 5; i++)
         free(tmp_make(files[i], "x\n", 2));
     free(tmp_make("in/d.md", NULL, 0)); /* a directory, whatever its name */
@@ -132,7 +132,7 @@ START_TEST(inputs_in_name_order)
     /* what else the directory held is named; README silently left out */
     ck_assert_uint_eq(in.n_skipped, 2);
     char note[600];
-    snprintf(note, sizeof note, "%s: skipped 1 file that is not a report: notes.pdf (PDF)", dir);
+    snprintf(note, sizeof note, "%s: skipped 1 file that is not a report: notes.docx (Word)", dir);
     ck_assert_str_eq(in.skipped[0], note);
     snprintf(note, sizeof note, "%s: skipped 1 subdirectory (subdirectories are not searched): d.md", dir);
     ck_assert_str_eq(in.skipped[1], note);
@@ -170,14 +170,21 @@ START_TEST(inputs_refuse_documents_by_name)
     rg_error err;
     rg_error_clear(&err);
     rg_inputs in;
-    /* a PDF named as a report, told by its first bytes */
-    char *pdf = tmp_make("paper.md", "%PDF-1.7\n", 9);
-    ck_assert_int_eq(rg_pipeline_inputs(&pdf, 1, NULL, NULL, &in, &err), -1);
+    /* a Word file named as a report, told by its first bytes */
+    static const char docx[] = "PK\003\004\024\000\006\000[Content_Types].xml\000PK\003\004word/document.xml";
+    char *word = tmp_make("paper.md", docx, sizeof docx - 1);
+    ck_assert_int_eq(rg_pipeline_inputs(&word, 1, NULL, NULL, &in, &err), -1);
     ck_assert_int_eq(err.code, RG_ERR_INPUT);
-    ck_assert_str_eq(err.file, pdf);
-    ck_assert_ptr_nonnull(strstr(err.msg, "PDF (by its first bytes), not a report"));
-    ck_assert_ptr_nonnull(strstr(err.msg, "Markdown, HTML or plain text"));
+    ck_assert_str_eq(err.file, word);
+    ck_assert_ptr_nonnull(strstr(err.msg, "Word (by its first bytes), not a report"));
+    ck_assert_ptr_nonnull(strstr(err.msg, "Markdown, HTML, plain text or PDF"));
     ck_assert_uint_eq(in.len, 0);
+    /* a PDF, whatever its name, goes to the PDF reader */
+    rg_error_clear(&err);
+    char *pdf = tmp_make("scan.md", "%PDF-1.7\n", 9);
+    ck_assert_int_eq(rg_pipeline_inputs(&pdf, 1, NULL, NULL, &in, &err), 0);
+    ck_assert_uint_eq(in.len, 1);
+    rg_pipeline_inputs_free(&in);
     /* a graph file given as a report */
     rg_error_clear(&err);
     char *json = tmp_make("g.json", "{}", 2);
@@ -188,10 +195,11 @@ START_TEST(inputs_refuse_documents_by_name)
     char *dir = tmp_make("docs", NULL, 0);
     free(tmp_make("docs/a.docx", "PK\3\4word/", 9));
     ck_assert_int_eq(rg_pipeline_inputs(&dir, 1, NULL, NULL, &in, &err), -1);
-    ck_assert_str_eq(err.msg, "no reports (.md, .txt, .html) in directory, only 1 file that is not a report: a.docx (Word)");
+    ck_assert_str_eq(err.msg, "no reports (.md, .txt, .html, .pdf) in directory, only 1 file that is not a report: a.docx (Word)");
     free(dir);
     free(json);
     free(pdf);
+    free(word);
 }
 END_TEST
 
