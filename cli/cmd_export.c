@@ -76,6 +76,8 @@ static int add_scores(rg_graph *g, bool scores, rg_view_kind kind, rg_error *err
     rg_view_free(v);
     if (rc < 0)
         return -1;
+    if (rg_options_quiet())
+        return 0;
     rg_buf what;
     rg_buf_init(&what);
     rg_scores_describe(&what);

@@ -257,6 +257,8 @@ static int write_scores(rg_graph *g, const rg_view *v, const rg_view_options *vo
 {
     if (rg_scores_store(g, v, mo, NULL, NULL, err) < 0 || rg_json_write_file(path, g, NULL, err) < 0)
         return -1;
+    if (rg_options_quiet())
+        return 0;
     rg_buf what;
     rg_buf_init(&what);
     rg_scores_describe(&what);
