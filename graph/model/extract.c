@@ -279,6 +279,8 @@ int rg_extract_finish(const rg_reader *r, rg_graph *g, rg_error *err)
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         const rg_node *node = &g->nodes[i];
+        if (!rg_type_is_entity(node->type)) /* recommendations, reports: most nodes, none in the catalog */
+            continue;
         const rg_entry *e = rg_catalog_find_id(cat, node->id);
         if (node->type == RG_TYPE_AGENCY) {
             const rg_entry *parent = e && e->parent ? rg_catalog_find_name(cat, e->parent) : NULL;
