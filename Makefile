@@ -70,6 +70,14 @@ $(BUILD)/%.o: %.c $(BUILD)/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
+# The explorer's page (export/explore/), compiled into relgraph as strings.
+EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js
+$(BUILD)/explore_assets.h: $(EXPLORE_ASSETS) export/explore/embed.sh
+	@mkdir -p $(dir $@)
+	sh export/explore/embed.sh $(EXPLORE_ASSETS) >$@.new && mv $@.new $@
+
+$(BUILD)/export/explore.o: $(BUILD)/explore_assets.h
+
 $(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
@@ -194,9 +202,9 @@ FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -Ibuild/fuzz \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SRC := $(LIB_SRC)
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h build/release/explore_assets.h
 	@mkdir -p build/fuzz
-	cp build/release/config.h build/fuzz/config.h
+	cp build/release/config.h build/release/explore_assets.h build/fuzz/
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) -o $@ $(PKG_LIBS) $(SYS_LIBS)
 
 build/fuzz/snapshot-seed: tests/fuzz/snapshot_seed.c $(LIB)
