@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/explore.h"
+#include "graph/rules/catalog.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,6 +22,22 @@ static const rg_options_usage usage = {"explore", 20, false,
     "\"evidence\" beside it, shows its sentences. Reports and their `contains`\n"
     "links are left out. Zoom with the wheel or + and -, pan by dragging or with\n"
     "the arrow keys (the drawing has the keyboard focus after Tab).\n\n"};
+
+/* "wrote FILE: ..." with what the page carries (not the reports). */
+static void note_written(const char *output, const rg_graph *g, rg_score size_by)
+{
+    size_t nodes = 0, links = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        nodes += g->nodes[i].type != RG_TYPE_REPORT;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        links += l->relation != RG_REL_CONTAINS && g->nodes[l->source].type != RG_TYPE_REPORT &&
+                 g->nodes[l->target].type != RG_TYPE_REPORT;
+    }
+    rg_cli_note("wrote %s: the explorer of %zu nodes and %zu links (reports and their contains links left "
+                "out), sized by %s",
+                output, nodes, links, rg_score_name(size_by));
+}
 
 int cmd_explore(int argc, char **argv)
 {
@@ -50,11 +67,15 @@ int cmd_explore(int argc, char **argv)
     int rc = rg_cli_check_output(output, argv + optind, (size_t)(argc - optind), "reports", graph_file, &err);
     if (rc == 0)
         rc = rg_cli_graph(graph_file, argv + optind, argc - optind, &g, &err);
+    /* the catalog's acronyms are searched in the page as the queries
+     * search them; without it, the graph's own names */
+    rg_catalog *cat = rc == 0 ? rg_cli_catalog() : NULL;
+    opts.catalog = cat;
     if (rc == 0)
         rc = rg_explore_write_file(g, output, &opts, &err);
+    rg_catalog_free(cat);
     if (rc == 0)
-        rg_cli_note("wrote %s: the explorer of %zu nodes and %zu links, sized by %s", output, g->n_nodes,
-                    g->n_links, rg_score_name(opts.size_by));
+        note_written(output, g, opts.size_by);
     rg_graph_free(g);
     return rc == 0 ? 0 : rg_cli_fail(&err);
 }

@@ -3,6 +3,7 @@
 #include "export/json.h"
 #include "export/output.h"
 #include "graph/analyze/analyze.h"
+#include "graph/rules/catalog.h"
 
 #include "explore_assets.h"
 
@@ -133,7 +134,20 @@ static json_t *coordinate(double v)
     return json_real(isnan(v) ? 0.0 : round(v * 10.0) / 10.0);
 }
 
-static json_t *node_json(const rg_node *n, double x, double y, double score)
+/* The names the catalog knows a node by that the graph does not carry
+ * (acronyms, other spellings), so that the page's search finds them as
+ * the CLI's names do. */
+static json_t *catalog_names(const rg_node *n, const rg_catalog *cat)
+{
+    json_t *list = json_array();
+    const rg_entry *e = cat ? rg_catalog_find_id(cat, n->id) : NULL;
+    for (size_t i = 0; e && i < e->n_aliases; i++)
+        if (strcmp(e->aliases[i], n->label) != 0 && !rg_strset_has(&n->aliases, e->aliases[i]))
+            json_array_append_new(list, json_string(e->aliases[i]));
+    return list;
+}
+
+static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, double y, double score)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(n->id));
@@ -145,6 +159,7 @@ static json_t *node_json(const rg_node *n, double x, double y, double score)
     for (size_t i = 0; i < n->aliases.len; i++)
         json_array_append_new(aliases, json_string(n->aliases.items[i]));
     json_object_set_new(o, "aliases", aliases);
+    json_object_set_new(o, "names", catalog_names(n, cat));
     json_t *by_doc = json_object();
     for (size_t i = 0; i < n->doc_mentions.len; i++)
         json_object_set_new(by_doc, n->doc_mentions.keys[i], json_integer(n->doc_mentions.counts[i]));
@@ -244,7 +259,7 @@ static json_t *page_json(const page_data *p)
         if (!in_page(g, i))
             continue;
         p->place[i] = k++;
-        json_array_append_new(nodes, node_json(&g->nodes[i], p->x[i], p->y[i], p->score[i]));
+        json_array_append_new(nodes, node_json(&g->nodes[i], p->opts->catalog, p->x[i], p->y[i], p->score[i]));
     }
     json_object_set_new(o, "size_by", json_string(rg_score_name(p->opts->size_by)));
     json_object_set_new(o, "documents", documents_json(g));

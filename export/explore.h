@@ -27,6 +27,8 @@
 typedef struct rg_explore_options {
     rg_score size_by;  /* the measure that sizes nodes (not the community) */
     const char *title; /* the page's title, or NULL for a default one */
+    const struct rg_catalog *catalog; /* its aliases of the nodes (acronyms) are
+                                       * searched too; may be NULL */
 } rg_explore_options;
 
 /* Write the explorer page of g (finished) to file (rg_output_write: the

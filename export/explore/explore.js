@@ -21,7 +21,7 @@
   };
   /* co-mentions are many and loose: hidden until asked for */
   var HIDDEN_AT_FIRST = { co_mentioned: true };
-  var LABELLED = 30; /* the most central nodes carry their label */
+  var LABELLED = 30; /* the most central entities carry their label */
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -86,8 +86,9 @@
   });
   var byScore = nodes.map(function (n, i) { return i; })
     .sort(function (a, b) { return nodes[b].score - nodes[a].score || a - b; });
-  var labelled = {};
-  byScore.slice(0, LABELLED).forEach(function (i) { labelled[i] = true; });
+  var labelled = Object.create(null);
+  byScore.filter(function (i) { return nodes[i].type !== 'recommendation'; })
+    .slice(0, LABELLED).forEach(function (i) { labelled[i] = true; });
   nodes.forEach(function (n, i) {
     var r = radius(n), e = shapeOf(n, r);
     e.setAttribute('class', 'node');
@@ -101,7 +102,7 @@
     var label = null;
     if (labelled[i]) {
       label = svgEl('text', { x: n.x + r + 2, y: n.y + 4, 'class': 'label' });
-      label.textContent = n.type === 'recommendation' ? n.id : n.label;
+      label.textContent = n.label;
       labelLayer.appendChild(label);
     }
     labelEls.push(label);
@@ -118,8 +119,13 @@
     return { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
   })();
   var view = { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h };
+  /* labels keep their size on screen whatever the zoom */
   function applyView() {
     svg.setAttribute('viewBox', [view.x, view.y, view.w, view.h].join(' '));
+    var r = svg.getBoundingClientRect();
+    var s = r.width > 0 ? Math.max(view.w / r.width, view.h / r.height) : 1;
+    labelLayer.setAttribute('font-size', (11 * s).toFixed(2));
+    labelLayer.setAttribute('stroke-width', (3 * s).toFixed(2));
   }
   function zoom(f, cx, cy) {
     if (cx === undefined) { cx = view.x + view.w / 2; cy = view.y + view.h / 2; }
@@ -134,7 +140,7 @@
     return { x: ox + (ev.clientX - r.left) * s, y: oy + (ev.clientY - r.top) * s, s: s };
   }
   function centreOn(n) {
-    var w = Math.min(view.w, bounds.w / 3), h = Math.min(view.h, bounds.h / 3);
+    var w = Math.min(view.w, bounds.w / 2), h = Math.min(view.h, bounds.h / 2);
     view = { x: n.x - w / 2, y: n.y - h / 2, w: w, h: h };
     applyView();
   }
@@ -183,7 +189,7 @@
     parent.appendChild(lab);
   }
   function count(list, key) {
-    var c = {};
+    var c = Object.create(null);
     list.forEach(function (x) { c[x[key]] = (c[x[key]] || 0) + 1; });
     return c;
   }
@@ -220,14 +226,14 @@
   refresh();
 
   /* ---- search: every name, alias and id completes ---- */
-  var byName = {};
+  var byName = Object.create(null);
   function addName(name, i) {
     var k = name.toLowerCase();
     (byName[k] = byName[k] || []).indexOf(i) < 0 && byName[k].push(i);
   }
-  var datalist = document.getElementById('names'), seen = {};
+  var datalist = document.getElementById("names"), seen = Object.create(null);
   nodes.forEach(function (n, i) {
-    var names = [n.label, n.id].concat(n.aliases || []);
+    var names = [n.label, n.id].concat(n.aliases || [], n.names || []);
     names.forEach(function (name) {
       addName(name, i);
       if (seen[name] || n.type === 'recommendation' && name !== n.id) return;
@@ -242,7 +248,7 @@
     /* else the most central node whose name or alias contains it */
     for (var j = 0; j < byScore.length; j++) {
       var n = nodes[byScore[j]];
-      if ([n.label].concat(n.aliases || []).some(function (s) { return s.toLowerCase().indexOf(k) >= 0; }))
+      if ([n.label].concat(n.aliases || [], n.names || []).some(function (s) { return s.toLowerCase().indexOf(k) >= 0; }))
         return byScore[j];
     }
     return -1;
@@ -314,9 +320,9 @@
     panel.appendChild(ul);
   }
   function linksSection(i) {
-    var groups = {};
+    var groups = Object.create(null);
     incident[i].forEach(function (k) { (groups[links[k].rel] = groups[links[k].rel] || []).push(k); });
-    Object.keys(groups).sort().forEach(function (rel) {
+    Object.keys(RELATIONS).filter(function (rel) { return groups[rel]; }).forEach(function (rel) {
       panel.appendChild(el('h3', {}, rel + ' (' + groups[rel].length + ')'));
       var ul = el('ul', {});
       groups[rel].forEach(function (k) {
@@ -333,16 +339,23 @@
       panel.appendChild(ul);
     });
   }
+  /* the selected node's label, when it has none of its own */
+  var selectedLabel = svgEl('text', { 'class': 'label' });
+  labelLayer.appendChild(selectedLabel);
   function showNode(i) {
     var n = nodes[i];
     clearLit();
     nodeEls[i].classList.add('selected');
+    selectedLabel.textContent = labelEls[i] ? '' : (n.type === 'recommendation' ? n.id : n.label);
+    selectedLabel.setAttribute('x', n.x + radius(n) + 2);
+    selectedLabel.setAttribute('y', n.y + 4);
     incident[i].forEach(function (k) { linkEls[k].classList.add('lit'); });
     panel.textContent = '';
     panel.appendChild(el('h2', {}, n.type === 'recommendation' ? n.id : n.label));
     var mentions = Object.keys(n.mentions || {}).map(function (d) { return d + ': ' + n.mentions[d]; }).join(', ');
     panel.appendChild(dl([['type', n.type + (n.kind && n.kind !== n.type ? ' (' + n.kind + ')' : '')], ['id', n.id],
-      ['country', n.country], ['aliases', (n.aliases || []).join(', ')], ['mentions', mentions],
+      ['country', n.country], ['aliases', (n.aliases || []).join(', ')],
+      ['also known as', (n.names || []).join(', ')], ['mentions', mentions],
       ['text', n.text], ['from', n.doc ? n.doc + ', line ' + n.line : null], ['section', n.section],
       ['modality', n.modality], [data.size_by, n.score ? n.score.toPrecision(4) : null]]));
     ['leads', 'partners', 'targets'].forEach(function (rel) { roleSection(i, rel); });
@@ -366,4 +379,20 @@
     panel.focus();
   }
   svg.addEventListener('click', function () { if (!dragged) clearLit(); });
+
+  /* ---- a view named in the address: #find=NAME or #node=ID opens that
+   * node's panel, so that a view can be sent as a link ---- */
+  var nodeById = Object.create(null);
+  nodes.forEach(function (n, i) { nodeById[n.id] = i; });
+  function openFromHash() {
+    var m = /^#(find|node)=(.*)$/.exec(location.hash);
+    if (!m) return;
+    var q;
+    try { q = decodeURIComponent(m[2]); } catch (e) { return; }
+    var i = m[1] === 'node' ? (q in nodeById ? nodeById[q] : -1) : findNode(q);
+    if (i >= 0) { showNode(i); centreOn(nodes[i]); }
+    else document.getElementById('search-status').textContent = 'No node is named "' + q + '".';
+  }
+  window.addEventListener('hashchange', openFromHash);
+  openFromHash();
 })();
