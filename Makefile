@@ -143,6 +143,7 @@ run: deps
 	  --size-by pagerank --title "Actors and agencies that share recommendations, by country"
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
+	./relgraph explore -g out/graph.json -o out/explore.html
 	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 3 \
 	  --max-degree 10 --title "Around the Department of State, three links out"
 	@echo "The ten most central agencies (harmonic closeness on the whole graph: how few of the links the reports"

@@ -7,7 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-static const rg_options_usage usage = {"explore", 20, false,
+static const rg_options_usage usage = {"explore", 22, false,
     "usage: relgraph explore -o FILE.html [-g graph.json] [OPTIONS] [FILE|DIR ...]\n\n"
     "Write the explorer: one self-contained HTML page (the graph, its evidence\n"
     "and the scripts inlined; no network; opens from file://) to send to a\n"
