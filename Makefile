@@ -10,11 +10,11 @@ BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/relgraph
 VERSION := 0.1.0
 
-PKGS    := igraph libcgraph libgvc jansson
+PKGS    := igraph libcgraph libgvc jansson libmicrohttpd
 # poppler reads PDFs; relgraph loads it at run time, in the child process
 # that reads a PDF (graph/read/pdf.c), so only its headers are built against
 PDF_PKGS := poppler-glib
-DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev check pkg-config
+DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev libmicrohttpd-dev check pkg-config
 # what the tests use to check our outputs as other tools read them (node
 # for Cytoscape.js, below), and Universal Ctags for the shape check
 # (tests/shape/)

@@ -18,6 +18,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_neighbors(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 

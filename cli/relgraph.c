@@ -31,6 +31,7 @@ static const command commands[] = {
     {"path", cmd_path, "how two nodes are connected, each step with its evidence"},
     {"rank", cmd_rank, "rank nodes by centrality (betweenness, pagerank, degree, ...)"},
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
+    {"serve", cmd_serve, "serve the explorer and a JSON API of queries over HTTP (localhost)"},
     {"show", cmd_show, "everything about one node, with evidence"},
 };
 

@@ -331,7 +331,8 @@ static int write_page(void *ctx, FILE *out, const char *file, rg_error *err)
     return ferror(out) ? rg_error_set(err, RG_ERR_IO, file, 0, "cannot write") : 0;
 }
 
-int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_options *opts, rg_error *err)
+/* The page's data as JSON text (caller frees), laid out and sized. */
+static int page_data_text(const rg_graph *g, const rg_explore_options *opts, char **out, rg_error *err)
 {
     size_t n = g->n_nodes ? g->n_nodes : 1;
     page_data p = {g, opts, rg_graph_node_order(g), malloc(n * sizeof(size_t)), malloc(n * sizeof(double)),
@@ -342,19 +343,38 @@ int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_
     if (rc == 0)
         rc = lay_out(g, p.order, p.x, p.y, err);
     json_t *data = rc == 0 ? page_json(&p) : NULL;
-    char *text = data ? json_dumps(data, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-    if (rc == 0 && !text)
+    *out = data ? json_dumps(data, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    if (rc == 0 && !*out)
         rc = rg_error_nomem(err);
-    if (rc == 0) {
-        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
-        rc = rg_output_write(file, write_page, &t, err);
-    }
-    free(text);
     json_decref(data);
     free(p.order);
     free(p.place);
     free(p.x);
     free(p.y);
     free(p.score);
+    return rc;
+}
+
+int rg_explore_write(const rg_graph *g, FILE *out, const rg_explore_options *opts, rg_error *err)
+{
+    char *text = NULL;
+    int rc = page_data_text(g, opts, &text, err);
+    if (rc == 0) {
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        rc = write_page(&t, out, NULL, err);
+    }
+    free(text);
+    return rc;
+}
+
+int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_options *opts, rg_error *err)
+{
+    char *text = NULL;
+    int rc = page_data_text(g, opts, &text, err);
+    if (rc == 0) {
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        rc = rg_output_write(file, write_page, &t, err);
+    }
+    free(text);
     return rc;
 }

@@ -37,6 +37,9 @@ typedef struct rg_explore_options {
  * Errors: layout failure (RG_ERR_INPUT), out of memory, I/O. */
 int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_options *opts, rg_error *err);
 
+/* The same page written to out (serve keeps it in memory). */
+int rg_explore_write(const rg_graph *g, FILE *out, const rg_explore_options *opts, rg_error *err);
+
 /* Write s to out as the text of an HTML element or attribute: &, <, >, "
  * and ' escaped. */
 void rg_explore_html_escape(FILE *out, const char *s);
