@@ -41,15 +41,19 @@ static bool link_in_layout(const rg_graph *g, const rg_link *l)
 /* The cgraph graph to lay out: a node per node of the page (named by its
  * place in id order, so that the input, and so the layout, does not
  * depend on the model's order), an edge per linked pair. */
-static Agraph_t *layout_graph(const rg_graph *g, const size_t *order, Agnode_t **an)
+static Agraph_t *layout_graph(const rg_graph *g, const size_t *order, Agnode_t **an, bool big)
 {
     Agraph_t *ag = agopen("explore", Agstrictundirected, NULL);
     if (!ag)
         return NULL;
     agattr(ag, AGRAPH, "start", "1"); /* a fixed seed: the same layout every run */
-    agattr(ag, AGRAPH, "overlap", "false");
+    /* overlap removal (prism) costs more than the layout on big graphs,
+     * where the page's zoom separates nodes anyway */
+    agattr(ag, AGRAPH, "overlap", big ? "true" : "false");
     agattr(ag, AGRAPH, "splines", "false");
-    agattr(ag, AGRAPH, "pack", "true");
+    /* packing lays each component out alone: cheap for neato's small
+     * graphs, minutes for sfdp's thousands of components */
+    agattr(ag, AGRAPH, "pack", big ? "false" : "true");
     agattr(ag, AGNODE, "shape", "point");
     agattr(ag, AGNODE, "width", "0.3");
     char name[32];
@@ -81,13 +85,17 @@ static int lay_out(const rg_graph *g, const size_t *order, double *x, double *y,
     if (!an)
         return rg_error_nomem(err);
     agseterr(AGMAX);
-    Agraph_t *ag = layout_graph(g, order, an);
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        n += in_page(g, i);
+    bool big = n > NEATO_MAX_NODES;
+    Agraph_t *ag = layout_graph(g, order, an, big);
     GVC_t *gvc = ag ? gvContext() : NULL;
     int rc = 0;
     if (!gvc) {
         rc = rg_error_nomem(err);
     } else {
-        const char *engine = agnnodes(ag) > NEATO_MAX_NODES ? "sfdp" : "neato";
+        const char *engine = big ? "sfdp" : "neato";
         if (gvLayout(gvc, ag, engine) != 0) {
             char *why = aglasterr();
             rc = rg_error_set(err, RG_ERR_INPUT, NULL, 0, "layout with '%s' failed: %s", engine,
