@@ -10,11 +10,11 @@ BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/relgraph
 VERSION := 0.1.0
 
-PKGS    := igraph libcgraph libgvc jansson
+PKGS    := igraph libcgraph libgvc jansson libmicrohttpd
 # poppler reads PDFs; relgraph loads it at run time, in the child process
 # that reads a PDF (graph/read/pdf.c), so only its headers are built against
 PDF_PKGS := poppler-glib
-DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev check pkg-config
+DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev libmicrohttpd-dev check pkg-config
 # what the tests use to check our outputs as other tools read them (node
 # for Cytoscape.js, below), and Universal Ctags for the shape check
 # (tests/shape/)
@@ -69,6 +69,14 @@ FORCE:
 $(BUILD)/%.o: %.c $(BUILD)/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+# The explorer's page (export/explore/), compiled into relgraph as strings.
+EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js
+$(BUILD)/explore_assets.h: $(EXPLORE_ASSETS) export/explore/embed.sh
+	@mkdir -p $(dir $@)
+	sh export/explore/embed.sh $(EXPLORE_ASSETS) >$@.new && mv $@.new $@
+
+$(BUILD)/export/explore.o: $(BUILD)/explore_assets.h
 
 $(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/config.h
 	@mkdir -p $(dir $@)
@@ -135,6 +143,7 @@ run: deps
 	  --size-by pagerank --title "Actors and agencies that share recommendations, by country"
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
+	./relgraph explore -g out/graph.json -o out/explore.html
 	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 3 \
 	  --max-degree 10 --title "Around the Department of State, three links out"
 	@echo "The ten most central agencies (harmonic closeness on the whole graph: how few of the links the reports"
@@ -194,9 +203,9 @@ FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -Ibuild/fuzz \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SRC := $(LIB_SRC)
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h build/release/explore_assets.h
 	@mkdir -p build/fuzz
-	cp build/release/config.h build/fuzz/config.h
+	cp build/release/config.h build/release/explore_assets.h build/fuzz/
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) -o $@ $(PKG_LIBS) $(SYS_LIBS)
 
 build/fuzz/snapshot-seed: tests/fuzz/snapshot_seed.c $(LIB)

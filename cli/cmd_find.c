@@ -1,4 +1,5 @@
 /* relgraph find: search names, aliases and recommendation text. */
+#include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -13,6 +14,26 @@
 static const rg_options_usage usage = {"find", 19, false,
     "usage: relgraph find TEXT [-g graph.json] [--type TYPE] [--modality LIST] [--json] [FILE|DIR ...]\n\n"
     "Nodes whose label, alias, id or recommendation text contains TEXT (any case).\n\n"};
+
+json_t *rg_cli_find_json(const rg_graph *g, const size_t *nodes, size_t n, int type)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const rg_node *node = &g->nodes[nodes[i]];
+        if (type >= 0 && (int)node->type != type)
+            continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(node->id));
+        json_object_set_new(o, "label", json_string(node->label));
+        json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
+        if (node->text)
+            json_object_set_new(o, "text", json_string(node->text));
+        if (node->modality)
+            json_object_set_new(o, "modality", json_string(node->modality));
+        json_array_append_new(list, o);
+    }
+    return list;
+}
 
 int cmd_find(int argc, char **argv)
 {
@@ -49,7 +70,7 @@ int cmd_find(int argc, char **argv)
     if (rg_query_find(g, argv[optind], &nodes, &n, &q.err) < 0) {
         status = rg_cli_fail(&q.err);
     } else {
-        json_t *list = as_json ? json_array() : NULL;
+        bool list = as_json; /* printed whole after the loop */
         size_t shown = 0;
         for (size_t i = 0; i < n; i++) {
             const rg_node *node = &g->nodes[nodes[i]];
@@ -57,15 +78,7 @@ int cmd_find(int argc, char **argv)
                 continue;
             shown++;
             if (list) {
-                json_t *o = json_object();
-                json_object_set_new(o, "id", json_string(node->id));
-                json_object_set_new(o, "label", json_string(node->label));
-                json_object_set_new(o, "type", json_string(rg_type_name(node->type)));
-                if (node->text)
-                    json_object_set_new(o, "text", json_string(node->text));
-                if (node->modality)
-                    json_object_set_new(o, "modality", json_string(node->modality));
-                json_array_append_new(list, o);
+                continue;
             } else if (node->type == RG_TYPE_RECOMMENDATION) {
                 printf("%-15s %s%s%s%s\n%17s%s [%s, line %ld]\n", "recommendation", node->id,
                        node->modality ? "  (" : "", node->modality ? node->modality : "", node->modality ? ")" : "", "",
@@ -75,7 +88,7 @@ int cmd_find(int argc, char **argv)
             }
         }
         if (list)
-            rg_cli_print_json(list);
+            rg_cli_print_json(rg_cli_find_json(g, nodes, n, type));
         else if (!shown)
             printf("nothing matches '%s'\n", argv[optind]);
     }

@@ -1,4 +1,5 @@
 /* relgraph path: how two nodes are connected, and through what. */
+#include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -38,6 +39,18 @@ static json_t *path_json(const rg_graph *g, const rg_path *p)
     json_t *o = json_object();
     json_object_set_new(o, "length", json_integer((json_int_t)p->len));
     json_object_set_new(o, "steps", steps);
+    return o;
+}
+
+json_t *rg_cli_paths_json(const rg_graph *g, size_t from, size_t to, const rg_path *paths, size_t n)
+{
+    json_t *o = json_object();
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, path_json(g, &paths[i]));
+    json_object_set_new(o, "from", json_string(g->nodes[from].id));
+    json_object_set_new(o, "to", json_string(g->nodes[to].id));
+    json_object_set_new(o, "paths", list);
     return o;
 }
 
@@ -94,14 +107,7 @@ int cmd_path(int argc, char **argv)
     if (rg_query_paths(g, from, to, &opts, &paths, &n, &q.err) < 0) {
         status = rg_cli_fail(&q.err);
     } else if (as_json) {
-        json_t *o = json_object();
-        json_t *list = json_array();
-        for (size_t i = 0; i < n; i++)
-            json_array_append_new(list, path_json(g, &paths[i]));
-        json_object_set_new(o, "from", json_string(g->nodes[from].id));
-        json_object_set_new(o, "to", json_string(g->nodes[to].id));
-        json_object_set_new(o, "paths", list);
-        rg_cli_print_json(o);
+        rg_cli_print_json(rg_cli_paths_json(g, from, to, paths, n));
     } else if (n == 0) {
         printf("no path from %s to %s%s\n", g->nodes[from].label, g->nodes[to].label,
                opts.max_len ? " within the length asked" : "");

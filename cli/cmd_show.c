@@ -1,4 +1,5 @@
 /* relgraph show: everything about one node. */
+#include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/json.h"
@@ -41,7 +42,7 @@ static void print_involved(const rg_graph *g, size_t rec, size_t except)
     }
 }
 
-static json_t *node_json(const rg_graph *g, size_t node, const size_t *links, size_t n)
+json_t *rg_cli_show_json(const rg_graph *g, size_t node, const size_t *links, size_t n)
 {
     const rg_node *x = &g->nodes[node];
     json_t *o = json_object();
@@ -149,7 +150,7 @@ int cmd_show(int argc, char **argv)
     if (rg_query_neighbors(q.g, q.nodes[0], -1, -1, &links, &n, &q.err) < 0)
         status = rg_cli_fail(&q.err);
     else if (as_json)
-        rg_cli_print_json(node_json(q.g, q.nodes[0], links, n));
+        rg_cli_print_json(rg_cli_show_json(q.g, q.nodes[0], links, n));
     else
         print_node(q.g, q.nodes[0], links, n);
     free(links);

@@ -10,6 +10,7 @@ int cmd_common(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_explore(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_find(int argc, char **argv);
@@ -17,6 +18,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_neighbors(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 

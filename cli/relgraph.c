@@ -22,6 +22,7 @@ static const command commands[] = {
     {"communities", cmd_communities, "groups that work together (Leiden, Louvain) and who leads them"},
     {"ego", cmd_ego, "the subgraph around a node, as a graph file"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
+    {"explore", cmd_explore, "write the explorer: one HTML page to search, filter and read the graph"},
     {"export", cmd_export, "write JSON, JSON Graph Format, Cytoscape.js, GraphML, GEXF, CSV or DOT"},
     {"extract", cmd_extract, "the map step of build: reports to a partial graph file"},
     {"find", cmd_find, "search names, aliases and recommendation text"},
@@ -30,6 +31,7 @@ static const command commands[] = {
     {"path", cmd_path, "how two nodes are connected, each step with its evidence"},
     {"rank", cmd_rank, "rank nodes by centrality (betweenness, pagerank, degree, ...)"},
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
+    {"serve", cmd_serve, "serve the explorer and a JSON API of queries over HTTP (localhost)"},
     {"show", cmd_show, "everything about one node, with evidence"},
 };
 

@@ -1,0 +1,388 @@
+#include "export/explore.h"
+
+#include "export/json.h"
+#include "export/output.h"
+#include "graph/analyze/analyze.h"
+#include "graph/rules/catalog.h"
+
+#include "explore_assets.h"
+
+#include <gvc.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Above this many nodes neato (stress majorization, O(n^2) memory) gives
+ * way to sfdp (multilevel force-directed), which lays out 13k nodes in
+ * seconds. */
+#define NEATO_MAX_NODES 1500
+
+/* Whether the page carries node i: every node but the reports, whose
+ * `contains` links would tie everything to them. */
+static bool in_page(const rg_graph *g, size_t i)
+{
+    return g->nodes[i].type != RG_TYPE_REPORT;
+}
+
+static bool link_in_page(const rg_graph *g, const rg_link *l)
+{
+    return l->relation != RG_REL_CONTAINS && in_page(g, l->source) && in_page(g, l->target);
+}
+
+/* Whether a link pulls its ends together in the layout: co-mentions are
+ * too many and too loose (the page hides them at first, too). */
+static bool link_in_layout(const rg_graph *g, const rg_link *l)
+{
+    return link_in_page(g, l) && l->relation != RG_REL_CO_MENTIONED;
+}
+
+/* The cgraph graph to lay out: a node per node of the page (named by its
+ * place in id order, so that the input, and so the layout, does not
+ * depend on the model's order), an edge per linked pair. */
+static Agraph_t *layout_graph(const rg_graph *g, const size_t *order, Agnode_t **an, bool big)
+{
+    Agraph_t *ag = agopen("explore", Agstrictundirected, NULL);
+    if (!ag)
+        return NULL;
+    agattr(ag, AGRAPH, "start", "1"); /* a fixed seed: the same layout every run */
+    /* overlap removal (prism) costs more than the layout on big graphs,
+     * where the page's zoom separates nodes anyway */
+    agattr(ag, AGRAPH, "overlap", big ? "true" : "false");
+    agattr(ag, AGRAPH, "splines", "false");
+    /* packing lays each component out alone: cheap for neato's small
+     * graphs, minutes for sfdp's thousands of components */
+    agattr(ag, AGRAPH, "pack", big ? "false" : "true");
+    agattr(ag, AGNODE, "shape", "point");
+    agattr(ag, AGNODE, "width", "0.3");
+    char name[32];
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        size_t i = order[k];
+        if (!in_page(g, i))
+            continue;
+        snprintf(name, sizeof name, "n%zu", k);
+        if (!(an[i] = agnode(ag, name, 1))) {
+            agclose(ag);
+            return NULL;
+        }
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (link_in_layout(g, l) && l->source != l->target && !agedge(ag, an[l->source], an[l->target], NULL, 1)) {
+            agclose(ag);
+            return NULL;
+        }
+    }
+    return ag;
+}
+
+/* Positions of the page's nodes (x[i], y[i], in points; NaN for the
+ * others), laid out by Graphviz. */
+static int lay_out(const rg_graph *g, const size_t *order, double *x, double *y, rg_error *err)
+{
+    Agnode_t **an = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *an);
+    if (!an)
+        return rg_error_nomem(err);
+    agseterr(AGMAX);
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        n += in_page(g, i);
+    bool big = n > NEATO_MAX_NODES;
+    Agraph_t *ag = layout_graph(g, order, an, big);
+    GVC_t *gvc = ag ? gvContext() : NULL;
+    int rc = 0;
+    if (!gvc) {
+        rc = rg_error_nomem(err);
+    } else {
+        const char *engine = big ? "sfdp" : "neato";
+        if (gvLayout(gvc, ag, engine) != 0) {
+            char *why = aglasterr();
+            rc = rg_error_set(err, RG_ERR_INPUT, NULL, 0, "layout with '%s' failed: %s", engine,
+                              why ? why : "no reason given");
+        } else {
+            for (size_t i = 0; i < g->n_nodes; i++) {
+                x[i] = an[i] ? ND_coord(an[i]).x : NAN;
+                y[i] = an[i] ? ND_coord(an[i]).y : NAN;
+            }
+            gvFreeLayout(gvc, ag);
+        }
+    }
+    if (gvc)
+        gvFreeContext(gvc);
+    if (ag)
+        agclose(ag);
+    free(an);
+    return rc;
+}
+
+/* The measure that sizes the nodes: the graph file's scores when it has
+ * them, else computed on the whole graph. */
+static int node_scores(const rg_graph *g, rg_score which, double *out, rg_error *err)
+{
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        if (!isnan(g->nodes[i].scores[which])) {
+            for (size_t k = 0; k < g->n_nodes; k++)
+                out[k] = g->nodes[k].scores[which];
+            return 0;
+        }
+    }
+    return rg_analyze_score(g, which, out, err);
+}
+
+static json_t *string_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* Round a coordinate to a tenth of a point: enough for a drawing, and
+ * the same digits on every machine. */
+static json_t *coordinate(double v)
+{
+    return json_real(isnan(v) ? 0.0 : round(v * 10.0) / 10.0);
+}
+
+/* The names the catalog knows a node by that the graph does not carry
+ * (acronyms, other spellings), so that the page's search finds them as
+ * the CLI's names do. */
+static json_t *catalog_names(const rg_node *n, const rg_catalog *cat)
+{
+    json_t *list = json_array();
+    const rg_entry *e = cat ? rg_catalog_find_id(cat, n->id) : NULL;
+    for (size_t i = 0; e && i < e->n_aliases; i++)
+        if (strcmp(e->aliases[i], n->label) != 0 && !rg_strset_has(&n->aliases, e->aliases[i]))
+            json_array_append_new(list, json_string(e->aliases[i]));
+    return list;
+}
+
+static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, double y, double score)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(n->id));
+    json_object_set_new(o, "label", json_string(n->label));
+    json_object_set_new(o, "type", json_string(rg_type_name(n->type)));
+    json_object_set_new(o, "kind", string_or_null(n->kind));
+    json_object_set_new(o, "country", string_or_null(n->country));
+    json_t *aliases = json_array();
+    for (size_t i = 0; i < n->aliases.len; i++)
+        json_array_append_new(aliases, json_string(n->aliases.items[i]));
+    json_object_set_new(o, "aliases", aliases);
+    json_object_set_new(o, "names", catalog_names(n, cat));
+    json_t *by_doc = json_object();
+    for (size_t i = 0; i < n->doc_mentions.len; i++)
+        json_object_set_new(by_doc, n->doc_mentions.keys[i], json_integer(n->doc_mentions.counts[i]));
+    json_object_set_new(o, "mentions", by_doc);
+    if (n->text) {
+        json_object_set_new(o, "text", json_string(n->text));
+        json_object_set_new(o, "doc", string_or_null(n->doc));
+        json_object_set_new(o, "line", json_integer(n->line));
+        json_object_set_new(o, "section", string_or_null(n->section));
+        json_object_set_new(o, "modality", string_or_null(n->modality));
+    }
+    json_object_set_new(o, "x", coordinate(x));
+    /* Graphviz's y grows upwards, SVG's downwards */
+    json_object_set_new(o, "y", coordinate(-y));
+    json_object_set_new(o, "score", json_real(isnan(score) ? 0.0 : score));
+    return o;
+}
+
+static json_t *link_json(const rg_link *l, const size_t *place)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "s", json_integer((json_int_t)place[l->source]));
+    json_object_set_new(o, "t", json_integer((json_int_t)place[l->target]));
+    json_object_set_new(o, "rel", json_string(rg_relation_name(l->relation)));
+    json_object_set_new(o, "w", json_real(l->weight));
+    if (l->inferred)
+        json_object_set_new(o, "inferred", json_true());
+    json_object_set_new(o, "evidence", rg_json_evidence(l));
+    return o;
+}
+
+/* The order links are written in: by their ends' places, then relation. */
+static const size_t *sort_place;
+static const rg_link *sort_links;
+static int by_ends(const void *a, const void *b)
+{
+    const rg_link *x = &sort_links[*(const size_t *)a], *y = &sort_links[*(const size_t *)b];
+    size_t xs = sort_place[x->source], ys = sort_place[y->source];
+    size_t xt = sort_place[x->target], yt = sort_place[y->target];
+    if (xs != ys)
+        return xs < ys ? -1 : 1;
+    if (xt != yt)
+        return xt < yt ? -1 : 1;
+    return (int)x->relation - (int)y->relation;
+}
+
+/* The page's links, in a deterministic order; place[i] is node i's index
+ * in the page's node array. */
+static json_t *links_json(const rg_graph *g, const size_t *place)
+{
+    size_t *idx = malloc((g->n_links ? g->n_links : 1) * sizeof *idx), n = 0;
+    json_t *list = json_array();
+    if (!idx || !list) {
+        free(idx);
+        json_decref(list);
+        return NULL;
+    }
+    for (size_t i = 0; i < g->n_links; i++)
+        if (link_in_page(g, &g->links[i]))
+            idx[n++] = i;
+    sort_place = place;
+    sort_links = g->links;
+    qsort(idx, n, sizeof *idx, by_ends);
+    for (size_t k = 0; k < n; k++)
+        json_array_append_new(list, link_json(&g->links[idx[k]], place));
+    free(idx);
+    return list;
+}
+
+typedef struct page_data {
+    const rg_graph *g;
+    const rg_explore_options *opts;
+    size_t *order, *place;
+    double *x, *y, *score;
+} page_data;
+
+static json_t *documents_json(const rg_graph *g)
+{
+    json_t *docs = json_array();
+    for (size_t i = 0; i < g->n_docs; i++) {
+        json_t *d = json_object();
+        json_object_set_new(d, "id", json_string(g->docs[i].id));
+        json_object_set_new(d, "title", string_or_null(g->docs[i].title));
+        json_array_append_new(docs, d);
+    }
+    return docs;
+}
+
+/* Everything the page's script reads, as one JSON object. */
+static json_t *page_json(const page_data *p)
+{
+    const rg_graph *g = p->g;
+    json_t *o = json_object(), *nodes = json_array();
+    size_t k = 0;
+    for (size_t j = 0; j < g->n_nodes; j++) {
+        size_t i = p->order[j];
+        if (!in_page(g, i))
+            continue;
+        p->place[i] = k++;
+        json_array_append_new(nodes, node_json(&g->nodes[i], p->opts->catalog, p->x[i], p->y[i], p->score[i]));
+    }
+    json_object_set_new(o, "size_by", json_string(rg_score_name(p->opts->size_by)));
+    json_object_set_new(o, "documents", documents_json(g));
+    json_object_set_new(o, "nodes", nodes);
+    json_t *links = links_json(g, p->place);
+    if (!links) {
+        json_decref(o);
+        return NULL;
+    }
+    json_object_set_new(o, "links", links);
+    return o;
+}
+
+void rg_explore_html_escape(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
+void rg_explore_script_json(FILE *out, const char *json)
+{
+    for (; *json; json++) {
+        switch (*json) {
+        case '<': fputs("\\u003c", out); break;
+        case '>': fputs("\\u003e", out); break;
+        case '&': fputs("\\u0026", out); break;
+        default: fputc(*json, out);
+        }
+    }
+}
+
+typedef struct page_text {
+    const char *title;
+    const char *data; /* the JSON text */
+} page_text;
+
+/* rg_output_fn: the template with its @@NAME@@ markers filled in. */
+static int write_page(void *ctx, FILE *out, const char *file, rg_error *err)
+{
+    const page_text *t = ctx;
+    const char *s = rg_explore_html;
+    for (const char *at; (at = strstr(s, "@@")); ) {
+        const char *end = strstr(at + 2, "@@");
+        if (!end)
+            break;
+        fwrite(s, 1, (size_t)(at - s), out);
+        size_t len = (size_t)(end - at - 2);
+        if (len == 5 && memcmp(at + 2, "TITLE", 5) == 0)
+            rg_explore_html_escape(out, t->title);
+        else if (len == 3 && memcmp(at + 2, "CSS", 3) == 0)
+            fputs(rg_explore_css, out);
+        else if (len == 2 && memcmp(at + 2, "JS", 2) == 0)
+            fputs(rg_explore_js, out);
+        else if (len == 4 && memcmp(at + 2, "DATA", 4) == 0)
+            rg_explore_script_json(out, t->data);
+        else
+            fwrite(at, 1, (size_t)(end + 2 - at), out);
+        s = end + 2;
+    }
+    fputs(s, out);
+    return ferror(out) ? rg_error_set(err, RG_ERR_IO, file, 0, "cannot write") : 0;
+}
+
+/* The page's data as JSON text (caller frees), laid out and sized. */
+static int page_data_text(const rg_graph *g, const rg_explore_options *opts, char **out, rg_error *err)
+{
+    size_t n = g->n_nodes ? g->n_nodes : 1;
+    page_data p = {g, opts, rg_graph_node_order(g), malloc(n * sizeof(size_t)), malloc(n * sizeof(double)),
+                   malloc(n * sizeof(double)), malloc(n * sizeof(double))};
+    int rc = p.order && p.place && p.x && p.y && p.score ? 0 : rg_error_nomem(err);
+    if (rc == 0)
+        rc = node_scores(g, opts->size_by, p.score, err);
+    if (rc == 0)
+        rc = lay_out(g, p.order, p.x, p.y, err);
+    json_t *data = rc == 0 ? page_json(&p) : NULL;
+    *out = data ? json_dumps(data, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    if (rc == 0 && !*out)
+        rc = rg_error_nomem(err);
+    json_decref(data);
+    free(p.order);
+    free(p.place);
+    free(p.x);
+    free(p.y);
+    free(p.score);
+    return rc;
+}
+
+int rg_explore_write(const rg_graph *g, FILE *out, const rg_explore_options *opts, rg_error *err)
+{
+    char *text = NULL;
+    int rc = page_data_text(g, opts, &text, err);
+    if (rc == 0) {
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        rc = write_page(&t, out, NULL, err);
+    }
+    free(text);
+    return rc;
+}
+
+int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_options *opts, rg_error *err)
+{
+    char *text = NULL;
+    int rc = page_data_text(g, opts, &text, err);
+    if (rc == 0) {
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        rc = rg_output_write(file, write_page, &t, err);
+    }
+    free(text);
+    return rc;
+}
