@@ -36,8 +36,14 @@
 
 typedef struct rg_evidence {
     const char *doc; /* document id, or "catalog"; in the graph's pool */
-    long line;       /* 1-based line in the document, 0 for the catalog */
+    long line;       /* 1-based line in the document, 0 for the catalog; for
+                      * a PDF, in the text extracted from it, page after page */
     const char *text; /* in the graph's pool */
+    /* a PDF's page (1-based) and the line on that page; 0 and 0 for other
+     * formats (ints: a page or a page's line is no long, and the struct
+     * stays at 32 bytes) */
+    int page;
+    int page_line;
 } rg_evidence;
 
 typedef enum rg_score {
@@ -145,6 +151,17 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
  * link already has changes nothing. 0, or -1 when out of memory. */
 int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                        const char *text, bool inferred, size_t *index);
+
+/* rg_graph_link_role (inferred not NULL) or rg_graph_link (NULL) with the
+ * whole evidence e, page included: e->doc and e->text need not be in the
+ * graph's pool (they are added to it). */
+int rg_graph_link_evidence(rg_graph *g, size_t source, size_t target, rg_relation rel, const rg_evidence *e,
+                           const bool *inferred, size_t *index);
+
+/* For recommendation node i of a PDF, its page (1-based), and in
+ * *page_line (may be NULL) its line on that page: read from the evidence
+ * of its report's link to it. 0 (and 0) for one of another format. */
+int rg_graph_node_page(const rg_graph *g, size_t i, int *page_line);
 
 /* The link source → target of rel, if present. On a graph whose links were
  * appended unindexed, the first call builds the link table: a cache in the
