@@ -245,15 +245,32 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
     return rc;
 }
 
+const char *rg_cli_where(long line, int page, int page_line, char *buf, size_t size)
+{
+    if (page)
+        snprintf(buf, size, "page %d, line %d", page, page_line);
+    else
+        snprintf(buf, size, "line %ld", line);
+    return buf;
+}
+
+const char *rg_cli_node_where(const rg_graph *g, size_t i, char *buf, size_t size)
+{
+    int page_line, page = rg_graph_node_page(g, i, &page_line);
+    return rg_cli_where(g->nodes[i].line, page, page_line, buf, size);
+}
+
 void rg_cli_print_evidence(const rg_link *l, int indent)
 {
     if (!l->n_evidence)
         return;
     const rg_evidence *e = &l->evidence[0];
+    char where[64];
     if (strcmp(e->doc, "catalog") == 0)
         printf("%*s[from the catalog: %s]", indent, "", e->text);
     else
-        printf("%*s\"%s\" [%s, line %ld]", indent, "", e->text, e->doc, e->line);
+        printf("%*s\"%s\" [%s, %s]", indent, "", e->text, e->doc,
+               rg_cli_where(e->line, e->page, e->page_line, where, sizeof where));
     if (l->n_evidence > 1)
         printf(" (+%zu more)", l->n_evidence - 1);
     putchar('\n');

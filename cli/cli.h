@@ -71,9 +71,17 @@ struct rg_names;
 int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g, struct rg_names **names,
                        rg_error *err);
 
-/* Print one piece of evidence as '"sentence" [doc, line N]' after indent
+/* Print one piece of evidence as '"sentence" [doc, line N]' (a PDF's:
+ * '[doc, page P, line N]', rg_cli_where) after indent
  * spaces; "(+k more)" when the link has more. */
 void rg_cli_print_evidence(const rg_link *l, int indent);
+
+/* Where a sentence is in its report, in buf: "line 231", or for a PDF
+ * (page not 0) "page 14, line 6", the line on that page. */
+const char *rg_cli_where(long line, int page, int page_line, char *buf, size_t size);
+
+/* rg_cli_where for recommendation node i of g. */
+const char *rg_cli_node_where(const rg_graph *g, size_t i, char *buf, size_t size);
 
 /* The evidence of l in a list after prev (NULL at a group's start):
  * "(the same sentence)" when prev opens with the same one. */
