@@ -256,8 +256,8 @@ const char *rg_cli_where(long line, int page, int page_line, char *buf, size_t s
 
 const char *rg_cli_node_where(const rg_graph *g, size_t i, char *buf, size_t size)
 {
-    int page_line, page = rg_graph_node_page(g, i, &page_line);
-    return rg_cli_where(g->nodes[i].line, page, page_line, buf, size);
+    const rg_node *n = &g->nodes[i];
+    return rg_cli_where(n->line, n->page, n->page_line, buf, size);
 }
 
 void rg_cli_print_evidence(const rg_link *l, int indent)

@@ -196,9 +196,9 @@ static Agraph_t *cluster_of(builder *b, const rg_node *n)
  * or for a PDF ", page 14, line 6" (the line on that page). In buf. */
 static const char *where_text(const rg_graph *g, size_t i, char *buf, size_t size)
 {
-    int page_line, page = rg_graph_node_page(g, i, &page_line);
-    if (page)
-        snprintf(buf, size, ", page %d, line %d", page, page_line);
+    const rg_node *n = &g->nodes[i];
+    if (n->page)
+        snprintf(buf, size, ", page %d, line %d", n->page, n->page_line);
     else
         snprintf(buf, size, ", line %ld", g->nodes[i].line);
     return buf;

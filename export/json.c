@@ -850,6 +850,7 @@ int rg_json_read_text(const char *path, const char *text, size_t len, rg_graph *
         rg_graph_free(r.g);
         return -1;
     }
+    rg_graph_node_pages(r.g);
     rg_graph_finish(r.g);
     *out = r.g;
     return 0;

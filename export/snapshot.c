@@ -404,6 +404,7 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
         rg_graph_free(g);
         return NULL;
     }
+    rg_graph_node_pages(g);
     rg_graph_finish(g);
     return g;
 }

@@ -147,6 +147,8 @@ static int recommendation_node(doc_state *st, const rg_sentence *s, size_t *rec)
         return -1;
     r->line = s->line;
     rg_evidence e = evidence_at(st, s->line, s->text);
+    r->page = e.page;
+    r->page_line = e.page_line;
     return rg_graph_link_evidence(st->g, st->report, *rec, RG_REL_CONTAINS, &e, NULL, NULL);
 }
 

@@ -342,24 +342,22 @@ int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation re
     return rg_graph_link_evidence(g, source, target, rel, &e, &inferred, index);
 }
 
-int rg_graph_node_page(const rg_graph *g, size_t i, int *page_line)
+void rg_graph_node_pages(rg_graph *g)
 {
-    const rg_node *n = &g->nodes[i];
-    size_t report, l;
-    if (page_line)
-        *page_line = 0;
-    if (!n->doc || !n->line || !rg_graph_find(g, n->doc, &report) ||
-        !rg_graph_find_link(g, report, i, RG_REL_CONTAINS, &l))
-        return 0;
-    for (size_t k = 0; k < g->links[l].n_evidence; k++) {
-        const rg_evidence *e = &g->links[l].evidence[k];
-        if (e->line == n->line && strcmp(e->doc, n->doc) == 0) {
-            if (page_line)
-                *page_line = e->page_line;
-            return e->page;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        rg_node *n = &g->nodes[l->target];
+        if (l->relation != RG_REL_CONTAINS || n->type != RG_TYPE_RECOMMENDATION || !n->doc)
+            continue;
+        for (size_t k = 0; k < l->n_evidence; k++) {
+            const rg_evidence *e = &l->evidence[k];
+            if (e->page && e->line == n->line && strcmp(e->doc, n->doc) == 0) {
+                n->page = e->page;
+                n->page_line = e->page_line;
+                break;
+            }
         }
     }
-    return 0;
 }
 
 int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
@@ -398,7 +396,9 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
         return -1;
     d->mentions = rg_count_add(d->mentions, s->mentions);
     if (!d->line || (s->line && s->line < d->line))
-        d->line = s->line;
+        d->line = s->line, d->page = s->page, d->page_line = s->page_line;
+    else if (s->line == d->line && !d->page)
+        d->page = s->page, d->page_line = s->page_line;
     for (int k = 0; k < RG_SCORE__COUNT; k++)
         if (isnan(d->scores[k]))
             d->scores[k] = s->scores[k];

@@ -79,6 +79,10 @@ typedef struct rg_node {
     char *text;
     char *doc;
     long line;
+    /* a PDF's: the page of line (1-based) and the line on that page; 0
+     * and 0 for other formats. Not in the graph file (its evidence has
+     * them): rg_graph_node_pages sets them for a reader. */
+    int page, page_line;
     char *section;
     char *modality; /* the form that makes it one: "should", "will", ... (../spec: graph-json) */
     /* scores written by `relgraph rank --write`; NaN when not computed */
@@ -158,10 +162,10 @@ int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation re
 int rg_graph_link_evidence(rg_graph *g, size_t source, size_t target, rg_relation rel, const rg_evidence *e,
                            const bool *inferred, size_t *index);
 
-/* For recommendation node i of a PDF, its page (1-based), and in
- * *page_line (may be NULL) its line on that page: read from the evidence
- * of its report's link to it. 0 (and 0) for one of another format. */
-int rg_graph_node_page(const rg_graph *g, size_t i, int *page_line);
+/* Set the page and page_line of each recommendation of a PDF from the
+ * evidence of its report's link to it: for a reader of a file, whose
+ * nodes carry no page. O(links). */
+void rg_graph_node_pages(rg_graph *g);
 
 /* The link source → target of rel, if present. On a graph whose links were
  * appended unindexed, the first call builds the link table: a cache in the

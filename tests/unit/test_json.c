@@ -622,7 +622,7 @@ static rg_graph *through_snapshot(const rg_graph *g)
 
 /* A PDF's evidence carries its page and the line on that page, after
  * "line" (../spec: graph-json), through the reader, a snapshot, a merge
- * and a subgraph; the recommendation's page is read from it. A page the
+ * and a subgraph; a reader sets the recommendation's page from it. A page the
  * reader cannot hold is left out, as one it does not know. */
 START_TEST(pdf_evidence_keeps_its_page)
 {
@@ -636,6 +636,8 @@ START_TEST(pdf_evidence_keeps_its_page)
     rg_node_set(&g->nodes[rec].doc, "report:p");
     rg_strset_add(&g->nodes[rec].docs, "report:p");
     g->nodes[rec].line = 120;
+    g->nodes[rec].page = 14;
+    g->nodes[rec].page_line = 6;
     rg_evidence e = {.doc = "report:p", .line = 120, .text = "DOE should act.", .page = 14, .page_line = 6};
     ck_assert_int_eq(rg_graph_link_evidence(g, rep, rec, RG_REL_CONTAINS, &e, NULL, NULL), 0);
     char *first = graph_text(g);
@@ -643,13 +645,6 @@ START_TEST(pdf_evidence_keeps_its_page)
                                         "\"text\": \"DOE should act.\"}"));
     /* the other report's evidence as before: no page */
     ck_assert_ptr_null(strstr(first, "\"line\": 7, \"page\""));
-    int page_line;
-    ck_assert_int_eq(rg_graph_node_page(g, rec, &page_line), 14);
-    ck_assert_int_eq(page_line, 6);
-    size_t other;
-    ck_assert(rg_graph_find(g, "rec:r:7", &other));
-    ck_assert_int_eq(rg_graph_node_page(g, other, &page_line), 0);
-    ck_assert_int_eq(page_line, 0);
 
     rg_graph *back = NULL, *snap = through_snapshot(g), *merged = rg_graph_new(), *sub = NULL;
     ck_assert_int_eq(rg_json_read_text("mem", first, strlen(first), &back, &err), 0);
@@ -660,6 +655,13 @@ START_TEST(pdf_evidence_keeps_its_page)
     ck_assert_int_eq(rg_graph_subgraph(g, keep, &sub, &err), 0);
     rg_graph *copies[] = {back, snap, merged, sub};
     for (size_t k = 0; k < sizeof copies / sizeof *copies; k++) {
+        /* the recommendation's page, from its evidence (or from the node
+         * merged): the other report's has none */
+        size_t at, other;
+        ck_assert(rg_graph_find(copies[k], "rec:p:120", &at) && rg_graph_find(copies[k], "rec:r:7", &other));
+        ck_assert_int_eq(copies[k]->nodes[at].page, 14);
+        ck_assert_int_eq(copies[k]->nodes[at].page_line, 6);
+        ck_assert_int_eq(copies[k]->nodes[other].page, 0);
         char *text = graph_text(copies[k]);
         ck_assert_str_eq(text, first);
         free(text);
