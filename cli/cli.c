@@ -403,13 +403,15 @@ void rg_cli_query_close(rg_cli_query *q)
 }
 
 int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
-                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a)
+                            const char *jobs_help, const char *verbose_help, int argc, char **argv,
+                            rg_cli_map_reduce *a)
 {
-    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores()};
+    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores(), false};
     const rg_option options[] = {
         RG_OPT_STRING('o', "output", &a->output, "FILE", output_help),
         RG_OPT_LIST(0, "catalog", &a->catalogs, "FILE", catalog_help),
         RG_OPT_COUNT('j', "jobs", &a->jobs, "N", jobs_help),
+        verbose_help ? (rg_option)RG_OPT_SET('v', "verbose", &a->verbose, verbose_help) : (rg_option)RG_OPT_END,
         RG_OPT_END,
     };
     int status = rg_options_parse(u, options, argc, argv);

@@ -156,10 +156,16 @@ typedef struct rg_cli_map_reduce {
     const char *output;
     rg_option_list catalogs;
     long jobs;
+    bool verbose;
 } rg_cli_map_reduce;
 
+/* -v, --verbose of the commands that read reports */
+#define RG_CLI_VERBOSE_HELP "let poppler's own warnings about a PDF (\"Syntax\nWarning: ...\") through to stderr"
+
+/* verbose_help NULL: no -v, --verbose (merge reads no PDF). */
 int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
-                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a);
+                            const char *jobs_help, const char *verbose_help, int argc, char **argv,
+                            rg_cli_map_reduce *a);
 
 /* "relgraph: wrote FILE: N nodes, N links from N reports" on stderr. */
 void rg_cli_wrote(const char *output, const rg_graph *g);
