@@ -245,15 +245,32 @@ int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g,
     return rc;
 }
 
+const char *rg_cli_where(long line, int page, int page_line, char *buf, size_t size)
+{
+    if (page)
+        snprintf(buf, size, "page %d, line %d", page, page_line);
+    else
+        snprintf(buf, size, "line %ld", line);
+    return buf;
+}
+
+const char *rg_cli_node_where(const rg_graph *g, size_t i, char *buf, size_t size)
+{
+    const rg_node *n = &g->nodes[i];
+    return rg_cli_where(n->line, n->page, n->page_line, buf, size);
+}
+
 void rg_cli_print_evidence(const rg_link *l, int indent)
 {
     if (!l->n_evidence)
         return;
     const rg_evidence *e = &l->evidence[0];
+    char where[64];
     if (strcmp(e->doc, "catalog") == 0)
         printf("%*s[from the catalog: %s]", indent, "", e->text);
     else
-        printf("%*s\"%s\" [%s, line %ld]", indent, "", e->text, e->doc, e->line);
+        printf("%*s\"%s\" [%s, %s]", indent, "", e->text, e->doc,
+               rg_cli_where(e->line, e->page, e->page_line, where, sizeof where));
     if (l->n_evidence > 1)
         printf(" (+%zu more)", l->n_evidence - 1);
     putchar('\n');
@@ -386,13 +403,15 @@ void rg_cli_query_close(rg_cli_query *q)
 }
 
 int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
-                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a)
+                            const char *jobs_help, const char *verbose_help, int argc, char **argv,
+                            rg_cli_map_reduce *a)
 {
-    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores()};
+    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores(), false};
     const rg_option options[] = {
         RG_OPT_STRING('o', "output", &a->output, "FILE", output_help),
         RG_OPT_LIST(0, "catalog", &a->catalogs, "FILE", catalog_help),
         RG_OPT_COUNT('j', "jobs", &a->jobs, "N", jobs_help),
+        verbose_help ? (rg_option)RG_OPT_SET('v', "verbose", &a->verbose, verbose_help) : (rg_option)RG_OPT_END,
         RG_OPT_END,
     };
     int status = rg_options_parse(u, options, argc, argv);

@@ -71,9 +71,17 @@ struct rg_names;
 int rg_cli_graph_names(const char *graph_file, char **args, int n, rg_graph **g, struct rg_names **names,
                        rg_error *err);
 
-/* Print one piece of evidence as '"sentence" [doc, line N]' after indent
+/* Print one piece of evidence as '"sentence" [doc, line N]' (a PDF's:
+ * '[doc, page P, line N]', rg_cli_where) after indent
  * spaces; "(+k more)" when the link has more. */
 void rg_cli_print_evidence(const rg_link *l, int indent);
+
+/* Where a sentence is in its report, in buf: "line 231", or for a PDF
+ * (page not 0) "page 14, line 6", the line on that page. */
+const char *rg_cli_where(long line, int page, int page_line, char *buf, size_t size);
+
+/* rg_cli_where for recommendation node i of g. */
+const char *rg_cli_node_where(const rg_graph *g, size_t i, char *buf, size_t size);
 
 /* The evidence of l in a list after prev (NULL at a group's start):
  * "(the same sentence)" when prev opens with the same one. */
@@ -148,10 +156,16 @@ typedef struct rg_cli_map_reduce {
     const char *output;
     rg_option_list catalogs;
     long jobs;
+    bool verbose;
 } rg_cli_map_reduce;
 
+/* -v, --verbose of the commands that read reports */
+#define RG_CLI_VERBOSE_HELP "let poppler's own warnings about a PDF (\"Syntax\nWarning: ...\") through to stderr"
+
+/* verbose_help NULL: no -v, --verbose (merge reads no PDF). */
 int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
-                            const char *jobs_help, int argc, char **argv, rg_cli_map_reduce *a);
+                            const char *jobs_help, const char *verbose_help, int argc, char **argv,
+                            rg_cli_map_reduce *a);
 
 /* "relgraph: wrote FILE: N nodes, N links from N reports" on stderr. */
 void rg_cli_wrote(const char *output, const rg_graph *g);

@@ -4,30 +4,32 @@
 #include "cli/options.h"
 #include "export/json_file.h"
 #include "graph/base/fanout.h"
+#include "graph/read/doc.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 static const rg_options_usage usage = {"build", 19, true,
-    "usage: relgraph build [-o graph.json] [--catalog FILE]... [-j N] [FILE|DIR ...]\n\n"
+    "usage: relgraph build [-o graph.json] [--catalog FILE]... [-j N] [-v] [FILE|DIR ...]\n\n"
     "Read the reports (the default corpus when none is given, said on stderr),\n"
     "find the actors, agencies, programs and recommendations they name, and write\n"
     "the graph file (node-link JSON, every link with its evidence sentence).\n\n"
-    "Reports are Markdown, HTML or plain text. A directory gives its .md,\n"
-    ".markdown, .txt, .text, .html and .htm files in name order; its other files\n"
-    "and subdirectories (not searched) are skipped and named on stderr, hidden\n"
-    "files and READMEs silently. A PDF, Word, OpenDocument, RTF, EPUB,\n"
+    "Reports are PDF, Markdown, HTML or plain text. A directory gives its PDFs\n"
+    "and its .md, .markdown, .txt, .text, .html and .htm files in name order; its\n"
+    "other files and subdirectories (not searched) are skipped and named on\n"
+    "stderr, hidden files and READMEs silently. A Word, OpenDocument, RTF, EPUB,\n"
     "spreadsheet, slides, image, archive or JSON file given by name is an error\n"
     "(exit 1) naming its format, told by its first bytes as well as its name:\n"
-    "convert it to text or Markdown first (pdftotext, pandoc).\n\n"};
+    "convert it to text or Markdown first (pandoc). A PDF's evidence gives its\n"
+    "page and the line on that page.\n\n"};
 
 int cmd_build(int argc, char **argv)
 {
     const char *output = "graph.json";
     rg_option_list catalogs = {0};
     long jobs = rg_fanout_cores();
-    bool timings = false;
+    bool timings = false, verbose = false;
     const rg_option options[] = {
         RG_OPT_STRING('o', "output", &output, "FILE", "where to write the graph (default: graph.json)"),
         RG_OPT_LIST(0, "catalog", &catalogs, "FILE", "add the names of a catalog file to the built-in catalog"),
@@ -35,11 +37,13 @@ int cmd_build(int argc, char **argv)
                      "extract in N worker processes (default: the number of\n"
                      "cores); the graph is the same for every N"),
         RG_OPT_SET(0, "timings", &timings, "the time of each phase on stderr"),
+        RG_OPT_SET('v', "verbose", &verbose, RG_CLI_VERBOSE_HELP),
         RG_OPT_END,
     };
     int status = rg_options_parse(&usage, options, argc, argv);
     if (status >= 0)
         return status;
+    rg_doc_set_verbose(verbose);
     rg_error err;
     rg_error_clear(&err);
     rg_inputs in = {0};

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "export/json_file.h"
+#include "graph/read/doc.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -19,9 +20,11 @@ int cmd_extract(int argc, char **argv)
 {
     rg_cli_map_reduce a;
     int status = rg_cli_parse_map_reduce(&usage, "the part (required)", "add a catalog file (give merge the same ones)",
-                                         "worker processes (default: the number of cores)", argc, argv, &a);
+                                         "worker processes (default: the number of cores)", RG_CLI_VERBOSE_HELP, argc,
+                                         argv, &a);
     if (status >= 0)
         return status;
+    rg_doc_set_verbose(a.verbose);
     rg_error err;
     rg_error_clear(&err);
     rg_inputs in = {0};

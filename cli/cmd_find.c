@@ -80,9 +80,11 @@ int cmd_find(int argc, char **argv)
             if (list) {
                 continue;
             } else if (node->type == RG_TYPE_RECOMMENDATION) {
-                printf("%-15s %s%s%s%s\n%17s%s [%s, line %ld]\n", "recommendation", node->id,
+                char where[64];
+                printf("%-15s %s%s%s%s\n%17s%s [%s, %s]\n", "recommendation", node->id,
                        node->modality ? "  (" : "", node->modality ? node->modality : "", node->modality ? ")" : "", "",
-                       node->text ? node->text : "", node->doc ? node->doc : "", node->line);
+                       node->text ? node->text : "", node->doc ? node->doc : "",
+                       rg_cli_node_where(g, nodes[i], where, sizeof where));
             } else {
                 printf("%-15s %s  (%s)\n", rg_type_name(node->type), node->label, node->id);
             }

@@ -104,9 +104,10 @@ static void print_node(const rg_graph *g, size_t node, const size_t *links, size
     printf("  %-10s %s (%s)\n", "type", rg_type_name(x->type), x->kind ? x->kind : rg_type_name(x->type));
     if (x->country)
         printf("  %-10s %s\n", "country", x->country);
+    char where[64];
     if (x->text)
-        printf("  %-10s %s\n  %-10s %s, line %ld, section \"%s\"\n", "text", x->text, "from", x->doc ? x->doc : "?",
-               x->line, x->section ? x->section : "");
+        printf("  %-10s %s\n  %-10s %s, %s, section \"%s\"\n", "text", x->text, "from", x->doc ? x->doc : "?",
+               rg_cli_node_where(g, node, where, sizeof where), x->section ? x->section : "");
     if (x->modality)
         printf("  %-10s %s\n", "modality", x->modality);
     if (x->aliases.len) {

@@ -137,6 +137,18 @@ rg_attr_def rg_link_attr_def(size_t k)
     return link_attrs[k];
 }
 
+void rg_evidence_line(rg_buf *s, const rg_evidence *e)
+{
+    char where[96];
+    if (e->page)
+        snprintf(where, sizeof where, ":%ld (page %d, line %d): ", e->line, e->page, e->page_line);
+    else
+        snprintf(where, sizeof where, ":%ld: ", e->line);
+    rg_buf_adds(s, e->doc);
+    rg_buf_adds(s, where);
+    rg_buf_adds(s, e->text);
+}
+
 /* Attribute k of link l, whose key (its number among the links between the
  * same two nodes) is key: false when l has none. A string is appended to s,
  * a number stored in *d. */
@@ -157,16 +169,11 @@ static bool link_attr(const rg_link *l, long key, size_t k, rg_buf *s, double *d
     case L_INFERRED:
         *d = l->inferred;
         return true;
-    case L_EVIDENCE: {
+    case L_EVIDENCE:
         if (!l->n_evidence)
             return false;
-        char line[32];
-        snprintf(line, sizeof line, ":%ld: ", l->evidence[0].line);
-        rg_buf_adds(s, l->evidence[0].doc);
-        rg_buf_adds(s, line);
-        rg_buf_adds(s, l->evidence[0].text);
+        rg_evidence_line(s, &l->evidence[0]);
         return true;
-    }
     default:
         return false;
     }

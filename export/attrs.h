@@ -3,7 +3,8 @@
  * Cytoscape.js carry the same facts under the same names.
  *
  * Lists (aliases, documents) are joined with "; "; a link's evidence is
- * given as its count and its first sentence, "doc:line: text" (the JSON
+ * given as its count and its first sentence, "doc:line: text" (a PDF's
+ * adds its page: rg_evidence_line; the JSON
  * formats carry every piece of evidence as an array besides). The last
  * attribute of each list is optional (a recommendation's modality, a
  * link's inferred flag): a format declares it only for a graph that has
@@ -52,6 +53,10 @@ size_t rg_link_attr_count(void);
  * inferred. O(links). */
 size_t rg_link_attrs_used(const rg_graph *g);
 rg_attr_def rg_link_attr_def(size_t k);
+
+/* Evidence e as one line appended to s: "doc:line: text", and for a PDF
+ * "doc:line (page 14, line 6): text" (the line on that page). */
+void rg_evidence_line(rg_buf *s, const rg_evidence *e);
 
 /* Node and link order for writing: nodes by id, links by source, target and
  * relation, and each link's key (its number among the links between the

@@ -192,6 +192,18 @@ static Agraph_t *cluster_of(builder *b, const rg_node *n)
     return sub ? sub : b->ag;
 }
 
+/* Where recommendation i is in its report, for a tooltip: ", line 231",
+ * or for a PDF ", page 14, line 6" (the line on that page). In buf. */
+static const char *where_text(const rg_graph *g, size_t i, char *buf, size_t size)
+{
+    const rg_node *n = &g->nodes[i];
+    if (n->page)
+        snprintf(buf, size, ", page %d, line %d", n->page, n->page_line);
+    else
+        snprintf(buf, size, ", line %ld", g->nodes[i].line);
+    return buf;
+}
+
 static void add_node(builder *b, size_t i)
 {
     const rg_node *n = &b->g->nodes[i];
@@ -208,12 +220,15 @@ static void add_node(builder *b, size_t i)
     rg_buf_init(&t);
     rg_buf_adds(&t, rec && n->text ? n->text : n->label);
     if (rec && n->doc) {
-        char where[64];
-        snprintf(where, sizeof where, ", line %ld%s%s)", n->line, n->modality ? "; " : "",
-                 n->modality ? n->modality : "");
+        char where[96];
         rg_buf_adds(&t, " (");
         rg_buf_adds(&t, n->doc);
-        rg_buf_adds(&t, where);
+        rg_buf_adds(&t, where_text(b->g, i, where, sizeof where));
+        if (n->modality) {
+            rg_buf_adds(&t, "; ");
+            rg_buf_adds(&t, n->modality);
+        }
+        rg_buf_adds(&t, ")");
     } else if (!rec) {
         rg_buf_adds(&t, " [");
         rg_buf_adds(&t, n->id);
@@ -547,10 +562,12 @@ static char *pair_tooltip(const builder *b, const shared *run, size_t count)
         const rg_node *r = &b->g->nodes[run[k].rec];
         char *text = label_text(r->text ? r->text : r->label, 0);
         char where[96];
-        snprintf(where, sizeof where, " (%s, line %ld)", r->doc ? r->doc : "?", r->line);
         rg_buf_adds(&t, "\\n- ");
         rg_buf_adds(&t, text ? text : "");
-        rg_buf_adds(&t, where);
+        rg_buf_adds(&t, " (");
+        rg_buf_adds(&t, r->doc ? r->doc : "?");
+        rg_buf_adds(&t, where_text(b->g, run[k].rec, where, sizeof where));
+        rg_buf_adds(&t, ")");
         free(text);
     }
     if (count > TOOLTIP_QUOTES) {

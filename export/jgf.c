@@ -95,7 +95,7 @@ static int add_node(json_t *nodes, const rg_node *n, bool jgf)
     return rc;
 }
 
-/* Every piece of evidence of l as "doc:line: text", a list of strings as
+/* Every piece of evidence of l as "doc:line: text" (rg_evidence_line), a list of strings as
  * Cytoscape desktop makes a list column of (it has none for objects). */
 static json_t *evidence_lines(const rg_link *l)
 {
@@ -103,12 +103,8 @@ static json_t *evidence_lines(const rg_link *l)
     rg_buf b;
     rg_buf_init(&b);
     for (size_t i = 0; a && i < l->n_evidence; i++) {
-        char line[32];
-        snprintf(line, sizeof line, ":%ld: ", l->evidence[i].line);
         rg_buf_reset(&b);
-        rg_buf_adds(&b, l->evidence[i].doc);
-        rg_buf_adds(&b, line);
-        rg_buf_adds(&b, l->evidence[i].text);
+        rg_evidence_line(&b, &l->evidence[i]);
         json_array_append_new(a, json_string(b.failed || !b.data ? "" : b.data));
     }
     rg_buf_destroy(&b);

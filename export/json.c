@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -249,6 +250,12 @@ static void link(writer *w, const rg_graph *g, const rg_link *l, long k)
         string(w, l->evidence[i].doc);
         LIT(w, ", \"line\": ");
         integer(w, l->evidence[i].line);
+        if (l->evidence[i].page) { /* a PDF's (../spec: graph-json) */
+            LIT(w, ", \"page\": ");
+            integer(w, l->evidence[i].page);
+            LIT(w, ", \"page_line\": ");
+            integer(w, l->evidence[i].page_line);
+        }
         LIT(w, ", \"text\": ");
         string(w, l->evidence[i].text);
         rg_buf_addc(&w->b, '}');
@@ -263,6 +270,10 @@ json_t *rg_json_evidence(const rg_link *l)
         json_t *e = json_object();
         json_object_set_new(e, "doc", json_string(l->evidence[i].doc));
         json_object_set_new(e, "line", json_integer(l->evidence[i].line));
+        if (l->evidence[i].page) {
+            json_object_set_new(e, "page", json_integer(l->evidence[i].page));
+            json_object_set_new(e, "page_line", json_integer(l->evidence[i].page_line));
+        }
         json_object_set_new(e, "text", json_string(l->evidence[i].text));
         json_array_append_new(a, e);
     }
@@ -428,13 +439,13 @@ static int value_error(reader *r, const char *at, const char *fmt, ...)
 
 enum { F_ID, F_LABEL, F_TYPE, F_KIND, F_COUNTRY, F_TEXT, F_DOC, F_SECTION, F_ALIASES, F_DOCS,
        F_MENTIONS_BY_DOC, F_LINE, F_MENTIONS, F_SCORES, F_SOURCE, F_TARGET, F_RELATION, F_WEIGHT,
-       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F_MODALITY, F_INFERRED, F__COUNT };
+       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F_MODALITY, F_INFERRED, F_PAGE, F_PAGE_LINE, F__COUNT };
 
 static const char *const field_names[F__COUNT] = {
     "id",       "label",  "type",   "kind",     "country",  "text",   "doc",      "section",
     "aliases",  "docs",   "mentions_by_doc",    "line",     "mentions", "scores", "source",
     "target",   "relation", "weight", "evidence", "path",   "title",  "bytes",  "modality",
-    "inferred",
+    "inferred", "page",   "page_line",
 };
 
 /* Where each known field of the object at the cursor starts (NULL when
@@ -481,6 +492,15 @@ static long integer_at(reader *r, const char *at)
     bool integer;
     long long v;
     return number_at(r, at, &integer, &v, NULL) && integer ? (long)v : 0;
+}
+
+/* A PDF evidence's "page" or "page_line" at at: 0 when absent, or no
+ * number from 1 to INT_MAX (a reader that does not know them passes
+ * them by, and so does this one with a value it cannot hold). */
+static int page_number_at(reader *r, const char *at)
+{
+    long v = at ? integer_at(r, at) : 0;
+    return v > 0 && v <= INT_MAX ? (int)v : 0;
 }
 
 /* An id: a string, or an integer written as one. */
@@ -670,8 +690,11 @@ static int read_link(reader *r, rg_jscan *j, size_t index)
             const char *text = string_at(r, ev[F_TEXT], &r->value);
             if (!object || !doc || !text)
                 return schema_error(r, NULL, "link %zu: evidence needs \"doc\" and \"text\"", index + 1);
-            if (rg_graph_link_role(r->g, source, target, (rg_relation)rel, doc, integer_at(r, ev[F_LINE]), text,
-                                   inferred, NULL) < 0)
+            rg_evidence where = {.doc = doc, .line = integer_at(r, ev[F_LINE]), .text = text,
+                                 .page = page_number_at(r, ev[F_PAGE])};
+            if (where.page)
+                where.page_line = page_number_at(r, ev[F_PAGE_LINE]);
+            if (rg_graph_link_evidence(r->g, source, target, (rg_relation)rel, &where, &inferred, NULL) < 0)
                 return rg_error_nomem(r->err);
         }
     }
@@ -827,6 +850,7 @@ int rg_json_read_text(const char *path, const char *text, size_t len, rg_graph *
         rg_graph_free(r.g);
         return -1;
     }
+    rg_graph_node_pages(r.g);
     rg_graph_finish(r.g);
     *out = r.g;
     return 0;

@@ -23,8 +23,9 @@
  * bytes. An evidence string is written once: its first time as a u32 0
  * and the string, later as the u32 k of the k-th such string (the graph
  * keeps one copy of a sentence for all the links it proves, and so does
- * the file). The version is in the magic: another layout is another magic. */
-static const char MAGIC[8] = "RGSNAP5";
+ * the file). An evidence is its document, line (u64), a PDF's page and
+ * page line (i32, 0 for other formats) and text. The version is in the magic: another layout is another magic. */
+static const char MAGIC[8] = "RGSNAP6";
 static const uint64_t ORDER = 0x0102030405060708ULL;
 #define NO_STRING UINT32_MAX
 
@@ -184,6 +185,8 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
         for (size_t k = 0; k < l->n_evidence; k++) {
             put_pooled(&o, l->evidence[k].doc);
             put_u64(&o, (uint64_t)l->evidence[k].line);
+            int32_t page[2] = {l->evidence[k].page, l->evidence[k].page_line};
+            put(&o, page, sizeof page);
             put_pooled(&o, l->evidence[k].text);
         }
     }
@@ -352,15 +355,20 @@ static bool read_link(in *r, rg_graph *g, size_t index)
         return false;
     g->links[at].weight = weight;
     g->links[at].inferred = inferred;
-    size_t n = get_count(r, 16);
+    size_t n = get_count(r, 24);
     if (rg_grow_to((void **)&r->evidence, &r->cap_evidence, n, sizeof *r->evidence) < 0)
         return false;
     for (size_t k = 0; k < n && !r->bad; k++) {
         rg_evidence *e = &r->evidence[k];
         e->doc = get_pooled(r, g);
         e->line = get_long(r);
+        int32_t page = 0, page_line = 0;
+        take(r, &page, sizeof page);
+        take(r, &page_line, sizeof page_line);
+        e->page = page;
+        e->page_line = page_line;
         e->text = get_pooled(r, g);
-        if (!e->doc || !e->text)
+        if (!e->doc || !e->text || page < 0 || page_line < 0)
             r->bad = true;
     }
     return !r->bad && rg_graph_append_evidence(g, at, r->evidence, n) == 0;
@@ -396,6 +404,7 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
         rg_graph_free(g);
         return NULL;
     }
+    rg_graph_node_pages(g);
     rg_graph_finish(g);
     return g;
 }

@@ -25,6 +25,16 @@ typedef struct doc_state {
     size_t cap_nodes;
 } doc_state;
 
+/* The evidence of the sentence (or lead-in) text at line of this document:
+ * for a PDF, with its page and its line on that page. */
+static rg_evidence evidence_at(const doc_state *st, long line, const char *text)
+{
+    long page_line = 0;
+    long page = rg_doc_page(st->doc, line, &page_line);
+    return (rg_evidence){.doc = st->doc->id, .line = line, .text = text, .page = (int)page,
+                         .page_line = (int)page_line};
+}
+
 /* A short label for a recommendation: the sentence cut at a word boundary. */
 static char *short_label(const char *text)
 {
@@ -103,8 +113,8 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
                 (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, node, RG_REL_TARGETS, NULL)) ||
                 rg_graph_find_link(st->g, rec, node, rel, NULL))
                 continue; /* named twice: one link */
-            if (rg_graph_link_role(st->g, rec, node, rel, st->doc->id, s->line, s->text, r->mentions[i].inferred,
-                                   NULL) < 0)
+            rg_evidence e = evidence_at(st, s->line, s->text);
+            if (rg_graph_link_evidence(st->g, rec, node, rel, &e, &r->mentions[i].inferred, NULL) < 0)
                 return -1;
         }
     }
@@ -136,7 +146,10 @@ static int recommendation_node(doc_state *st, const rg_sentence *s, size_t *rec)
         rg_strset_add(&r->docs, doc->id) < 0)
         return -1;
     r->line = s->line;
-    return rg_graph_link(st->g, st->report, *rec, RG_REL_CONTAINS, doc->id, s->line, s->text, NULL);
+    rg_evidence e = evidence_at(st, s->line, s->text);
+    r->page = e.page;
+    r->page_line = e.page_line;
+    return rg_graph_link_evidence(st->g, st->report, *rec, RG_REL_CONTAINS, &e, NULL, NULL);
 }
 
 static int recommendation(doc_state *st, const rg_sentence *s, const rg_reading *r)
@@ -146,20 +159,23 @@ static int recommendation(doc_state *st, const rg_sentence *s, const rg_reading 
         rg_node_set(&st->g->nodes[rec].modality, rg_modality_name(r->modality)) < 0 || link_roles(st, rec, s, r) < 0)
         return -1;
     /* "We will ...": the signatories lead, the sentence the evidence */
+    const bool inferred = true;
+    rg_evidence e = evidence_at(st, s->line, s->text);
     for (size_t i = 0; i < r->n_parties; i++) {
         size_t node;
         if (known_node(st, r->parties[i], &node) < 0 ||
-            rg_graph_link_role(st->g, rec, node, RG_REL_LEADS, st->doc->id, s->line, s->text, true, NULL) < 0)
+            rg_graph_link_evidence(st->g, rec, node, RG_REL_LEADS, &e, &inferred, NULL) < 0)
             return -1;
     }
     /* Items under "the report recommends that U.S. and ROK policymakers:"
      * are led by whoever the lead-in names (its line is the evidence). */
     const rg_block *lead_in = r->lead_in >= 0 ? &st->doc->blocks[r->lead_in] : NULL;
+    if (lead_in)
+        e = evidence_at(st, lead_in->line, lead_in->text);
     for (size_t i = 0; i < r->n_leaders; i++) {
         size_t node;
         if (known_node(st, r->leaders[i].entity, &node) < 0 ||
-            rg_graph_link_role(st->g, rec, node, RG_REL_LEADS, st->doc->id, lead_in->line, lead_in->text, true,
-                               NULL) < 0)
+            rg_graph_link_evidence(st->g, rec, node, RG_REL_LEADS, &e, &inferred, NULL) < 0)
             return -1;
     }
     return 0;
@@ -184,7 +200,8 @@ static int co_mention(doc_state *st, size_t a, size_t c, const rg_sentence *s)
         if (last->line == s->line && strcmp(last->doc, st->doc->id) == 0 && strcmp(last->text, s->text) == 0)
             return 0;
     }
-    return rg_graph_link(st->g, a, c, RG_REL_CO_MENTIONED, st->doc->id, s->line, s->text, NULL);
+    rg_evidence e = evidence_at(st, s->line, s->text);
+    return rg_graph_link_evidence(st->g, a, c, RG_REL_CO_MENTIONED, &e, NULL, NULL);
 }
 
 /* The nodes and links of one sentence's reading. */
@@ -210,8 +227,10 @@ static int sentence(doc_state *st, const rg_reading *r)
         if (!ms[i].owner || !rg_mention_counts(&ms[i]) || ms[i].owner->type == RG_TYPE_PROGRAM)
             continue;
         for (size_t k = 0; k < n && rc == 0; k++)
-            if (ms[k].entity == ms[i].owner && st->nodes[k] != RG_NONE)
-                rc = rg_graph_link(st->g, st->nodes[i], st->nodes[k], RG_REL_PART_OF, doc->id, s->line, s->text, NULL);
+            if (ms[k].entity == ms[i].owner && st->nodes[k] != RG_NONE) {
+                rg_evidence e = evidence_at(st, s->line, s->text);
+                rc = rg_graph_link_evidence(st->g, st->nodes[i], st->nodes[k], RG_REL_PART_OF, &e, NULL, NULL);
+            }
     }
     /* co_mentioned: each pair once per sentence. A sentence naming more
      * than RG_COMENTION_MAX entities is a list, not a statement of

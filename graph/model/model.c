@@ -260,9 +260,11 @@ static int append_evidence(rg_graph *g, size_t l, rg_evidence e)
     return 1;
 }
 
-static int add_evidence(rg_graph *g, size_t l, const char *doc, long line, const char *text)
+static int add_evidence(rg_graph *g, size_t l, const rg_evidence *where)
 {
-    rg_evidence e = {rg_pool_add(&g->index->strings, doc), line, rg_pool_add(&g->index->strings, text ? text : "")};
+    rg_evidence e = *where;
+    e.doc = rg_pool_add(&g->index->strings, where->doc);
+    e.text = rg_pool_add(&g->index->strings, where->text ? where->text : "");
     return e.doc && e.text ? append_evidence(g, l, e) : -1;
 }
 
@@ -284,11 +286,11 @@ int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t
     return 0;
 }
 
-/* The link source → target of rel, found or made, and the evidence doc,
- * line, text (none when doc is NULL), inferred or not (NULL: the flag
+/* The link source → target of rel, found or made, and the evidence e
+ * (none when e is NULL or e->doc is), inferred or not (NULL: the flag
  * left as it is). */
-static int link_evidence(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
-                         const char *text, const bool *inferred, size_t *index)
+int rg_graph_link_evidence(rg_graph *g, size_t source, size_t target, rg_relation rel, const rg_evidence *e,
+                           const bool *inferred, size_t *index)
 {
     struct rg_graph_index *x = g->index;
     if (x->links_unindexed && index_links(g) < 0)
@@ -312,10 +314,10 @@ static int link_evidence(rg_graph *g, size_t source, size_t target, rg_relation 
     }
     if (index)
         *index = at;
-    if (!doc)
+    if (!e || !e->doc)
         return 0;
     bool had_evidence = g->links[at].n_evidence > 0;
-    int added = add_evidence(g, at, doc, line, text);
+    int added = add_evidence(g, at, e);
     if (added < 0)
         return -1;
     rg_link *l = &g->links[at];
@@ -329,13 +331,33 @@ static int link_evidence(rg_graph *g, size_t source, size_t target, rg_relation 
 int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                   const char *text, size_t *index)
 {
-    return link_evidence(g, source, target, rel, doc, line, text, NULL, index);
+    rg_evidence e = {.doc = doc, .line = line, .text = text};
+    return rg_graph_link_evidence(g, source, target, rel, &e, NULL, index);
 }
 
 int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                        const char *text, bool inferred, size_t *index)
 {
-    return link_evidence(g, source, target, rel, doc, line, text, &inferred, index);
+    rg_evidence e = {.doc = doc, .line = line, .text = text};
+    return rg_graph_link_evidence(g, source, target, rel, &e, &inferred, index);
+}
+
+void rg_graph_node_pages(rg_graph *g)
+{
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        rg_node *n = &g->nodes[l->target];
+        if (l->relation != RG_REL_CONTAINS || n->type != RG_TYPE_RECOMMENDATION || !n->doc)
+            continue;
+        for (size_t k = 0; k < l->n_evidence; k++) {
+            const rg_evidence *e = &l->evidence[k];
+            if (e->page && e->line == n->line && strcmp(e->doc, n->doc) == 0) {
+                n->page = e->page;
+                n->page_line = e->page_line;
+                break;
+            }
+        }
+    }
 }
 
 int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
@@ -374,7 +396,9 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
         return -1;
     d->mentions = rg_count_add(d->mentions, s->mentions);
     if (!d->line || (s->line && s->line < d->line))
-        d->line = s->line;
+        d->line = s->line, d->page = s->page, d->page_line = s->page_line;
+    else if (s->line == d->line && !d->page)
+        d->page = s->page, d->page_line = s->page_line;
     for (int k = 0; k < RG_SCORE__COUNT; k++)
         if (isnan(d->scores[k]))
             d->scores[k] = s->scores[k];
@@ -438,7 +462,9 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
         for (size_t k = 0; k < l->n_evidence; k++) {
             const rg_evidence *e = &l->evidence[k];
             from_text |= strcmp(e->doc, "catalog") != 0;
-            rg_evidence copy = {translate(dst, &docs, e->doc), e->line, translate(dst, &texts, e->text)};
+            rg_evidence copy = *e;
+            copy.doc = translate(dst, &docs, e->doc);
+            copy.text = translate(dst, &texts, e->text);
             int rc = copy.doc && copy.text ? append_evidence(dst, at, copy) : -1;
             if (rc < 0)
                 goto nomem;

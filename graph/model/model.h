@@ -36,8 +36,14 @@
 
 typedef struct rg_evidence {
     const char *doc; /* document id, or "catalog"; in the graph's pool */
-    long line;       /* 1-based line in the document, 0 for the catalog */
+    long line;       /* 1-based line in the document, 0 for the catalog; for
+                      * a PDF, in the text extracted from it, page after page */
     const char *text; /* in the graph's pool */
+    /* a PDF's page (1-based) and the line on that page; 0 and 0 for other
+     * formats (ints: a page or a page's line is no long, and the struct
+     * stays at 32 bytes) */
+    int page;
+    int page_line;
 } rg_evidence;
 
 typedef enum rg_score {
@@ -73,6 +79,10 @@ typedef struct rg_node {
     char *text;
     char *doc;
     long line;
+    /* a PDF's: the page of line (1-based) and the line on that page; 0
+     * and 0 for other formats. Not in the graph file (its evidence has
+     * them): rg_graph_node_pages sets them for a reader. */
+    int page, page_line;
     char *section;
     char *modality; /* the form that makes it one: "should", "will", ... (../spec: graph-json) */
     /* scores written by `relgraph rank --write`; NaN when not computed */
@@ -145,6 +155,17 @@ int rg_graph_link(rg_graph *g, size_t source, size_t target, rg_relation rel, co
  * link already has changes nothing. 0, or -1 when out of memory. */
 int rg_graph_link_role(rg_graph *g, size_t source, size_t target, rg_relation rel, const char *doc, long line,
                        const char *text, bool inferred, size_t *index);
+
+/* rg_graph_link_role (inferred not NULL) or rg_graph_link (NULL) with the
+ * whole evidence e, page included: e->doc and e->text need not be in the
+ * graph's pool (they are added to it). */
+int rg_graph_link_evidence(rg_graph *g, size_t source, size_t target, rg_relation rel, const rg_evidence *e,
+                           const bool *inferred, size_t *index);
+
+/* Set the page and page_line of each recommendation of a PDF from the
+ * evidence of its report's link to it: for a reader of a file, whose
+ * nodes carry no page. O(links). */
+void rg_graph_node_pages(rg_graph *g);
 
 /* The link source → target of rel, if present. On a graph whose links were
  * appended unindexed, the first call builds the link table: a cache in the

@@ -384,10 +384,19 @@ static void limit_child(void)
 static _Noreturn void child_main(int fd, const char *data, size_t len)
 {
     limit_child();
-    if (!rg_pdf_verbose) {
+    /* poppler's warnings are glib INFO messages of the domain "Poppler",
+     * shown only when G_MESSAGES_DEBUG names it, and on stdout: the child's
+     * stdout is never relgraph's (a graph written to stdout stays clean),
+     * and its warnings go to stderr only when verbose */
+    if (rg_pdf_verbose) {
+        setenv("G_MESSAGES_DEBUG", "Poppler", 1);
+        dup2(STDERR_FILENO, STDOUT_FILENO);
+    } else {
         int null = open("/dev/null", O_WRONLY);
-        if (null >= 0)
+        if (null >= 0) {
             dup2(null, STDERR_FILENO);
+            dup2(null, STDOUT_FILENO);
+        }
     }
     out_stream o = {.fd = fd};
     rg_buf_init(&o.buf);

@@ -603,6 +603,89 @@ static const rg_link *link_of(const rg_graph *g, const char *target, rg_relation
     return &g->links[at];
 }
 
+/* The bytes of g's snapshot, read back: a new graph. */
+static rg_graph *through_snapshot(const rg_graph *g)
+{
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ck_assert(rg_snapshot_write_stream(g, f));
+    long len = ftell(f);
+    char *body = malloc((size_t)len);
+    rewind(f);
+    ck_assert_uint_eq(fread(body, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    rg_graph *back = rg_snapshot_read_mem(body, (size_t)len);
+    free(body);
+    ck_assert_ptr_nonnull(back);
+    return back;
+}
+
+/* A PDF's evidence carries its page and the line on that page, after
+ * "line" (../spec: graph-json), through the reader, a snapshot, a merge
+ * and a subgraph; a reader sets the recommendation's page from it. A page the
+ * reader cannot hold is left out, as one it does not know. */
+START_TEST(pdf_evidence_keeps_its_page)
+{
+    rg_graph *g = sample();
+    size_t rep, rec;
+    rg_error err;
+    rg_error_clear(&err);
+    ck_assert_int_eq(rg_graph_add_document(g, "report:p", "p.pdf", "P", 9, &err), 0);
+    ck_assert_int_eq(rg_graph_node(g, "report:p", RG_TYPE_REPORT, "P", &rep), 0);
+    ck_assert_int_eq(rg_graph_node(g, "rec:p:120", RG_TYPE_RECOMMENDATION, "DOE should act", &rec), 0);
+    rg_node_set(&g->nodes[rec].doc, "report:p");
+    rg_strset_add(&g->nodes[rec].docs, "report:p");
+    g->nodes[rec].line = 120;
+    g->nodes[rec].page = 14;
+    g->nodes[rec].page_line = 6;
+    rg_evidence e = {.doc = "report:p", .line = 120, .text = "DOE should act.", .page = 14, .page_line = 6};
+    ck_assert_int_eq(rg_graph_link_evidence(g, rep, rec, RG_REL_CONTAINS, &e, NULL, NULL), 0);
+    char *first = graph_text(g);
+    ck_assert_ptr_nonnull(strstr(first, "{\"doc\": \"report:p\", \"line\": 120, \"page\": 14, \"page_line\": 6, "
+                                        "\"text\": \"DOE should act.\"}"));
+    /* the other report's evidence as before: no page */
+    ck_assert_ptr_null(strstr(first, "\"line\": 7, \"page\""));
+
+    rg_graph *back = NULL, *snap = through_snapshot(g), *merged = rg_graph_new(), *sub = NULL;
+    ck_assert_int_eq(rg_json_read_text("mem", first, strlen(first), &back, &err), 0);
+    ck_assert_int_eq(rg_graph_merge(merged, g, &err), 0);
+    bool keep[16];
+    for (size_t i = 0; i < g->n_nodes; i++)
+        keep[i] = true;
+    ck_assert_int_eq(rg_graph_subgraph(g, keep, &sub, &err), 0);
+    rg_graph *copies[] = {back, snap, merged, sub};
+    for (size_t k = 0; k < sizeof copies / sizeof *copies; k++) {
+        /* the recommendation's page, from its evidence (or from the node
+         * merged): the other report's has none */
+        size_t at, other;
+        ck_assert(rg_graph_find(copies[k], "rec:p:120", &at) && rg_graph_find(copies[k], "rec:r:7", &other));
+        ck_assert_int_eq(copies[k]->nodes[at].page, 14);
+        ck_assert_int_eq(copies[k]->nodes[at].page_line, 6);
+        ck_assert_int_eq(copies[k]->nodes[other].page, 0);
+        char *text = graph_text(copies[k]);
+        ck_assert_str_eq(text, first);
+        free(text);
+        rg_graph_free(copies[k]);
+    }
+
+    static const char *const unheld[] = {"-3", "0", "1e20", "99999999999", "\"14\"", "null"};
+    for (size_t k = 0; k < sizeof unheld / sizeof *unheld; k++) {
+        char file[512];
+        snprintf(file, sizeof file,
+                 "{\"nodes\": [{\"id\": \"a\", \"type\": \"actor\"}, {\"id\": \"b\", \"type\": \"actor\"}], "
+                 "\"links\": [{\"source\": \"a\", \"target\": \"b\", \"evidence\": [{\"doc\": \"report:p\", "
+                 "\"line\": 3, \"page\": %s, \"page_line\": 2, \"text\": \"t\"}]}]}",
+                 unheld[k]);
+        ck_assert_int_eq(rg_json_read_text("mem", file, strlen(file), &back, &err), 0);
+        ck_assert_int_eq(back->links[0].evidence[0].page, 0);
+        ck_assert_int_eq(back->links[0].evidence[0].page_line, 0);
+        rg_graph_free(back);
+    }
+    free(first);
+    rg_graph_free(g);
+}
+END_TEST
+
 /* One link over two parts: inferred in the merge only when it is in both,
  * whichever comes first; a link new to the merge keeps its flag, and so
  * does a subgraph. */
@@ -680,6 +763,7 @@ int main(void)
     tcase_add_test(tc, reader_rejects_a_bad_modality);
     tcase_add_test(tc, link_role_keeps_inferred_while_all_evidence_is);
     tcase_add_test(tc, merge_and_subgraph_keep_inferred);
+    tcase_add_test(tc, pdf_evidence_keeps_its_page);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
