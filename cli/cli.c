@@ -431,8 +431,12 @@ static const rg_document *dated_document(const rg_graph *g, const char *file, si
 static int apply_date(rg_graph *g, const char *arg, rg_error *err)
 {
     const char *eq = strrchr(arg, '=');
-    char date[16];
-    if (!eq || !rg_doc_date_parse(eq + 1, date, sizeof date) || strcmp(date, eq + 1) != 0)
+    char date[16] = "";
+    /* a bare year is a date here, where nothing else can be meant */
+    bool year = eq && strlen(eq + 1) == 4 && strspn(eq + 1, "0123456789") == 4 && eq[1] >= '1';
+    if (year)
+        snprintf(date, sizeof date, "%s", eq + 1);
+    if (!eq || (!year && !rg_doc_date_parse(eq + 1, date, sizeof date)) || strcmp(date, eq + 1) != 0)
         return rg_error_set(err, RG_ERR_USAGE, NULL, 0,
                             "--date %s: give FILE=YYYY-MM-DD (or FILE=YYYY-MM, FILE=YYYY)", arg);
     const rg_document *d = dated_document(g, arg, (size_t)(eq - arg));

@@ -20,11 +20,11 @@ static const rg_options_usage usage = {"compare", 19, false,
     "- entities (actors, agencies, programs) named in both, only in A, only in B,\n"
     "  with their mentions in each;\n"
     "- each of B's recommendations against its closest of A's, by a score of\n"
-    "  words (TF-IDF cosine over normalised words) and parties (the overlap of\n"
-    "  the leads, partners, targets and programs both involve), half each:\n"
-    "  carried over when the words alone are >= 0.6, reworded when the score is\n"
-    "  >= 0.3, else new; A's recommendations no carried or reworded one continues\n"
-    "  are dropped (thresholds chosen on a hand-made key: see README);\n"
+    "  0.8 words (TF-IDF cosine over normalised words) and 0.2 parties (the\n"
+    "  overlap of the leads, partners, targets and programs both involve):\n"
+    "  carried over when the words alone are >= 0.55, reworded when the score\n"
+    "  is >= 0.15, else new; A's recommendations no carried or reworded one\n"
+    "  continues are dropped (thresholds chosen on a hand-made key: README);\n"
     "- centrality shifts: PageRank on the agencies view of each report, rank and\n"
     "  score of every actor and agency in A and B, largest movers first.\n"
     "Printed as aligned tables; --json gives everything, --markdown a briefing\n"
@@ -199,8 +199,12 @@ static void print_shifts(const rg_compare *c)
             snprintf(mv, sizeof mv, "%+ld", (long)s->rank_a - (long)s->rank_b);
         else
             snprintf(mv, sizeof mv, "%s", s->rank_a ? "out" : "in");
-        printf("  %6s %6s %6s %8.4f %8.4f  %s\n", ra, rb, mv, isfinite(s->score_a) ? s->score_a : 0,
-               isfinite(s->score_b) ? s->score_b : 0, s->label);
+        char sa[32] = "-", sb[32] = "-";
+        if (isfinite(s->score_a))
+            snprintf(sa, sizeof sa, "%.4f", s->score_a);
+        if (isfinite(s->score_b))
+            snprintf(sb, sizeof sb, "%.4f", s->score_b);
+        printf("  %6s %6s %6s %8s %8s  %s\n", ra, rb, mv, sa, sb, s->label);
     }
 }
 
@@ -407,7 +411,7 @@ int cmd_compare(int argc, char **argv)
         RG_OPT_SET(0, "markdown", &a.markdown, "print a briefing in Markdown"),
         RG_OPT_STRING(0, "thresholds", &a.thresholds, "W,C,R",
                       "the words' weight in the score, the carried and the\n"
-                      "reworded threshold (default: 0.5,0.6,0.3), to measure\n"
+                      "reworded threshold (default: 0.8,0.55,0.15), to measure\n"
                       "others against a key"),
         RG_OPT_END,
     };
