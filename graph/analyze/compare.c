@@ -127,7 +127,7 @@ rg_compare_words *rg_compare_words_new(const char *const *texts, size_t n)
         w->n = n;
     for (size_t i = 0; ok && i < n; i++)
         ok = add_words(texts[i] ? texts[i] : "", i, &t, &nt, &cap) == 0;
-    if (ok)
+    if (ok && nt)
         qsort(t, nt, sizeof *t, compare_terms);
     /* a text has at most as many entries as words */
     size_t *words_of = ok ? calloc(n ? n : 1, sizeof *words_of) : NULL;
@@ -285,7 +285,8 @@ static int collect_parties(const rg_graph *g, recs *r, const size_t *slot)
     }
     free(cap);
     for (size_t i = 0; rc == 0 && i < r->n; i++) {
-        qsort(r->parties[i], r->n_parties[i], sizeof *r->parties[i], by_string);
+        if (r->n_parties[i] > 1)
+            qsort(r->parties[i], r->n_parties[i], sizeof *r->parties[i], by_string);
         size_t u = 0; /* a party by two relations counts once */
         for (size_t j = 0; j < r->n_parties[i]; j++)
             if (!u || strcmp(r->parties[i][u - 1], r->parties[i][j]) != 0)
