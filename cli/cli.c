@@ -8,6 +8,7 @@
 #include "graph/base/fanout.h"
 #include "graph/base/file.h"
 #include "graph/base/text.h"
+#include "graph/read/doc.h"
 
 #include <jansson.h>
 
@@ -403,17 +404,23 @@ void rg_cli_query_close(rg_cli_query *q)
 }
 
 int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
-                            const char *jobs_help, const char *verbose_help, int argc, char **argv,
+                            const char *jobs_help, const char *verbose_help, bool dates, int argc, char **argv,
                             rg_cli_map_reduce *a)
 {
-    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores(), false};
-    const rg_option options[] = {
+    *a = (rg_cli_map_reduce){NULL, {NULL, 0}, rg_fanout_cores(), false, {NULL, 0}};
+    rg_option options[] = {
         RG_OPT_STRING('o', "output", &a->output, "FILE", output_help),
         RG_OPT_LIST(0, "catalog", &a->catalogs, "FILE", catalog_help),
         RG_OPT_COUNT('j', "jobs", &a->jobs, "N", jobs_help),
-        verbose_help ? (rg_option)RG_OPT_SET('v', "verbose", &a->verbose, verbose_help) : (rg_option)RG_OPT_END,
+        RG_OPT_END,
+        RG_OPT_END,
         RG_OPT_END,
     };
+    size_t n = 3;
+    if (dates) /* merge reads dates from its parts */
+        options[n++] = (rg_option)RG_OPT_DATE(&a->dates);
+    if (verbose_help)
+        options[n++] = (rg_option)RG_OPT_SET('v', "verbose", &a->verbose, verbose_help);
     int status = rg_options_parse(u, options, argc, argv);
     if (status < 0 && !a->output)
         status = rg_options_fail(u->command, "%s needs -o FILE", u->command);
@@ -421,9 +428,78 @@ int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, 
         status = rg_options_fail(u->command, "%s needs files to read", u->command);
     if (status >= 0) {
         free(a->catalogs.items);
+        free(a->dates.items);
         a->catalogs = (rg_option_list){NULL, 0};
+        a->dates = (rg_option_list){NULL, 0};
     }
     return status;
+}
+
+/* The document --date FILE=DATE names: by the name it was recorded under,
+ * or by its file name alone. */
+static const rg_document *dated_document(const rg_graph *g, const char *file, size_t len)
+{
+    for (size_t i = 0; i < g->n_docs; i++) {
+        const char *path = g->docs[i].path;
+        const char *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        if ((strlen(path) == len && strncmp(path, file, len) == 0) ||
+            (strlen(base) == len && strncmp(base, file, len) == 0))
+            return &g->docs[i];
+    }
+    return NULL;
+}
+
+static int apply_date(rg_graph *g, const char *arg, rg_error *err)
+{
+    const char *eq = strrchr(arg, '=');
+    char date[16] = "";
+    /* a bare year is a date here, where nothing else can be meant */
+    bool year = eq && strlen(eq + 1) == 4 && strspn(eq + 1, "0123456789") == 4 && eq[1] >= '1';
+    if (year)
+        snprintf(date, sizeof date, "%s", eq + 1);
+    if (!eq || (!year && !rg_doc_date_parse(eq + 1, date, sizeof date)) || strcmp(date, eq + 1) != 0)
+        return rg_error_set(err, RG_ERR_USAGE, NULL, 0,
+                            "--date %s: give FILE=YYYY-MM-DD (or FILE=YYYY-MM, FILE=YYYY)", arg);
+    const rg_document *d = dated_document(g, arg, (size_t)(eq - arg));
+    if (!d)
+        return rg_error_set(err, RG_ERR_USAGE, NULL, 0, "--date %s: no report '%.*s' was read", arg,
+                            (int)(eq - arg), arg);
+    if (d->date && strcmp(d->date, date) != 0)
+        rg_cli_note("%s: dated %s as --date says (the document says %s)", d->path, date, d->date);
+    return rg_graph_set_document_date(g, d->id, date) < 0 ? rg_error_nomem(err) : 0;
+}
+
+/* One line for the undated reports, however many: the first three named. */
+static void note_undated(const rg_graph *g)
+{
+    size_t n = 0;
+    rg_buf names;
+    rg_buf_init(&names);
+    for (size_t i = 0; i < g->n_docs; i++) {
+        if (g->docs[i].date)
+            continue;
+        if (n < 3) {
+            rg_buf_adds(&names, n ? ", " : "");
+            rg_buf_adds(&names, g->docs[i].path);
+        }
+        n++;
+    }
+    if (n)
+        rg_cli_note("no date found in %s%s%s (no dateline or dated heading near the top): %s left unknown; "
+                    "give --date FILE=YYYY-MM-DD",
+                    n == 1 ? "" : "reports ", names.data ? names.data : "", n > 3 ? " and others" : "",
+                    n == 1 ? "its date is" : "their dates are");
+    rg_buf_destroy(&names);
+}
+
+int rg_cli_dates(rg_graph *g, const rg_option_list *dates, rg_error *err)
+{
+    for (size_t i = 0; i < dates->len; i++)
+        if (apply_date(g, dates->items[i], err) < 0)
+            return -1;
+    note_undated(g);
+    return 0;
 }
 
 void rg_cli_wrote(const char *output, const rg_graph *g)

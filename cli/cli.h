@@ -157,15 +157,29 @@ typedef struct rg_cli_map_reduce {
     rg_option_list catalogs;
     long jobs;
     bool verbose;
+    rg_option_list dates; /* --date FILE=DATE, when dates is true */
 } rg_cli_map_reduce;
 
 /* -v, --verbose of the commands that read reports */
 #define RG_CLI_VERBOSE_HELP "let poppler's own warnings about a PDF (\"Syntax\nWarning: ...\") through to stderr"
 
-/* verbose_help NULL: no -v, --verbose (merge reads no PDF). */
+/* verbose_help NULL: no -v, --verbose (merge reads no PDF); dates false:
+ * no --date (merge reads the dates of its parts). */
 int rg_cli_parse_map_reduce(const rg_options_usage *u, const char *output_help, const char *catalog_help,
-                            const char *jobs_help, const char *verbose_help, int argc, char **argv,
+                            const char *jobs_help, const char *verbose_help, bool dates, int argc, char **argv,
                             rg_cli_map_reduce *a);
+
+/* --date FILE=DATE of build and extract: the date of a report whose text
+ * gives none, or a correction of the one it gives. */
+#define RG_OPT_DATE(value)                                                                                           \
+    RG_OPT_LIST(0, "date", value, "FILE=DATE",                                                                        \
+                "the date of report FILE (its path or file name), ISO\n"                                              \
+                "8601: 2020-11-03, 2020-11 or 2020; what a dateline or a\n"                                            \
+                "heading near the top gives is used otherwise")
+
+/* Set the dates --date gives (usage error: no such report, no date), then
+ * say on stderr which reports are still undated. */
+int rg_cli_dates(rg_graph *g, const rg_option_list *dates, rg_error *err);
 
 /* "relgraph: wrote FILE: N nodes, N links from N reports" on stderr. */
 void rg_cli_wrote(const char *output, const rg_graph *g);

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 
 static const rg_options_usage usage = {"build", 19, true,
-    "usage: relgraph build [-o graph.json] [--catalog FILE]... [-j N] [-v] [FILE|DIR ...]\n\n"
+    "usage: relgraph build [-o graph.json] [--catalog FILE]... [-j N] [--date FILE=DATE]... [-v]\n"
+    "                      [FILE|DIR ...]\n\n"
     "Read the reports (the default corpus when none is given, said on stderr),\n"
     "find the actors, agencies, programs and recommendations they name, and write\n"
     "the graph file (node-link JSON, every link with its evidence sentence).\n\n"
@@ -22,12 +23,17 @@ static const rg_options_usage usage = {"build", 19, true,
     "spreadsheet, slides, image, archive or JSON file given by name is an error\n"
     "(exit 1) naming its format, told by its first bytes as well as its name:\n"
     "convert it to text or Markdown first (pandoc). A PDF's evidence gives its\n"
-    "page and the line on that page.\n\n"};
+    "page and the line on that page.\n\n"
+    "Each report is dated from its text (a dateline such as \"March 15, 2023\"\n"
+    "or \"2023-04-26\" near the top, else a heading near the top ending in a\n"
+    "year), as precisely as it says, or by --date; a report with no date is\n"
+    "named on stderr and its date left out of the graph file.\n\n"};
 
 int cmd_build(int argc, char **argv)
 {
     const char *output = "graph.json";
     rg_option_list catalogs = {0};
+    rg_option_list dates = {0};
     long jobs = rg_fanout_cores();
     bool timings = false, verbose = false;
     const rg_option options[] = {
@@ -36,6 +42,7 @@ int cmd_build(int argc, char **argv)
         RG_OPT_COUNT('j', "jobs", &jobs, "N",
                      "extract in N worker processes (default: the number of\n"
                      "cores); the graph is the same for every N"),
+        RG_OPT_DATE(&dates),
         RG_OPT_SET(0, "timings", &timings, "the time of each phase on stderr"),
         RG_OPT_SET('v', "verbose", &verbose, RG_CLI_VERBOSE_HELP),
         RG_OPT_END,
@@ -57,6 +64,8 @@ int cmd_build(int argc, char **argv)
     if (rc == 0)
         rc = rg_cli_build(&in, catalogs.items, catalogs.len, jobs, &g, &err);
     if (rc == 0)
+        rc = rg_cli_dates(g, &dates, &err);
+    if (rc == 0)
         rc = rg_json_write_file(output, g, NULL, &err);
     rg_cli_phase("write");
     if (rc == 0)
@@ -66,6 +75,7 @@ int cmd_build(int argc, char **argv)
     rg_graph_free(g);
     rg_pipeline_inputs_free(&in);
     free(catalogs.items);
+    free(dates.items);
     rg_cli_phase("free");
     return rc == 0 ? 0 : status;
 }

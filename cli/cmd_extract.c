@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 static const rg_options_usage usage = {"extract", 19, false,
-    "usage: relgraph extract -o part.json [--catalog FILE]... [-j N] FILE|DIR ...\n\n"
+    "usage: relgraph extract -o part.json [--catalog FILE]... [-j N] [--date FILE=DATE]... FILE|DIR ...\n\n"
     "The map step of build: what the reports name, as a partial graph file.\n"
     "Parts made from any grouping of the reports merge into the graph build makes.\n\n"};
 
@@ -20,8 +20,8 @@ int cmd_extract(int argc, char **argv)
 {
     rg_cli_map_reduce a;
     int status = rg_cli_parse_map_reduce(&usage, "the part (required)", "add a catalog file (give merge the same ones)",
-                                         "worker processes (default: the number of cores)", RG_CLI_VERBOSE_HELP, argc,
-                                         argv, &a);
+                                         "worker processes (default: the number of cores)", RG_CLI_VERBOSE_HELP, true,
+                                         argc, argv, &a);
     if (status >= 0)
         return status;
     rg_doc_set_verbose(a.verbose);
@@ -39,6 +39,8 @@ int cmd_extract(int argc, char **argv)
         rc = rg_cli_pipeline(a.catalogs.items, a.catalogs.len, a.jobs, &p, &err);
     if (rc == 0)
         rc = rg_pipeline_extract(p, &in, &part, &err);
+    if (rc == 0)
+        rc = rg_cli_dates(part, &a.dates, &err);
     if (rc == 0) {
         rg_graph_finish(part); /* written as it is: merge finishes the whole */
         rc = rg_json_write_file(a.output, part, NULL, &err);
@@ -48,5 +50,6 @@ int cmd_extract(int argc, char **argv)
     rg_pipeline_free(p);
     rg_pipeline_inputs_free(&in);
     free(a.catalogs.items);
+    free(a.dates.items);
     return status;
 }

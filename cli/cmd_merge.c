@@ -19,7 +19,7 @@ int cmd_merge(int argc, char **argv)
 {
     rg_cli_map_reduce a;
     int status = rg_cli_parse_map_reduce(&usage, "the graph file (required)",
-                                         "the catalog files extract was given", NULL, NULL, argc, argv, &a);
+                                         "the catalog files extract was given", NULL, NULL, false, argc, argv, &a);
     if (status >= 0)
         return status;
     rg_error err;

@@ -20,6 +20,7 @@ static const command commands[] = {
     {"build", cmd_build, "read reports and write the graph file (graph.json)"},
     {"common", cmd_common, "what two nodes share: recommendations, programs, partners"},
     {"communities", cmd_communities, "groups that work together (Leiden, Louvain) and who leads them"},
+    {"compare", cmd_compare, "what changed between two reports: entities, recommendations, centrality"},
     {"ego", cmd_ego, "the subgraph around a node, as a graph file"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
     {"explore", cmd_explore, "write the explorer: one HTML page to search, filter and read the graph"},

@@ -173,7 +173,7 @@ static void strset(writer *w, const rg_strset *set)
     rg_buf_addc(&w->b, ']');
 }
 
-static void node(writer *w, const rg_node *n)
+static void node(writer *w, const rg_graph *g, const rg_node *n)
 {
     LIT(w, "\"id\": ");
     string(w, n->id);
@@ -198,7 +198,14 @@ static void node(writer *w, const rg_node *n)
             LIT(w, ", \"modality\": ");
             string(w, n->modality);
         }
-    } else if (n->type != RG_TYPE_REPORT) {
+    } else if (n->type == RG_TYPE_REPORT) {
+        /* the report carries its document's date (absent when unknown) */
+        const char *date = rg_graph_document_date(g, n->id);
+        if (date) {
+            LIT(w, ", \"date\": ");
+            string(w, date);
+        }
+    } else {
         LIT(w, ", \"country\": ");
         string(w, n->country);
         LIT(w, ", \"aliases\": ");
@@ -316,6 +323,10 @@ int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_
         string(&w, docs[i]->title);
         LIT(&w, ", \"bytes\": ");
         integer(&w, (long long)docs[i]->bytes);
+        if (docs[i]->date) {
+            LIT(&w, ", \"date\": ");
+            string(&w, docs[i]->date);
+        }
         rg_buf_addc(&w.b, '}');
     }
     LIT(&w, "]},\n\"nodes\": [");
@@ -323,7 +334,7 @@ int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_
         if (i)
             LIT(&w, ",");
         LIT(&w, "\n{");
-        node(&w, &g->nodes[nodes[i]]);
+        node(&w, g, &g->nodes[nodes[i]]);
         rg_buf_addc(&w.b, '}');
         if (w.b.len >= FLUSH_AT)
             flush(&w);
@@ -439,13 +450,13 @@ static int value_error(reader *r, const char *at, const char *fmt, ...)
 
 enum { F_ID, F_LABEL, F_TYPE, F_KIND, F_COUNTRY, F_TEXT, F_DOC, F_SECTION, F_ALIASES, F_DOCS,
        F_MENTIONS_BY_DOC, F_LINE, F_MENTIONS, F_SCORES, F_SOURCE, F_TARGET, F_RELATION, F_WEIGHT,
-       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F_MODALITY, F_INFERRED, F_PAGE, F_PAGE_LINE, F__COUNT };
+       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F_MODALITY, F_INFERRED, F_PAGE, F_PAGE_LINE, F_DATE, F__COUNT };
 
 static const char *const field_names[F__COUNT] = {
     "id",       "label",  "type",   "kind",     "country",  "text",   "doc",      "section",
     "aliases",  "docs",   "mentions_by_doc",    "line",     "mentions", "scores", "source",
     "target",   "relation", "weight", "evidence", "path",   "title",  "bytes",  "modality",
-    "inferred", "page",   "page_line",
+    "inferred", "page",   "page_line", "date",
 };
 
 /* Where each known field of the object at the cursor starts (NULL when
@@ -741,6 +752,9 @@ static int read_documents(reader *r, const char *graph)
         char *title = rg_strdup(string_at(r, at[F_TITLE], &r->key));
         int rc = id ? rg_graph_add_document(r->g, id, path ? path : "", title, integer_at(r, at[F_BYTES]), r->err) : 0;
         free(title);
+        const char *date = id && rc == 0 ? string_at(r, at[F_DATE], &r->key) : NULL;
+        if (date && rg_graph_set_document_date(r->g, string_at(r, at[F_ID], &r->id), date) < 0)
+            rc = rg_error_nomem(r->err);
         if (rc < 0)
             return -1;
     }

@@ -24,8 +24,10 @@
  * and the string, later as the u32 k of the k-th such string (the graph
  * keeps one copy of a sentence for all the links it proves, and so does
  * the file). An evidence is its document, line (u64), a PDF's page and
- * page line (i32, 0 for other formats) and text. The version is in the magic: another layout is another magic. */
-static const char MAGIC[8] = "RGSNAP6";
+ * page line (i32, 0 for other formats) and text; a document has its date
+ * (a string, or none). The version is in the magic: another layout is
+ * another magic. */
+static const char MAGIC[8] = "RGSNAP7";
 static const uint64_t ORDER = 0x0102030405060708ULL;
 #define NO_STRING UINT32_MAX
 
@@ -150,6 +152,7 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
         put_str(&o, g->docs[i].path);
         put_str(&o, g->docs[i].title);
         put_u64(&o, (uint64_t)g->docs[i].bytes);
+        put_str(&o, g->docs[i].date);
     }
     for (size_t i = 0; i < g->n_nodes; i++) {
         const rg_node *n = &g->nodes[i];
@@ -385,10 +388,12 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
     for (size_t i = 0; ok && i < n_docs; i++) {
         char *id = get_copy(&r), *path = get_copy(&r), *title = get_copy(&r);
         long bytes = get_long(&r);
+        char *date = get_copy(&r);
         rg_error err;
         rg_error_clear(&err);
         ok = !r.bad && id && path && rg_graph_add_document(g, id, path, title, bytes, &err) == 0;
-        free(id), free(path), free(title);
+        ok = ok && (!date || rg_graph_set_document_date(g, id, date) == 0);
+        free(id), free(path), free(title), free(date);
     }
     for (size_t i = 0; ok && i < n_nodes; i++)
         ok = read_node(&r, g, i);

@@ -251,7 +251,8 @@ static int sentence(doc_state *st, const rg_reading *r)
 
 int rg_extract_doc(const rg_reader *r, const rg_doc *doc, rg_graph *g, rg_error *err)
 {
-    if (rg_graph_add_document(g, doc->id, doc->path, doc->title, (long)doc->bytes, err) < 0)
+    if (rg_graph_add_document(g, doc->id, doc->path, doc->title, (long)doc->bytes, err) < 0 ||
+        (doc->date && rg_graph_set_document_date(g, doc->id, doc->date) < 0 && rg_error_nomem(err)))
         return -1;
     doc_state st = {.doc = doc, .g = g, .last_rec = RG_NONE};
     int rc = -1;

@@ -83,6 +83,7 @@ void rg_graph_free(rg_graph *g)
         free(g->docs[i].id);
         free(g->docs[i].path);
         free(g->docs[i].title);
+        free(g->docs[i].date);
     }
     free(g->nodes);
     free(g->links);
@@ -370,7 +371,7 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
                                 g->docs[i].path);
     if (rg_reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0)
         return rg_error_nomem(err);
-    rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes};
+    rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes, NULL};
     if (!d.id || !d.path || !d.title) {
         free(d.id);
         free(d.path);
@@ -379,6 +380,29 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
     }
     g->docs[g->n_docs++] = d;
     return 0;
+}
+
+int rg_graph_set_document_date(rg_graph *g, const char *id, const char *date)
+{
+    for (size_t i = 0; i < g->n_docs; i++) {
+        if (strcmp(g->docs[i].id, id) != 0)
+            continue;
+        char *copy = date ? rg_strdup(date) : NULL;
+        if (date && !copy)
+            return -1;
+        free(g->docs[i].date);
+        g->docs[i].date = copy;
+        return 0;
+    }
+    return -1;
+}
+
+const char *rg_graph_document_date(const rg_graph *g, const char *id)
+{
+    for (size_t i = 0; i < g->n_docs; i++)
+        if (strcmp(g->docs[i].id, id) == 0)
+            return g->docs[i].date;
+    return NULL;
 }
 
 static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
@@ -441,6 +465,8 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
         const rg_document *d = &src->docs[i];
         if (rg_graph_add_document(dst, d->id, d->path, d->title, d->bytes, err) < 0)
             return -1;
+        if (d->date && rg_graph_set_document_date(dst, d->id, d->date) < 0)
+            return rg_error_nomem(err);
     }
     size_t *map = malloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
     if (!map)
@@ -521,6 +547,8 @@ int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_er
             const rg_document *d = &g->docs[i];
             if (rg_strset_has(&docs, d->id))
                 rc = rg_graph_add_document(sub, d->id, d->path, d->title, d->bytes, err);
+            if (rc == 0 && rg_strset_has(&docs, d->id) && d->date && rg_graph_set_document_date(sub, d->id, d->date) < 0)
+                rc = rg_error_nomem(err);
         }
         if (rc == 0)
             rc = rg_graph_merge(sub, &part, err);

@@ -108,6 +108,8 @@ typedef struct rg_document {
     char *path;
     char *title;
     long bytes;
+    char *date; /* ISO 8601 as precise as the document says ("2020",
+                   "2020-11", "2020-11-03"), or NULL when unknown */
 } rg_document;
 
 typedef struct rg_graph {
@@ -194,6 +196,13 @@ int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t
  * same id is already there: the same report given twice. */
 int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
                           rg_error *err);
+
+/* Set the date of the document with this id (ISO 8601, NULL: unknown).
+ * 0; -1 when out of memory or no document has that id. */
+int rg_graph_set_document_date(rg_graph *g, const char *id, const char *date);
+
+/* The date of the document with this id, or NULL when unknown. */
+const char *rg_graph_document_date(const rg_graph *g, const char *id);
 
 /* Merge src into dst: nodes by id (aliases, documents and mentions
  * combined), links by source, target and relation (evidence and weights

@@ -135,7 +135,7 @@ static int finish_parse(rg_doc_parser *p, rg_doc **out)
             d->title = rg_strdup(d->blocks[i].text);
     if (!d->title)
         d->title = rg_strdup(d->n_blocks ? d->blocks[0].text : "");
-    if (!d->title) {
+    if (!d->title || rg_doc_find_date(d) < 0) {
         rg_doc_free(d);
         return rg_error_nomem(p->err);
     }
@@ -269,6 +269,7 @@ void rg_doc_free(rg_doc *d)
     free(d->id);
     free(d->path);
     free(d->title);
+    free(d->date);
     free(d->notice);
     free(d->page_first_line);
     free(d);

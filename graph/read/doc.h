@@ -20,6 +20,7 @@
 
 #include "graph/base/error.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Documented limits: larger inputs are refused with a clear error. A line
@@ -75,6 +76,9 @@ typedef struct rg_doc {
     char *notice; /* a reading the file name does not announce, said to
                      the analyst ("read as Markdown ..."), or NULL */
     size_t bytes;
+    char *date;            /* ISO 8601 as precise as the text ("2020-11"), or NULL */
+    const char *date_from; /* where it was read: "a dateline", "a heading" */
+    long date_line;        /* and on which line */
     rg_block *blocks;
     size_t n_blocks;
     rg_sentence *sentences;
@@ -96,6 +100,11 @@ int rg_doc_load(const char *path, rg_doc **out, rg_error *err);
 int rg_doc_parse(const char *path, const char *data, size_t len, rg_doc **out, rg_error *err);
 
 void rg_doc_free(rg_doc *doc);
+
+/* Whether s is a date and nothing else ("March 15, 2023", "15 March
+ * 2023", "2023-04-26", "November 2020", "Date: 2021-09-24"): its ISO 8601
+ * form, as precise as s, into out[size]. */
+bool rg_doc_date_parse(const char *s, char *out, size_t size);
 
 /* The page (1-based) that line of doc is on, and in *page_line (may be
  * NULL) its line on that page (1-based, counting the extracted lines of

@@ -113,6 +113,11 @@ bool rg_doc_has_clause_verb(const char *s, size_t n);
 /* Mark the blocks before an early opening heading as front matter. */
 void rg_doc_mark_front_matter(rg_doc *d);
 
+/* Set d->date (and date_from, date_line) from a dateline or a heading
+ * near the top (date.c); left NULL when there is none. -1 when out of
+ * memory. */
+int rg_doc_find_date(rg_doc *d);
+
 /* ---- markdown.c ---- */
 
 /* How many bytes of a file its format is judged on: enough for a report's
