@@ -331,14 +331,14 @@ static void md_headline(const rg_compare *c)
     printf("# What changed: %s (%s) to %s (%s)\n\n", short_id(c->a.doc), date_of(&c->a), short_id(c->b.doc),
            date_of(&c->b));
     printf("- **Recommendations**: of the %zu in %s, %zu carry over one of %s (%zu in largely the same words, "
-           "%zu reworded) and %zu are new; %zu of %s's %zu are not continued.\n",
-           c->n_matches, short_id(c->b.doc), l[0] + l[1], short_id(c->a.doc), l[0], l[1], l[2], c->n_dropped,
-           short_id(c->a.doc), c->n_recs_a);
+           "%zu reworded) and %zu %s new; %zu of %s's %zu %s not continued.\n",
+           c->n_matches, short_id(c->b.doc), l[0] + l[1], short_id(c->a.doc), l[0], l[1], l[2], l[2] == 1 ? "is" : "are",
+           c->n_dropped, short_id(c->a.doc), c->n_recs_a, c->n_dropped == 1 ? "is" : "are");
     printf("- **Entities**: %zu named in both, %zu only in %s, %zu only in %s.\n", e[0], e[1], short_id(c->a.doc),
            e[2], short_id(c->b.doc));
     printf("- **New in %s** (mentions): ", short_id(c->b.doc));
     md_top_entities(c, false, 8);
-    printf("- **Gone from %s** (mentions in %s): ", short_id(c->b.doc), short_id(c->a.doc));
+    printf("- **Not named in %s** (mentions in %s): ", short_id(c->b.doc), short_id(c->a.doc));
     md_top_entities(c, true, 8);
     printf("- **Largest centrality movers** (PageRank rank on the agencies view, %s to %s): ", short_id(c->a.doc),
            short_id(c->b.doc));
