@@ -332,8 +332,8 @@ static void md_headline(const rg_compare *c)
            date_of(&c->b));
     printf("- **Recommendations**: of the %zu in %s, %zu carry over one of %s (%zu in largely the same words, "
            "%zu reworded) and %zu %s new; %zu of %s's %zu %s not continued.\n",
-           c->n_matches, short_id(c->b.doc), l[0] + l[1], short_id(c->a.doc), l[0], l[1], l[2], l[2] == 1 ? "is" : "are",
-           c->n_dropped, short_id(c->a.doc), c->n_recs_a, c->n_dropped == 1 ? "is" : "are");
+           c->n_matches, short_id(c->b.doc), l[0] + l[1], short_id(c->a.doc), l[0], l[1], l[2],
+           l[2] == 1 ? "is" : "are", c->n_dropped, short_id(c->a.doc), c->n_recs_a, c->n_dropped == 1 ? "is" : "are");
     printf("- **Entities**: %zu named in both, %zu only in %s, %zu only in %s.\n", e[0], e[1], short_id(c->a.doc),
            e[2], short_id(c->b.doc));
     printf("- **New in %s** (mentions): ", short_id(c->b.doc));
