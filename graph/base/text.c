@@ -48,6 +48,20 @@ static bool buf_reserve(rg_buf *b, size_t extra)
     return true;
 }
 
+void rg_buf_add_int(rg_buf *b, long long v)
+{
+    char t[24];
+    size_t at = sizeof t;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        t[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        t[--at] = '-';
+    rg_buf_add(b, t + at, sizeof t - at);
+}
+
 void rg_buf_add_grow(rg_buf *b, const char *s, size_t n)
 {
     if (!buf_reserve(b, n))

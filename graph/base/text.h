@@ -27,6 +27,9 @@ void rg_buf_destroy(rg_buf *b);
 void rg_buf_reset(rg_buf *b);
 void rg_buf_add_grow(rg_buf *b, const char *s, size_t n);
 void rg_buf_adds(rg_buf *b, const char *s);
+/* An integer in decimal, by hand: writers put millions of them, and
+ * printf costs a thousand instructions and a few kilobytes of code each. */
+void rg_buf_add_int(rg_buf *b, long long v);
 
 /* n bytes; inline where they fit, since writers append a few bytes at a
  * time. */

@@ -23,6 +23,7 @@ typedef struct doc_state {
     size_t last_rec;   /* the latest recommendation node, or RG_NONE */
     size_t *nodes;     /* the node of each mention of the sentence, RG_NONE for a qualifier */
     size_t cap_nodes;
+    rg_buf id; /* a recommendation's id, made here */
 } doc_state;
 
 /* The evidence of the sentence (or lead-in) text at line of this document:
@@ -126,13 +127,23 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
 static int recommendation_node(doc_state *st, const rg_sentence *s, size_t *rec)
 {
     const rg_doc *doc = st->doc;
-    char id[600];
-    const char *slug = doc->id + strlen("report:");
-    if (s->line == st->last_rec_line)
-        snprintf(id, sizeof id, "rec:%s:%ld-%d", slug, s->line, ++st->same_line_count);
-    else
-        snprintf(id, sizeof id, "rec:%s:%ld", slug, s->line), st->same_line_count = 1;
+    /* "rec:SLUG:LINE", by hand (printf's code is large, and the rules that
+     * run sentence by sentence want the instruction cache) */
+    rg_buf_reset(&st->id);
+    rg_buf_adds(&st->id, "rec:");
+    rg_buf_adds(&st->id, doc->id + strlen("report:"));
+    rg_buf_addc(&st->id, ':');
+    rg_buf_add_int(&st->id, s->line);
+    if (s->line == st->last_rec_line) {
+        rg_buf_addc(&st->id, '-');
+        rg_buf_add_int(&st->id, ++st->same_line_count);
+    } else {
+        st->same_line_count = 1;
+    }
     st->last_rec_line = s->line;
+    if (st->id.failed)
+        return -1;
+    const char *id = st->id.data;
 
     char *label = short_label(s->text);
     int rc = label ? rg_graph_node(st->g, id, RG_TYPE_RECOMMENDATION, label, rec) : -1;
@@ -273,6 +284,7 @@ int rg_extract_doc(const rg_reader *r, const rg_doc *doc, rg_graph *g, rg_error 
 done:
     rg_context_free(st.ctx);
     free(st.nodes);
+    rg_buf_destroy(&st.id);
     return rc < 0 ? rg_error_nomem(err) : 0;
 }
 
