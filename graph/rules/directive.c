@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,6 +292,11 @@ static const unsigned form_letters = LETTER('a') | LETTER('c') | LETTER('d') | L
 /* Where the forms of each first letter begin in forms[], built once (by
  * whichever thread reads first): every word of every sentence looks there. */
 static size_t form_from[26];
+/* and, per first letter, the lengths their first words have (bit n: n
+ * letters, up to 31): a word of another length is no form's first, and
+ * is passed over before the loop, whose branches the processor cannot
+ * guess */
+static uint32_t first_word_lengths[26];
 static pthread_once_t forms_indexed = PTHREAD_ONCE_INIT;
 
 static void index_forms(void)
@@ -300,6 +306,15 @@ static void index_forms(void)
         while (k < COUNT(forms) && forms[k].words[0] < 'a' + c)
             k++;
         form_from[c] = k;
+    }
+    for (size_t k = 0; k < COUNT(forms); k++) {
+        /* its letters up to a space or the end, as form_at counts them */
+        const char *f = forms[k].words;
+        size_t w = 0;
+        while (isalpha((unsigned char)f[w]))
+            w++;
+        if (w < 32 && (f[w] == ' ' || f[w] == '\0'))
+            first_word_lengths[f[0] - 'a'] |= 1u << w;
     }
 }
 
@@ -319,6 +334,8 @@ static size_t form_at(const char *s, bool title, size_t *which)
     size_t w = 1;
     while (isalpha((unsigned char)s[w]))
         w++;
+    if (w >= 32 || !(first_word_lengths[first - 'a'] & (1u << w)))
+        return 0;
     for (size_t k = lo; k < COUNT(forms) && forms[k].words[0] == first; k++) {
         size_t n = forms[k].len;
         if (n < w || (forms[k].words[w] != ' ' && forms[k].words[w] != '\0'))

@@ -3,6 +3,8 @@
 #include "graph/base/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +262,11 @@ static inline bool byte_is(unsigned char c, unsigned what)
     return byte_class[c] & what;
 }
 
+static inline bool ascii_capital(char c)
+{
+    return byte_is((unsigned char)c, UPPER);
+}
+
 /* Split text into words; everything else (punctuation, quotes) ends a
  * name. Returns the number of tokens. */
 static size_t tokenize(const char *t, token *toks, size_t max)
@@ -308,9 +315,28 @@ static size_t tokenize(const char *t, token *toks, size_t max)
     return n;
 }
 
+/* Per capital, the lengths of the heads it opens (bit n: n bytes, up to
+ * 31), built once by whichever thread reads first: most capitalized words
+ * have a length no head of their letter has, and skip the search, whose
+ * branches the processor cannot guess. */
+static uint32_t head_lengths[26];
+static pthread_once_t heads_indexed = PTHREAD_ONCE_INIT;
+
+static void index_heads(void)
+{
+    for (size_t k = 0; k < COUNT(heads); k++) {
+        size_t n = strlen(heads[k].word);
+        if (ascii_capital(heads[k].word[0]) && n < 32)
+            head_lengths[heads[k].word[0] - 'A'] |= 1u << n;
+    }
+}
+
 /* The head spelled s[0..n), by binary search (the table is sorted). */
 static const head *head_named(const char *s, size_t n)
 {
+    pthread_once(&heads_indexed, index_heads);
+    if (ascii_capital(s[0]) && (n >= 32 || !(head_lengths[s[0] - 'A'] & (1u << n))))
+        return NULL;
     size_t lo = 0, hi = COUNT(heads);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
