@@ -149,27 +149,10 @@ static inline unsigned char fold(unsigned char c)
     return (unsigned)(c - 'A') < 26 ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
-/* A letter, a digit or a byte of a UTF-8 sequence, by table: the scan
- * asks it of nearly every byte of every sentence. */
-static const bool word_chars[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
-    ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
-    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-#define UTF8_ROW(r) [r] = 1, [r + 1] = 1, [r + 2] = 1, [r + 3] = 1, [r + 4] = 1, [r + 5] = 1, [r + 6] = 1, \
-                    [r + 7] = 1, [r + 8] = 1, [r + 9] = 1, [r + 10] = 1, [r + 11] = 1, [r + 12] = 1,     \
-                    [r + 13] = 1, [r + 14] = 1, [r + 15] = 1
-    UTF8_ROW(0x80), UTF8_ROW(0x90), UTF8_ROW(0xa0), UTF8_ROW(0xb0),
-    UTF8_ROW(0xc0), UTF8_ROW(0xd0), UTF8_ROW(0xe0), UTF8_ROW(0xf0),
-#undef UTF8_ROW
-};
-
+/* A letter, a digit or a byte of a UTF-8 sequence. */
 static inline bool is_word_char(unsigned char c)
 {
-    return word_chars[c];
+    return rg_byte_is(c, RG_BYTE_ALNUM | RG_BYTE_UTF8);
 }
 
 /* The hash of the word at s[0..n) (folded), and where it ends: the run of

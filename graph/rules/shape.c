@@ -232,39 +232,23 @@ static bool is_connector(const char *s, size_t len)
     return in_list(connectors, COUNT(connectors), s, len);
 }
 
-/* What tokenize asks of a byte, by table: it looks at every byte of every
- * sentence, and <ctype.h> or a chain of comparisons costs more.
- * WORD: goes on a word anywhere (a letter, a digit, '&', or a byte of a
- * UTF-8 sequence); CAP: opens a capitalized word (a capital, a digit, or
- * UTF-8); ALNUM: an ASCII letter or digit; UPPER: an ASCII capital. */
-enum { WORD = 1, CAP = 2, ALNUM = 4, UPPER = 8 };
-static const unsigned char byte_class[256] = {
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     0,  0,  0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  0,  0,  0,  0,  0,  0,
-     0, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,  0,  0,  0,  0,  0,
-     0,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,
-     5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  0,  0,  0,  0,  0,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-};
-
-static inline bool byte_is(unsigned char c, unsigned what)
+/* A byte that goes on a word anywhere: a letter, a digit, '&', or a byte
+ * of a UTF-8 sequence. (tokenize asks of every byte of every sentence:
+ * these read graph/base/text.h's table.) */
+static inline bool word_byte(unsigned char c)
 {
-    return byte_class[c] & what;
+    return rg_byte_is(c, RG_BYTE_ALNUM | RG_BYTE_UTF8) || c == '&';
+}
+
+/* A byte that opens a capitalized word: a capital, a digit, or UTF-8. */
+static inline bool capital_byte(unsigned char c)
+{
+    return rg_byte_is(c, RG_BYTE_UPPER | RG_BYTE_DIGIT | RG_BYTE_UTF8);
 }
 
 static inline bool ascii_capital(char c)
 {
-    return byte_is((unsigned char)c, UPPER);
+    return rg_byte_is((unsigned char)c, RG_BYTE_UPPER);
 }
 
 /* Split text into words; everything else (punctuation, quotes) ends a
@@ -278,15 +262,15 @@ static size_t tokenize(const char *t, token *toks, size_t max)
             i++;
             continue;
         }
-        if (byte_is(c, WORD)) {
+        if (word_byte(c)) {
             size_t b = i;
             for (; i < len; i++) {
                 unsigned char d = (unsigned char)t[i];
-                if (byte_is(d, WORD))
+                if (word_byte(d))
                     continue;
                 /* a mark only inside a word */
                 bool inner = (d == '.' || d == '-' || d == '+' || d == '/') && i + 1 < len &&
-                             (byte_is((unsigned char)t[i + 1], ALNUM) || (d == '.' && byte_is((unsigned char)t[i - 1], UPPER)));
+                             (rg_byte_is((unsigned char)t[i + 1], RG_BYTE_ALNUM) || (d == '.' && ascii_capital(t[i - 1])));
                 if (!inner)
                     break;
             }
@@ -294,8 +278,8 @@ static size_t tokenize(const char *t, token *toks, size_t max)
             if (i < len && t[i] == '.' && i - b >= 2 && t[i - 2] == '.')
                 i++;
             token tk = {b, i - b, false, false, true, false};
-            tk.cap = byte_is(c, CAP);
-            if (i + 1 < len && t[i] == '\'' && t[i + 1] == 's' && (i + 2 == len || !byte_is((unsigned char)t[i + 2], ALNUM))) {
+            tk.cap = capital_byte(c);
+            if (i + 1 < len && t[i] == '\'' && t[i + 1] == 's' && (i + 2 == len || !rg_byte_is((unsigned char)t[i + 2], RG_BYTE_ALNUM))) {
                 tk.possessive = true;
                 i += 2;
             } else if (i < len && t[i] == '\'' && t[i - 1] == 's') {
