@@ -13,6 +13,7 @@
 #include "graph/model/model.h"
 
 #include <jansson.h>
+#include <stdio.h>
 
 /* find: the nodes found (rg_query_find), those of type only when type >= 0. */
 json_t *rg_cli_find_json(const rg_graph *g, const size_t *nodes, size_t n, int type);
@@ -29,6 +30,10 @@ json_t *rg_cli_paths_json(const rg_graph *g, size_t from, size_t to, const rg_pa
 /* common: the nodes a and b share (rg_query_common), with how each is
  * linked to them. */
 json_t *rg_cli_common_json(const rg_graph *g, size_t a, size_t b, const size_t *shared, size_t n);
+
+/* ego --json: the subgraph as its graph file (rg_json_write's bytes), on
+ * out. */
+int rg_cli_ego_write(const rg_graph *ego, FILE *out, rg_error *err);
 
 /* evidence: the links between a and b (either way; of one relation when
  * relation >= 0), each with every piece of its evidence. An error
