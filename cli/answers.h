@@ -70,4 +70,11 @@ typedef struct rg_cli_communities_ask {
 void rg_cli_communities_ask_defaults(rg_cli_communities_ask *ask);
 int rg_cli_communities_answer(const rg_graph *g, const rg_cli_communities_ask *ask, json_t **out, rg_error *err);
 
+/* The parsers of the options that are one command's own (rg_option_fn),
+ * for the server to read its parameters as the command reads them: rank
+ * --type (not report), communities --method, path --via. */
+int rg_cli_rank_option_type(const char *command, char *arg, void *value);
+int rg_cli_communities_option_method(const char *command, char *arg, void *value);
+int rg_cli_path_option_via(const char *command, char *arg, void *value);
+
 #endif

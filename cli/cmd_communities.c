@@ -49,7 +49,7 @@ typedef struct division {
     size_t *grouped, *start;
 } division;
 
-static int method_option(const char *command, char *arg, void *value)
+int rg_cli_communities_option_method(const char *command, char *arg, void *value)
 {
     rg_community_method *method = value;
     if (strcmp(arg, "leiden") == 0)
@@ -73,7 +73,7 @@ static int open_args(int argc, char **argv, args *a)
     rg_cli_communities_ask_defaults(&a->ask);
     const rg_option options[] = {
         RG_OPT_GRAPH(&a->q.graph_file),
-        RG_OPT_CALLBACK(0, "method", &a->ask.method, "M", "leiden (the default) or louvain", method_option),
+        RG_OPT_CALLBACK(0, "method", &a->ask.method, "M", "leiden (the default) or louvain", rg_cli_communities_option_method),
         RG_OPT_CALLBACK(0, "view", &a->ask.view.kind, "VIEW", "agencies (the default), entities or full", rg_cli_option_view),
         RG_OPT_COUNT(0, "seed", &a->ask.seed, "S", "the seed (default: 1)"),
         RG_OPT_COUNT(0, "members", &a->members, "N", "members listed per community (default: 8)"),

@@ -280,7 +280,7 @@ typedef struct args {
     bool as_json, as_csv, write, communities, timings;
 } args;
 
-static int type_option(const char *command, char *arg, void *value)
+int rg_cli_rank_option_type(const char *command, char *arg, void *value)
 {
     int *type = value;
     *type = rg_type_parse(arg);
@@ -319,7 +319,7 @@ static int parse(int argc, char **argv, args *a)
         RG_OPT_CALLBACK(0, "by", &a->by, "MEASURE", NULL, rg_cli_option_measure),
         RG_OPT_CALLBACK(0, "view", &a->vo.kind, "VIEW", NULL, rg_cli_option_view),
         RG_OPT_CALLBACK(0, "type", &a->type, "TYPE", "list only actor, agency, program or recommendation nodes",
-                        type_option),
+                        rg_cli_rank_option_type),
         RG_OPT_STRING(0, "country", &a->country, "CC",
                       "list only nodes of this country: its ISO code in any\n"
                       "case (KR, kr) or its name or alias (\"South Korea\",\n"
@@ -502,6 +502,7 @@ int rg_cli_rank_answer(const rg_graph *g, const rg_cli_rank_ask *ask, json_t **o
     a.doc = ask->doc;
     a.modalities = ask->modalities;
     a.top = ask->top;
+    a.mo.workers = 1; /* no pivots: one process, as a server's thread must */
     rg_cli_rows rows = {&a.vo, a.type, a.country, a.doc, a.modalities};
     rg_graph *part = NULL;
     if (rg_cli_filter_rows(g, &rows, &part, err) < 0)
