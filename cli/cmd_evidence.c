@@ -21,6 +21,13 @@ static const rg_options_usage usage = {"evidence", 19, false,
     "joined by no link, or by none of the relation asked, is an error (exit 1)\n"
     "that says which relations join them.\n\n"};
 
+/* A node as the messages name it: a recommendation by its id (its label
+ * is its whole text), anything else by its label. */
+static const char *called(const rg_graph *g, size_t node)
+{
+    return g->nodes[node].type == RG_TYPE_RECOMMENDATION ? g->nodes[node].id : g->nodes[node].label;
+}
+
 /* The links between a and b, of relation (or any), in rg_query_neighbors'
  * order; an error when there is none. */
 static int links_between(const rg_graph *g, size_t a, size_t b, int relation, size_t **out, size_t *n,
@@ -46,11 +53,11 @@ static int links_between(const rg_graph *g, size_t a, size_t b, int relation, si
     if (others.failed)
         rc = rg_error_nomem(err);
     else if (kept == 0 && others.len)
-        rc = rg_error_set(err, RG_ERR_INPUT, NULL, 0, "%s and %s have no %s link; their links: %s", g->nodes[a].label,
-                          g->nodes[b].label, rg_relation_name((rg_relation)relation), others.data);
+        rc = rg_error_set(err, RG_ERR_INPUT, NULL, 0, "%s and %s have no %s link; their links: %s", called(g, a),
+                          called(g, b), rg_relation_name((rg_relation)relation), others.data);
     else if (kept == 0)
         rc = rg_error_set(err, RG_ERR_INPUT, NULL, 0, "no link joins %s and %s (`relgraph path` says how they connect)",
-                          g->nodes[a].label, g->nodes[b].label);
+                          called(g, a), called(g, b));
     rg_buf_destroy(&others);
     if (rc < 0) {
         free(links);
