@@ -11,6 +11,7 @@ int cmd_communities(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_evidence(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

@@ -23,6 +23,7 @@ static const command commands[] = {
     {"compare", cmd_compare, "what changed between two reports: entities, recommendations, centrality"},
     {"ego", cmd_ego, "the subgraph around a node, as a graph file"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
+    {"evidence", cmd_evidence, "the sentences behind the links between two nodes"},
     {"explore", cmd_explore, "write the explorer: one HTML page to search, filter and read the graph"},
     {"export", cmd_export, "write JSON, JSON Graph Format, Cytoscape.js, GraphML, GEXF, CSV or DOT"},
     {"extract", cmd_extract, "the map step of build: reports to a partial graph file"},
