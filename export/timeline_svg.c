@@ -162,7 +162,9 @@ static void write_line(const chart *c, size_t k, FILE *out)
             continue;
         bool gap = prev != RG_NONE && r > prev + 1;
         if (prev != RG_NONE)
-            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s/>\n",
+            fprintf(out,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\""
+                    "%s/>\n",
                     x_of(c, prev), y_of(c, e->cells[prev].rank), x_of(c, r), y_of(c, e->cells[r].rank), color,
                     gap ? "1.2" : "2.5", gap ? " stroke-dasharray=\"3 4\"" : dash);
         prev = r;
@@ -203,8 +205,9 @@ static int write_chart(void *ctx, FILE *out, const char *path, rg_error *err)
             "reports or more whose rank moved most from the first report that ranks them to the last (the move "
             "after the name).</text>\n",
             LEFT, c->n, c->ranked);
-    fprintf(out, "<text x=\"%.1f\" y=\"82\" font-size=\"12\" fill=\"#333\">A thin dashed line skips a report that does not "
-                 "rank it.</text>\n",
+    fprintf(out,
+            "<text x=\"%.1f\" y=\"82\" font-size=\"12\" fill=\"#333\">A thin dashed line skips a report that "
+            "does not rank it.</text>\n",
             LEFT);
     write_axes(c, out);
     for (size_t k = 0; k < c->n; k++)
