@@ -264,6 +264,35 @@ START_TEST(names_beyond_the_catalog)
 }
 END_TEST
 
+/* An acronym the catalog knows (MSIT, the Ministry of Science and ICT)
+ * that a report spells out as something else, in an abbreviations row or
+ * in its prose, means what the report says there, not what the catalog
+ * says; one the report spells out as the catalog does keeps its entity. */
+START_TEST(a_report_defines_its_own_acronyms)
+{
+    fixture f = extract("a.md", "# A\n\n## Abbreviations\n\n"
+                                "- MSIT (Materials Safety Inspection Test)\n\n"
+                                "## Findings\n\n"
+                                "The MSIT results were reviewed by the State Department.\n\n"
+                                "The State Department should publish the MSIT data.\n");
+    size_t n;
+    ck_assert(!rg_graph_find(f.g, "agency:ministry-of-science-and-ict", &n));
+    ck_assert(rg_graph_find(f.g, "agency:department-of-state", &n));
+    done(&f);
+    f = extract("b.md", "# B\n\n## Findings\n\n"
+                        "The Materials Safety Inspection Test (MSIT) was reviewed.\n\n"
+                        "The State Department should publish the MSIT data.\n");
+    ck_assert(!rg_graph_find(f.g, "agency:ministry-of-science-and-ict", &n));
+    done(&f);
+    f = extract("c.md", "# C\n\n## Findings\n\n"
+                        "The Korean Ministry of Science and ICT (MSIT) met.\n\n"
+                        "The State Department should work with MSIT.\n");
+    ck_assert(rg_graph_find(f.g, "agency:ministry-of-science-and-ict", &n));
+    ck_assert_int_eq(f.g->nodes[n].mentions, 2);
+    done(&f);
+}
+END_TEST
+
 /* Two reports extracted straight into one graph, in either order, give
  * the graph that merging their parts gives: a label seen two ways keeps
  * the smaller, mentions and evidence add up. */
@@ -331,6 +360,7 @@ int main(void)
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
+    tcase_add_test(tc, a_report_defines_its_own_acronyms);
     tcase_add_test(tc, extracting_into_a_graph_is_merging_a_part);
     suite_add_tcase(s, tc);
     return run_suite(s);
