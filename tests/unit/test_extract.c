@@ -293,6 +293,37 @@ START_TEST(a_report_defines_its_own_acronyms)
 }
 END_TEST
 
+/* An audit report proposes through its sections of recommendations (and
+ * a title that directs): what its findings say an agency must do or needs
+ * to do is no recommendation of its own. A report without such sections
+ * keeps them. */
+START_TEST(an_audit_report_proposes_in_its_recommendations_only)
+{
+    static const char audit[] = "# Korea: State Should Track Its Programs\n\n"
+                                "## What GAO Recommends\n\n"
+                                "We recommend that the State Department track its programs.\n\n"
+                                "## Findings\n\n"
+                                "The State Department needs to track its programs. Officials must report "
+                                "twice a year.\n\n"
+                                "- Add information on programs in the Republic of Korea.\n\n"
+                                "## Recommendation for Executive Action\n\n"
+                                "The Secretary of State should track every program.\n";
+    fixture f = extract("audit.md", audit);
+    size_t n, recs = 0;
+    for (size_t i = 0; i < f.g->n_nodes; i++)
+        recs += f.g->nodes[i].type == RG_TYPE_RECOMMENDATION;
+    ck_assert(rg_graph_find(f.g, "rec:audit:1", &n));  /* the title */
+    ck_assert(rg_graph_find(f.g, "rec:audit:5", &n));  /* we recommend that */
+    ck_assert(rg_graph_find(f.g, "rec:audit:15", &n)); /* the numbered one */
+    ck_assert_uint_eq(recs, 3);
+    done(&f);
+    /* the same findings in a report that proposes throughout */
+    f = extract("brief.md", "# Brief\n\n## Findings\n\nThe State Department needs to track its programs.\n");
+    ck_assert(rg_graph_find(f.g, "rec:brief:5", &n));
+    done(&f);
+}
+END_TEST
+
 /* Two reports extracted straight into one graph, in either order, give
  * the graph that merging their parts gives: a label seen two ways keeps
  * the smaller, mentions and evidence add up. */
@@ -361,6 +392,7 @@ int main(void)
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
     tcase_add_test(tc, a_report_defines_its_own_acronyms);
+    tcase_add_test(tc, an_audit_report_proposes_in_its_recommendations_only);
     tcase_add_test(tc, extracting_into_a_graph_is_merging_a_part);
     suite_add_tcase(s, tc);
     return run_suite(s);
