@@ -125,6 +125,7 @@ typedef struct pline {
     /* reading order */
     int band, side;
     float key;
+    float right; /* the right edge of the text of its column */
 } pline;
 
 /* The type of the body text, what headings and notes stand out from. */
@@ -330,7 +331,7 @@ static pline *page_lines(const rg_pdf_text *t, size_t from, size_t to, const boo
         const rg_pdf_frag *f = &t->frags[i];
         if (gone[i])
             continue;
-        ls[n] = (pline){f->x0, f->y0, f->x1, f->y1, f->size, f->flags, f->font, ROLE_BODY, rg_strdup(f->text), 0, 0, 0};
+        ls[n] = (pline){f->x0, f->y0, f->x1, f->y1, f->size, f->flags, f->font, ROLE_BODY, rg_strdup(f->text), 0, 0, 0, 0};
         if (!ls[n].text)
             goto nomem;
         n++;
@@ -737,7 +738,7 @@ typedef struct builder {
     bool body;      /* the open block is the body's */
     /* the last line of the open block */
     int page;
-    float x0, y0, y1, size;
+    float x0, y0, x1, y1, size, right;
     unsigned flags;
     long line;
     /* the set-apart block being built */
@@ -840,6 +841,8 @@ static int add_line(builder *b, const char *text, long line, const pline *l, int
     b->p->glue = keeps_hyphen(b, text);
     b->page = page;
     b->x0 = l->x0;
+    b->x1 = l->x1;
+    b->right = l->right;
     b->y0 = l->y0;
     b->y1 = l->y1;
     b->size = l->size;
@@ -946,15 +949,31 @@ static bool heading_line(const pline *l, const style *st)
     return !(l->text[n - 1] == '.' && rg_doc_has_clause_verb(l->text, n));
 }
 
+/* Would the first word of l have fit at the end of the line above, with
+ * an em to spare? Then that line ended where its writer ended it: the
+ * lines of an address ("The Honorable Bart Gordon" over "Chairman"), a
+ * contact block, a list set line by line. Widths are estimated from l's
+ * average character. */
+static bool room_above(const builder *b, const pline *l)
+{
+    size_t n = strlen(l->text), word = strcspn(l->text, " "), m = b->p->text.len;
+    if (n == 0 || b->right <= b->x1 || (m > 0 && b->p->text.data[m - 1] == '-'))
+        return false; /* a word hyphenated across the lines goes on */
+    float per_char = (l->x1 - l->x0) / (float)n;
+    return b->x1 + per_char * (float)(word + 1) + l->size < b->right;
+}
+
 /* Does the line go on with the open paragraph or item: the next line
- * below it, or, past a page or a column, while its sentence goes on? */
+ * below it (unless the line above stopped short of the column's edge
+ * and this one opens as a new line does, not in lower case), or, past a
+ * page or a column, while its sentence goes on? */
 static bool goes_on(const builder *b, const pline *l, int page)
 {
     if (!b->body || b->p->cur.kind == RG_BLOCK_HEADING)
         return false;
     bool below = page == b->page && l->y0 >= b->y1 - 1;
     if (below && l->y0 - b->y1 < l->size * 0.75f && fabsf(l->size - b->size) < 1.5f)
-        return true;
+        return islower((unsigned char)l->text[0]) || !room_above(b, l);
     bool jumped = page != b->page || l->y0 < b->y0;
     return jumped && !block_ends_sentence(b->p);
 }
@@ -986,6 +1005,20 @@ static int body_line(builder *b, const pline *l, long number, int page)
         return -1;
     b->body = true;
     return add_line(b, l->text + (item ? marker : 0), number, l, page);
+}
+
+/* Each body line's column edge: the rightmost end of the body lines that
+ * share its band and side of the page. */
+static void column_edges(pline **order, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        pline *l = order[i];
+        l->right = l->x1;
+        for (size_t j = 0; j < n; j++)
+            if (order[j]->role == ROLE_BODY && order[j]->band == l->band && order[j]->side == l->side &&
+                order[j]->x1 > l->right)
+                l->right = order[j]->x1;
+    }
 }
 
 /* ---- A page, and the document ---- */
@@ -1034,6 +1067,7 @@ static int assemble_page(builder *b, const rg_pdf_text *t, size_t from, size_t t
         rc = order_page(ls, n, &b->st, &order, &k);
     if (rc == 0)
         set_apart(order, k, &b->st, pg);
+    column_edges(order, k);
     for (size_t i = 0; i < k && rc == 0; i++) {
         const pline *l = order[i];
         long number = ps->next_line++;

@@ -86,6 +86,30 @@ START_TEST(hyphens_across_lines)
 }
 END_TEST
 
+/* Lines that stop short of the column's edge, where the next line's first
+ * word would have fit, end where their writer ended them (an address, a
+ * contact block); the lines of a paragraph that wraps run on. */
+START_TEST(short_lines_are_lines_of_their_own)
+{
+    rg_pdf_text t = {0};
+    page(&t);
+    run(&t, 72, 100, BODY, 0, "The Honorable Bart Gordon");
+    run(&t, 72, 113, BODY, 0, "Chairman");
+    run(&t, 72, 126, BODY, 0, "Committee on Science and Technology");
+    run(&t, 72, 139, BODY, 0, "House of Representatives");
+    run(&t, 72, 165, BODY, 0, "Dear Mr. Chairman: the Department of Energy and the Department");
+    run(&t, 72, 178, BODY, 0, "of the Interior share the work of estimating how much oil remains");
+    run(&t, 72, 191, BODY, 0, "in the world. They told us so.");
+    rg_doc *d = assemble(&t);
+    ck_assert_uint_eq(d->n_blocks, 5);
+    ck_assert_str_eq(d->blocks[1].text, "Chairman");
+    ck_assert_str_eq(d->blocks[2].text, "Committee on Science and Technology");
+    ck_assert_str_eq(d->blocks[4].text, "Dear Mr. Chairman: the Department of Energy and the Department of the Interior "
+                                        "share the work of estimating how much oil remains in the world. They told us so.");
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(two_columns_read_one_after_the_other)
 {
     rg_pdf_text t = {0};
@@ -278,6 +302,7 @@ int main(void)
     TCase *tc = tcase_create("layout");
     tcase_add_test(tc, running_headers_and_footers_are_dropped);
     tcase_add_test(tc, hyphens_across_lines);
+    tcase_add_test(tc, short_lines_are_lines_of_their_own);
     tcase_add_test(tc, two_columns_read_one_after_the_other);
     tcase_add_test(tc, side_headings_and_sizes_make_sections);
     tcase_add_test(tc, footnotes_are_set_apart_and_pages_counted);
