@@ -8,6 +8,8 @@
                  side headings in the left margin, a footnote with its raised
                  marker, a word hyphenated across lines, a paragraph that runs
                  on to the next page, numbered recommendations
+  layout.pdf     a page of three columns, and a page where a sidebar in a
+                 smaller type stands beside a paragraph that runs on below it
   no-text.pdf    a page of lines and no text (a scan without OCR)
   encrypted.pdf  a report locked with a password
   bomb.pdf       one page that draws a form nine levels deep, each level the
@@ -103,6 +105,31 @@ RECOMMENDATIONS = body(100, [
 ]) + footer(3)
 
 
+THREE_COLUMNS = [line(36, 60, 17, "Three Columns", "B")] + [
+    line(36 + 190 * c, 120 + 13 * i, 10, text)
+    for c, column in enumerate([
+        ["The Department of Energy", "should publish its oil", "supply estimates each", "year."],
+        ["The Department of the", "Interior should share its", "data on federal lands with", "the Department of Energy."],
+        ["The International Energy", "Agency should invite the", "Department of Energy to its", "meetings on oil supply."],
+    ])
+    for i, text in enumerate(column)
+] + footer(1)
+
+SIDEBAR = [line(72, 60, 17, "A Sidebar", "B")] + body(120, [
+    "The Department of Energy has studied the supply",
+    "of oil in the world for many years, and it has",
+    "found that the estimates of the reserves that",
+    "remain in the ground and in the oil sands of",
+], x=72) + [
+    line(400, 120 + 13 * i, 8, text)
+    for i, text in enumerate(["Oil sands are deposits of bitumen", "mixed with sand and clay, which are",
+                              "mined in Canada and in Venezuela", "by the companies that own them."])
+] + body(172, [
+    "Canada differ widely between the agencies that make them, so the Department",
+    "should share its data with the Energy Information Administration.",
+], x=72) + footer(2)
+
+
 def pdf(pages, encrypted=False):
     """The bytes of a PDF of these pages (each a list of content operators)."""
     objects = []  # (number, bytes)
@@ -181,6 +208,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     files = {
         "report.pdf": pdf([COVER, ABBREVIATIONS, LETTER, RECOMMENDATIONS]),
+        "layout.pdf": pdf([THREE_COLUMNS, SIDEBAR]),
         "no-text.pdf": pdf([["0 0 m 300 300 l S", "100 100 200 200 re f"]]),
         "encrypted.pdf": pdf([LETTER], encrypted=True),
         "bomb.pdf": bomb(),
