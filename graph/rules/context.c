@@ -179,6 +179,29 @@ static void choose_signatories(rg_context *c)
     }
 }
 
+/* Does a heading name a section of the document's own proposals
+ * ("Recommendations for Executive Action", "What GAO Recommends",
+ * "Matter for Congressional Consideration")? With audit, only those an
+ * audit report alone has. */
+static bool proposal_heading(const char *t, bool audit)
+{
+    if (!audit)
+        return strstr(t, "ecommend") || strstr(t, "Congressional Consideration");
+    return strstr(t, "for Executive Action") || strstr(t, "to the Congress") ||
+           strstr(t, "for Congressional Consideration") || strstr(t, "What GAO Recommends");
+}
+
+/* An audit report proposes through its sections of recommendations only:
+ * what the body says an agency must do or needs to do elsewhere is a
+ * finding, not a recommendation of its own. */
+static bool proposes_in_sections(const rg_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].kind == RG_BLOCK_HEADING && proposal_heading(doc->blocks[i].text, true))
+            return true;
+    return false;
+}
+
 rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)
 {
     rg_context *c = calloc(1, sizeof *c);
@@ -198,6 +221,7 @@ rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)
         return NULL;
     }
     c->voice = speaks_for_parties(doc);
+    c->audit = proposes_in_sections(doc);
     if (c->voice)
         choose_signatories(c);
     return c;
@@ -448,6 +472,12 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
     size_t at = directive_of(c, s->text, ms, n, b, &d);
     bool example;
     out->form = form_of(c, s, at, first_in_block, &example);
+    /* in an audit report, a directive outside its proposals (and its
+     * title) is a finding, unless it recommends ("GAO recommends that") */
+    if (c->audit && out->form != RG_FORM_NONE && b->kind != RG_BLOCK_HEADING &&
+        (at == RG_NONE || d.modality != RG_MODALITY_RECOMMEND) &&
+        (b->heading < 0 || !proposal_heading(doc->blocks[b->heading].text, false)))
+        out->form = RG_FORM_NONE;
     if (item && b->lead_in >= 0 && lead_in_recommends(c, b->lead_in))
         out->lead_in = b->lead_in;
     if (out->form != RG_FORM_NONE) {

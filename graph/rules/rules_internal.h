@@ -59,6 +59,7 @@ struct rg_context {
     rg_name_hits names;      /* the catalog names of every body sentence, */
     size_t *names_at;        /* those of sentence i from names_at[i] to names_at[i + 1] */
     bool voice;              /* the document speaks for its parties: a joint statement */
+    bool audit;              /* it proposes in sections of its own: an audit report */
     const rg_entry *signatories[RG_PARTIES_MAX]; /* whom "we" stands for there */
     size_t n_signatories;
     const rg_entry *subjects[RG_PARTIES_MAX]; /* who led the latest recommendation: "it", "they" */
