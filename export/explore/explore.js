@@ -314,6 +314,16 @@
   function zoomBy(f) {
     cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }
+  /* fit the drawing to these elements, no nearer than labels need */
+  function fitTo(eles) {
+    cy.fit(eles, 80);
+    if (cy.zoom() > 1.5) {
+      cy.zoom(1.5);
+      cy.center(eles);
+    }
+  }
+  /* the drawing follows its box's size (the window, the panels) */
+  if (window.ResizeObserver) new ResizeObserver(function () { cy.resize(); }).observe(container);
   /* bring node i into the middle of the drawing, near enough to read:
    * the panel is beside the drawing, never over it */
   function centreOn(i) {
@@ -338,9 +348,9 @@
   });
   var sizeBy = document.getElementById('size-by');
   data.measures.forEach(function (m, k) { sizeBy.appendChild(el('option', { value: String(k) }, m)); });
-  sizeBy.addEventListener('change', function () { measure = Number(sizeBy.value); resize(); legend(); });
+  sizeBy.addEventListener('change', function () { measure = Number(sizeBy.value); resize(); legend(); saveState(); });
   var colourSelect = document.getElementById('colour-by');
-  colourSelect.addEventListener('change', function () { colourBy = colourSelect.value; recolour(); });
+  colourSelect.addEventListener('change', function () { colourBy = colourSelect.value; recolour(); saveState(); });
 
   /* ---- filters ---- */
   /* a facet: its values, each with a count and a checkbox */
@@ -378,7 +388,20 @@
       parent.appendChild(lab);
     });
     return {
+      key: key,
       shown: shown,
+      /* show exactly these values (from an address) */
+      set: function (list) {
+        boxes.forEach(function (box) { box.checked = shown[box.value] = list.indexOf(box.value) >= 0; });
+      },
+      reset: function () {
+        boxes.forEach(function (box) { box.checked = shown[box.value] = initially ? initially(box.value) : true; });
+      },
+      /* the values shown, when they are not the ones shown at first */
+      changed: function () {
+        var differs = boxes.some(function (box) { return box.checked !== (initially ? initially(box.value) : true); });
+        return differs ? boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; }) : null;
+      },
       /* whether every value is shown: then the facet narrows nothing, not
        * even the nodes it has no value for */
       all: function () { return values.every(function (v) { return shown[v]; }); }
@@ -402,7 +425,7 @@
   }
   var typeCount = tally(nodes, function (n) { return [n.type]; });
   var relCount = tally(links, function (l) { return [l.rel]; });
-  var refresh = function () { applyFilters(); };
+  var refresh = function () { applyFilters(); saveState(); };
   var types = facet('type-filters', 'type', Object.keys(TYPES).filter(function (t) { return typeCount[t]; }),
     typeCount, function (t) { return TYPES[t].name; }, function (t) { return TYPES[t].fill; }, null, refresh);
   var rels = facet('relation-filters', 'rel', Object.keys(RELATIONS).filter(function (r) { return relCount[r]; }),
@@ -449,16 +472,17 @@
       });
       nodes.forEach(function (n, i) { if (isEntity(n)) shownNode[i] = shownNode[i] && named[i]; });
     }
-    var nShown = 0, lShown = 0;
     cy.batch(function () {
       nodes.forEach(function (n, i) {
-        if (shownNode[i]) { nodeEls[i].removeClass('hidden'); nShown++; } else nodeEls[i].addClass('hidden');
+        if (shownNode[i]) nodeEls[i].removeClass('hidden'); else nodeEls[i].addClass('hidden');
       });
       links.forEach(function (l, k) {
-        var on = rels.shown[l.rel] && shownNode[l.s] && shownNode[l.t];
-        if (on) { linkEls[k].removeClass('hidden'); lShown++; } else linkEls[k].addClass('hidden');
+        if (rels.shown[l.rel] && shownNode[l.s] && shownNode[l.t]) linkEls[k].removeClass('hidden');
+        else linkEls[k].addClass('hidden');
       });
     });
+    /* what the drawing shows, counted there */
+    var nShown = cy.nodes(':visible').length, lShown = cy.edges(':visible').length;
     document.getElementById('counts').textContent =
       nShown + ' of ' + nodes.length + ' nodes, ' + lShown + ' of ' + links.length + ' links shown';
   }
@@ -478,6 +502,8 @@
   var panel = document.getElementById('panel');
   function clearLit() {
     cy.batch(function () { cy.elements().removeClass('lit selected faded on-path'); });
+    selected = null;
+    saveState();
   }
   function nodeButton(i) {
     var b = el('button', { type: 'button', 'class': 'link-button' }, nameOf(nodes[i]));
@@ -551,6 +577,8 @@
   function showNode(i) {
     var n = nodes[i];
     clearLit();
+    selected = { node: n.id };
+    saveState();
     cy.batch(function () {
       nodeEls[i].addClass('selected');
       incident[i].forEach(function (k) { linkEls[k].addClass('lit'); });
@@ -571,6 +599,8 @@
   function showLink(k) {
     var l = links[k];
     clearLit();
+    selected = { link: k };
+    saveState();
     cy.batch(function () { linkEls[k].addClass('lit'); nodeEls[l.s].addClass('lit'); nodeEls[l.t].addClass('lit'); });
     panel.textContent = '';
     panel.appendChild(el('h2', {}, l.rel + (l.inferred ? ' (inferred)' : '')));
@@ -636,6 +666,8 @@
       return true;
     }
     var p = ans.found;
+    selected = { from: from, to: to };
+    saveState();
     cy.batch(function () {
       cy.elements().addClass('faded');
       p.nodes.forEach(function (i) { nodeEls[i].removeClass('faded').addClass('on-path'); });
@@ -648,14 +680,15 @@
     p.links.forEach(function (k, s) {
       var l = links[k], li = el('li', {});
       var fwd = l.s === p.nodes[s];
-      li.appendChild(document.createTextNode((fwd ? '\u2192 ' : '\u2190 ') + l.rel + (fwd ? ' \u2192 ' : ' \u2190 ')));
+      /* as relgraph path prints a step: -leads-> or <-leads- */
+      li.appendChild(document.createTextNode((fwd ? '\u2014 ' : '\u2190 ') + l.rel + (fwd ? ' \u2192 ' : ' \u2014 ')));
       li.appendChild(nodeButton(p.nodes[s + 1]));
       if (l.inferred) li.appendChild(document.createTextNode(' (inferred)'));
       li.appendChild(evidenceList(l.evidence));
       ol.appendChild(li);
     });
     panel.appendChild(ol);
-    cy.fit(cy.collection(p.nodes.map(function (i) { return nodeEls[i]; })), 60);
+    fitTo(cy.collection(p.nodes.map(function (i) { return nodeEls[i]; })));
     panel.focus();
     return true;
   }
@@ -668,18 +701,49 @@
     status.textContent = '';
   });
 
-  /* ---- a view named in the address: #find=NAME, #node=ID,
-   * #from=A&to=B (a path), so that a view can be sent as a link;
-   * #answers=[QUERIES] answers [["find", TEXT]] and [["path", A, B]] as
-   * the CLI's --json would, as JSON in #rg-answers (for tests) ---- */
+  /* ---- the view in the address, so that a view can be sent as a link:
+   *   #find=NAME  #node=ID  #link=N  #from=A&to=B (a path)
+   *   #types=…&rels=…&reports=…&countries=…&modalities=…&sections=… (the
+   *   values shown, comma-separated, each URI-encoded; only those changed)
+   *   #size=MEASURE  #colour=community  #view=ZOOM,PANX,PANY
+   * and, for tests, #answers=[QUERIES]: [["find", TEXT]],
+   * [["path", A, B]] answered as the CLI's --json would, as JSON in
+   * #rg-answers ---- */
+  var selected = null, restoring = true;
+  var FACETS = { types: types, rels: rels, reports: reports, countries: countries, modalities: modalities,
+    sections: sections };
+  function enc(v) { return encodeURIComponent(v); }
+  function saveState() {
+    if (restoring) return;
+    var parts = [];
+    Object.keys(FACETS).forEach(function (name) {
+      var list = FACETS[name].changed();
+      if (list) parts.push(name + '=' + list.map(enc).join(','));
+    });
+    if (measure) parts.push('size=' + enc(data.measures[measure]));
+    if (colourBy !== 'type') parts.push('colour=' + colourBy);
+    if (selected && selected.node) parts.push('node=' + enc(selected.node));
+    else if (selected && selected.link !== undefined) parts.push('link=' + selected.link);
+    else if (selected && selected.from) parts.push('from=' + enc(selected.from), 'to=' + enc(selected.to));
+    var pan = cy.pan();
+    parts.push('view=' + [cy.zoom().toPrecision(4), pan.x.toFixed(0), pan.y.toFixed(0)].join(','));
+    history.replaceState(null, '', '#' + parts.join('&'));
+  }
+  var viewTimer = null;
+  cy.on('viewport', function () {
+    clearTimeout(viewTimer);
+    viewTimer = setTimeout(saveState, 300);
+  });
   function hashParams() {
     var params = Object.create(null);
     location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
       var at = kv.indexOf('=');
-      if (at <= 0) return;
-      try { params[kv.slice(0, at)] = decodeURIComponent(kv.slice(at + 1)); } catch (e) { /* not a view */ }
+      if (at > 0) params[kv.slice(0, at)] = kv.slice(at + 1);
     });
     return params;
+  }
+  function decode(v) {
+    try { return decodeURIComponent(v); } catch (e) { return null; }
   }
   function answer(q) {
     if (q[0] === 'find') return find(String(q[1]));
@@ -688,22 +752,37 @@
       delete a.found;
       return a;
     }
-    if (q[0] === 'resolve') {
-      var r = resolve(String(q[1]));
-      return r.error ? r : { id: all[r.k].n.id };
-    }
     return { error: 'unknown query' };
   }
   function openFromHash() {
-    var h = hashParams();
+    restoring = true;
+    var raw = hashParams(), h = Object.create(null);
+    Object.keys(raw).forEach(function (k) { var v = decode(raw[k]); if (v !== null) h[k] = v; });
     if ('answers' in h) {
       var out;
       try { out = JSON.parse(h.answers).map(answer); } catch (e) { out = { error: String(e) }; }
       document.getElementById('rg-answers').textContent = JSON.stringify(out);
     }
+    Object.keys(FACETS).forEach(function (name) {
+      if (name in raw) FACETS[name].set(raw[name] === '' ? [] : raw[name].split(',').map(decode));
+      else FACETS[name].reset();
+    });
+    applyFilters();
+    if ('size' in h && data.measures.indexOf(h.size) >= 0) {
+      measure = data.measures.indexOf(h.size);
+      sizeBy.value = String(measure);
+      resize();
+    }
+    if (h.colour === 'community' || h.colour === 'type') {
+      colourBy = colourSelect.value = h.colour;
+      recolour();
+    }
+    legend();
     if ('node' in h) {
       if (h.node in byId && all[byId[h.node]].i >= 0) { showNode(all[byId[h.node]].i); centreOn(all[byId[h.node]].i); }
       else status.textContent = 'No node has the id "' + h.node + '".';
+    } else if ('link' in h && /^[0-9]+$/.test(h.link) && Number(h.link) < links.length) {
+      showLink(Number(h.link));
     } else if ('find' in h) {
       document.getElementById('search').value = h.find;
       openName(h.find);
@@ -712,11 +791,13 @@
       document.getElementById('path-to').value = h.to;
       showPath(h.from, h.to);
     }
+    var v = /^([0-9.e+-]+),(-?[0-9.]+),(-?[0-9.]+)$/.exec(h.view || '');
+    if (v && Number(v[1]) > 0) cy.viewport({ zoom: Number(v[1]), pan: { x: Number(v[2]), y: Number(v[3]) } });
+    restoring = false;
   }
 
   relabel();
   legend();
-  applyFilters();
   window.addEventListener('hashchange', openFromHash);
   openFromHash();
 })();
