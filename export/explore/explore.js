@@ -322,8 +322,18 @@
       cy.center(eles);
     }
   }
-  /* the drawing follows its box's size (the window, the panels) */
-  if (window.ResizeObserver) new ResizeObserver(function () { cy.resize(); }).observe(container);
+  /* the drawing follows its box's size (the window, the panels); the
+   * whole graph stays fitted until the view is moved */
+  var wholeFitted = true, fitting = false;
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () {
+      cy.resize();
+      if (!wholeFitted) return;
+      fitting = true;
+      cy.fit(undefined, 30);
+      fitting = false;
+    }).observe(container);
+  }
   /* bring node i into the middle of the drawing, near enough to read:
    * the panel is beside the drawing, never over it */
   function centreOn(i) {
@@ -339,7 +349,10 @@
   });
   document.getElementById('zoom-in').addEventListener('click', function () { zoomBy(1.5); });
   document.getElementById('zoom-out').addEventListener('click', function () { zoomBy(1 / 1.5); });
-  document.getElementById('zoom-reset').addEventListener('click', function () { cy.fit(undefined, 30); });
+  document.getElementById('zoom-reset').addEventListener('click', function () {
+    cy.fit(undefined, 30);
+    wholeFitted = true;
+  });
   document.getElementById('export-png').addEventListener('click', function () {
     var a = el('a', { download: 'relgraph-view.png', href: cy.png({ full: false, scale: 2, bg: '#ffffff' }) });
     document.body.appendChild(a);
@@ -731,6 +744,8 @@
   }
   var viewTimer = null;
   cy.on('viewport', function () {
+    if (fitting) return;
+    wholeFitted = false;
     clearTimeout(viewTimer);
     viewTimer = setTimeout(saveState, 300);
   });
