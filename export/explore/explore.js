@@ -258,7 +258,7 @@
       { selector: '.faded', style: { opacity: 0.12 } },
       { selector: 'edge.lit', style: { width: 3, opacity: 1 } },
       { selector: 'node.lit', style: { 'border-width': 2, 'border-color': '#000' } },
-      { selector: 'node.selected', style: { 'border-width': 3, 'border-color': '#d7191c', 'font-weight': 'bold' } },
+      { selector: 'node.selected', style: { 'border-width': 3, 'border-color': '#d7191c', 'font-weight': 'bold', 'z-index': 10 } },
       { selector: 'edge.on-path', style: { width: 4, opacity: 1, 'line-color': '#d7191c' } },
       { selector: 'node.on-path', style: { 'border-width': 3, 'border-color': '#d7191c' } }
     ]
@@ -354,10 +354,79 @@
     wholeFitted = true;
   });
   document.getElementById('export-png').addEventListener('click', function () {
-    var a = el('a', { download: 'relgraph-view.png', href: cy.png({ full: false, scale: 2, bg: '#ffffff' }) });
+    download('relgraph-view.png', cy.png({ full: false, scale: 2, bg: '#ffffff' }));
+  });
+  var hubInput = document.getElementById('hub-limit');
+  hubInput.addEventListener('change', function () {
+    var v = Math.floor(Number(hubInput.value));
+    hubLimit = v > 0 ? v : 0;
+    computeEgo();
+    applyFilters();
+    saveState();
+  });
+  /* the view as SVG: what the drawing shows inside its box, as drawn */
+  function xml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function svgOfView() {
+    var w = cy.width(), h = cy.height(), z = cy.zoom(), out = [];
+    function inside(p, m) { return p.x >= -m && p.y >= -m && p.x <= w + m && p.y <= h + m; }
+    out.push('<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + h + '" viewBox="0 0 ' + w + ' ' +
+      h + '" font-family="Helvetica, Arial, sans-serif">');
+    out.push('<rect width="' + w + '" height="' + h + '" fill="#ffffff"/>');
+    cy.edges(':visible').forEach(function (e) {
+      var a = e.source().renderedPosition(), b = e.target().renderedPosition();
+      if (!inside(a, w) && !inside(b, w)) return;
+      out.push('<line x1="' + a.x.toFixed(1) + '" y1="' + a.y.toFixed(1) + '" x2="' + b.x.toFixed(1) + '" y2="' +
+        b.y.toFixed(1) + '" stroke="' + xml(e.style('line-color')) + '" stroke-width="' +
+        (parseFloat(e.style('width')) * z).toFixed(2) + '" opacity="' + e.effectiveOpacity().toFixed(2) + '"/>');
+    });
+    var labels = [];
+    cy.nodes(':visible').forEach(function (n) {
+      var p = n.renderedPosition(), rw = n.renderedWidth() / 2, rh = n.renderedHeight() / 2;
+      if (!inside(p, Math.max(rw, rh))) return;
+      var shape = n.data('shape'), attrs = ' fill="' + xml(n.style('background-color')) + '" stroke="' +
+        xml(n.style('border-color')) + '" stroke-width="' + (parseFloat(n.style('border-width')) * z).toFixed(2) +
+        '" opacity="' + n.effectiveOpacity().toFixed(2) + '"', e;
+      if (shape === 'ellipse') {
+        e = '<ellipse cx="' + p.x.toFixed(1) + '" cy="' + p.y.toFixed(1) + '" rx="' + rw.toFixed(1) + '" ry="' +
+          rh.toFixed(1) + '"' + attrs + '/>';
+      } else if (shape === 'hexagon') {
+        var pts = [];
+        for (var k = 0; k < 6; k++) {
+          var a = Math.PI / 3 * k + Math.PI / 6;
+          pts.push((p.x + rw * Math.cos(a)).toFixed(1) + ',' + (p.y + rh * Math.sin(a)).toFixed(1));
+        }
+        e = '<polygon points="' + pts.join(' ') + '"' + attrs + '/>';
+      } else {
+        e = '<rect x="' + (p.x - rw).toFixed(1) + '" y="' + (p.y - rh).toFixed(1) + '" width="' + (2 * rw).toFixed(1) +
+          '" height="' + (2 * rh).toFixed(1) + '"' + (shape === 'round-rectangle' ? ' rx="' + (rw * 0.2).toFixed(1) + '"' : '') +
+          attrs + '/>';
+      }
+      out.push(e);
+      var size = 11 * z;
+      if (n.style('label') && size >= 6)
+        labels.push('<text x="' + (p.x + rw + 3 * z).toFixed(1) + '" y="' + (p.y + size * 0.35).toFixed(1) +
+          '" font-size="' + size.toFixed(1) + '" opacity="' + n.effectiveOpacity().toFixed(2) + '">' +
+          xml(n.data('name')) + '</text>');
+    });
+    out.push('<g fill="#111111" stroke="#ffffff" stroke-width="' + (2 * z).toFixed(2) + '" paint-order="stroke">');
+    out = out.concat(labels);
+    out.push('</g></svg>');
+    return out.join('\n');
+  }
+  function download(name, href) {
+    var a = el('a', { download: name, href: href });
     document.body.appendChild(a);
     a.click();
     a.remove();
+  }
+  document.getElementById('export-svg').addEventListener('click', function () {
+    var url = URL.createObjectURL(new Blob([svgOfView()], { type: 'image/svg+xml' }));
+    download('relgraph-view.svg', url);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   });
   var sizeBy = document.getElementById('size-by');
   data.measures.forEach(function (m, k) { sizeBy.appendChild(el('option', { value: String(k) }, m)); });
@@ -460,6 +529,41 @@
       document.getElementById(f + '-filters').hidden = true;
   });
 
+  /* ---- a neighbourhood: the nodes expanded and their neighbours (along
+   * the links a path may take), expanded and collapsed node by node; in
+   * it, hubs (more distinct neighbours than the limit) are left out
+   * unless expanded ---- */
+  var ego = null; /* null: the whole graph; else the page indexes expanded, in order */
+  var hubLimit = 0, egoShown = null, hubsHidden = 0;
+  var degree = walk.map(function (list) {
+    var d = 0;
+    list.forEach(function (x, j) { if (j === 0 || list[j - 1].o !== x.o) d++; });
+    return d;
+  });
+  function computeEgo() {
+    hubsHidden = 0;
+    if (!ego) { egoShown = null; return; }
+    egoShown = new Uint8Array(nodes.length);
+    var hidden = new Uint8Array(nodes.length);
+    ego.forEach(function (e) { egoShown[e] = 1; });
+    ego.forEach(function (e) {
+      walk[e].forEach(function (x) {
+        if (egoShown[x.o]) return;
+        if (hubLimit > 0 && degree[x.o] > hubLimit) { if (!hidden[x.o]) { hidden[x.o] = 1; hubsHidden++; } return; }
+        egoShown[x.o] = 1;
+      });
+    });
+  }
+  function setEgo(list) {
+    ego = list && list.length ? list : null;
+    computeEgo();
+    applyFilters();
+    var shown = cy.nodes(':visible');
+    if (ego && shown.length) fitTo(shown);
+    else if (!ego) { cy.fit(undefined, 30); }
+    saveState();
+  }
+
   function passes(facetState, values) {
     return facetState.all() || values.some(function (v) { return facetState.shown[v]; });
   }
@@ -474,7 +578,7 @@
       var on = !!types.shown[n.type] && passes(reports, docsOf(n)) && passes(countries, countryOf(n));
       if (on && recNarrow && n.type === 'recommendation')
         on = passes(sections, sectionOf(n)) && passes(modalities, modalityOf(n));
-      shownNode[i] = on ? 1 : 0;
+      shownNode[i] = on && (!egoShown || egoShown[i]) ? 1 : 0;
     });
     if (recNarrow) {
       var named = new Uint8Array(nodes.length);
@@ -497,7 +601,9 @@
     /* what the drawing shows, counted there */
     var nShown = cy.nodes(':visible').length, lShown = cy.edges(':visible').length;
     document.getElementById('counts').textContent =
-      nShown + ' of ' + nodes.length + ' nodes, ' + lShown + ' of ' + links.length + ' links shown';
+      nShown + ' of ' + nodes.length + ' nodes, ' + lShown + ' of ' + links.length + ' links shown' +
+      (ego ? '; the neighbourhood of ' + ego.length + ' node' + (ego.length === 1 ? '' : 's') +
+        (hubsHidden ? ', ' + hubsHidden + ' hub' + (hubsHidden === 1 ? '' : 's') + ' left out' : '') : '');
   }
 
   /* ---- completion: every name, alias and id ---- */
@@ -598,6 +704,7 @@
     });
     panel.textContent = '';
     panel.appendChild(el('h2', {}, nameOf(n)));
+    egoActions(i);
     var mentions = Object.keys(n.mentions || {}).map(function (d) { return d + ': ' + n.mentions[d]; }).join(', ');
     panel.appendChild(dl([['type', n.type + (n.kind && n.kind !== n.type ? ' (' + n.kind + ')' : '')], ['id', n.id],
       ['country', n.country], ['aliases', (n.aliases || []).join(', ')],
@@ -608,6 +715,25 @@
     ['leads', 'partners', 'targets'].forEach(function (rel) { roleSection(i, rel); });
     linksSection(i);
     panel.focus();
+  }
+  function actionButton(parent, text, label, onClick) {
+    var b = el('button', { type: 'button', 'aria-label': label }, text);
+    b.addEventListener('click', onClick);
+    parent.appendChild(b);
+  }
+  function egoActions(i) {
+    var bar = el('div', { 'class': 'actions' }), name = nameOf(nodes[i]);
+    var at = ego ? ego.indexOf(i) : -1;
+    if (!ego)
+      actionButton(bar, 'Its neighbourhood only', 'show only the neighbourhood of ' + name,
+        function () { setEgo([i]); showNode(i); });
+    else if (at < 0)
+      actionButton(bar, 'Expand', 'add the neighbours of ' + name, function () { setEgo(ego.concat([i])); showNode(i); });
+    else if (ego.length > 1)
+      actionButton(bar, 'Collapse', 'take the neighbours of ' + name + ' away',
+        function () { setEgo(ego.filter(function (e) { return e !== i; })); showNode(i); });
+    if (ego) actionButton(bar, 'Whole graph', 'show the whole graph again', function () { setEgo(null); showNode(i); });
+    panel.appendChild(bar);
   }
   function showLink(k) {
     var l = links[k];
@@ -733,6 +859,8 @@
       var list = FACETS[name].changed();
       if (list) parts.push(name + '=' + list.map(enc).join(','));
     });
+    if (ego) parts.push('ego=' + ego.map(function (i) { return enc(nodes[i].id); }).join(','));
+    if (hubLimit) parts.push('hubs=' + hubLimit);
     if (measure) parts.push('size=' + enc(data.measures[measure]));
     if (colourBy !== 'type') parts.push('colour=' + colourBy);
     if (selected && selected.node) parts.push('node=' + enc(selected.node));
@@ -762,6 +890,7 @@
   }
   function answer(q) {
     if (q[0] === 'find') return find(String(q[1]));
+    if (q[0] === 'svg') return svgOfView();
     if (q[0] === 'path') {
       var a = pathAnswer(String(q[1]), String(q[2]));
       delete a.found;
@@ -773,11 +902,15 @@
     restoring = true;
     var raw = hashParams(), h = Object.create(null);
     Object.keys(raw).forEach(function (k) { var v = decode(raw[k]); if (v !== null) h[k] = v; });
-    if ('answers' in h) {
-      var out;
-      try { out = JSON.parse(h.answers).map(answer); } catch (e) { out = { error: String(e) }; }
-      document.getElementById('rg-answers').textContent = JSON.stringify(out);
+    hubLimit = /^[0-9]+$/.test(h.hubs || '') ? Number(h.hubs) : 0;
+    hubInput.value = String(hubLimit);
+    ego = null;
+    if (raw.ego) {
+      ego = raw.ego.split(',').map(decode).filter(function (id) { return id in byId && all[byId[id]].i >= 0; })
+        .map(function (id) { return all[byId[id]].i; });
+      if (!ego.length) ego = null;
     }
+    computeEgo();
     Object.keys(FACETS).forEach(function (name) {
       if (name in raw) FACETS[name].set(raw[name] === '' ? [] : raw[name].split(',').map(decode));
       else FACETS[name].reset();
@@ -808,6 +941,11 @@
     }
     var v = /^([0-9.e+-]+),(-?[0-9.]+),(-?[0-9.]+)$/.exec(h.view || '');
     if (v && Number(v[1]) > 0) cy.viewport({ zoom: Number(v[1]), pan: { x: Number(v[2]), y: Number(v[3]) } });
+    if ('answers' in h) {
+      var out;
+      try { out = JSON.parse(h.answers).map(answer); } catch (e) { out = { error: String(e) }; }
+      document.getElementById('rg-answers').textContent = JSON.stringify(out);
+    }
     restoring = false;
   }
 
