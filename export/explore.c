@@ -1,8 +1,8 @@
 #include "export/explore.h"
 
-#include "export/json.h"
 #include "export/output.h"
 #include "graph/analyze/analyze.h"
+#include "graph/base/hmap.h"
 #include "graph/rules/catalog.h"
 
 #include "explore_assets.h"
@@ -228,8 +228,53 @@ static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, doub
     return o;
 }
 
-static json_t *link_json(const rg_link *l, const size_t *place)
+/* Strings the page writes once and cites by number: the documents and the
+ * sentences of the evidence. A sentence proves many links (every
+ * co-mention of a sentence's names): on a big graph the evidence written
+ * out in full is most of the page. */
+typedef struct string_table {
+    rg_hmap index;
+    json_t *list;
+} string_table;
+
+/* The number of s in the table, added at its end when new; -1 when out of
+ * memory. */
+static json_int_t table_ref(string_table *t, const char *s)
 {
+    size_t at;
+    if (rg_hmap_get(&t->index, s, &at))
+        return (json_int_t)at;
+    at = json_array_size(t->list);
+    if (rg_hmap_put(&t->index, s, at) < 0 || json_array_append_new(t->list, json_string(s)) < 0)
+        return -1;
+    return (json_int_t)at;
+}
+
+/* A link's evidence as [document, line, sentence] (numbers into the
+ * tables), with [..., page, page_line] for a PDF's: the page rebuilds
+ * what rg_json_evidence gives. */
+static json_t *evidence_json(const rg_link *l, string_table *docs, string_table *sentences)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < l->n_evidence; i++) {
+        const rg_evidence *e = &l->evidence[i];
+        json_int_t doc = table_ref(docs, e->doc), text = table_ref(sentences, e->text);
+        if (doc < 0 || text < 0) {
+            json_decref(list);
+            return NULL;
+        }
+        json_t *row = e->page ? json_pack("[IIIii]", doc, (json_int_t)e->line, text, e->page, e->page_line)
+                              : json_pack("[III]", doc, (json_int_t)e->line, text);
+        json_array_append_new(list, row);
+    }
+    return list;
+}
+
+static json_t *link_json(const rg_link *l, const size_t *place, string_table *docs, string_table *sentences)
+{
+    json_t *evidence = evidence_json(l, docs, sentences);
+    if (!evidence)
+        return NULL;
     json_t *o = json_object();
     json_object_set_new(o, "s", json_integer((json_int_t)place[l->source]));
     json_object_set_new(o, "t", json_integer((json_int_t)place[l->target]));
@@ -237,7 +282,7 @@ static json_t *link_json(const rg_link *l, const size_t *place)
     json_object_set_new(o, "w", json_real(l->weight));
     if (l->inferred)
         json_object_set_new(o, "inferred", json_true());
-    json_object_set_new(o, "evidence", rg_json_evidence(l));
+    json_object_set_new(o, "evidence", evidence);
     return o;
 }
 
@@ -257,8 +302,9 @@ static int by_ends(const void *a, const void *b)
 }
 
 /* The page's links, in a deterministic order; place[i] is node i's index
- * in the page's node array. */
-static json_t *links_json(const rg_graph *g, const size_t *place)
+ * in the page's node array. The strings their evidence cites go into the
+ * tables, in the order the links first cite them. */
+static json_t *links_json(const rg_graph *g, const size_t *place, string_table *docs, string_table *sentences)
 {
     size_t *idx = malloc((g->n_links ? g->n_links : 1) * sizeof *idx), n = 0;
     json_t *list = json_array();
@@ -273,8 +319,15 @@ static json_t *links_json(const rg_graph *g, const size_t *place)
     sort_place = place;
     sort_links = g->links;
     qsort(idx, n, sizeof *idx, by_ends);
-    for (size_t k = 0; k < n; k++)
-        json_array_append_new(list, link_json(&g->links[idx[k]], place));
+    for (size_t k = 0; k < n; k++) {
+        json_t *link = link_json(&g->links[idx[k]], place, docs, sentences);
+        if (!link) {
+            json_decref(list);
+            list = NULL;
+            break;
+        }
+        json_array_append_new(list, link);
+    }
     free(idx);
     return list;
 }
@@ -351,12 +404,21 @@ static json_t *page_json(const page_data *p)
     json_object_set_new(o, "documents", documents_json(g));
     json_object_set_new(o, "reports", reports_json(g, p->order));
     json_object_set_new(o, "nodes", nodes);
-    json_t *links = links_json(g, p->place);
+    string_table docs = {{0}, json_array()}, sentences = {{0}, json_array()};
+    rg_hmap_init(&docs.index);
+    rg_hmap_init(&sentences.index);
+    json_t *links = docs.list && sentences.list ? links_json(g, p->place, &docs, &sentences) : NULL;
+    rg_hmap_destroy(&docs.index);
+    rg_hmap_destroy(&sentences.index);
     if (!links) {
+        json_decref(docs.list);
+        json_decref(sentences.list);
         json_decref(o);
         return NULL;
     }
     json_object_set_new(o, "links", links);
+    json_object_set_new(o, "evidence_docs", docs.list);
+    json_object_set_new(o, "sentences", sentences.list);
     return o;
 }
 

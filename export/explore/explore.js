@@ -43,6 +43,16 @@
     return e;
   }
   function nameOf(n) { return n.type === 'recommendation' ? n.id : n.label; }
+  /* a link's evidence as relgraph's JSON gives it: the page cites each
+   * document and sentence by its number in a table, written once */
+  function evidenceOf(l) {
+    return l.evidence.map(function (e) {
+      var o = { doc: data.evidence_docs[e[0]], line: e[1] };
+      if (e.length > 3) { o.page = e[3]; o.page_line = e[4]; }
+      o.text = data.sentences[e[2]];
+      return o;
+    });
+  }
 
   /* the links of each node, both directions */
   var incident = nodes.map(function () { return []; });
@@ -204,7 +214,7 @@
         var l = links[k], step = { from: nodes[p.nodes[s]].id, to: nodes[p.nodes[s + 1]].id, relation: l.rel,
           direction: l.s === p.nodes[s] ? 'forward' : 'backward' };
         if (l.inferred) step.inferred = true;
-        step.evidence = l.evidence;
+        step.evidence = evidenceOf(l);
         return step;
       }) });
     }
@@ -749,7 +759,7 @@
     p.appendChild(nodeButton(l.t));
     panel.appendChild(p);
     panel.appendChild(el('h3', {}, 'Evidence (' + l.evidence.length + ')'));
-    panel.appendChild(evidenceList(l.evidence));
+    panel.appendChild(evidenceList(evidenceOf(l)));
     panel.focus();
   }
   /* find's list, when a text names no node */
@@ -823,7 +833,7 @@
       li.appendChild(document.createTextNode((fwd ? '\u2014 ' : '\u2190 ') + l.rel + (fwd ? ' \u2192 ' : ' \u2014 ')));
       li.appendChild(nodeButton(p.nodes[s + 1]));
       if (l.inferred) li.appendChild(document.createTextNode(' (inferred)'));
-      li.appendChild(evidenceList(l.evidence));
+      li.appendChild(evidenceList(evidenceOf(l)));
       ol.appendChild(li);
     });
     panel.appendChild(ol);
