@@ -237,24 +237,33 @@
   function communityColour(n) {
     return n.community >= 0 && n.community < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[n.community] : NO_COMMUNITY;
   }
-  var elements = [];
-  nodes.forEach(function (n, i) {
-    var r = radius(n);
-    elements.push({ group: 'nodes', data: { id: 'n' + i, name: nameOf(n), w: 2.4 * r, h: 2 * r,
-      fill: TYPES[n.type].fill, shape: TYPES[n.type].shape }, position: { x: n.x, y: n.y } });
-  });
-  links.forEach(function (l, k) {
-    elements.push({ group: 'edges', data: { id: 'e' + k, source: 'n' + l.s, target: 'n' + l.t,
-      colour: RELATIONS[l.rel] || '#999' }, classes: l.inferred ? 'inferred' : '' });
-  });
+  var colourBy = 'type';
+  function fillOf(n) { return colourBy === 'community' ? communityColour(n) : TYPES[n.type].fill; }
+
+  /* A big graph is drawn in part at first: its most central nodes (by the
+   * measure chosen), and whatever a view asks for besides (a node and its
+   * neighbours, a path, a neighbourhood). Elements are added to the
+   * drawing when first needed, never all at once. */
+  var BIG = 3000, TOP_AT_FIRST = 1000;
+  var drawLimit = nodes.length > BIG ? TOP_AT_FIRST : 0; /* 0: every node */
+  var isDrawn = new Uint8Array(nodes.length), nDrawn = 0;
+  var nodeEls = new Array(nodes.length), linkEls = new Array(links.length);
+  function nodeDef(i) {
+    var n = nodes[i], r = radius(n);
+    return { group: 'nodes', data: { id: 'n' + i, name: nameOf(n), w: 2.4 * r, h: 2 * r, fill: fillOf(n),
+      shape: TYPES[n.type].shape }, position: { x: n.x, y: n.y } };
+  }
+  function edgeDef(k) {
+    var l = links[k];
+    return { group: 'edges', data: { id: 'e' + k, source: 'n' + l.s, target: 'n' + l.t,
+      colour: RELATIONS[l.rel] || '#999' }, classes: l.inferred ? 'inferred' : '' };
+  }
   var container = document.getElementById('canvas');
   var cy = cytoscape({
     container: container,
-    elements: elements,
-    layout: { name: 'preset', fit: true, padding: 30 },
     minZoom: 0.02, maxZoom: 20,
     boxSelectionEnabled: false, autoungrabify: true,
-    hideEdgesOnViewport: nodes.length > 3000, textureOnViewport: nodes.length > 3000,
+    hideEdgesOnViewport: nodes.length > BIG, textureOnViewport: nodes.length > BIG,
     style: [
       { selector: 'node', style: { 'background-color': 'data(fill)', shape: 'data(shape)', width: 'data(w)',
         height: 'data(h)', 'border-width': 0.8, 'border-color': '#444' } },
@@ -268,48 +277,80 @@
       { selector: '.faded', style: { opacity: 0.12 } },
       { selector: 'edge.lit', style: { width: 3, opacity: 1 } },
       { selector: 'node.lit', style: { 'border-width': 2, 'border-color': '#000' } },
-      { selector: 'node.selected', style: { 'border-width': 3, 'border-color': '#d7191c', 'font-weight': 'bold', 'z-index': 10 } },
+      { selector: 'node.selected', style: { 'border-width': 3, 'border-color': '#d7191c', 'font-weight': 'bold',
+        'z-index': 10 } },
       { selector: 'edge.on-path', style: { width: 4, opacity: 1, 'line-color': '#d7191c' } },
       { selector: 'node.on-path', style: { 'border-width': 3, 'border-color': '#d7191c' } }
     ]
   });
-  var nodeEls = nodes.map(function (n, i) { return cy.getElementById('n' + i); });
-  var linkEls = links.map(function (l, k) { return cy.getElementById('e' + k); });
-  nodes.forEach(function (n, i) {
-    nodeEls[i].on('tap', function () { showNode(i); });
-  });
-  links.forEach(function (l, k) {
-    linkEls[k].on('tap', function () { showLink(k); });
-  });
+  /* add nodes (page indexes) to the drawing, with their links to nodes
+   * drawn; whether any was new (the caller then applies the filters) */
+  function draw(list) {
+    var defs = [], fresh = [];
+    list.forEach(function (i) {
+      if (isDrawn[i]) return;
+      isDrawn[i] = 1;
+      nDrawn++;
+      fresh.push(i);
+      defs.push(nodeDef(i));
+    });
+    fresh.forEach(function (i) {
+      incident[i].forEach(function (k) {
+        var l = links[k];
+        if (linkEls[k] || !isDrawn[l.s] || !isDrawn[l.t]) return;
+        linkEls[k] = true; /* taken; the element comes below */
+        defs.push(edgeDef(k));
+      });
+    });
+    if (!defs.length) return false;
+    cy.add(defs).forEach(function (e) {
+      var id = e.id();
+      if (id[0] === 'n') nodeEls[Number(id.slice(1))] = e; else linkEls[Number(id.slice(1))] = e;
+    });
+    return true;
+  }
+  function undrawAll() {
+    cy.elements().remove();
+    isDrawn.fill(0);
+    nDrawn = 0;
+    nodeEls = new Array(nodes.length);
+    linkEls = new Array(links.length);
+  }
+  function forDrawn(f) { for (var i = 0; i < nodes.length; i++) if (isDrawn[i]) f(nodes[i], i); }
+  cy.on('tap', 'node', function (ev) { showNode(Number(ev.target.id().slice(1))); });
+  cy.on('tap', 'edge', function (ev) { showLink(Number(ev.target.id().slice(1))); });
   cy.on('tap', function (ev) { if (ev.target === cy) clearLit(); });
 
-  /* the labelled nodes: the most central entities by the chosen measure */
+  /* the nodes by the chosen measure, most central first */
   var byScore = [];
-  function relabel() {
+  function rank() {
     byScore = nodes.map(function (n, i) { return i; })
       .sort(function (a, b) { return nodes[b].scores[measure] - nodes[a].scores[measure] || a - b; });
+  }
+  rank();
+  /* the most central nodes, as many as the drawing starts with */
+  function drawTop() { return draw(drawLimit ? byScore.slice(0, drawLimit) : byScore); }
+  /* the labelled nodes: the most central entities */
+  function relabel() {
     cy.batch(function () {
-      cy.nodes().removeClass('labelled');
+      cy.nodes('.labelled').removeClass('labelled');
       byScore.filter(function (i) { return nodes[i].type !== 'recommendation'; })
-        .slice(0, LABELLED).forEach(function (i) { nodeEls[i].addClass('labelled'); });
+        .slice(0, LABELLED).forEach(function (i) { if (isDrawn[i]) nodeEls[i].addClass('labelled'); });
     });
   }
   function resize() {
+    rank();
     cy.batch(function () {
-      nodes.forEach(function (n, i) {
+      forDrawn(function (n, i) {
         var r = radius(n);
         nodeEls[i].data({ w: 2.4 * r, h: 2 * r });
       });
     });
+    if (drawTop()) applyFilters();
     relabel();
   }
-  var colourBy = 'type';
   function recolour() {
-    cy.batch(function () {
-      nodes.forEach(function (n, i) {
-        nodeEls[i].data('fill', colourBy === 'community' ? communityColour(n) : TYPES[n.type].fill);
-      });
-    });
+    cy.batch(function () { forDrawn(function (n, i) { nodeEls[i].data('fill', fillOf(n)); }); });
     legend();
   }
   function legend() {
@@ -323,6 +364,22 @@
   /* ---- view ---- */
   function zoomBy(f) {
     cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+  /* fit the drawing to the nodes drawn, from their positions and sizes
+   * (cy.fit measures every label: seconds on a big graph) */
+  function fitWhole() {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, pad = 30;
+    forDrawn(function (n) {
+      var r = radius(n) * 1.2;
+      x0 = Math.min(x0, n.x - r); y0 = Math.min(y0, n.y - r); x1 = Math.max(x1, n.x + r); y1 = Math.max(y1, n.y + r);
+    });
+    if (x0 > x1) return;
+    var w = cy.width(), h = cy.height();
+    var z = Math.min((w - 2 * pad) / Math.max(x1 - x0, 1), (h - 2 * pad) / Math.max(y1 - y0, 1));
+    z = Math.max(cy.minZoom(), Math.min(z, 2));
+    fitting = true;
+    cy.viewport({ zoom: z, pan: { x: w / 2 - z * (x0 + x1) / 2, y: h / 2 - z * (y0 + y1) / 2 } });
+    fitting = false;
   }
   /* fit the drawing to these elements, no nearer than labels need */
   function fitTo(eles) {
@@ -338,15 +395,13 @@
   if (window.ResizeObserver) {
     new ResizeObserver(function () {
       cy.resize();
-      if (!wholeFitted) return;
-      fitting = true;
-      cy.fit(undefined, 30);
-      fitting = false;
+      if (wholeFitted) fitWhole();
     }).observe(container);
   }
   /* bring node i into the middle of the drawing, near enough to read:
    * the panel is beside the drawing, never over it */
   function centreOn(i) {
+    if (draw([i])) applyFilters();
     var level = Math.max(cy.zoom(), 1.2);
     cy.zoom(Math.min(level, cy.maxZoom()));
     cy.center(nodeEls[i]);
@@ -360,17 +415,37 @@
   document.getElementById('zoom-in').addEventListener('click', function () { zoomBy(1.5); });
   document.getElementById('zoom-out').addEventListener('click', function () { zoomBy(1 / 1.5); });
   document.getElementById('zoom-reset').addEventListener('click', function () {
-    cy.fit(undefined, 30);
+    fitWhole();
     wholeFitted = true;
   });
   document.getElementById('export-png').addEventListener('click', function () {
     download('relgraph-view.png', cy.png({ full: false, scale: 2, bg: '#ffffff' }));
+  });
+  var drawSelect = document.getElementById('draw-limit');
+  [500, 1000, 2000, 5000].filter(function (n) { return n < nodes.length; }).concat([0]).forEach(function (n) {
+    drawSelect.appendChild(el('option', { value: String(n) }, n ? 'the ' + n + ' most central nodes' : 'every node'));
+  });
+  drawSelect.value = String(drawLimit);
+  function setDrawLimit(n) {
+    drawLimit = n;
+    drawSelect.value = String(n);
+    undrawAll();
+    drawTop();
+    drawEgo();
+    relabel();
+    applyFilters();
+  }
+  drawSelect.addEventListener('change', function () {
+    setDrawLimit(Number(drawSelect.value));
+    if (selected && selected.node) showNode(all[byId[selected.node]].i);
+    saveState();
   });
   var hubInput = document.getElementById('hub-limit');
   hubInput.addEventListener('change', function () {
     var v = Math.floor(Number(hubInput.value));
     hubLimit = v > 0 ? v : 0;
     computeEgo();
+    drawEgo();
     applyFilters();
     saveState();
   });
@@ -564,13 +639,20 @@
       });
     });
   }
+  function drawEgo() {
+    if (!egoShown) return;
+    var list = [];
+    for (var i = 0; i < nodes.length; i++) if (egoShown[i]) list.push(i);
+    draw(list);
+  }
   function setEgo(list) {
     ego = list && list.length ? list : null;
     computeEgo();
+    drawEgo();
     applyFilters();
     var shown = cy.nodes(':visible');
     if (ego && shown.length) fitTo(shown);
-    else if (!ego) { cy.fit(undefined, 30); }
+    else if (!ego) fitWhole();
     saveState();
   }
 
@@ -599,19 +681,26 @@
       });
       nodes.forEach(function (n, i) { if (isEntity(n)) shownNode[i] = shownNode[i] && named[i]; });
     }
+    /* only the elements whose state changes: a class costs a style
+     * update, even in a batch */
+    function show(e, on) {
+      if (on === e.hasClass('hidden')) {
+        if (on) e.removeClass('hidden'); else e.addClass('hidden');
+      }
+    }
     cy.batch(function () {
-      nodes.forEach(function (n, i) {
-        if (shownNode[i]) nodeEls[i].removeClass('hidden'); else nodeEls[i].addClass('hidden');
-      });
-      links.forEach(function (l, k) {
-        if (rels.shown[l.rel] && shownNode[l.s] && shownNode[l.t]) linkEls[k].removeClass('hidden');
-        else linkEls[k].addClass('hidden');
+      cy.nodes().forEach(function (e) { show(e, !!shownNode[Number(e.id().slice(1))]); });
+      cy.edges().forEach(function (e) {
+        var l = links[Number(e.id().slice(1))];
+        show(e, !!(rels.shown[l.rel] && shownNode[l.s] && shownNode[l.t]));
       });
     });
     /* what the drawing shows, counted there */
     var nShown = cy.nodes(':visible').length, lShown = cy.edges(':visible').length;
     document.getElementById('counts').textContent =
       nShown + ' of ' + nodes.length + ' nodes, ' + lShown + ' of ' + links.length + ' links shown' +
+      (nDrawn < nodes.length ? ' (drawn: the ' + (drawLimit || 0) + ' most central by ' + data.measures[measure] +
+        ' and what was opened, ' + nDrawn + ' in all; "Draw" above draws more)' : '') +
       (ego ? '; the neighbourhood of ' + ego.length + ' node' + (ego.length === 1 ? '' : 's') +
         (hubsHidden ? ', ' + hubsHidden + ' hub' + (hubsHidden === 1 ? '' : 's') + ' left out' : '') : '');
   }
@@ -708,6 +797,8 @@
     clearLit();
     selected = { node: n.id };
     saveState();
+    if (draw([i].concat(incident[i].map(function (k) { return links[k].s === i ? links[k].t : links[k].s; }))))
+      applyFilters();
     cy.batch(function () {
       nodeEls[i].addClass('selected');
       incident[i].forEach(function (k) { linkEls[k].addClass('lit'); });
@@ -750,6 +841,7 @@
     clearLit();
     selected = { link: k };
     saveState();
+    if (draw([l.s, l.t])) applyFilters();
     cy.batch(function () { linkEls[k].addClass('lit'); nodeEls[l.s].addClass('lit'); nodeEls[l.t].addClass('lit'); });
     panel.textContent = '';
     panel.appendChild(el('h2', {}, l.rel + (l.inferred ? ' (inferred)' : '')));
@@ -817,6 +909,7 @@
     var p = ans.found;
     selected = { from: from, to: to };
     saveState();
+    if (draw(p.nodes)) applyFilters();
     cy.batch(function () {
       cy.elements().addClass('faded');
       p.nodes.forEach(function (i) { nodeEls[i].removeClass('faded').addClass('on-path'); });
@@ -871,6 +964,7 @@
     });
     if (ego) parts.push('ego=' + ego.map(function (i) { return enc(nodes[i].id); }).join(','));
     if (hubLimit) parts.push('hubs=' + hubLimit);
+    if (drawLimit !== (nodes.length > BIG ? TOP_AT_FIRST : 0)) parts.push('top=' + (drawLimit || 'all'));
     if (measure) parts.push('size=' + enc(data.measures[measure]));
     if (colourBy !== 'type') parts.push('colour=' + colourBy);
     if (selected && selected.node) parts.push('node=' + enc(selected.node));
@@ -912,6 +1006,8 @@
     restoring = true;
     var raw = hashParams(), h = Object.create(null);
     Object.keys(raw).forEach(function (k) { var v = decode(raw[k]); if (v !== null) h[k] = v; });
+    var top = h.top === 'all' ? 0 : /^[0-9]+$/.test(h.top || '') ? Number(h.top) : (nodes.length > BIG ? TOP_AT_FIRST : 0);
+    if (top !== drawLimit) setDrawLimit(top);
     hubLimit = /^[0-9]+$/.test(h.hubs || '') ? Number(h.hubs) : 0;
     hubInput.value = String(hubLimit);
     ego = null;
@@ -921,6 +1017,7 @@
       if (!ego.length) ego = null;
     }
     computeEgo();
+    drawEgo();
     Object.keys(FACETS).forEach(function (name) {
       if (name in raw) FACETS[name].set(raw[name] === '' ? [] : raw[name].split(',').map(decode));
       else FACETS[name].reset();
@@ -959,8 +1056,16 @@
     restoring = false;
   }
 
+  drawTop();
+  fitWhole();
   relabel();
   legend();
   window.addEventListener('hashchange', openFromHash);
   openFromHash();
+  /* when the page was ready, and when first drawn, in ms from the start
+   * of its loading (read by bench/explore-load) */
+  document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+  cy.one('render', function () {
+    document.documentElement.setAttribute('data-drawn-ms', String(Math.round(performance.now())));
+  });
 })();
