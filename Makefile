@@ -71,7 +71,8 @@ $(BUILD)/%.o: %.c $(BUILD)/config.h
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 # The explorer's page (export/explore/), compiled into relgraph as strings.
-EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js
+EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js \
+                  export/explore/vendor/cytoscape.min.js
 $(BUILD)/explore_assets.h: $(EXPLORE_ASSETS) export/explore/embed.sh
 	@mkdir -p $(dir $@)
 	sh export/explore/embed.sh $(EXPLORE_ASSETS) >$@.new && mv $@.new $@
