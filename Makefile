@@ -16,9 +16,9 @@ PKGS    := igraph libcgraph libgvc jansson libmicrohttpd
 PDF_PKGS := poppler-glib
 DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev libmicrohttpd-dev check pkg-config
 # what the tests use to check our outputs as other tools read them (node
-# for Cytoscape.js, below), and Universal Ctags for the shape check
-# (tests/shape/)
-TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags nodejs
+# for Cytoscape.js, below; chromium, driven by playwright-core, for the
+# explorer), and Universal Ctags for the shape check (tests/shape/)
+TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags nodejs chromium
 
 CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -110,22 +110,31 @@ endef
 deps:
 	$(call install_missing,$(DEB_PKGS))
 
-# Cytoscape.js, which a CLI case loads the Cytoscape export with under
-# node (tests/cli/cases/export-cytoscape-js), from the npm registry into
-# build/node (not in git). Without npm or the registry the case is skipped,
-# and said so, rather than make check failing.
+# From the npm registry into build/node (not in git), at exact versions:
+# Cytoscape.js, which a CLI case loads the Cytoscape export with under node
+# (tests/cli/cases/export-cytoscape-js), and playwright-core, which drives
+# Debian's chromium through the explorer (tests/cli/cases/explore-browser).
+# Both in one npm install (a second one would prune the first). Without npm
+# or the registry those cases are skipped, and said so, rather than make
+# check failing.
 NODE_DEPS := build/node
 CYTOSCAPE_JS := cytoscape@3.35.0
+PLAYWRIGHT_CORE := playwright-core@1.65.1
+NODE_TEST_PKGS := $(CYTOSCAPE_JS) $(PLAYWRIGHT_CORE)
 test-deps:
 	$(call install_missing,$(TEST_DEB_PKGS))
-	@if [ -f $(NODE_DEPS)/node_modules/cytoscape/package.json ] && \
-	    grep -q '"version": "$(CYTOSCAPE_JS:cytoscape@%=%)"' $(NODE_DEPS)/node_modules/cytoscape/package.json; then :; \
+	@have=1; for p in $(NODE_TEST_PKGS); do \
+	  f=$(NODE_DEPS)/node_modules/$${p%@*}/package.json; \
+	  [ -f $$f ] && grep -q "\"version\": \"$${p##*@}\"" $$f || have=; \
+	done; \
+	if [ -n "$$have" ]; then :; \
 	elif ! command -v npm >/dev/null 2>&1; then \
-	  echo "relgraph: no npm: the Cytoscape.js check of the Cytoscape export will be skipped" >&2; \
+	  echo "relgraph: no npm: the Cytoscape.js check of the Cytoscape export and the browser tests will be skipped" >&2; \
 	else \
-	  echo "relgraph: installing $(CYTOSCAPE_JS) under $(NODE_DEPS) (npm)"; \
-	  mkdir -p $(NODE_DEPS) && npm install --prefix $(NODE_DEPS) --no-save --no-audit --no-fund --silent $(CYTOSCAPE_JS) || \
-	  echo "relgraph: npm could not install $(CYTOSCAPE_JS): the Cytoscape.js check of the Cytoscape export will be skipped" >&2; \
+	  echo "relgraph: installing $(NODE_TEST_PKGS) under $(NODE_DEPS) (npm)"; \
+	  mkdir -p $(NODE_DEPS) && npm install --prefix $(NODE_DEPS) --no-save --no-audit --no-fund --silent \
+	    --fetch-retries=1 --fetch-timeout=30000 $(NODE_TEST_PKGS) || \
+	  echo "relgraph: npm could not install $(NODE_TEST_PKGS): the Cytoscape.js check of the Cytoscape export and the browser tests will be skipped" >&2; \
 	fi
 
 # The overview diagram of make run: the most central entities, linked by

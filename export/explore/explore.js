@@ -688,15 +688,21 @@
         if (on) e.removeClass('hidden'); else e.addClass('hidden');
       }
     }
+    /* what the drawing shows, counted as it is set: cy's ':visible' reads
+     * styles that a batch of class changes has not yet brought up to date */
+    var nShown = 0, lShown = 0;
     cy.batch(function () {
-      cy.nodes().forEach(function (e) { show(e, !!shownNode[Number(e.id().slice(1))]); });
+      cy.nodes().forEach(function (e) {
+        var on = !!shownNode[Number(e.id().slice(1))];
+        show(e, on);
+        nShown += on;
+      });
       cy.edges().forEach(function (e) {
-        var l = links[Number(e.id().slice(1))];
-        show(e, !!(rels.shown[l.rel] && shownNode[l.s] && shownNode[l.t]));
+        var l = links[Number(e.id().slice(1))], on = !!(rels.shown[l.rel] && shownNode[l.s] && shownNode[l.t]);
+        show(e, on);
+        lShown += on;
       });
     });
-    /* what the drawing shows, counted there */
-    var nShown = cy.nodes(':visible').length, lShown = cy.edges(':visible').length;
     document.getElementById('counts').textContent =
       nShown + ' of ' + nodes.length + ' nodes, ' + lShown + ' of ' + links.length + ' links shown' +
       (nDrawn < nodes.length ? ' (drawn: the ' + (drawLimit || 0) + ' most central by ' + data.measures[measure] +
