@@ -46,14 +46,35 @@ static bool link_in_layout(const rg_graph *g, const rg_link *l)
     return link_in_page(g, l) && l->relation != RG_REL_CO_MENTIONED;
 }
 
+/* Which page nodes have a link in the layout (the others are isolated
+ * there), into linked[] (one per node). */
+static void mark_linked(const rg_graph *g, bool *linked)
+{
+    for (size_t i = 0; i < g->n_links; i++) {
+        const rg_link *l = &g->links[i];
+        if (link_in_layout(g, l) && l->source != l->target)
+            linked[l->source] = linked[l->target] = true;
+    }
+}
+
 /* The cgraph graph to lay out: a node per node of the page (named by its
  * place in id order, so that the input, and so the layout, does not
- * depend on the model's order), an edge per linked pair. */
+ * depend on the model's order), an edge per linked pair. On big graphs
+ * the nodes without a link in the layout are left out (see
+ * place_unlinked): sfdp lays out and packs each component alone, and
+ * packing a hundred thousand one-node components takes hours. */
 static Agraph_t *layout_graph(const rg_graph *g, const size_t *order, Agnode_t **an, bool big)
 {
-    Agraph_t *ag = agopen("explore", Agstrictundirected, NULL);
-    if (!ag)
+    bool *linked = big ? calloc(g->n_nodes ? g->n_nodes : 1, sizeof *linked) : NULL;
+    if (big && !linked)
         return NULL;
+    if (big)
+        mark_linked(g, linked);
+    Agraph_t *ag = agopen("explore", Agstrictundirected, NULL);
+    if (!ag) {
+        free(linked);
+        return NULL;
+    }
     agattr(ag, AGRAPH, "start", "1"); /* a fixed seed: the same layout every run */
     /* overlap removal (prism) costs more than the layout on big graphs,
      * where the page's zoom separates nodes anyway */
@@ -67,14 +88,16 @@ static Agraph_t *layout_graph(const rg_graph *g, const size_t *order, Agnode_t *
     char name[32];
     for (size_t k = 0; k < g->n_nodes; k++) {
         size_t i = order[k];
-        if (!in_page(g, i))
+        if (!in_page(g, i) || (big && !linked[i]))
             continue;
         snprintf(name, sizeof name, "n%zu", k);
         if (!(an[i] = agnode(ag, name, 1))) {
             agclose(ag);
+            free(linked);
             return NULL;
         }
     }
+    free(linked);
     for (size_t i = 0; i < g->n_links; i++) {
         const rg_link *l = &g->links[i];
         if (link_in_layout(g, l) && l->source != l->target && !agedge(ag, an[l->source], an[l->target], NULL, 1)) {
@@ -83,6 +106,39 @@ static Agraph_t *layout_graph(const rg_graph *g, const size_t *order, Agnode_t *
         }
     }
     return ag;
+}
+
+/* The page nodes left out of the layout, in id order, on a grid of
+ * squares below what Graphviz laid out (beside nothing when it laid out
+ * nothing): rows as wide as that drawing, or a square of them. */
+static void place_unlinked(const rg_graph *g, const size_t *order, Agnode_t *const *an, double *x, double *y)
+{
+    const double step = 36; /* points: a node's width and a gap */
+    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY;
+    size_t n_unlinked = 0;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        if (an[i]) {
+            min_x = fmin(min_x, x[i]);
+            max_x = fmax(max_x, x[i]);
+            min_y = fmin(min_y, y[i]);
+        } else if (in_page(g, i)) {
+            n_unlinked++;
+        }
+    }
+    if (!n_unlinked)
+        return;
+    size_t columns = isinf(min_x) ? (size_t)ceil(sqrt((double)n_unlinked)) : (size_t)((max_x - min_x) / step) + 1;
+    if (isinf(min_x))
+        min_x = min_y = 0;
+    size_t placed = 0;
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        size_t i = order[k];
+        if (an[i] || !in_page(g, i))
+            continue;
+        x[i] = min_x + (double)(placed % columns) * step;
+        y[i] = min_y - (double)(placed / columns + 1) * step; /* Graphviz's y grows upwards */
+        placed++;
+    }
 }
 
 /* Positions of the page's nodes (x[i], y[i], in points; NaN for the
@@ -111,6 +167,7 @@ static int lay_out(const rg_graph *g, const size_t *order, double *x, double *y,
                 y[i] = an[i] ? ND_coord(an[i]).y : NAN;
             }
             gvFreeLayout(gvc, ag);
+            place_unlinked(g, order, an, x, y);
         }
     }
     if (gvc)
