@@ -109,8 +109,8 @@ static Agraph_t *layout_graph(const rg_graph *g, const size_t *order, Agnode_t *
 }
 
 /* The page nodes left out of the layout, in id order, on a grid of
- * squares below what Graphviz laid out (beside nothing when it laid out
- * nothing): rows as wide as that drawing, or a square of them. */
+ * squares below what Graphviz laid out: rows as wide as that drawing, or
+ * wider to make the grid a square. */
 static void place_unlinked(const rg_graph *g, const size_t *order, Agnode_t *const *an, double *x, double *y)
 {
     const double step = 36; /* points: a node's width and a gap */
@@ -127,9 +127,11 @@ static void place_unlinked(const rg_graph *g, const size_t *order, Agnode_t *con
     }
     if (!n_unlinked)
         return;
-    size_t columns = isinf(min_x) ? (size_t)ceil(sqrt((double)n_unlinked)) : (size_t)((max_x - min_x) / step) + 1;
+    size_t columns = (size_t)ceil(sqrt((double)n_unlinked));
     if (isinf(min_x))
         min_x = min_y = 0;
+    else if ((max_x - min_x) / step + 1 > (double)columns)
+        columns = (size_t)((max_x - min_x) / step) + 1;
     size_t placed = 0;
     for (size_t k = 0; k < g->n_nodes; k++) {
         size_t i = order[k];
