@@ -154,6 +154,8 @@ run: deps
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
 	./relgraph explore -g out/graph.json -o out/explore.html
+	@echo "The explorer: open out/explore.html in a browser, or serve it with the JSON API:"
+	@echo "  ./relgraph serve -g out/graph.json    (prints the address to open; Ctrl-C stops it)"
 	./relgraph compare -g out/graph.json --markdown renew-elevate-modernize-2020 peninsula-plus-2023 \
 	  >out/compare-2020-2023.md.tmp && mv out/compare-2020-2023.md.tmp out/compare-2020-2023.md
 	./relgraph render -g out/graph.json -o out/compare-2020-2023.svg --compare renew-elevate-modernize-2020 \
