@@ -259,6 +259,8 @@ int cmd_serve(int argc, char **argv)
         status = run(&s, &addr);
     }
     free(s.page);
+    rg_path_index_free(s.path_index[0]);
+    rg_path_index_free(s.path_index[1]);
     rg_names_free(s.names);
     rg_graph_free(s.g);
     return status;

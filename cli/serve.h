@@ -26,6 +26,10 @@ typedef struct rg_serve {
     char *page;
     size_t page_len;
     const char *bind; /* the address as given: "127.0.0.1", "::1" */
+    /* the walkable links for path queries, without and with co-mentions,
+     * gathered at the first query that needs them (answers run on the
+     * daemon's one thread) */
+    rg_path_index *path_index[2];
 } rg_serve;
 
 /* Queue a response of status with body (copied), its type and the headers

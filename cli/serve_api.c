@@ -309,7 +309,10 @@ static enum MHD_Result api_path(rg_serve *s, ask *q)
     size_t n = 0;
     rg_error err;
     rg_error_clear(&err);
-    if (rg_query_paths(s->g, from, to, &opts, &paths, &n, &err) < 0)
+    rg_path_index **index = &s->path_index[opts.co_mentions];
+    if (!*index && rg_path_index_new(s->g, opts.co_mentions, index, &err) < 0)
+        return send_failure(q, &err, MHD_HTTP_INTERNAL_SERVER_ERROR);
+    if (rg_query_paths_indexed(*index, from, to, &opts, &paths, &n, &err) < 0)
         return send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
     sent = send_json(q->c, MHD_HTTP_OK, rg_cli_paths_json(s->g, from, to, paths, n));
     rg_paths_free(paths, n);

@@ -492,21 +492,17 @@ static void collect(walk *w, size_t node, long depth)
     }
 }
 
-int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_options *opts, rg_path **paths,
-                   size_t *n, rg_error *err)
+/* The search of rg_query_paths over walkable links already gathered. */
+static int search_paths(const rg_graph *g, const adjacency *adj, size_t from, size_t to, rg_path_options o,
+                        rg_path **paths, size_t *n, rg_error *err)
 {
     *paths = NULL;
     *n = 0;
-    rg_path_options o = opts ? *opts : (rg_path_options){.via = -1};
-    adjacency adj;
-    if (adjacency_build(g, o.co_mentions, false, &adj) < 0)
-        return rg_error_nomem(err);
     long *dist = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *dist);
     size_t *queue = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *queue);
     if (!dist || !queue) {
         free(dist);
         free(queue);
-        adjacency_free(&adj);
         return rg_error_nomem(err);
     }
     for (size_t i = 0; i < g->n_nodes; i++)
@@ -521,8 +517,8 @@ int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_opti
         /* only the ends may be of another type than --via */
         if (u != from && o.via >= 0 && (int)g->nodes[u].type != o.via)
             continue;
-        for (size_t k = adj.start[u]; k < adj.start[u + 1]; k++) {
-            size_t v = adj.other[k];
+        for (size_t k = adj->start[u]; k < adj->start[u + 1]; k++) {
+            size_t v = adj->other[k];
             if (dist[v] >= 0)
                 continue;
             dist[v] = dist[u] + 1;
@@ -535,7 +531,7 @@ int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_opti
         for (size_t i = 0; i < g->n_nodes; i++)
             if (dist[i] >= 0 && i != from && i != to && o.via >= 0 && (int)g->nodes[i].type != o.via)
                 dist[i] = -2;
-        walk w = {g, &adj, dist, from, malloc((size_t)(dist[to] + 1) * sizeof(size_t)),
+        walk w = {g, adj, dist, from, malloc((size_t)(dist[to] + 1) * sizeof(size_t)),
                   malloc((o.all ? RG_PATHS_MAX : 1) * sizeof(rg_path)), 0, o.all ? RG_PATHS_MAX : 1, o.co_mentions,
                   false};
         if (!w.stack || !w.paths)
@@ -553,8 +549,62 @@ int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_opti
     }
     free(dist);
     free(queue);
+    return rc;
+}
+
+int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_options *opts, rg_path **paths,
+                   size_t *n, rg_error *err)
+{
+    rg_path_options o = opts ? *opts : (rg_path_options){.via = -1};
+    adjacency adj;
+    *paths = NULL;
+    *n = 0;
+    if (adjacency_build(g, o.co_mentions, false, &adj) < 0)
+        return rg_error_nomem(err);
+    int rc = search_paths(g, &adj, from, to, o, paths, n, err);
     adjacency_free(&adj);
     return rc;
+}
+
+struct rg_path_index {
+    const rg_graph *g;
+    bool co_mentions;
+    adjacency adj;
+};
+
+int rg_path_index_new(const rg_graph *g, bool co_mentions, rg_path_index **out, rg_error *err)
+{
+    rg_path_index *ix = malloc(sizeof *ix);
+    *out = NULL;
+    if (!ix)
+        return rg_error_nomem(err);
+    *ix = (rg_path_index){.g = g, .co_mentions = co_mentions};
+    if (adjacency_build(g, co_mentions, false, &ix->adj) < 0) {
+        free(ix);
+        return rg_error_nomem(err);
+    }
+    *out = ix;
+    return 0;
+}
+
+void rg_path_index_free(rg_path_index *ix)
+{
+    if (!ix)
+        return;
+    adjacency_free(&ix->adj);
+    free(ix);
+}
+
+int rg_query_paths_indexed(const rg_path_index *ix, size_t from, size_t to, const rg_path_options *opts,
+                           rg_path **paths, size_t *n, rg_error *err)
+{
+    rg_path_options o = opts ? *opts : (rg_path_options){.via = -1};
+    *paths = NULL;
+    *n = 0;
+    if (o.co_mentions != ix->co_mentions)
+        return rg_error_set(err, RG_ERR_USAGE, NULL, 0, "the path index was built %s co-mentions",
+                            ix->co_mentions ? "with" : "without");
+    return search_paths(ix->g, &ix->adj, from, to, o, paths, n, err);
 }
 
 /* ---- neighbourhoods ---- */

@@ -59,6 +59,17 @@ int rg_query_paths(const rg_graph *g, size_t from, size_t to, const rg_path_opti
                    size_t *n, rg_error *err);
 void rg_paths_free(rg_path *paths, size_t n);
 
+/* The walkable links of a graph, gathered once for many path queries (a
+ * server's): on 2M links gathering them takes longer than the search. The
+ * graph must outlive the index and not change. */
+typedef struct rg_path_index rg_path_index;
+int rg_path_index_new(const rg_graph *g, bool co_mentions, rg_path_index **out, rg_error *err);
+void rg_path_index_free(rg_path_index *ix);
+/* rg_query_paths on the index's graph; opts->co_mentions must be the
+ * index's. The same answers. */
+int rg_query_paths_indexed(const rg_path_index *ix, size_t from, size_t to, const rg_path_options *opts,
+                           rg_path **paths, size_t *n, rg_error *err);
+
 /* The link that best explains a step between two nodes: a role or
  * membership before a co-mention. */
 size_t rg_query_link(const rg_graph *g, size_t a, size_t b, bool co_mentions);
