@@ -105,6 +105,63 @@ START_TEST(paths_through_recommendations)
 }
 END_TEST
 
+/* A path index (serve's) gives rg_query_paths' answers between every
+ * pair, with and without co-mentions, and refuses the other setting. */
+START_TEST(path_index_answers_as_paths)
+{
+    rg_graph *g = sample();
+    rg_error err;
+    rg_error_clear(&err);
+    for (int co = 0; co < 2; co++) {
+        rg_path_index *ix;
+        ck_assert_int_eq(rg_path_index_new(g, co, &ix, &err), 0);
+        rg_path_options o = {.via = -1, .all = true, .co_mentions = co};
+        for (size_t a = 0; a < g->n_nodes; a++) {
+            for (size_t b = 0; b < g->n_nodes; b++) {
+                rg_path *p, *q;
+                size_t n, m;
+                ck_assert_int_eq(rg_query_paths(g, a, b, &o, &p, &n, &err), 0);
+                ck_assert_int_eq(rg_query_paths_indexed(ix, a, b, &o, &q, &m, &err), 0);
+                ck_assert_uint_eq(n, m);
+                for (size_t k = 0; k < n; k++) {
+                    ck_assert_uint_eq(p[k].len, q[k].len);
+                    ck_assert(memcmp(p[k].nodes, q[k].nodes, (p[k].len + 1) * sizeof *p[k].nodes) == 0);
+                    ck_assert(!p[k].len || memcmp(p[k].links, q[k].links, p[k].len * sizeof *p[k].links) == 0);
+                }
+                rg_paths_free(p, n);
+                rg_paths_free(q, m);
+            }
+        }
+        rg_path_options other = {.via = -1, .co_mentions = !co};
+        rg_path *p;
+        size_t n;
+        ck_assert_int_eq(rg_query_paths_indexed(ix, 0, 1, &other, &p, &n, &err), -1);
+        ck_assert_int_eq(err.code, RG_ERR_USAGE);
+        rg_error_clear(&err);
+        rg_path_index_free(ix);
+    }
+    rg_graph_free(g);
+}
+END_TEST
+
+/* find folds ASCII case, in names and sentences alike */
+START_TEST(find_folds_case)
+{
+    rg_graph *g = sample();
+    rg_error err;
+    rg_error_clear(&err);
+    size_t *out, n;
+    ck_assert_int_eq(rg_query_find(g, "sCIENCE AND ict", &out, &n, &err), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(out[0], node(g, "agency:kr-msit"));
+    free(out);
+    ck_assert_int_eq(rg_query_find(g, "Z", &out, &n, &err), 0);
+    ck_assert_uint_eq(n, 0);
+    free(out);
+    rg_graph_free(g);
+}
+END_TEST
+
 START_TEST(neighbors_common_ego_find)
 {
     rg_graph *g = sample();
@@ -203,6 +260,8 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, names_resolve_with_suggestions);
     tcase_add_test(tc, paths_through_recommendations);
+    tcase_add_test(tc, path_index_answers_as_paths);
+    tcase_add_test(tc, find_folds_case);
     tcase_add_test(tc, neighbors_common_ego_find);
     tcase_add_test(tc, filter_by_modality);
     suite_add_tcase(s, tc);
