@@ -19,6 +19,8 @@ static const char catalog_json[] =
     " {\"name\": \"U.S. Tax Commission\", \"type\": \"agency\", \"country\": \"US\"},"
     " {\"name\": \"Department of State\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"State Department\"]},"
     " {\"name\": \"Ministry of Science and ICT\", \"type\": \"agency\", \"country\": \"KR\", \"aliases\": [\"MSIT\"]},"
+    " {\"name\": \"Securities and Exchange Commission\", \"type\": \"agency\", \"country\": \"US\","
+    "  \"aliases\": [\"SEC\"]},"
     " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"}]";
 
 typedef struct fixture {
@@ -198,6 +200,21 @@ START_TEST(a_party_named_after_an_inferred_one_is_linked_as_named)
 }
 END_TEST
 
+START_TEST(a_bill_section_label_names_no_body)
+{
+    fixture f = extract("data/s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nCongress finds the following.\n\n"
+                                     "## Sec. 3. Sense of Congress\n\nIt is the sense of Congress that the "
+                                     "United States should act.\n");
+    size_t n;
+    ck_assert(!rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
+    done(&f);
+    /* the commission named in a sentence is the commission */
+    f = extract("data/s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nThe SEC should act.\n");
+    ck_assert(rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
+    done(&f);
+}
+END_TEST
+
 START_TEST(a_quoted_name_before_a_program_noun)
 {
     fixture f = extract("data/q.md", "# Health\n\n"
@@ -353,6 +370,7 @@ int main(void)
     tcase_add_test(tc, a_topic_or_a_route_is_no_party);
     tcase_add_test(tc, a_clause_subject_and_a_sentence_that_goes_on);
     tcase_add_test(tc, a_party_named_after_an_inferred_one_is_linked_as_named);
+    tcase_add_test(tc, a_bill_section_label_names_no_body);
     tcase_add_test(tc, a_quoted_name_before_a_program_noun);
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
