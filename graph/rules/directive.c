@@ -188,6 +188,24 @@ static bool imperative(const char *text, bool any_case)
     return w[n] == ' ' && !word_in(next, word_len(next), noun_followers, COUNT(noun_followers));
 }
 
+/* Does a segment before the subject at t[end] set a condition ("If
+ * deterrence fails, China could ...", "Without such steps, Japan could
+ * ..."), so that a "could" after it foresees rather than proposes? */
+static bool conditioned(const char *t, size_t end)
+{
+    static const char *const conditions[] = {"if", "unless", "without", "absent", "should", "were"};
+    for (size_t b = 0; b < end;) {
+        const char *w = skip_spaces(t + b);
+        if (word_in(w, word_len(w), conditions, COUNT(conditions)))
+            return true;
+        size_t e = b + strcspn(t + b, ",");
+        if (e >= end)
+            break;
+        b = e + 1;
+    }
+    return false;
+}
+
 /* Does what follows a "could" propose a deed ("also assign a liaison
  * cell", "launch such a mechanism") rather than a benefit or a
  * possibility ("help", "be", "not")? */
@@ -794,7 +812,8 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
          * ("U.S. Forces Japan could also assign ..."), and only a deed:
          * not "could help", "could be", "could not" */
         if ((f->needs & NAMED_OUTSIDE_LIST) && !(where & RG_DIRECTIVE_ITEM) &&
-            (!actor_subject(t, s_start, s_end, actors, n_actors, true) || !proposes_a_deed(t + i + len)))
+            (!actor_subject(t, s_start, s_end, actors, n_actors, true) || !proposes_a_deed(t + i + len) ||
+             conditioned(t, s_start)))
             continue;
         /* "Washington and Seoul have committed to ...": in a report, what
          * was done; in a joint statement, what its parties bind themselves to */
