@@ -121,13 +121,13 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
             size_t node = st->nodes[i];
             const rg_mention *m = &r->mentions[i];
             size_t same;
-            if (!m->inferred && rg_graph_find_link(st->g, rec, node, rel, &same) && st->g->links[same].inferred) {
+            bool twice = rg_graph_find_link(st->g, rec, node, rel, &same);
+            if (twice && !m->inferred && st->g->links[same].inferred) {
                 st->g->links[same].inferred = false; /* inferred, and named too */
                 continue;
             }
-            if ((rel != RG_REL_LEADS && rel != RG_REL_CONCERNS && linked(st->g, rec, node, RG_REL_LEADS, m)) ||
-                (rel == RG_REL_PARTNERS && linked(st->g, rec, node, RG_REL_TARGETS, m)) ||
-                rg_graph_find_link(st->g, rec, node, rel, NULL))
+            if (twice || (rel != RG_REL_LEADS && rel != RG_REL_CONCERNS && linked(st->g, rec, node, RG_REL_LEADS, m)) ||
+                (rel == RG_REL_PARTNERS && linked(st->g, rec, node, RG_REL_TARGETS, m)))
                 continue; /* named twice: one link */
             rg_evidence e = evidence_at(st, s->line, s->text);
             if (rg_graph_link_evidence(st->g, rec, node, rel, &e, &r->mentions[i].inferred, NULL) < 0)

@@ -776,7 +776,8 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         }
         const struct form *f = &forms[which];
         /* the cheap tests first: most words of a report are read here */
-        if ((f->needs & VOICE) && !(where & RG_DIRECTIVE_VOICE))
+        bool named_only = (f->needs & NAMED_OUTSIDE_LIST) && !(where & RG_DIRECTIVE_ITEM);
+        if (((f->needs & VOICE) && !(where & RG_DIRECTIVE_VOICE)) || (named_only && !proposes_a_deed(t + i + len)))
             continue;
         /* "need to" after "will", "to", "and": no order of its own; nor
          * is a form denied ("did not plan to") */
@@ -809,11 +810,9 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         if ((f->needs & ACTOR_SUBJECT) && !actor)
             continue;
         /* outside a list, "could" proposes only what a named actor might do
-         * ("U.S. Forces Japan could also assign ..."), and only a deed:
-         * not "could help", "could be", "could not" */
-        if ((f->needs & NAMED_OUTSIDE_LIST) && !(where & RG_DIRECTIVE_ITEM) &&
-            (!actor_subject(t, s_start, s_end, actors, n_actors, true) || !proposes_a_deed(t + i + len) ||
-             conditioned(t, s_start)))
+         * ("U.S. Forces Japan could also assign ..."), and only a deed (not
+         * "could help", "could be", "could not": passed over above) */
+        if (named_only && (!actor_subject(t, s_start, s_end, actors, n_actors, true) || conditioned(t, s_start)))
             continue;
         /* "Washington and Seoul have committed to ...": in a report, what
          * was done; in a joint statement, what its parties bind themselves to */
