@@ -291,8 +291,9 @@ static int read_leaders(rg_context *c, const rg_block *lead_in, rg_reading *out)
 }
 
 /* Do the items after a lead-in complete what it directs, and with what
- * modality: "the Task Force
- * shall--" ("(1) assess ..."), or an item that directs ("(5) include
+ * modality: a lead-in that ends where its directive leaves off ("the Task
+ * Force shall--" before "(1) assess ...", "Washington and Tokyo should:",
+ * "the leaders decided to:"), or an item that directs ("(5) include
  * coordination with allies--" before "(A) to leverage ...")? Not those of
  * a directive that ends on what it is about ("... sanctions on entities
  * that are supporting actions by the PRC--": "(1) to overthrow ..."). */
