@@ -296,11 +296,14 @@ static int read_leaders(rg_context *c, const rg_block *lead_in, rg_reading *out)
  * "the leaders decided to:"), or an item that directs ("(5) include
  * coordination with allies--" before "(A) to leverage ...")? Not those of
  * a directive that ends on what it is about ("... sanctions on entities
- * that are supporting actions by the PRC--": "(1) to overthrow ..."). */
-static rg_modality directs_items(const rg_context *c, long lead_in)
+ * that are supporting actions by the PRC--": "(1) to overthrow ..."). An
+ * item that is an order by its own form ("- Deepen cooperation ...") needs
+ * no lead-in: by_lead_in false, only a provision that directs ("shall--")
+ * gives it a modality other than imperative. */
+static rg_modality directs_items(const rg_context *c, long lead_in, bool by_lead_in)
 {
     const rg_block *b = &c->doc->blocks[lead_in];
-    if (c->lead_ins[lead_in].modality)
+    if (by_lead_in && c->lead_ins[lead_in].modality)
         return c->lead_ins[lead_in].modality;
     if (b->kind == RG_BLOCK_ITEM)
         return c->rec_block[lead_in];
@@ -340,7 +343,7 @@ static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t at, boo
         return RG_FORM_NONE;
     if (rg_directive_imperative(s->text))
         return item ? RG_FORM_ITEM : RG_FORM_EMPHASIZED;
-    if (item && b->lead_in >= 0 && directs_items(c, b->lead_in) && rg_directive_imperative_any_case(s->text))
+    if (item && b->lead_in >= 0 && directs_items(c, b->lead_in, true) && rg_directive_imperative_any_case(s->text))
         return RG_FORM_ITEM;
     return RG_FORM_NONE;
 }
@@ -497,8 +500,10 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
     if (out->form != RG_FORM_NONE) {
         if (at != RG_NONE)
             out->subject = d.subject, out->modal = at;
-        /* an imperative item under "the Task Force shall--" is a "shall" */
-        rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in) : RG_MODALITY_NONE;
+        /* an imperative item under "the Task Force shall--" is a "shall";
+         * one in lower case under "Washington and Tokyo should:", a "should" */
+        bool own_form = at == RG_NONE && rg_directive_imperative(s->text);
+        rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in, !own_form) : RG_MODALITY_NONE;
         out->modality = at != RG_NONE ? d.modality : directed ? directed : RG_MODALITY_IMPERATIVE;
         return read_recommendation(c, s, &d, out);
     }

@@ -803,8 +803,12 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
             if (authors || (strstr(t, "sense of") && strstr(t, "sense of") < t + s_start))
                 author_end = s_start; /* "It is the sense of Congress that", "This brief argues that" */
         }
+        /* "This report recommends that the Department ...": who recommends
+         * may be the document; who is to act is an actor */
         bool actor = actor_subject(t, s_start, s_end, actors, n_actors, false) ||
-                     (shares_the_subject(t, i) && opening_actor(t, actors, n_actors));
+                     (shares_the_subject(t, i) && opening_actor(t, actors, n_actors)) ||
+                     ((f->needs & THAT_CLAUSE) &&
+                      actor_subject(t, i + len, that_subject_end(t, i + len, actors, n_actors), actors, n_actors, false));
         if (unmade_by_what_follows(t, i, len, f->needs, actor))
             continue;
         if ((f->needs & ACTOR_SUBJECT) && !actor)
@@ -876,8 +880,14 @@ rg_modality rg_directive_lead_in(const char *t, const rg_span *actors, size_t n_
     if (at == RG_NONE)
         return RG_MODALITY_NONE;
     /* "recommends that U.S. and ROK policymakers:": the items say what they
-     * are to do */
-    if (ends || out->subject_end == e)
+     * are to do, when no verb of the lexicon follows the subject */
+    if (!ends && out->modality == RG_MODALITY_RECOMMEND) {
+        ends = true;
+        for (size_t b = out->subject_end; b < e && ends; b++)
+            if (isalpha((unsigned char)t[b]) && !isalpha((unsigned char)t[b - 1]))
+                ends = !verb_word(t + b, word_len(t + b));
+    }
+    if (ends)
         return out->modality;
     *out = (rg_directive){.at = RG_NONE};
     return RG_MODALITY_NONE;
