@@ -1111,6 +1111,25 @@ static void drop_city_compounds(const char *text, list *ms)
     ms->len = w;
 }
 
+/* "SEC. 2. FINDINGS.": the label that opens a bill's section heading
+ * (the reader may end a sentence after its abbreviation) names no body,
+ * whatever a catalog lists as "SEC". */
+static void drop_section_label(const char *text, list *ms)
+{
+    if (!spells_ci(text, 3, "sec") || text[3] != '.')
+        return;
+    const char *after = text + 4;
+    while (*after == ' ')
+        after++;
+    if (*after && !isdigit((unsigned char)*after))
+        return;
+    size_t w = 0;
+    for (size_t k = 0; k < ms->len; k++)
+        if (ms->items[k].start != 0 || ms->items[k].len != 3)
+            ms->items[w++] = ms->items[k];
+    ms->len = w;
+}
+
 static void add_shapes(rg_context *c, const char *text, list *ms)
 {
     rg_shape *shapes;
@@ -1287,6 +1306,7 @@ int rg_mentions_find(rg_context *c, const char *text, const rg_name_hit *names, 
             qsort(ms.items, ms.len, sizeof *ms.items, by_start);
     }
     drop_city_compounds(text, &ms);
+    drop_section_label(text, &ms);
     if (!ms.failed)
         add_shapes(c, text, &ms);
     if (ms.len > 1)
