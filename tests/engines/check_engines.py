@@ -248,7 +248,14 @@ def test_slurm(found, run):
     parts = [n for n in os.listdir(v["PARTS"]) if n.startswith("part-")]
     if len(parts) != 8:
         raise Failure("%d parts, not 8" % len(parts))
-    return "300 reports, 8 tasks, merged after them: build's bytes"
+    times = run.cluster.job_times()
+    ends = [end for name, _, end in times if name == "relgraph-extract"]
+    starts = [start for name, start, _ in times if name == "relgraph-merge"]
+    if len(ends) != 8 or len(starts) != 1:
+        raise Failure("the controller holds %d tasks and %d merges, not 8 and 1" % (len(ends), len(starts)))
+    if starts[0] < max(ends):
+        raise Failure("the merge started at %s, before the last task ended (%s)" % (starts[0], max(ends)))
+    return "300 reports, 8 tasks, the merge after them: build's bytes"
 
 
 def test_slurm_fails(found, run):
@@ -310,7 +317,7 @@ def main(argv):
     if unknown:
         print("check_engines.py: no test %s" % ", ".join(unknown), file=sys.stderr)
         return 2
-    for s in (signal.SIGTERM, signal.SIGHUP):
+    for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, on_signal)
     counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
     top = tempfile.mkdtemp(prefix="relgraph-engines-")
