@@ -11,7 +11,8 @@ being RELGRAPH; the merged graph must be byte for byte what `relgraph build`
 writes from the same reports and catalog.
 
   variables          every variable a recipe reads is in the settings block
-  parallel           GNU parallel on this machine (-S :), built-in catalog
+  parallel           GNU parallel on this machine (-S :), built-in catalog,
+                     run twice (8, then 16 reports a job)
   parallel-bench     the same on ../shared/bench's 10 MB corpus and catalog
                      (skipped without ../shared/bench)
   parallel-fails     a report extract refuses: parallel fails, no merge
@@ -187,7 +188,9 @@ def parallel_on(found, run, reports, catalog, per_job):
 def test_parallel(found, run):
     reports = os.path.join(run.lib, "reports")
     library.make_library(reports, 300)
-    return parallel_on(found, run, reports, "", 16)
+    # run twice: the second run must not take the first one's parts
+    parallel_on(found, run, reports, "", 8)
+    return parallel_on(found, run, reports, "", 16) + ", after a run of 8 a job"
 
 
 def test_parallel_bench(found, run):
