@@ -44,8 +44,9 @@ class ClusterError(Exception):
 
 
 class Cluster:
-    def __init__(self, root):
+    def __init__(self, root, jobs_per_core=5):
         self.root = root
+        self.jobs_per_core = jobs_per_core
         self.conf = os.path.join(root, "slurm.conf")
         self.socket = os.path.join(root, "munge", "munge.socket")
         self.procs = {}
@@ -122,10 +123,12 @@ class Cluster:
             "SelectTypeParameters=CR_Core",
             "ReturnToService=2",
             "%s NodeAddr=127.0.0.1 State=UNKNOWN" % node,
-            # five jobs a core: a small array starts at once, and a job
-            # that does not wait for it (a wrong dependency) runs beside it
+            # the tests run five jobs a core: a small array starts at once,
+            # and a job that does not wait for it (a wrong dependency) runs
+            # beside it; a benchmark runs one
             "PartitionName=main Nodes=%s Default=YES MaxTime=INFINITE State=UP"
-            " OverSubscribe=FORCE:5" % name,
+            " OverSubscribe=%s" % (name, "FORCE:%d" % self.jobs_per_core
+                                   if self.jobs_per_core > 1 else "NO"),
         ]
         with open(self.conf, "w") as f:
             f.write("\n".join(lines) + "\n")
