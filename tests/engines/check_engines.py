@@ -37,6 +37,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# no __pycache__ beside the sources
+sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 import cluster  # noqa: E402
 import library  # noqa: E402
@@ -87,6 +89,7 @@ class Run:
         self.env["PATH"] = self.bin + os.pathsep + self.env.get("PATH", "")
         self.env["LC_ALL"] = "C"
         self.sessions = set()
+        self.cluster = None
         self.before = processes()
 
     def settings(self, reports, catalog, **extra):
@@ -160,7 +163,7 @@ def logs(parts):
 
 # --- the tests ------------------------------------------------------------
 
-def test_variables(found, run):
+def test_variables(found, _run):
     names = recipes.check_documented(found)
     for name in ("parallel", "slurm"):
         if name not in found:
@@ -287,7 +290,6 @@ TESTS = [
 
 def run_one(name, fn, found, top, relgraph):
     run = Run(top, name, relgraph)
-    run.cluster = None
     start = time.monotonic()
     outcome, note = "PASS", ""
     try:
