@@ -160,10 +160,11 @@ class Cluster:
 
     # --- using --------------------------------------------------------
 
-    def client(self, argv, timeout=20, check=True, **kw):
-        """Run a Slurm client command against this cluster, bounded."""
+    def client(self, argv, timeout=20, check=True, env=None, **kw):
+        """Run a Slurm client command against this cluster, bounded; env
+        (by default the cluster's) from client_env."""
         r = subprocess.run(["timeout", "-k", "5", str(timeout)] + argv,
-                           env=self.env, capture_output=True, text=True, **kw)
+                           env=env or self.env, capture_output=True, text=True, **kw)
         if check and r.returncode != 0:
             raise ClusterError("%s: exit %d: %s" % (
                 " ".join(argv), r.returncode, r.stderr.strip()))
