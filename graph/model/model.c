@@ -79,12 +79,10 @@ void rg_graph_free(rg_graph *g)
         node_destroy(&g->nodes[i]);
     for (size_t i = 0; i < g->n_links; i++)
         free(g->links[i].evidence);
-    for (size_t i = 0; i < g->n_docs; i++) {
-        free(g->docs[i].id);
-        free(g->docs[i].path);
-        free(g->docs[i].title);
-        free(g->docs[i].date);
-    }
+    for (size_t i = 0; i < g->n_docs; i++)
+        rg_document_destroy(&g->docs[i]);
+    free(g->catalog_sha256);
+    free(g->generator);
     free(g->nodes);
     free(g->links);
     free(g->docs);
@@ -371,7 +369,7 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
                                 g->docs[i].path);
     if (rg_reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0)
         return rg_error_nomem(err);
-    rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes, NULL};
+    rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes, NULL, NULL, NULL, 0, 0};
     if (!d.id || !d.path || !d.title) {
         free(d.id);
         free(d.path);
@@ -395,6 +393,74 @@ int rg_graph_set_document_date(rg_graph *g, const char *id, const char *date)
         return 0;
     }
     return -1;
+}
+
+size_t rg_graph_document_index(const rg_graph *g, const char *id)
+{
+    for (size_t i = 0; i < g->n_docs; i++)
+        if (strcmp(g->docs[i].id, id) == 0)
+            return i;
+    return RG_NONE;
+}
+
+void rg_doc_entity_destroy(rg_doc_entity *e)
+{
+    free(e->id);
+    free(e->label);
+    free(e->kind);
+    free(e->country);
+    rg_strset_destroy(&e->aliases);
+}
+
+void rg_document_destroy(rg_document *d)
+{
+    free(d->id);
+    free(d->path);
+    free(d->title);
+    free(d->date);
+    free(d->sha256);
+    for (size_t k = 0; k < d->n_entities; k++)
+        rg_doc_entity_destroy(&d->entities[k]);
+    free(d->entities);
+}
+
+/* A copy of s, or NULL for NULL; *failed set when out of memory. */
+static char *copy_or_null(const char *s, bool *failed)
+{
+    char *c = s ? rg_strdup(s) : NULL;
+    if (s && !c)
+        *failed = true;
+    return c;
+}
+
+int rg_document_add_entity(rg_document *d, const rg_doc_entity *e)
+{
+    if (rg_reserve((void **)&d->entities, &d->cap_entities, d->n_entities, sizeof *d->entities) < 0)
+        return -1;
+    bool failed = false;
+    rg_doc_entity c = {copy_or_null(e->id, &failed), copy_or_null(e->label, &failed), copy_or_null(e->kind, &failed),
+                       copy_or_null(e->country, &failed), {0}};
+    rg_strset_init(&c.aliases);
+    if (failed || rg_strset_union(&c.aliases, &e->aliases) < 0) {
+        rg_doc_entity_destroy(&c);
+        return -1;
+    }
+    d->entities[d->n_entities++] = c;
+    return 0;
+}
+
+/* What the copy of document s in another graph carries besides its id,
+ * path, title and bytes: its date, hash and records. */
+static int copy_document_extras(rg_document *d, const rg_document *s)
+{
+    bool failed = false;
+    if (s->date && !d->date)
+        d->date = copy_or_null(s->date, &failed);
+    if (s->sha256 && !d->sha256)
+        d->sha256 = copy_or_null(s->sha256, &failed);
+    for (size_t k = 0; k < s->n_entities && !failed; k++)
+        failed = rg_document_add_entity(d, &s->entities[k]) < 0;
+    return failed ? -1 : 0;
 }
 
 const char *rg_graph_document_date(const rg_graph *g, const char *id)
@@ -465,7 +531,7 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
         const rg_document *d = &src->docs[i];
         if (rg_graph_add_document(dst, d->id, d->path, d->title, d->bytes, err) < 0)
             return -1;
-        if (d->date && rg_graph_set_document_date(dst, d->id, d->date) < 0)
+        if (copy_document_extras(&dst->docs[dst->n_docs - 1], d) < 0)
             return rg_error_nomem(err);
     }
     size_t *map = malloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
@@ -504,6 +570,48 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 nomem:
     free(map);
     return rg_error_nomem(err);
+}
+
+int rg_graph_compact(rg_graph *g, const bool *keep_node, const bool *keep_link)
+{
+    size_t *map = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *map);
+    if (!map)
+        return -1;
+    size_t n = 0, m = 0;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        map[i] = keep_node[i] ? n : RG_NONE;
+        if (keep_node[i])
+            g->nodes[n++] = g->nodes[i];
+        else
+            node_destroy(&g->nodes[i]);
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        rg_link l = g->links[i];
+        if (!keep_link[i] || map[l.source] == RG_NONE || map[l.target] == RG_NONE) {
+            free(l.evidence);
+            continue;
+        }
+        l.source = map[l.source];
+        l.target = map[l.target];
+        g->links[m++] = l;
+    }
+    free(map);
+    g->n_nodes = n;
+    g->n_links = m;
+    /* the tables again: nodes now, links at their first use */
+    struct rg_graph_index *x = g->index;
+    rg_hmap_destroy(&x->nodes);
+    rg_hmap_init(&x->nodes);
+    free(x->link_slots);
+    x->link_slots = NULL;
+    x->link_cap = 0;
+    x->links_unindexed = true;
+    if (rg_hmap_reserve(&x->nodes, n) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (rg_hmap_put(&x->nodes, g->nodes[i].id, i) < 0)
+            return -1;
+    return 0;
 }
 
 int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err)
@@ -548,6 +656,11 @@ int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_er
             if (rg_strset_has(&docs, d->id))
                 rc = rg_graph_add_document(sub, d->id, d->path, d->title, d->bytes, err);
             if (rc == 0 && rg_strset_has(&docs, d->id) && d->date && rg_graph_set_document_date(sub, d->id, d->date) < 0)
+                rc = rg_error_nomem(err);
+            /* the hash too; the records describe the whole graph's nodes */
+            bool failed = false;
+            if (rc == 0 && rg_strset_has(&docs, d->id) && d->sha256 &&
+                !(sub->docs[sub->n_docs - 1].sha256 = copy_or_null(d->sha256, &failed)))
                 rc = rg_error_nomem(err);
         }
         if (rc == 0)

@@ -55,6 +55,12 @@ typedef void rg_pipeline_phase_fn(void *ctx, const char *phase);
  * the worker process that reads it, so notices come in no fixed order. */
 typedef void rg_pipeline_notice_fn(void *ctx, const char *name, const char *notice);
 
+/* Called as the extraction goes (after each report the calling process
+ * reads, and every tenth of a second while it waits for the workers):
+ * reports and bytes read so far by all processes, and in all. */
+typedef void rg_pipeline_progress_fn(void *ctx, size_t done, size_t total, unsigned long long bytes,
+                                     unsigned long long total_bytes);
+
 typedef struct rg_pipeline_options {
     const char *catalog_dir;     /* the built-in catalog */
     char *const *catalog_files;  /* added to it, in order */
@@ -63,6 +69,7 @@ typedef struct rg_pipeline_options {
     rg_pipeline_phase_fn *phase; /* may be NULL */
     void *phase_ctx;             /* for phase and notice */
     rg_pipeline_notice_fn *notice; /* may be NULL */
+    rg_pipeline_progress_fn *progress; /* may be NULL */
 } rg_pipeline_options;
 
 typedef struct rg_pipeline rg_pipeline;
@@ -96,5 +103,27 @@ int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
 
 /* Build a graph from report files: extract, finish. */
 int rg_pipeline_build(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err);
+
+/* The hash of the catalog files p was made with (64 hex digits). */
+const char *rg_pipeline_catalog_sha256(const rg_pipeline *p);
+
+/* What an update did (graph/pipeline/update.c). */
+typedef struct rg_update_summary {
+    size_t added, changed, removed, unchanged;
+    char rebuild[300]; /* why the graph was built in full instead, or "" */
+} rg_update_summary;
+
+/* Bring the graph file at graph_path up to date with the reports of in,
+ * the complete current set: a report whose path and content hash
+ * (sha256) the graph has is kept as it is; the documents of the graph
+ * that in no longer has, or has with other contents, are removed
+ * (rg_graph_drop_documents); the new and changed reports are extracted
+ * and merged; the graph is finished. The result is byte for byte the
+ * graph rg_pipeline_build makes of in. A graph written by another
+ * version of relgraph or with other catalog files, or none at
+ * graph_path, is built in full instead, and sum->rebuild says why.
+ * O(reports' bytes to hash + graph + new reports). */
+int rg_pipeline_update(const rg_pipeline *p, const rg_inputs *in, const char *graph_path, rg_graph **out,
+                       rg_update_summary *sum, rg_error *err);
 
 #endif
