@@ -15,6 +15,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -452,27 +453,122 @@ int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err)
     return 0;
 }
 
-int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err)
+/* What merge checks as it reads the parts: which part read each report,
+ * and the paths and hashes of all of them (for --expect). */
+typedef struct coverage {
+    rg_hmap by_id; /* document id → part */
+    rg_strset paths, hashes;
+    size_t problems;
+    rg_pipeline_problem_fn *problem;
+    void *ctx;
+} coverage;
+
+static void problem(coverage *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void problem(coverage *c, const char *fmt, ...)
 {
+    char line[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    c->problems++;
+    if (c->problem)
+        c->problem(c->ctx, line);
+}
+
+/* Note the reports part i read; a report another part read too is a
+ * problem, named with both parts. */
+static int cover(coverage *c, char *const *parts, size_t i, const rg_graph *part, rg_error *err)
+{
+    for (size_t k = 0; k < part->n_docs; k++) {
+        const rg_document *d = &part->docs[k];
+        size_t other;
+        if (rg_hmap_get(&c->by_id, d->id, &other)) {
+            problem(c, "%s: %s (%s) read twice: by %s and by %s", parts[i], d->id, d->path, parts[other], parts[i]);
+            continue;
+        }
+        if (rg_hmap_put(&c->by_id, d->id, i) < 0 || rg_strset_add(&c->paths, d->path) < 0 ||
+            (d->sha256 && rg_strset_add(&c->hashes, d->sha256) < 0))
+            return rg_error_nomem(err);
+    }
+    return 0;
+}
+
+/* Every report of expect read by some part: its path, or else its
+ * contents (a part made where the path was written otherwise). */
+static int check_expected(coverage *c, const rg_inputs *expect, rg_error *err)
+{
+    for (size_t i = 0; expect && i < expect->len; i++) {
+        char digest[RG_SHA256_HEX];
+        if (rg_strset_has(&c->paths, expect->names[i]))
+            continue;
+        if (rg_sha256_file(expect->paths[i], digest, err) < 0)
+            return -1;
+        if (!rg_strset_has(&c->hashes, digest))
+            problem(c, "%s: read by no part", expect->names[i]);
+    }
+    return 0;
+}
+
+static void coverage_destroy(coverage *c)
+{
+    rg_hmap_destroy(&c->by_id);
+    rg_strset_destroy(&c->paths);
+    rg_strset_destroy(&c->hashes);
+}
+
+int rg_pipeline_merge_checked(const rg_pipeline *p, char *const *parts, size_t n, const rg_inputs *expect,
+                              rg_pipeline_problem_fn *report, void *ctx, rg_graph **out, rg_error *err)
+{
+    coverage c = {.problem = report, .ctx = ctx};
+    rg_hmap_init(&c.by_id);
+    rg_strset_init(&c.paths);
+    rg_strset_init(&c.hashes);
+    rg_strset none;
+    rg_strset_init(&none);
     rg_graph *g = rg_graph_new();
     int rc = g ? 0 : rg_error_nomem(err);
     for (size_t i = 0; i < n && rc == 0; i++) {
         rg_graph *part = NULL;
         rc = rg_json_read(parts[i], &part, err);
+        /* a merged graph merges as its parts do: its catalog links come
+         * again from the whole (an agency's link to its country may go
+         * where another part names its parent) */
         if (rc == 0)
+            rc = rg_graph_drop_documents(part, &none, err);
+        size_t before = c.problems;
+        if (rc == 0)
+            rc = cover(&c, parts, i, part, err);
+        if (rc == 0 && c.problems == before && before == 0)
             rc = rg_graph_merge(g, part, err);
         rg_graph_free(part);
     }
+    if (rc == 0)
+        rc = check_expected(&c, expect, err);
+    if (rc == 0 && c.problems)
+        rc = rg_error_set(err, RG_ERR_INPUT, NULL, 0, "%zu report%s read twice or by no part: nothing written",
+                          c.problems, c.problems == 1 ? "" : "s");
     phase(p, "merge");
     if (rc == 0)
         rc = rg_pipeline_finish(p, g, err);
     phase(p, "finish");
+    coverage_destroy(&c);
     if (rc < 0) {
         rg_graph_free(g);
         g = NULL;
     }
     *out = g;
     return rc;
+}
+
+int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err)
+{
+    return rg_pipeline_merge_checked(p, parts, n, NULL, NULL, NULL, out, err);
 }
 
 /* Does the file at path open as JSON does, with { or [ (after a byte

@@ -95,6 +95,18 @@ int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err);
  * merge them in order and finish the graph. */
 int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err);
 
+/* Called with each problem merge finds, one line each. */
+typedef void rg_pipeline_problem_fn(void *ctx, const char *line);
+
+/* rg_pipeline_merge that cannot lose a report in silence: a report (by
+ * id) that two parts read is a problem naming it and both parts; with
+ * expect, a report of it that no part read (by path, else by content
+ * hash) is one too. Each goes to report; when there is any, the result
+ * is an error (RG_ERR_INPUT) counting them, and no graph. A part may be
+ * a merged graph: a tree of merges gives the bytes of one merge. */
+int rg_pipeline_merge_checked(const rg_pipeline *p, char *const *parts, size_t n, const rg_inputs *expect,
+                              rg_pipeline_problem_fn *report, void *ctx, rg_graph **out, rg_error *err);
+
 /* Read a graph file: from its snapshot while that is fresh, else the JSON
  * (keeping a snapshot of a big one for the next time). A file that is no
  * JSON at all (a report, a PDF, ...) is an error (RG_ERR_INPUT) that says
