@@ -11,6 +11,7 @@
 
 #include "graph/base/error.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,12 +20,16 @@ typedef struct rg_sha256 {
     uint64_t bytes; /* hashed so far */
     unsigned char block[64];
     size_t used; /* bytes of block filled */
+    bool shani;  /* this processor's SHA instructions do the rounds */
 } rg_sha256;
 
 /* The length of a digest written as lowercase hex, with its NUL. */
 enum { RG_SHA256_HEX = 65 };
 
 void rg_sha256_init(rg_sha256 *h);
+/* The same with the portable rounds only, whatever the processor has (for
+ * the tests, which compare the two). */
+void rg_sha256_init_portable(rg_sha256 *h);
 void rg_sha256_add(rg_sha256 *h, const void *data, size_t len);
 /* The digest, as 64 lowercase hex digits and a NUL. h is spent. */
 void rg_sha256_hex(rg_sha256 *h, char out[RG_SHA256_HEX]);

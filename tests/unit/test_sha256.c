@@ -6,10 +6,16 @@
 #include <string.h>
 #include <unistd.h>
 
+/* the portable rounds, or the processor's SHA instructions where it has them */
+static bool portable;
+
 static void digest_in_pieces(const char *data, size_t len, size_t piece, char out[RG_SHA256_HEX])
 {
     rg_sha256 h;
-    rg_sha256_init(&h);
+    if (portable)
+        rg_sha256_init_portable(&h);
+    else
+        rg_sha256_init(&h);
     for (size_t at = 0; at < len; at += piece)
         rg_sha256_add(&h, data + at, len - at < piece ? len - at : piece);
     rg_sha256_hex(&h, out);
@@ -38,6 +44,21 @@ START_TEST(fips_180_4_vectors)
     check_vector("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrs"
                  "tnopqrstu",
                  "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+}
+END_TEST
+
+START_TEST(portable_rounds)
+{
+    portable = true;
+    check_vector("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    check_vector("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+                 "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    char out[RG_SHA256_HEX];
+    static char a[1000000];
+    memset(a, 'a', sizeof a);
+    digest_in_pieces(a, sizeof a, 1000, out);
+    ck_assert_str_eq(out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    portable = false;
 }
 END_TEST
 
@@ -80,6 +101,7 @@ int main(void)
     Suite *s = suite_create("sha256");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, fips_180_4_vectors);
+    tcase_add_test(tc, portable_rounds);
     tcase_add_test(tc, a_million_a);
     tcase_add_test(tc, missing_file);
     suite_add_tcase(s, tc);
