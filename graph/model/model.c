@@ -35,6 +35,8 @@ int rg_score_parse(const char *name)
 struct rg_graph_index {
     rg_hmap nodes;                  /* id → node */
     rg_pool strings;                /* the evidence's documents and sentences */
+    rg_pool *pool;                  /* &strings, or the pool of the graph a part
+                                       made with rg_graph_new_part shares */
     unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
     size_t link_cap;                /* a power of two, or 0 */
     size_t link_hint;               /* the links a reader expects: the table's first size */
@@ -52,7 +54,16 @@ rg_graph *rg_graph_new(void)
     if (g) {
         rg_hmap_init(&g->index->nodes);
         rg_pool_init(&g->index->strings);
+        g->index->pool = &g->index->strings;
     }
+    return g;
+}
+
+rg_graph *rg_graph_new_part(rg_graph *whole)
+{
+    rg_graph *g = rg_graph_new();
+    if (g)
+        g->index->pool = whole->index->pool;
     return g;
 }
 
@@ -91,6 +102,24 @@ void rg_graph_free(rg_graph *g)
     free(g->index->link_slots);
     free(g->index);
     free(g);
+}
+
+void rg_graph_clear(rg_graph *g)
+{
+    for (size_t i = 0; i < g->n_nodes; i++)
+        node_destroy(&g->nodes[i]);
+    for (size_t i = 0; i < g->n_links; i++)
+        free(g->links[i].evidence);
+    for (size_t i = 0; i < g->n_docs; i++)
+        rg_document_destroy(&g->docs[i]);
+    g->n_nodes = g->n_links = g->n_docs = 0;
+    struct rg_graph_index *x = g->index;
+    rg_hmap_destroy(&x->nodes);
+    /* the arrays and the link table keep their room for the next part */
+    if (x->link_cap)
+        memset(x->link_slots, 0, x->link_cap * sizeof *x->link_slots);
+    x->links_unindexed = false;
+    x->finished = false;
 }
 
 bool rg_graph_find(const rg_graph *g, const char *id, size_t *index)
@@ -262,14 +291,14 @@ static int append_evidence(rg_graph *g, size_t l, rg_evidence e)
 static int add_evidence(rg_graph *g, size_t l, const rg_evidence *where)
 {
     rg_evidence e = *where;
-    e.doc = rg_pool_add(&g->index->strings, where->doc);
-    e.text = rg_pool_add(&g->index->strings, where->text ? where->text : "");
+    e.doc = rg_pool_add(g->index->pool, where->doc);
+    e.text = rg_pool_add(g->index->pool, where->text ? where->text : "");
     return e.doc && e.text ? append_evidence(g, l, e) : -1;
 }
 
 const char *rg_graph_intern(rg_graph *g, const char *s, size_t len)
 {
-    return rg_pool_intern(&g->index->strings, s, len);
+    return rg_pool_intern(g->index->pool, s, len);
 }
 
 int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t n)
@@ -499,12 +528,14 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
  * part's links come sentence by sentence, so most are asked again at once. */
 typedef struct translation {
     const char *from, *to;
+    bool shared; /* src and dst share one pool */
 } translation;
 
 static const char *translate(rg_graph *dst, translation *t, const char *s)
 {
     if (s != t->from) {
-        const char *to = rg_pool_add(&dst->index->strings, s);
+        /* a part made for dst shares its pool: its strings are dst's */
+        const char *to = t->shared ? s : rg_pool_add(dst->index->pool, s);
         if (!to)
             return NULL;
         t->from = s;
@@ -525,6 +556,67 @@ static void merge_inferred(rg_link *d, size_t had_evidence, const rg_link *s)
         d->inferred = had_evidence ? d->inferred && s->inferred : s->inferred;
 }
 
+/* Node i of src into dst: moved whole when dst has no node of its id
+ * (src's node is left empty), else merged. */
+static int absorb_node(rg_graph *dst, rg_graph *src, size_t i, size_t *at)
+{
+    rg_node *s = &src->nodes[i];
+    if (rg_graph_find(dst, s->id, at))
+        return merge_node(dst, s, at);
+    if (rg_reserve((void **)&dst->nodes, &dst->cap_nodes, dst->n_nodes, sizeof *dst->nodes) < 0 ||
+        rg_hmap_put(&dst->index->nodes, s->id, dst->n_nodes) < 0)
+        return -1;
+    *at = dst->n_nodes;
+    dst->nodes[dst->n_nodes++] = *s;
+    memset(s, 0, sizeof *s);
+    return 0;
+}
+
+int rg_graph_absorb(rg_graph *dst, rg_graph *src, rg_error *err)
+{
+    /* evidence moves only where its strings are dst's already */
+    if (src->index->pool != dst->index->pool || src->index->links_unindexed)
+        return rg_graph_merge(dst, src, err);
+    for (size_t i = 0; i < src->n_docs; i++) {
+        rg_document *d = &src->docs[i];
+        if (rg_graph_add_document(dst, d->id, d->path, d->title, d->bytes, err) < 0)
+            return -1;
+        /* its date, hash and records move */
+        rg_document *to = &dst->docs[dst->n_docs - 1];
+        to->date = d->date, to->sha256 = d->sha256, to->entities = d->entities;
+        to->n_entities = d->n_entities, to->cap_entities = d->cap_entities;
+        d->date = d->sha256 = NULL, d->entities = NULL, d->n_entities = d->cap_entities = 0;
+    }
+    size_t *map = malloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
+    int rc = map ? 0 : -1;
+    for (size_t i = 0; i < src->n_nodes && rc == 0; i++)
+        rc = absorb_node(dst, src, i, &map[i]);
+    for (size_t i = 0; i < src->n_links && rc == 0; i++) {
+        rg_link *l = &src->links[i];
+        size_t at, before = dst->n_links;
+        if ((rc = rg_graph_link(dst, map[l->source], map[l->target], l->relation, NULL, 0, NULL, &at)) < 0)
+            break;
+        if (at >= before) {
+            /* a new link: its evidence, weight and flag as they are */
+            rg_link *d = &dst->links[at];
+            d->evidence = l->evidence, d->n_evidence = l->n_evidence, d->cap_evidence = l->cap_evidence;
+            d->weight = l->weight;
+            d->inferred = l->inferred;
+            l->evidence = NULL, l->n_evidence = l->cap_evidence = 0;
+            dst->index->finished = false;
+            continue;
+        }
+        size_t had_evidence = dst->links[at].n_evidence;
+        for (size_t k = 0; k < l->n_evidence && rc == 0; k++)
+            rc = append_evidence(dst, at, l->evidence[k]) < 0 ? -1 : 0;
+        /* a part of text: every piece of its evidence adds to the weight */
+        dst->links[at].weight += l->weight;
+        merge_inferred(&dst->links[at], had_evidence, l);
+    }
+    free(map);
+    return rc < 0 ? rg_error_nomem(err) : 0;
+}
+
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 {
     for (size_t i = 0; i < src->n_docs; i++) {
@@ -540,7 +632,8 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     for (size_t i = 0; i < src->n_nodes; i++)
         if (merge_node(dst, &src->nodes[i], &map[i]) < 0)
             goto nomem;
-    translation docs = {NULL, NULL}, texts = {NULL, NULL};
+    bool shared = src->index->pool == dst->index->pool;
+    translation docs = {NULL, NULL, shared}, texts = {NULL, NULL, shared};
     for (size_t i = 0; i < src->n_links; i++) {
         const rg_link *l = &src->links[i];
         size_t at, before = dst->n_links;

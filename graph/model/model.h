@@ -145,6 +145,13 @@ typedef struct rg_graph {
 } rg_graph;
 
 rg_graph *rg_graph_new(void);
+/* A new, empty graph whose evidence strings go to whole's pool, so that
+ * merging it into whole copies no sentence again: a part of one document,
+ * extracted on its own and merged at once. It must be freed before whole. */
+rg_graph *rg_graph_new_part(rg_graph *whole);
+/* Empty g (no node, link or document), keeping the room it has made, to
+ * extract the next part into. */
+void rg_graph_clear(rg_graph *g);
 /* Make room for n_nodes nodes and n_links links in all, so that a reader
  * who knows the counts grows nothing as it goes. */
 int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links);
@@ -266,6 +273,12 @@ int rg_graph_expand_records(rg_graph *g);
  * of them writes once finished. 0, or -1 when out of memory.
  * O(nodes + links + evidence). */
 int rg_graph_drop_documents(rg_graph *g, const rg_strset *gone, rg_error *err);
+
+/* rg_graph_merge of a part made with rg_graph_new_part(dst) and extracted
+ * from text (no catalog evidence), consuming it: the nodes and links dst
+ * does not have are moved, not copied; src is then only good to free.
+ * Any other src is merged as rg_graph_merge does. */
+int rg_graph_absorb(rg_graph *dst, rg_graph *src, rg_error *err);
 
 /* A copy of the nodes marked in keep[g->n_nodes], the links between them,
  * and the documents they come from; finished. */

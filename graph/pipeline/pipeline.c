@@ -143,13 +143,14 @@ void rg_pipeline_free(rg_pipeline *p)
     free(p);
 }
 
-/* Document i of in, extracted into a part of its own with its hash and
- * its records (what a later update needs to remove it), merged into g. */
-static int extract_one(const rg_pipeline *p, const rg_inputs *in, size_t i, rg_graph *g, rg_error *err)
+/* Document i of in, extracted into part (made with rg_graph_new_part(g),
+ * empty) with its hash and its records (what a later update needs to
+ * remove it), then moved into g; part is left empty for the next. */
+static int extract_one(const rg_pipeline *p, const rg_inputs *in, size_t i, rg_graph *part, rg_graph *g,
+                       rg_error *err)
 {
     rg_doc *doc = NULL;
     char digest[RG_SHA256_HEX];
-    rg_graph *part = NULL;
     int rc = rg_doc_load(in->paths[i], &doc, err);
     if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
         free(doc->path);
@@ -160,15 +161,13 @@ static int extract_one(const rg_pipeline *p, const rg_inputs *in, size_t i, rg_g
         p->notice(p->phase_ctx, in->names[i], doc->notice);
     if (rc == 0)
         rc = rg_sha256_file(in->paths[i], digest, err);
-    if (rc == 0 && !(part = rg_graph_new()))
-        rc = rg_error_nomem(err);
     if (rc == 0)
         rc = rg_extract_doc(p->reader, doc, part, err);
     if (rc == 0 && (!(part->docs[0].sha256 = rg_strdup(digest)) || rg_graph_expand_records(part) < 0))
         rc = rg_error_nomem(err);
     if (rc == 0)
-        rc = rg_graph_merge(g, part, err);
-    rg_graph_free(part);
+        rc = rg_graph_absorb(g, part, err);
+    rg_graph_clear(part);
     rg_doc_free(doc);
     return rc;
 }
@@ -223,11 +222,12 @@ static void tracker_stop(tracker *t)
 static int extract_some(const rg_pipeline *p, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
                         size_t *failed, const tracker *t, rg_error *err)
 {
-    int rc = 0;
+    rg_graph *part = rg_graph_new_part(g);
+    int rc = part ? 0 : rg_error_nomem(err);
     volatile unsigned long long *done = t->counts ? t->counts + 2 * first : NULL;
     for (size_t i = first; i < in->len && rc == 0; i += step) {
         *failed = i;
-        rc = extract_one(p, in, i, g, err);
+        rc = extract_one(p, in, i, part, g, err);
         if (rc == 0 && done) {
             done[0]++;
             done[1] += g->docs[g->n_docs - 1].bytes > 0 ? (unsigned long long)g->docs[g->n_docs - 1].bytes : 0;
@@ -235,6 +235,7 @@ static int extract_some(const rg_pipeline *p, const rg_inputs *in, size_t first,
                 tracker_report(p, t);
         }
     }
+    rg_graph_free(part);
     return rc;
 }
 
