@@ -68,7 +68,10 @@ static void show_progress(void *ctx, size_t done, size_t total, unsigned long lo
     char left[32] = "?";
     if (rate > 0 && total_bytes >= bytes) {
         long s = (long)((double)(total_bytes - bytes) / rate + 0.5);
-        snprintf(left, sizeof left, s >= 60 ? "%ldm%02lds" : "%.0ld%lds", s >= 60 ? s / 60 : 0, s % 60);
+        if (s >= 60)
+            snprintf(left, sizeof left, "%ldm%02lds", s / 60, s % 60);
+        else
+            snprintf(left, sizeof left, "%lds", s);
     }
     char line[160];
     int n = snprintf(line, sizeof line, "relgraph: build: %zu of %zu reports read, %.1f MB/s, %s left", done, total,
