@@ -174,19 +174,6 @@ static bool drop_evidence(rg_link *l, const rg_strset *gone, const char **last_d
     return kept > 0 || had == 0;
 }
 
-/* The documents that stay, in their order. */
-static void drop_document_entries(rg_graph *g, const rg_strset *gone)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < g->n_docs; i++) {
-        if (rg_strset_has(gone, g->docs[i].id))
-            rg_document_destroy(&g->docs[i]);
-        else
-            g->docs[kept++] = g->docs[i];
-    }
-    g->n_docs = kept;
-}
-
 int rg_graph_drop_documents(rg_graph *g, const rg_strset *gone, rg_error *err)
 {
     rg_hmap docs;
@@ -205,7 +192,7 @@ int rg_graph_drop_documents(rg_graph *g, const rg_strset *gone, rg_error *err)
     if (rc == 0)
         rc = rg_graph_compact(g, keep_node, keep_link);
     if (rc == 0)
-        drop_document_entries(g, gone);
+        rc = rg_graph_remove_documents(g, gone);
     rg_hmap_destroy(&docs);
     free(keep_node);
     free(keep_link);

@@ -35,6 +35,9 @@ int rg_score_parse(const char *name)
 struct rg_graph_index {
     rg_hmap nodes;                  /* id → node */
     rg_pool strings;                /* the evidence's documents and sentences */
+    rg_hmap docs;                   /* document id → position in docs[]: a
+                                       library of a million reports merges
+                                       without comparing each with all */
     rg_pool *pool;                  /* &strings, or the pool of the graph a part
                                        made with rg_graph_new_part shares */
     unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
@@ -54,6 +57,7 @@ rg_graph *rg_graph_new(void)
     if (g) {
         rg_hmap_init(&g->index->nodes);
         rg_pool_init(&g->index->strings);
+        rg_hmap_init(&g->index->docs);
         g->index->pool = &g->index->strings;
     }
     return g;
@@ -98,6 +102,7 @@ void rg_graph_free(rg_graph *g)
     free(g->links);
     free(g->docs);
     rg_hmap_destroy(&g->index->nodes);
+    rg_hmap_destroy(&g->index->docs);
     rg_pool_destroy(&g->index->strings);
     free(g->index->link_slots);
     free(g->index);
@@ -115,6 +120,7 @@ void rg_graph_clear(rg_graph *g)
     g->n_nodes = g->n_links = g->n_docs = 0;
     struct rg_graph_index *x = g->index;
     rg_hmap_destroy(&x->nodes);
+    rg_hmap_destroy(&x->docs);
     /* the arrays and the link table keep their room for the next part */
     if (x->link_cap)
         memset(x->link_slots, 0, x->link_cap * sizeof *x->link_slots);
@@ -391,18 +397,22 @@ void rg_graph_node_pages(rg_graph *g)
 int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
                           rg_error *err)
 {
-    for (size_t i = 0; i < g->n_docs; i++)
-        if (strcmp(g->docs[i].id, id) == 0)
-            return rg_error_set(err, RG_ERR_INPUT, path, 0,
-                                "report id '%s' given twice (also '%s'): rename one of the files", id,
-                                g->docs[i].path);
-    if (rg_reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0)
+    size_t at = rg_graph_document_index(g, id);
+    if (at != RG_NONE)
+        return rg_error_set(err, RG_ERR_INPUT, path, 0,
+                            "report id '%s' given twice (also '%s'): rename one of the files", id, g->docs[at].path);
+    if (rg_reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0 ||
+        rg_hmap_put(&g->index->docs, id, g->n_docs) < 0)
         return rg_error_nomem(err);
     rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes, NULL, NULL, NULL, 0, 0};
     if (!d.id || !d.path || !d.title) {
         free(d.id);
         free(d.path);
         free(d.title);
+        /* the table names a document that is not there: made again */
+        rg_hmap_destroy(&g->index->docs);
+        for (size_t i = 0; i < g->n_docs; i++)
+            rg_hmap_put(&g->index->docs, g->docs[i].id, i);
         return rg_error_nomem(err);
     }
     g->docs[g->n_docs++] = d;
@@ -411,25 +421,40 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
 
 int rg_graph_set_document_date(rg_graph *g, const char *id, const char *date)
 {
-    for (size_t i = 0; i < g->n_docs; i++) {
-        if (strcmp(g->docs[i].id, id) != 0)
-            continue;
-        char *copy = date ? rg_strdup(date) : NULL;
-        if (date && !copy)
-            return -1;
-        free(g->docs[i].date);
-        g->docs[i].date = copy;
-        return 0;
-    }
-    return -1;
+    size_t i = rg_graph_document_index(g, id);
+    if (i == RG_NONE)
+        return -1;
+    char *copy = date ? rg_strdup(date) : NULL;
+    if (date && !copy)
+        return -1;
+    free(g->docs[i].date);
+    g->docs[i].date = copy;
+    return 0;
 }
 
 size_t rg_graph_document_index(const rg_graph *g, const char *id)
 {
-    for (size_t i = 0; i < g->n_docs; i++)
-        if (strcmp(g->docs[i].id, id) == 0)
-            return i;
-    return RG_NONE;
+    size_t at;
+    return rg_hmap_get(&g->index->docs, id, &at) ? at : RG_NONE;
+}
+
+int rg_graph_remove_documents(rg_graph *g, const rg_strset *gone)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < g->n_docs; i++) {
+        if (rg_strset_has(gone, g->docs[i].id))
+            rg_document_destroy(&g->docs[i]);
+        else
+            g->docs[kept++] = g->docs[i];
+    }
+    g->n_docs = kept;
+    rg_hmap_destroy(&g->index->docs);
+    if (rg_hmap_reserve(&g->index->docs, kept) < 0)
+        return -1;
+    for (size_t i = 0; i < kept; i++)
+        if (rg_hmap_put(&g->index->docs, g->docs[i].id, i) < 0)
+            return -1;
+    return 0;
 }
 
 void rg_doc_entity_destroy(rg_doc_entity *e)
@@ -494,10 +519,8 @@ static int copy_document_extras(rg_document *d, const rg_document *s)
 
 const char *rg_graph_document_date(const rg_graph *g, const char *id)
 {
-    for (size_t i = 0; i < g->n_docs; i++)
-        if (strcmp(g->docs[i].id, id) == 0)
-            return g->docs[i].date;
-    return NULL;
+    size_t i = rg_graph_document_index(g, id);
+    return i == RG_NONE ? NULL : g->docs[i].date;
 }
 
 static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)

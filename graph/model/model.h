@@ -233,8 +233,13 @@ int rg_graph_set_document_date(rg_graph *g, const char *id, const char *date);
 /* The date of the document with this id, or NULL when unknown. */
 const char *rg_graph_document_date(const rg_graph *g, const char *id);
 
-/* The position of the document with this id in g->docs, or RG_NONE. */
+/* The position of the document with this id in g->docs, or RG_NONE. O(1). */
 size_t rg_graph_document_index(const rg_graph *g, const char *id);
+
+/* Remove the entries of g->docs whose ids gone holds (only the entries:
+ * rg_graph_drop_documents removes what they gave). 0, or -1 when out of
+ * memory. */
+int rg_graph_remove_documents(rg_graph *g, const rg_strset *gone);
 
 /* Add a copy of e to d's records (no check for one of the same id). 0, or
  * -1 when out of memory. */
