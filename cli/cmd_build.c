@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "export/json_file.h"
+#include "export/snapshot.h"
 #include "graph/base/fanout.h"
 #include "graph/read/doc.h"
 
@@ -140,6 +141,10 @@ int cmd_build(int argc, char **argv)
         clear_progress(&pr);
         if (rc == 0 && sum.rebuild[0])
             rg_cli_note("update: %s: built in full from %zu report%s", sum.rebuild, in.len, in.len == 1 ? "" : "s");
+        else if (rc == 0 && sum.moved)
+            rg_cli_note("update: %zu report%s new, %zu changed, %zu removed, %zu unchanged (%zu of them given by "
+                        "another path, which the graph now records)",
+                        sum.added, sum.added == 1 ? "" : "s", sum.changed, sum.removed, sum.unchanged, sum.moved);
         else if (rc == 0)
             rg_cli_note("update: %zu report%s new, %zu changed, %zu removed, %zu unchanged", sum.added,
                         sum.added == 1 ? "" : "s", sum.changed, sum.removed, sum.unchanged);
@@ -153,6 +158,11 @@ int cmd_build(int argc, char **argv)
     if (rc == 0)
         rc = rg_json_write_file(output, g, NULL, &err);
     rg_cli_phase("write");
+    /* the next update reads the graph from its snapshot, not the JSON */
+    if (rc == 0 && update) {
+        rg_snapshot_save(g, output);
+        rg_cli_phase("snapshot");
+    }
     if (rc == 0)
         rg_cli_wrote(output, g);
     else

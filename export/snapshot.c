@@ -3,6 +3,8 @@
 
 #include "export/snapshot.h"
 
+#include "export/json.h"
+
 #include "graph/base/hmap.h"
 #include "graph/base/text.h"
 
@@ -150,7 +152,8 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
     put_u64(&o, g->n_nodes);
     put_u64(&o, g->n_links);
     put_str(&o, g->catalog_sha256);
-    put_str(&o, g->generator);
+    /* a graph built here is the one the file relgraph wrote holds */
+    put_str(&o, g->generator ? g->generator : RG_GENERATOR);
     for (size_t i = 0; i < g->n_docs; i++) {
         put_str(&o, g->docs[i].id);
         put_str(&o, g->docs[i].path);

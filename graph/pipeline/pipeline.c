@@ -44,6 +44,11 @@ static void phase(const rg_pipeline *p, const char *name)
         p->phase(p->phase_ctx, name);
 }
 
+void rg_pipeline_phase(const rg_pipeline *p, const char *name)
+{
+    phase(p, name);
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

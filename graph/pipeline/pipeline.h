@@ -116,18 +116,25 @@ int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
 /* Build a graph from report files: extract, finish. */
 int rg_pipeline_build(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err);
 
+/* Tell p's phase callback that the phase name has ended (update.c's). */
+void rg_pipeline_phase(const rg_pipeline *p, const char *name);
+
 /* The hash of the catalog files p was made with (64 hex digits). */
 const char *rg_pipeline_catalog_sha256(const rg_pipeline *p);
 
 /* What an update did (graph/pipeline/update.c). */
 typedef struct rg_update_summary {
     size_t added, changed, removed, unchanged;
+    size_t moved; /* of the unchanged, given by another path (same file
+                     name and contents): their path is updated */
     char rebuild[300]; /* why the graph was built in full instead, or "" */
 } rg_update_summary;
 
 /* Bring the graph file at graph_path up to date with the reports of in,
  * the complete current set: a report whose path and content hash
- * (sha256) the graph has is kept as it is; the documents of the graph
+ * (sha256) the graph has is kept as it is (one of the same file name
+ * and contents under another path too, with its new path); the
+ * documents of the graph
  * that in no longer has, or has with other contents, are removed
  * (rg_graph_drop_documents); the new and changed reports are extracted
  * and merged; the graph is finished. The result is byte for byte the

@@ -26,33 +26,64 @@ static bool needs_rebuild(const rg_graph *old, const char *catalog_sha256, char 
     return true;
 }
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* The document of old that report i of in is, by its path, or else by
+ * its contents and file name (a report moved to another directory or
+ * given by another path: its id comes from its file name and is the
+ * same); RG_NONE when none is. */
+static size_t known_document(const rg_graph *old, const rg_hmap *by_path, const rg_hmap *by_hash, const bool *kept,
+                             const rg_inputs *in, size_t i, const char *digest)
+{
+    size_t at;
+    if (rg_hmap_get(by_path, in->names[i], &at))
+        return kept[at] ? RG_NONE : at;
+    if (rg_hmap_get(by_hash, digest, &at) && !kept[at] && strcmp(base_name(old->docs[at].path), base_name(in->names[i])) == 0)
+        return at;
+    return RG_NONE;
+}
+
 /* Sort the reports of in into those to read again (new or changed: into
- * read) and the documents of old that go (changed or removed: into gone). */
-static int plan(const rg_graph *old, const rg_inputs *in, rg_inputs *read, rg_strset *gone, rg_update_summary *sum,
+ * read) and the documents of old that go (changed or removed: into gone);
+ * a report kept under another path takes its new path. */
+static int plan(rg_graph *old, const rg_inputs *in, rg_inputs *read, rg_strset *gone, rg_update_summary *sum,
                 rg_error *err)
 {
-    rg_hmap by_path;
+    rg_hmap by_path, by_hash;
     rg_hmap_init(&by_path);
+    rg_hmap_init(&by_hash);
     bool *kept = calloc(old->n_docs ? old->n_docs : 1, sizeof *kept);
     read->paths = malloc((in->len ? in->len : 1) * sizeof *read->paths);
     read->names = malloc((in->len ? in->len : 1) * sizeof *read->names);
     int rc = kept && read->paths && read->names && rg_hmap_reserve(&by_path, old->n_docs) == 0 ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < old->n_docs; i++)
-        rc = rg_hmap_put(&by_path, old->docs[i].path, i);
+        if (rg_hmap_put(&by_path, old->docs[i].path, i) < 0 ||
+            (old->docs[i].sha256 && rg_hmap_put(&by_hash, old->docs[i].sha256, i) < 0))
+            rc = -1;
     if (rc < 0)
         rc = rg_error_nomem(err);
     for (size_t i = 0; rc == 0 && i < in->len; i++) {
         char digest[RG_SHA256_HEX];
-        size_t at;
         if ((rc = rg_sha256_file(in->paths[i], digest, err)) < 0)
             break;
-        bool known = rg_hmap_get(&by_path, in->names[i], &at) && !kept[at];
-        if (known && old->docs[at].sha256 && strcmp(old->docs[at].sha256, digest) == 0) {
+        size_t at = known_document(old, &by_path, &by_hash, kept, in, i, digest);
+        rg_document *d = at == RG_NONE ? NULL : &old->docs[at];
+        if (d && d->sha256 && strcmp(d->sha256, digest) == 0) {
             kept[at] = true;
             sum->unchanged++;
+            if (strcmp(d->path, in->names[i]) != 0) {
+                sum->moved++;
+                free(d->path);
+                if (!(d->path = rg_strdup(in->names[i])))
+                    rc = rg_error_nomem(err);
+            }
             continue;
         }
-        if (known)
+        if (d)
             sum->changed++;
         else
             sum->added++;
@@ -67,6 +98,7 @@ static int plan(const rg_graph *old, const rg_inputs *in, rg_inputs *read, rg_st
     sum->removed = gone->len - sum->changed;
     free(kept);
     rg_hmap_destroy(&by_path);
+    rg_hmap_destroy(&by_hash);
     return rc;
 }
 
@@ -83,6 +115,7 @@ int rg_pipeline_update(const rg_pipeline *p, const rg_inputs *in, const char *gr
     rg_graph *g = NULL;
     if (rg_pipeline_load(graph_path, &g, err) < 0)
         return -1;
+    rg_pipeline_phase(p, "load");
     if (needs_rebuild(g, rg_pipeline_catalog_sha256(p), sum->rebuild, sizeof sum->rebuild)) {
         rg_graph_free(g);
         return rg_pipeline_build(p, in, out, err);
@@ -92,14 +125,17 @@ int rg_pipeline_update(const rg_pipeline *p, const rg_inputs *in, const char *gr
     rg_strset_init(&gone);
     rg_graph *part = NULL;
     int rc = plan(g, in, &read, &gone, sum, err);
+    rg_pipeline_phase(p, "hash");
     if (rc == 0)
         rc = rg_graph_drop_documents(g, &gone, err);
+    rg_pipeline_phase(p, "drop");
     if (rc == 0 && read.len)
         rc = rg_pipeline_extract(p, &read, &part, err);
     if (rc == 0 && part)
         rc = rg_graph_merge(g, part, err);
     if (rc == 0)
         rc = rg_pipeline_finish(p, g, err);
+    rg_pipeline_phase(p, "finish");
     rg_graph_free(part);
     /* the names and paths are in's */
     free(read.paths);
