@@ -126,8 +126,6 @@ int cmd_build(int argc, char **argv)
         rc = rg_cli_check_output(output, in.paths, in.len, "reports", NULL, &err);
     if (rc == 0)
         rc = rg_cli_check_output(output, catalogs.items, catalogs.len, "catalog files", NULL, &err);
-    if (rc == 0 && update)
-        rc = rg_cli_check_output(output, in.paths, in.len, "reports", NULL, &err);
     progress pr = {{0, 0}, 0, 0};
     clock_gettime(CLOCK_MONOTONIC, &pr.start);
     bool on_terminal = isatty(STDERR_FILENO) && !rg_options_quiet();

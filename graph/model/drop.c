@@ -41,7 +41,8 @@ int rg_graph_expand_records(rg_graph *g)
     int rc = had && index_documents(g, &docs) == 0 ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < g->n_docs; i++) {
         rg_document *d = &g->docs[i];
-        qsort(d->entities, d->n_entities, sizeof *d->entities, by_record_id);
+        if (d->n_entities)
+            qsort(d->entities, d->n_entities, sizeof *d->entities, by_record_id);
         had[i] = d->n_entities;
     }
     for (size_t i = 0; rc == 0 && i < g->n_nodes; i++) {

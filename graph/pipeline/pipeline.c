@@ -87,7 +87,8 @@ static int hash_catalog(rg_pipeline *p, const rg_pipeline_options *opts, rg_erro
     }
     if (d)
         closedir(d);
-    qsort(names, n, sizeof *names, by_name);
+    if (n)
+        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n && rc == 0; i++) {
         rg_buf path;
         rg_buf_init(&path);
