@@ -71,7 +71,8 @@ $(BUILD)/%.o: %.c $(BUILD)/config.h
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 # The explorer's page (export/explore/), compiled into relgraph as strings.
-EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js
+EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js \
+                  export/explore/vendor/cytoscape.min.js
 $(BUILD)/explore_assets.h: $(EXPLORE_ASSETS) export/explore/embed.sh
 	@mkdir -p $(dir $@)
 	sh export/explore/embed.sh $(EXPLORE_ASSETS) >$@.new && mv $@.new $@
@@ -144,6 +145,10 @@ run: deps
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
 	./relgraph explore -g out/graph.json -o out/explore.html
+	./relgraph compare -g out/graph.json --markdown renew-elevate-modernize-2020 peninsula-plus-2023 \
+	  >out/compare-2020-2023.md.tmp && mv out/compare-2020-2023.md.tmp out/compare-2020-2023.md
+	./relgraph render -g out/graph.json -o out/compare-2020-2023.svg --compare renew-elevate-modernize-2020 \
+	  peninsula-plus-2023 --title "What changed from the 2020 report to the 2023 report"
 	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 3 \
 	  --max-degree 10 --title "Around the Department of State, three links out"
 	@echo "The ten most central agencies (harmonic closeness on the whole graph: how few of the links the reports"

@@ -206,6 +206,13 @@ static struct {
     struct timespec t0;
 } timing;
 
+void rg_cli_keep_until_exit(rg_graph *g)
+{
+    static rg_graph *kept;
+    rg_graph_free(kept); /* a second one: no command builds two */
+    kept = g;
+}
+
 void rg_cli_timings_start(const char *command, bool on)
 {
     timing.command = command;

@@ -165,7 +165,7 @@ int cmd_build(int argc, char **argv)
         rg_cli_wrote(output, g);
     else
         status = rg_cli_fail(&err);
-    rg_graph_free(g);
+    rg_cli_keep_until_exit(g);
     rg_pipeline_inputs_free(&in);
     free(catalogs.items);
     free(dates.items);

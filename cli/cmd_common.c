@@ -1,4 +1,5 @@
 /* relgraph common: what two nodes share. */
+#include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/json.h"
@@ -28,6 +29,28 @@ static json_t *side_json(const rg_graph *g, size_t link, size_t from)
     return o;
 }
 
+json_t *rg_cli_common_json(const rg_graph *g, size_t a, size_t b, const size_t *shared, size_t n)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        size_t s = shared[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(g->nodes[s].id));
+        json_object_set_new(o, "label", json_string(g->nodes[s].label));
+        json_object_set_new(o, "type", json_string(rg_type_name(g->nodes[s].type)));
+        json_t *links = json_array();
+        json_array_append_new(links, side_json(g, rg_query_link(g, a, s, false), a));
+        json_array_append_new(links, side_json(g, rg_query_link(g, b, s, false), b));
+        json_object_set_new(o, "links", links);
+        json_array_append_new(list, o);
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "a", json_string(g->nodes[a].id));
+    json_object_set_new(o, "b", json_string(g->nodes[b].id));
+    json_object_set_new(o, "common", list);
+    return o;
+}
+
 int cmd_common(int argc, char **argv)
 {
     rg_cli_query q = {0};
@@ -42,24 +65,7 @@ int cmd_common(int argc, char **argv)
     if (rg_query_common(g, a, b, &shared, &n, &q.err) < 0) {
         status = rg_cli_fail(&q.err);
     } else if (as_json) {
-        json_t *list = json_array();
-        for (size_t i = 0; i < n; i++) {
-            size_t s = shared[i];
-            json_t *o = json_object();
-            json_object_set_new(o, "id", json_string(g->nodes[s].id));
-            json_object_set_new(o, "label", json_string(g->nodes[s].label));
-            json_object_set_new(o, "type", json_string(rg_type_name(g->nodes[s].type)));
-            json_t *links = json_array();
-            json_array_append_new(links, side_json(g, rg_query_link(g, a, s, false), a));
-            json_array_append_new(links, side_json(g, rg_query_link(g, b, s, false), b));
-            json_object_set_new(o, "links", links);
-            json_array_append_new(list, o);
-        }
-        json_t *o = json_object();
-        json_object_set_new(o, "a", json_string(g->nodes[a].id));
-        json_object_set_new(o, "b", json_string(g->nodes[b].id));
-        json_object_set_new(o, "common", list);
-        rg_cli_print_json(o);
+        rg_cli_print_json(rg_cli_common_json(g, a, b, shared, n));
     } else {
         char buf[600];
         printf("%s and %s share %zu node%s\n", g->nodes[a].label, g->nodes[b].label, n, n == 1 ? "" : "s");

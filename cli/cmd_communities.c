@@ -1,4 +1,5 @@
 /* relgraph communities: groups that work together, and who is central in each. */
+#include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -31,10 +32,9 @@ static const rg_options_usage usage = {"communities", 19, false,
 /* What to compute and how to show it. */
 typedef struct args {
     rg_cli_query q; /* -g, the graph */
-    rg_community_method method;
-    rg_view_options vo;
-    long seed, members, min_size;
-    bool as_json, all;
+    rg_cli_communities_ask ask;
+    long members;
+    bool as_json;
 } args;
 
 /* The division of a view: each node's community, its weighted degree in
@@ -49,7 +49,7 @@ typedef struct division {
     size_t *grouped, *start;
 } division;
 
-static int method_option(const char *command, char *arg, void *value)
+int rg_cli_communities_option_method(const char *command, char *arg, void *value)
 {
     rg_community_method *method = value;
     if (strcmp(arg, "leiden") == 0)
@@ -61,26 +61,31 @@ static int method_option(const char *command, char *arg, void *value)
     return 0;
 }
 
+void rg_cli_communities_ask_defaults(rg_cli_communities_ask *ask)
+{
+    *ask = (rg_cli_communities_ask){RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL, false}, 1, 2, false};
+}
+
 /* Parse argv and get the graph. */
 static int open_args(int argc, char **argv, args *a)
 {
-    *a = (args){{{0}, NULL, NULL, NULL, {0, 0}}, RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL, false}, 1, 8, 2, false,
-                false};
+    *a = (args){{{0}, NULL, NULL, NULL, {0, 0}}, {0}, 8, false};
+    rg_cli_communities_ask_defaults(&a->ask);
     const rg_option options[] = {
         RG_OPT_GRAPH(&a->q.graph_file),
-        RG_OPT_CALLBACK(0, "method", &a->method, "M", "leiden (the default) or louvain", method_option),
-        RG_OPT_CALLBACK(0, "view", &a->vo.kind, "VIEW", "agencies (the default), entities or full", rg_cli_option_view),
-        RG_OPT_COUNT(0, "seed", &a->seed, "S", "the seed (default: 1)"),
+        RG_OPT_CALLBACK(0, "method", &a->ask.method, "M", "leiden (the default) or louvain", rg_cli_communities_option_method),
+        RG_OPT_CALLBACK(0, "view", &a->ask.view.kind, "VIEW", "agencies (the default), entities or full", rg_cli_option_view),
+        RG_OPT_COUNT(0, "seed", &a->ask.seed, "S", "the seed (default: 1)"),
         RG_OPT_COUNT(0, "members", &a->members, "N", "members listed per community (default: 8)"),
-        RG_OPT_COUNT(0, "min-size", &a->min_size, "N", "leave out communities smaller than N (default: 2)"),
-        RG_OPT_SET(0, "all", &a->all, "every community and every member, singletons too"),
+        RG_OPT_COUNT(0, "min-size", &a->ask.min_size, "N", "leave out communities smaller than N (default: 2)"),
+        RG_OPT_SET(0, "all", &a->ask.all, "every community and every member, singletons too"),
         RG_OPT_JSON(&a->as_json),
         RG_OPT_END,
     };
     int done = rg_cli_query_open(&usage, options, argc, argv, 0, NULL, -1, &a->q);
-    if (a->all) {
+    if (a->ask.all) {
         a->members = LONG_MAX;
-        a->min_size = 2;
+        a->ask.min_size = 2;
     }
     return done;
 }
@@ -103,7 +108,7 @@ static int group_members(const rg_graph *g, division *d, rg_error *err)
     return 0;
 }
 
-static int divide(const rg_graph *g, const args *a, division *d, rg_error *err)
+static int divide(const rg_graph *g, const rg_cli_communities_ask *ask, division *d, rg_error *err)
 {
     size_t n = g->n_nodes ? g->n_nodes : 1;
     *d = (division){malloc(n * sizeof *d->membership), malloc(n * sizeof *d->strength), malloc(n * sizeof *d->list),
@@ -111,9 +116,9 @@ static int divide(const rg_graph *g, const args *a, division *d, rg_error *err)
     if (!d->membership || !d->strength || !d->list || !d->grouped)
         return rg_error_nomem(err);
     rg_view *v = NULL;
-    int rc = rg_view_new(g, &a->vo, &v, err);
+    int rc = rg_view_new(g, &ask->view, &v, err);
     if (rc == 0)
-        rc = rg_view_communities(v, a->method, (unsigned long)a->seed, 0, d->membership, &d->count, &d->modularity,
+        rc = rg_view_communities(v, ask->method, (unsigned long)ask->seed, 0, d->membership, &d->count, &d->modularity,
                                  err);
     if (rc == 0)
         rc = rg_view_measure(v, RG_SCORE_STRENGTH, NULL, d->strength, err);
@@ -270,7 +275,7 @@ static void print_singletons(const rg_graph *g, const args *a, division *d, size
 {
     if (n == 0)
         return;
-    if (!a->all) {
+    if (!a->ask.all) {
         printf("\n%zu singleton%s: linked to no other in the view, or alone in their community (--all lists them)\n",
                n, n == 1 ? "" : "s");
         return;
@@ -322,23 +327,33 @@ static json_t *community_json(const rg_graph *g, const division *d, long k, size
     return o;
 }
 
-static void print_json(const rg_graph *g, const args *a, division *d)
+static json_t *division_json(const rg_graph *g, const rg_cli_communities_ask *ask, division *d)
 {
     json_t *list = json_array();
     size_t singletons = 0;
     for (long k = 0; k < (long)d->count; k++) {
         size_t n = members_of(g, d, k);
         singletons += n == 1;
-        if ((long)n >= a->min_size || a->all)
+        if ((long)n >= ask->min_size || ask->all)
             json_array_append_new(list, community_json(g, d, k, n));
     }
     json_t *o = json_object();
-    json_object_set_new(o, "method", json_string(a->method == RG_COMMUNITY_LEIDEN ? "leiden" : "louvain"));
+    json_object_set_new(o, "method", json_string(ask->method == RG_COMMUNITY_LEIDEN ? "leiden" : "louvain"));
     json_object_set_new(o, "count", json_integer((json_int_t)d->count));
     json_object_set_new(o, "singletons", json_integer((json_int_t)singletons));
     json_object_set_new(o, "modularity", isnan(d->modularity) ? json_null() : json_real(d->modularity));
     json_object_set_new(o, "communities", list);
-    rg_cli_print_json(o);
+    return o;
+}
+
+int rg_cli_communities_answer(const rg_graph *g, const rg_cli_communities_ask *ask, json_t **out, rg_error *err)
+{
+    division d = {0};
+    int rc = divide(g, ask, &d, err);
+    if (rc == 0 && !(*out = division_json(g, ask, &d)))
+        rc = rg_error_nomem(err);
+    division_destroy(&d);
+    return rc;
 }
 
 static int print_text(const rg_graph *g, const args *a, division *d)
@@ -347,7 +362,7 @@ static int print_text(const rg_graph *g, const args *a, division *d)
     for (long k = 0; k < (long)d->count; k++)
         singletons += size_of(d, k) == 1;
     printf("%s on the %s view: %zu communities (%zu of two members or more, %zu singletons), ",
-           a->method == RG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain", rg_view_name(a->vo.kind), d->count,
+           a->ask.method == RG_COMMUNITY_LEIDEN ? "Leiden" : "Louvain", rg_view_name(a->ask.view.kind), d->count,
            d->count - singletons, singletons);
     /* a view without links has no modularity: say so rather than print nan */
     if (isnan(d->modularity))
@@ -359,7 +374,7 @@ static int print_text(const rg_graph *g, const args *a, division *d)
         size_t n = members_of(g, d, k);
         if (n == 1)
             continue;
-        if ((long)n < a->min_size)
+        if ((long)n < a->ask.min_size)
             left_out++;
         else if (print_community(g, d, k, n, a->members) < 0)
             return -1;
@@ -373,14 +388,20 @@ static int print_text(const rg_graph *g, const args *a, division *d)
 int cmd_communities(int argc, char **argv)
 {
     args a;
-    division d = {0};
     int status = open_args(argc, argv, &a);
     if (status >= 0)
         return status;
-    status = divide(a.q.g, &a, &d, &a.q.err) < 0 ? rg_cli_fail(&a.q.err) : 0;
-    if (status == 0 && a.as_json)
-        print_json(a.q.g, &a, &d);
-    else if (status == 0 && print_text(a.q.g, &a, &d) < 0)
+    if (a.as_json) {
+        json_t *o = NULL;
+        status = rg_cli_communities_answer(a.q.g, &a.ask, &o, &a.q.err) < 0 ? rg_cli_fail(&a.q.err) : 0;
+        if (status == 0)
+            rg_cli_print_json(o);
+        rg_cli_query_close(&a.q);
+        return status;
+    }
+    division d = {0};
+    status = divide(a.q.g, &a.ask, &d, &a.q.err) < 0 ? rg_cli_fail(&a.q.err) : 0;
+    if (status == 0 && print_text(a.q.g, &a, &d) < 0)
         status = rg_cli_fail((rg_error_nomem(&a.q.err), &a.q.err));
     division_destroy(&d);
     rg_cli_query_close(&a.q);

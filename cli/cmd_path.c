@@ -70,7 +70,7 @@ static void print_path(const rg_graph *g, const rg_path *p)
 }
 
 /* --via: a type other than report. */
-static int via_type(const char *command, char *arg, void *value)
+int rg_cli_path_option_via(const char *command, char *arg, void *value)
 {
     int *via = value;
     *via = rg_type_parse(arg);
@@ -89,7 +89,7 @@ int cmd_path(int argc, char **argv)
         RG_OPT_CALLBACK(0, "via", &opts.via, "TYPE",
                         "every step in between is of this type (recommendation,\n"
                         "program, agency, actor)",
-                        via_type),
+                        rg_cli_path_option_via),
         RG_OPT_SET(0, "all", &opts.all, "every shortest path (at most 100), not the first"),
         RG_OPT_COUNT(0, "max-len", &opts.max_len, "N", "no path longer than N links"),
         RG_OPT_SET(0, "co-mentions", &opts.co_mentions, "also step along co_mentioned links"),

@@ -1,4 +1,5 @@
 /* relgraph rank: the most central nodes of a view. */
+#include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -279,7 +280,7 @@ typedef struct args {
     bool as_json, as_csv, write, communities, timings;
 } args;
 
-static int type_option(const char *command, char *arg, void *value)
+int rg_cli_rank_option_type(const char *command, char *arg, void *value)
 {
     int *type = value;
     *type = rg_type_parse(arg);
@@ -297,16 +298,28 @@ static int jobs_option(const char *command, char *arg, void *value)
     return 0;
 }
 
+/* What rank does when no option says otherwise. */
+static args defaults(void)
+{
+    return (args){.by = RG_SCORE_BETWEENNESS, .type = -1, .vo = {RG_VIEW_FULL, NULL, false},
+                  .mo = {0, 1, NULL, 0, rg_fanout_cores()}, .top = 20, .seed = 1, .communities = true};
+}
+
+void rg_cli_rank_ask_defaults(rg_cli_rank_ask *ask)
+{
+    args a = defaults();
+    *ask = (rg_cli_rank_ask){(rg_score)a.by, a.vo, a.type, NULL, NULL, 0, a.top};
+}
+
 static int parse(int argc, char **argv, args *a)
 {
-    *a = (args){.by = RG_SCORE_BETWEENNESS, .type = -1, .vo = {RG_VIEW_FULL, NULL, false},
-                .mo = {0, 1, NULL, 0, rg_fanout_cores()}, .top = 20, .seed = 1, .communities = true};
+    *a = defaults();
     const rg_option options[] = {
         RG_OPT_GRAPH(&a->graph_file),
         RG_OPT_CALLBACK(0, "by", &a->by, "MEASURE", NULL, rg_cli_option_measure),
         RG_OPT_CALLBACK(0, "view", &a->vo.kind, "VIEW", NULL, rg_cli_option_view),
         RG_OPT_CALLBACK(0, "type", &a->type, "TYPE", "list only actor, agency, program or recommendation nodes",
-                        type_option),
+                        rg_cli_rank_option_type),
         RG_OPT_STRING(0, "country", &a->country, "CC",
                       "list only nodes of this country: its ISO code in any\n"
                       "case (KR, kr) or its name or alias (\"South Korea\",\n"
@@ -391,7 +404,7 @@ static void print_cut_tie(const rg_scored *rows, size_t shown, size_t n)
     printf("(%zu more share rank %zu; --top %zu lists them)\n", more, rows[shown].rank, shown + more);
 }
 
-static void print_json(const rg_graph *g, const args *a, const rg_view *v, const rg_scored *rows, size_t n)
+json_t *rg_cli_rank_json(const rg_graph *g, rg_score by, rg_view_kind kind, const rg_view *v, const rg_scored *rows, size_t n)
 {
     json_t *list = json_array();
     for (size_t i = 0; i < n; i++) {
@@ -406,12 +419,12 @@ static void print_json(const rg_graph *g, const args *a, const rg_view *v, const
         json_array_append_new(list, o);
     }
     json_t *o = json_object();
-    json_object_set_new(o, "measure", json_string(rg_score_name((rg_score)a->by)));
-    json_object_set_new(o, "view", json_string(rg_view_name(a->vo.kind)));
+    json_object_set_new(o, "measure", json_string(rg_score_name(by)));
+    json_object_set_new(o, "view", json_string(rg_view_name(kind)));
     json_object_set_new(o, "nodes", json_integer((json_int_t)rg_view_nodes(v)));
     json_object_set_new(o, "links", json_integer((json_int_t)rg_view_links(v)));
     json_object_set_new(o, "top", list);
-    rg_cli_print_json(o);
+    return o;
 }
 
 static void print_csv(const rg_graph *g, rg_score by, const rg_scored *rows, size_t n)
@@ -444,9 +457,10 @@ static int rank_all(const rg_graph *g, const args *a, rg_error *err)
     return rc;
 }
 
-/* One measure, listed as the table, JSON or CSV; with --write, every
- * measure stored in the graph file. */
-static int rank_one(rg_graph *g, const args *a, rg_error *err)
+/* One measure, listed as the table, JSON or CSV (or, with json not NULL,
+ * its JSON answer into *json); with --write, every measure stored in the
+ * graph file. */
+static int rank_one(rg_graph *g, const args *a, json_t **json, rg_error *err)
 {
     double *scores = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *scores);
     rg_scored *rows = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *rows);
@@ -460,8 +474,11 @@ static int rank_one(rg_graph *g, const args *a, rg_error *err)
         rc = write_scores(g, v, &a->vo, &a->mo, a->graph_file, err);
     if (rc == 0) {
         size_t all = select_rows(g, a, scores, rows), n = (size_t)a->top < all ? (size_t)a->top : all;
-        if (a->as_json) {
-            print_json(g, a, v, rows, n);
+        if (json) {
+            if (!(*json = rg_cli_rank_json(g, (rg_score)a->by, a->vo.kind, v, rows, n)))
+                rc = rg_error_nomem(err);
+        } else if (a->as_json) {
+            rg_cli_print_json(rg_cli_rank_json(g, (rg_score)a->by, a->vo.kind, v, rows, n));
         } else if (a->as_csv) {
             print_csv(g, (rg_score)a->by, rows, n);
         } else {
@@ -472,6 +489,28 @@ static int rank_one(rg_graph *g, const args *a, rg_error *err)
     free(scores);
     free(rows);
     rg_view_free(v);
+    return rc;
+}
+
+int rg_cli_rank_answer(const rg_graph *g, const rg_cli_rank_ask *ask, json_t **out, rg_error *err)
+{
+    args a = defaults();
+    a.by = (int)ask->by;
+    a.vo = ask->view;
+    a.type = ask->type;
+    a.country = ask->country;
+    a.doc = ask->doc;
+    a.modalities = ask->modalities;
+    a.top = ask->top;
+    a.mo.workers = 1; /* no pivots: one process, as a server's thread must */
+    rg_cli_rows rows = {&a.vo, a.type, a.country, a.doc, a.modalities};
+    rg_graph *part = NULL;
+    if (rg_cli_filter_rows(g, &rows, &part, err) < 0)
+        return -1;
+    a.country = rows.country;
+    /* rank_one neither changes the graph nor writes it without --write */
+    int rc = rank_one(part ? part : (rg_graph *)g, &a, out, err);
+    rg_graph_free(part);
     return rc;
 }
 
@@ -489,13 +528,18 @@ int cmd_rank(int argc, char **argv)
         return rg_cli_fail(&err);
     size_t *pivots = NULL;
     rg_cli_rows rows = {&a.vo, a.type, a.country, a.doc, a.modalities};
-    int rc = rg_cli_filter_rows(&g, &rows, &err);
+    rg_graph *part = NULL;
+    int rc = rg_cli_filter_rows(g, &rows, &part, &err);
+    if (part) { /* --modality: the part measured; rows' strings are its own */
+        rg_graph_free(g);
+        g = part;
+    }
     a.country = rows.country;
     if (rc == 0 && a.pivot_file)
         rc = read_pivots(g, a.pivot_file, &pivots, &a.mo.n_pivot_nodes, &err);
     a.mo.pivot_nodes = pivots;
     if (rc == 0)
-        rc = a.all_json ? rank_all(g, &a, &err) : rank_one(g, &a, &err);
+        rc = a.all_json ? rank_all(g, &a, &err) : rank_one(g, &a, NULL, &err);
     free(pivots);
     rg_graph_free(g);
     return rc == 0 ? 0 : rg_cli_fail(&err);

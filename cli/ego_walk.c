@@ -66,9 +66,9 @@ int rg_cli_ego_walk(const rg_graph *g, struct rg_names *names, size_t center, co
     rg_ego_options o = {e->depth, e->co_mentions, excluded, e->exclude.len, e->max_degree};
     if (rc == 0)
         rc = rg_query_ego(g, center, &o, out, &hubs, &n_hubs, err);
-    for (size_t i = 0; rc == 0 && i < e->exclude.len; i++)
+    for (size_t i = 0; rc == 0 && command && i < e->exclude.len; i++)
         fprintf(stderr, "relgraph: %s: left out %s (--exclude)\n", command, g->nodes[excluded[i]].label);
-    for (size_t i = 0; rc == 0 && i < n_hubs; i++)
+    for (size_t i = 0; rc == 0 && command && i < n_hubs; i++)
         fprintf(stderr, "relgraph: %s: not walked through %s (%zu links, more than --max-degree %ld)\n", command,
                 g->nodes[hubs[i].node].label, hubs[i].degree, e->max_degree);
     if (rc == 0 && note && !(*note = describe(g, center, e, excluded, hubs, n_hubs)))

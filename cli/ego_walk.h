@@ -32,7 +32,8 @@ typedef struct rg_cli_ego {
 /* The ego network of center in g (names resolves --exclude), into *out;
  * *note (when note is not NULL) says in words what the walk covered and
  * left out. Each node left out or not walked through is named on stderr
- * ("relgraph: COMMAND: not walked through ..."). */
+ * ("relgraph: COMMAND: not walked through ..."), unless command is NULL
+ * (the server, which says nothing per request). */
 int rg_cli_ego_walk(const rg_graph *g, struct rg_names *names, size_t center, const rg_cli_ego *e,
                     const char *command, rg_graph **out, char **note, rg_error *err);
 

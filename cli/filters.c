@@ -660,36 +660,34 @@ static int rows_left(const rg_graph *g, const rg_cli_rows *r, bool *any, rg_erro
     return rc;
 }
 
-int rg_cli_filter_rows(rg_graph **g, rg_cli_rows *r, rg_error *err)
+int rg_cli_filter_rows(const rg_graph *g, rg_cli_rows *r, rg_graph **part, rg_error *err)
 {
+    *part = NULL;
     if (r->type < 0 && !r->country && !r->doc && !r->modalities)
         return 0;
     rg_filter f = {.country = r->country, .doc = r->doc, .modalities = r->modalities};
-    if (check_each(*g, &f, 0, "the graph", err) < 0 || (r->type >= 0 && check_types(*g, 1u << r->type, "the graph", err) < 0))
+    if (check_each(g, &f, 0, "the graph", err) < 0 || (r->type >= 0 && check_types(g, 1u << r->type, "the graph", err) < 0))
         return -1;
-    /* the part measured; *g (which f's strings are of) kept until the end */
+    /* the part measured; g (which f's strings are of) kept until the end */
     rg_filter narrow = {.modalities = r->modalities};
-    rg_graph *part = NULL;
-    if (r->modalities && rg_query_filter(*g, &narrow, &part, err) < 0)
+    if (r->modalities && rg_query_filter(g, &narrow, part, err) < 0)
         return -1;
     rg_filter kept = f;
     bool any = false;
     int rc = 0;
-    if (respell(part ? part : *g, &kept)) {
+    if (respell(*part ? *part : g, &kept)) {
         r->country = kept.country;
         r->view->doc = kept.doc;
-        rc = rows_left(part ? part : *g, r, &any, err);
+        rc = rows_left(*part ? *part : g, r, &any, err);
     }
     if (rc == 0 && !any) {
         char where[100];
         snprintf(where, sizeof where, "no node of the %s view", rg_view_name(r->view->kind));
         rc = nothing_together(&f, r->type, 0, "the graph", where, err);
     }
-    if (rc == 0 && part) {
-        rg_graph_free(*g);
-        *g = part;
-    } else {
-        rg_graph_free(part);
+    if (rc != 0) {
+        rg_graph_free(*part);
+        *part = NULL;
     }
     return rc;
 }

@@ -55,9 +55,11 @@ typedef struct rg_cli_rows {
     unsigned modalities;
 } rg_cli_rows;
 
-/* Check rank's filters against *g, each alone, then keep *g to the
- * modalities; some node of the view must pass --type and --country. */
-int rg_cli_filter_rows(rg_graph **g, rg_cli_rows *rows, rg_error *err);
+/* Check rank's filters against g, each alone; some node of the view must
+ * pass --type and --country. *part: NULL, or with --modality the part of
+ * g to measure (the caller frees it; the strings put into rows are then
+ * its own). */
+int rg_cli_filter_rows(const rg_graph *g, rg_cli_rows *rows, rg_graph **part, rg_error *err);
 
 /* neighbors, when no link of node passes type (-1: any) and relation
  * (-1: any): an error when the graph has no node of the type or no link

@@ -185,10 +185,27 @@ int rg_options_parse(const rg_options_usage *u, const rg_option *opts, int argc,
     return -1;
 }
 
+/* Where rg_options_fail writes while a buffer is set (rg_options_capture). */
+static char *captured;
+static size_t captured_size;
+
+void rg_options_capture(char *buf, size_t size)
+{
+    captured = size ? buf : NULL;
+    captured_size = size;
+    if (captured)
+        captured[0] = '\0';
+}
+
 int rg_options_fail(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    if (captured) {
+        vsnprintf(captured, captured_size, fmt, ap);
+        va_end(ap);
+        return RG_ERR_USAGE;
+    }
     fputs("relgraph: error: ", stderr);
     vfprintf(stderr, fmt, ap);
     va_end(ap);

@@ -81,6 +81,12 @@ int rg_options_fail(const char *command, const char *fmt, ...)
 #endif
     ;
 
+/* While buf is set (size not 0), rg_options_fail writes its message there
+ * (cut to size, without the hint to run --help) instead of on stderr: for
+ * the server, which answers a bad parameter with the message the option's
+ * own parser gives. rg_options_capture(NULL, 0) ends it. One thread only. */
+void rg_options_capture(char *buf, size_t size);
+
 /* Parse a positive integer option; false when s is not one. */
 bool rg_options_count(const char *s, long *out);
 

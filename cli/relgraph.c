@@ -23,6 +23,7 @@ static const command commands[] = {
     {"compare", cmd_compare, "what changed between two reports: entities, recommendations, centrality"},
     {"ego", cmd_ego, "the subgraph around a node, as a graph file"},
     {"eval", cmd_eval, "measure extraction against hand annotations (precision, recall, F1)"},
+    {"evidence", cmd_evidence, "the sentences behind the links between two nodes"},
     {"explore", cmd_explore, "write the explorer: one HTML page to search, filter and read the graph"},
     {"export", cmd_export, "write JSON, JSON Graph Format, Cytoscape.js, GraphML, GEXF, CSV or DOT"},
     {"extract", cmd_extract, "the map step of build: reports to a partial graph file"},
@@ -34,6 +35,7 @@ static const command commands[] = {
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
     {"serve", cmd_serve, "serve the explorer and a JSON API of queries over HTTP (localhost)"},
     {"show", cmd_show, "everything about one node, with evidence"},
+    {"timeline", cmd_timeline, "each entity across three or more dated reports, with its centrality in each"},
 };
 
 static void usage(FILE *out)

@@ -5,6 +5,7 @@
 #include "export/spool.h"
 #include "graph/base/file.h"
 #include "graph/base/text.h"
+#include "graph/model/pool.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -111,6 +112,19 @@ static void string(writer *w, const char *s)
     rg_buf_addc(&w->b, '"');
 }
 
+/* A string of the graph's pool (evidence): its length and whether it
+ * needs escaping are known (graph/model/pool.h), so most are one copy. */
+static void pooled_string(writer *w, const char *s)
+{
+    if (!rg_pool_plain(s)) {
+        string(w, s);
+        return;
+    }
+    rg_buf_addc(&w->b, '"');
+    rg_buf_add(&w->b, s, rg_pool_length(s));
+    rg_buf_addc(&w->b, '"');
+}
+
 static void key(writer *w, bool first, const char *k)
 {
     if (!first)
@@ -119,20 +133,9 @@ static void key(writer *w, bool first, const char *k)
     LIT(w, ": ");
 }
 
-/* By hand: snprintf costs a thousand instructions a number, and a graph
- * file holds millions of lines and weights. */
 static void integer(writer *w, long long v)
 {
-    char t[24];
-    size_t at = sizeof t;
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do {
-        t[--at] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        t[--at] = '-';
-    rg_buf_add(&w->b, t + at, sizeof t - at);
+    rg_buf_add_int(&w->b, v);
 }
 
 /* Integers print as integers, everything else with 10 significant digits
@@ -253,7 +256,7 @@ static void link(writer *w, const rg_graph *g, const rg_link *l, long k)
         if (i)
             LIT(w, ", ");
         LIT(w, "{\"doc\": ");
-        string(w, l->evidence[i].doc);
+        pooled_string(w, l->evidence[i].doc);
         LIT(w, ", \"line\": ");
         integer(w, l->evidence[i].line);
         if (l->evidence[i].page) { /* a PDF's (../spec: graph-json) */
@@ -263,7 +266,7 @@ static void link(writer *w, const rg_graph *g, const rg_link *l, long k)
             integer(w, l->evidence[i].page_line);
         }
         LIT(w, ", \"text\": ");
-        string(w, l->evidence[i].text);
+        pooled_string(w, l->evidence[i].text);
         rg_buf_addc(&w->b, '}');
     }
     rg_buf_addc(&w->b, ']');

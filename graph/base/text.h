@@ -27,6 +27,22 @@ void rg_buf_destroy(rg_buf *b);
 void rg_buf_reset(rg_buf *b);
 void rg_buf_add_grow(rg_buf *b, const char *s, size_t n);
 void rg_buf_adds(rg_buf *b, const char *s);
+/* An integer in decimal, by hand: writers put millions of them, and
+ * printf costs a thousand instructions and a few kilobytes of code each. */
+void rg_buf_add_int(rg_buf *b, long long v);
+
+/* What the scanners ask of a byte, by table: they look at every byte of
+ * every sentence, where <ctype.h> costs a call and a chain of comparisons
+ * a few branches. RG_BYTE_UTF8: any byte of a multibyte UTF-8 sequence
+ * (from 0x80). */
+enum { RG_BYTE_DIGIT = 1, RG_BYTE_UPPER = 2, RG_BYTE_LOWER = 4, RG_BYTE_UTF8 = 8 };
+enum { RG_BYTE_ALNUM = RG_BYTE_DIGIT | RG_BYTE_UPPER | RG_BYTE_LOWER };
+extern const unsigned char rg_byte_class[256];
+
+static inline bool rg_byte_is(unsigned char c, unsigned classes)
+{
+    return rg_byte_class[c] & classes;
+}
 
 /* n bytes; inline where they fit, since writers append a few bytes at a
  * time. */

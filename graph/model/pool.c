@@ -96,6 +96,32 @@ static int grow(rg_pool *p)
     return 0;
 }
 
+/* A pooled string's header: its length (SIZE_MAX beyond 32 bits: then it
+ * is measured) and whether it is plain, in the bytes before it. */
+enum { HEADER = 5, PLAIN = 1 };
+
+static bool plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+size_t rg_pool_length(const char *pooled)
+{
+    uint32_t len;
+    memcpy(&len, pooled - HEADER, sizeof len);
+    return len == UINT32_MAX ? strlen(pooled) : len;
+}
+
+bool rg_pool_plain(const char *pooled)
+{
+    return pooled[-1] & PLAIN;
+}
+
 const char *rg_pool_intern(rg_pool *p, const char *s, size_t n)
 {
     if ((p->len + 1) * 2 > p->cap && grow(p) < 0)
@@ -104,9 +130,13 @@ const char *rg_pool_intern(rg_pool *p, const char *s, size_t n)
     size_t i = find_slot(p, s, n, h);
     if (p->slots[i].s)
         return p->slots[i].s;
-    char *copy = n < SIZE_MAX ? room(p, n + 1) : NULL;
+    char *copy = n < SIZE_MAX - HEADER ? room(p, HEADER + n + 1) : NULL;
     if (!copy)
         return NULL;
+    uint32_t len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
+    memcpy(copy, &len, sizeof len);
+    copy[HEADER - 1] = plain(s, n) ? PLAIN : 0;
+    copy += HEADER;
     memcpy(copy, s, n);
     copy[n] = '\0';
     p->slots[i] = (rg_pool_slot){copy, h};

@@ -7,12 +7,19 @@
  * co-mentions), and one copy of it, with no malloc and free of its own,
  * is what keeps a large graph's memory and its freeing small.
  *
+ * Each string also carries, just before its first byte, its length and
+ * whether it is plain: no control byte, double quote or backslash, so that
+ * a writer of JSON can copy it as it is. The graph file is mostly
+ * evidence sentences, and measuring and scanning each of them again for
+ * every link it proves cost a fifth of writing the file.
+ *
  * Ownership: rg_pool_init / rg_pool_destroy on an embedded struct; the
  * strings belong to the pool and are never freed one by one.
  */
 #ifndef RG_POOL_H
 #define RG_POOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct rg_pool_block rg_pool_block;
@@ -43,5 +50,11 @@ void rg_pool_destroy(rg_pool *p);
 const char *rg_pool_intern(rg_pool *p, const char *s, size_t n);
 /* The same for a NUL-terminated string. */
 const char *rg_pool_add(rg_pool *p, const char *s);
+
+/* The length of a string the pool returned (of any pool). */
+size_t rg_pool_length(const char *pooled);
+/* Whether a string the pool returned is plain: holds no byte below 0x20,
+ * no '"' and no '\\'. */
+bool rg_pool_plain(const char *pooled);
 
 #endif

@@ -149,9 +149,10 @@ static inline unsigned char fold(unsigned char c)
     return (unsigned)(c - 'A') < 26 ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
+/* A letter, a digit or a byte of a UTF-8 sequence. */
 static inline bool is_word_char(unsigned char c)
 {
-    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 || c >= 0x80;
+    return rg_byte_is(c, RG_BYTE_ALNUM | RG_BYTE_UTF8);
 }
 
 /* The hash of the word at s[0..n) (folded), and where it ends: the run of
@@ -306,32 +307,36 @@ static const form *accept(const rg_matcher *m, uint32_t state, const char *s, si
     return NULL;
 }
 
+/* The end of the run of word bytes that starts at text[i]. */
+static inline size_t word_end_from(const char *text, size_t n, size_t i)
+{
+    while (i < n && is_word_char((unsigned char)text[i]))
+        i++;
+    return i;
+}
+
 int rg_matcher_scan(const rg_matcher *m, const char *text, size_t n,
                     int (*fn)(const rg_match *match, void *ctx), void *ctx)
 {
+    /* i is always where a match may begin: a word's start or a byte
+     * outside words (a match ends on a word boundary, and a word no match
+     * begins at is passed over whole) */
     size_t i = 0;
     while (i < n) {
-        /* only word starts begin a match */
-        if (i > 0 && is_word_char((unsigned char)text[i - 1]) && is_word_char((unsigned char)text[i])) {
-            i++;
-            continue;
-        }
-        /* a word no pattern begins with is passed over whole */
-        size_t word_end;
         unsigned char c = (unsigned char)text[i];
-        if (is_word_char(c) && !opens_with(m, c)) {
-            do
-                i++;
-            while (i < n && is_word_char((unsigned char)text[i]));
-            continue;
+        bool word = is_word_char(c);
+        if (word) {
+            /* most words begin no pattern: the first byte, as it is,
+             * rules out most, the filter of first words most others */
+            size_t word_end;
+            if (!opens_with(m, c) || !filter_has(m->filter, word_hash(text + i, n - i, &word_end))) {
+                i = word_end_from(text, n, i + 1);
+                continue;
+            }
         }
-        if (is_word_char(c) && !filter_has(m->filter, word_hash(text + i, n - i, &word_end))) {
-            i += word_end;
-            continue;
-        }
-        uint32_t next = m->root[fold((unsigned char)text[i])];
+        uint32_t next = m->root[fold(c)];
         if (!next) {
-            i++;
+            i = word ? word_end_from(text, n, i + 1) : i + 1;
             continue;
         }
         const form *best = NULL;
@@ -360,7 +365,7 @@ int rg_matcher_scan(const rg_matcher *m, const char *text, size_t n,
                 return rc;
             i += best_len;
         } else {
-            i++;
+            i = word ? word_end_from(text, n, i + 1) : i + 1;
         }
     }
     return 0;

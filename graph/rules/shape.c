@@ -3,6 +3,8 @@
 #include "graph/base/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +232,25 @@ static bool is_connector(const char *s, size_t len)
     return in_list(connectors, COUNT(connectors), s, len);
 }
 
+/* A byte that goes on a word anywhere: a letter, a digit, '&', or a byte
+ * of a UTF-8 sequence. (tokenize asks of every byte of every sentence:
+ * these read graph/base/text.h's table.) */
+static inline bool word_byte(unsigned char c)
+{
+    return rg_byte_is(c, RG_BYTE_ALNUM | RG_BYTE_UTF8) || c == '&';
+}
+
+/* A byte that opens a capitalized word: a capital, a digit, or UTF-8. */
+static inline bool capital_byte(unsigned char c)
+{
+    return rg_byte_is(c, RG_BYTE_UPPER | RG_BYTE_DIGIT | RG_BYTE_UTF8);
+}
+
+static inline bool ascii_capital(char c)
+{
+    return rg_byte_is((unsigned char)c, RG_BYTE_UPPER);
+}
+
 /* Split text into words; everything else (punctuation, quotes) ends a
  * name. Returns the number of tokens. */
 static size_t tokenize(const char *t, token *toks, size_t max)
@@ -241,24 +262,24 @@ static size_t tokenize(const char *t, token *toks, size_t max)
             i++;
             continue;
         }
-        if (isalnum(c) || c == '&' || c >= 0x80) {
+        if (word_byte(c)) {
             size_t b = i;
-            while (i < len) {
+            for (; i < len; i++) {
                 unsigned char d = (unsigned char)t[i];
-                /* a letter goes on the word; a mark only inside it */
-                bool inner = isalnum(d) || d >= 0x80 || d == '&' ||
-                             ((d == '.' || d == '-' || d == '+' || d == '/') && i + 1 < len &&
-                              (isalnum((unsigned char)t[i + 1]) || (d == '.' && isupper((unsigned char)t[i - 1]))));
+                if (word_byte(d))
+                    continue;
+                /* a mark only inside a word */
+                bool inner = (d == '.' || d == '-' || d == '+' || d == '/') && i + 1 < len &&
+                             (rg_byte_is((unsigned char)t[i + 1], RG_BYTE_ALNUM) || (d == '.' && ascii_capital(t[i - 1])));
                 if (!inner)
                     break;
-                i++;
             }
             /* "U.S." keeps its final period */
             if (i < len && t[i] == '.' && i - b >= 2 && t[i - 2] == '.')
                 i++;
             token tk = {b, i - b, false, false, true, false};
-            tk.cap = isupper((unsigned char)t[b]) || isdigit((unsigned char)t[b]) || c >= 0x80;
-            if (i + 1 < len && t[i] == '\'' && t[i + 1] == 's' && (i + 2 == len || !isalnum((unsigned char)t[i + 2]))) {
+            tk.cap = capital_byte(c);
+            if (i + 1 < len && t[i] == '\'' && t[i + 1] == 's' && (i + 2 == len || !rg_byte_is((unsigned char)t[i + 2], RG_BYTE_ALNUM))) {
                 tk.possessive = true;
                 i += 2;
             } else if (i < len && t[i] == '\'' && t[i - 1] == 's') {
@@ -278,9 +299,28 @@ static size_t tokenize(const char *t, token *toks, size_t max)
     return n;
 }
 
+/* Per capital, the lengths of the heads it opens (bit n: n bytes, up to
+ * 31), built once by whichever thread reads first: most capitalized words
+ * have a length no head of their letter has, and skip the search, whose
+ * branches the processor cannot guess. */
+static uint32_t head_lengths[26];
+static pthread_once_t heads_indexed = PTHREAD_ONCE_INIT;
+
+static void index_heads(void)
+{
+    for (size_t k = 0; k < COUNT(heads); k++) {
+        size_t n = strlen(heads[k].word);
+        if (ascii_capital(heads[k].word[0]) && n < 32)
+            head_lengths[heads[k].word[0] - 'A'] |= 1u << n;
+    }
+}
+
 /* The head spelled s[0..n), by binary search (the table is sorted). */
 static const head *head_named(const char *s, size_t n)
 {
+    pthread_once(&heads_indexed, index_heads);
+    if (ascii_capital(s[0]) && (n >= 32 || !(head_lengths[s[0] - 'A'] & (1u << n))))
+        return NULL;
     size_t lo = 0, hi = COUNT(heads);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -1,9 +1,11 @@
 /* Unit tests of the report loader (graph/read/doc.c). */
+#include "graph/base/text.h"
 #include "graph/read/doc.h"
 
 #include "helpers.h"
 
 #include <check.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +27,21 @@ static const rg_sentence *find(const rg_doc *d, const char *needle)
             return &d->sentences[i];
     return NULL;
 }
+
+/* The byte table the scanners read says what <ctype.h> says in the C
+ * locale, and marks every byte from 0x80 as UTF-8. */
+START_TEST(byte_classes_are_ctype_s)
+{
+    for (int c = 0; c < 256; c++) {
+        bool ascii = c < 0x80;
+        ck_assert_int_eq(rg_byte_is((unsigned char)c, RG_BYTE_DIGIT), ascii && isdigit(c));
+        ck_assert_int_eq(rg_byte_is((unsigned char)c, RG_BYTE_UPPER), ascii && isupper(c));
+        ck_assert_int_eq(rg_byte_is((unsigned char)c, RG_BYTE_LOWER), ascii && islower(c));
+        ck_assert_int_eq(rg_byte_is((unsigned char)c, RG_BYTE_ALNUM), ascii && isalnum(c));
+        ck_assert_int_eq(rg_byte_is((unsigned char)c, RG_BYTE_UTF8), !ascii);
+    }
+}
+END_TEST
 
 START_TEST(markdown_structure_and_lines)
 {
@@ -423,6 +440,7 @@ int main(void)
 {
     Suite *s = suite_create("doc");
     TCase *tc = tcase_create("core");
+    tcase_add_test(tc, byte_classes_are_ctype_s);
     tcase_add_test(tc, markdown_structure_and_lines);
     tcase_add_test(tc, photo_credits_are_removed);
     tcase_add_test(tc, html_comments_are_skipped);

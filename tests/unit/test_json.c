@@ -108,13 +108,20 @@ START_TEST(writer_escapes_every_byte_at_every_offset)
             memset(text, 'x', sizeof text - 1);
             text[sizeof text - 1] = '\0';
             text[at] = (char)c;
+            /* as a label, and as evidence (whose pooled strings the
+             * writer copies when they are plain) */
             rg_graph *g = rg_graph_new();
-            size_t a;
+            size_t a, b;
             ck_assert_int_eq(rg_graph_node(g, "actor:a", RG_TYPE_ACTOR, text, &a), 0);
+            ck_assert_int_eq(rg_graph_node(g, "actor:b", RG_TYPE_ACTOR, "B", &b), 0);
+            rg_evidence e = {.doc = "report:r", .line = 1, .text = text};
+            ck_assert_int_eq(rg_graph_link_evidence(g, a, b, RG_REL_CO_MENTIONED, &e, NULL, NULL), 0);
             char *have = graph_text(g);
             json_t *label = json_string(text);
             char *want = json_dumps(label, JSON_ENCODE_ANY);
-            ck_assert_msg(strstr(have, want) != NULL, "byte %d at %zu: %s not in %s", c, at, want, have);
+            const char *first = strstr(have, want);
+            ck_assert_msg(first != NULL, "byte %d at %zu: %s not in %s", c, at, want, have);
+            ck_assert_msg(strstr(first + 1, want) != NULL, "byte %d at %zu: %s not twice in %s", c, at, want, have);
             free(want);
             json_decref(label);
             free(have);
@@ -145,8 +152,17 @@ START_TEST(evidence_strings_are_interned)
     }
     ck_assert_ptr_eq(rg_pool_add(&p, big), long1);
     ck_assert_ptr_eq(rg_pool_add(&p, "alpha"), a);
+    /* each string knows its length and whether JSON takes it as it is */
+    ck_assert_uint_eq(rg_pool_length(a), 5);
+    ck_assert_uint_eq(rg_pool_length(long1), sizeof big - 1);
+    ck_assert_uint_eq(rg_pool_length(rg_pool_add(&p, "")), 0);
+    ck_assert(rg_pool_plain(a) && rg_pool_plain(long1));
+    ck_assert(!rg_pool_plain(rg_pool_add(&p, "say \"no\"")));
+    ck_assert(!rg_pool_plain(rg_pool_add(&p, "a\\b")));
+    ck_assert(!rg_pool_plain(rg_pool_add(&p, "tab\there")));
+    ck_assert(rg_pool_plain(rg_pool_add(&p, "caf\xc3\xa9 <b> & 'q'")));
     ck_assert_str_eq(rg_pool_add(&p, "sentence 49999"), "sentence 49999");
-    ck_assert_uint_eq(p.len, 50003);
+    ck_assert_uint_eq(p.len, 50008);
     rg_pool_destroy(&p);
 
     rg_graph *g = sample(), *dst = rg_graph_new();
