@@ -1059,6 +1059,38 @@ static void add_office(rg_context *c, const char *text, list *ms, const rg_shape
     push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = e, .owner = owner});
 }
 
+/* Does the name end in the head word h[0..n), singular or plural? */
+static bool named_with_head(const char *name, const char *h, size_t n)
+{
+    if (n > 1 && h[n - 1] == 's')
+        n--;
+    const char *w = strrchr(name, ' ');
+    w = w ? w + 1 : name;
+    size_t wn = strlen(w);
+    if (wn > 1 && w[wn - 1] == 's')
+        wn--;
+    return wn == n && strncmp(w, h, n) == 0;
+}
+
+/* A meeting's name that holds a catalogued dialogue or event named with
+ * the same head is that one, written with more words: "the U.S.-South
+ * Korea 2+2 Ministerial Meetings" are the catalog's "U.S.-ROK 2+2
+ * Ministerial Meetings" ("2+2 Ministerial"); but a "2+2 Ministerial
+ * Dialogue" is not. */
+static bool meets_as_catalogued(const char *text, const list *ms, const rg_shape *s)
+{
+    if (s->type != RG_TYPE_PROGRAM || (strcmp(s->kind, "dialogue") != 0 && strcmp(s->kind, "event") != 0))
+        return false;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_entry *e = ms->items[k].entity;
+        if (ms->items[k].start >= s->start && ms->items[k].start + ms->items[k].len <= s->start + s->len &&
+            e->type == RG_TYPE_PROGRAM && e->kind && (strcmp(e->kind, "dialogue") == 0 || strcmp(e->kind, "event") == 0) &&
+            named_with_head(e->name, text + s->head_start, s->head_len))
+            return true;
+    }
+    return false;
+}
+
 static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape *s)
 {
     switch (s->form) {
@@ -1079,7 +1111,7 @@ static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape 
             return;
         break;
     case RG_SHAPE_BODY:
-        if (catalog_stands(ms, s->start, s->start + s->len))
+        if (catalog_stands(ms, s->start, s->start + s->len) || meets_as_catalogued(text, ms, s))
             return;
         break;
     }
