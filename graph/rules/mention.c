@@ -298,7 +298,15 @@ static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type typ
                                const rg_entry *owner, bool *failed)
 {
     const rg_reader *r = c->r;
-    const rg_entry *e = by_form(r, name, failed);
+    /* "Japan's Ministry of Defense" is Japan's, whatever other country
+     * has a body of that name */
+    const rg_entry *e = owner && rg_entry_is_country(owner) ? by_stem(r, owner, name, failed) : NULL;
+    if (!e)
+        e = by_form(r, name, failed);
+    /* "Exercise Talisman Sabre" is the exercise the catalog names without
+     * its head */
+    if (!e && strncmp(name, "Exercise ", 9) == 0)
+        e = by_form(r, name + 9, failed);
     if (e)
         return e;
     size_t qlen = 0;
@@ -1228,9 +1236,24 @@ static void apply_rules(rg_context *c, const char *text, list *ms)
         size_t end = m->start + m->len;
         /* a country right before a body: "ROK Ministry", "the ROK's Presidential Committee" */
         if (rg_entry_is_country(m->entity) && i + 1 < ms->len) {
-            const rg_mention *next = &ms->items[i + 1];
+            rg_mention *next = &ms->items[i + 1];
             size_t gap = next->start - end;
-            bool adjacent = gap == 1 || (gap == 3 && strncmp(text + end, "'s ", 3) == 0);
+            bool possessed = gap == 3 && strncmp(text + end, "'s ", 3) == 0;
+            bool adjacent = gap == 1 || possessed;
+            /* "Japan's National Security Strategy": the possessor's own
+             * body or program of that name, not another country's */
+            if (possessed && !rg_entry_is_country(next->entity) && next->entity->type != RG_TYPE_ACTOR) {
+                if (next->entity->country && m->entity->country &&
+                    strcmp(next->entity->country, m->entity->country) != 0) {
+                    char *name = rg_strndup(text + next->start, next->len);
+                    bool failed = !name;
+                    const rg_entry *own = name ? by_stem(c->r, m->entity, name, &failed) : NULL;
+                    free(name);
+                    ms->failed |= failed;
+                    if (own)
+                        next->entity = own;
+                }
+            }
             if (adjacent && next->entity->type == RG_TYPE_AGENCY && !rg_entry_is_country(next->entity))
                 m->qualifier = true;
         }
