@@ -77,6 +77,84 @@ static int sentence_mentions(rg_context *c, size_t i, rg_mention **ms, size_t *n
     return rg_mentions_find(c, c->doc->sentences[i].text, names, c->names_at[i + 1] - c->names_at[i], ms, n);
 }
 
+/* Does the surface a[0..an) end with b[0..bn) as its last words (after a
+ * space or a hyphen), case aside? */
+static bool ends_in_words(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an < bn + 2 || (a[an - bn - 1] != ' ' && a[an - bn - 1] != '-'))
+        return false;
+    for (size_t k = 0; k < bn; k++)
+        if (tolower((unsigned char)a[an - bn + k]) != tolower((unsigned char)b[k]))
+            return false;
+    return true;
+}
+
+/* A body or program the document names only by a short form that ends
+ * the full name of another it also names ("the Mutual Defense Treaty"
+ * after "the U.S.-Philippines Mutual Defense Treaty") is that other one:
+ * the catalog knows the short form as another country's treaty, but the
+ * document means its own. Its catalog names are given that entry. */
+static int short_forms(rg_context *c)
+{
+    const rg_catalog *cat = c->r->cat;
+    const rg_doc *doc = c->doc;
+    if (c->names.len < 2)
+        return 0;
+    /* per entry: its longest surface (hit and sentence) and whether it
+     * is written in surfaces of more than one length; the entries named,
+     * in order */
+    size_t *longest = malloc(cat->len * sizeof *longest), *sentence_of = malloc(cat->len * sizeof *sentence_of);
+    bool *varied = calloc(cat->len, sizeof *varied), *seen = calloc(cat->len, sizeof *seen);
+    size_t *used = malloc(c->names.len * sizeof *used), n_used = 0;
+    if (!longest || !sentence_of || !varied || !seen || !used) {
+        free(longest), free(sentence_of), free(varied), free(seen), free(used);
+        return -1;
+    }
+    for (size_t i = 0; i < doc->n_sentences; i++)
+        for (size_t k = c->names_at[i]; k < c->names_at[i + 1]; k++) {
+            const rg_name_hit *h = &c->names.items[k];
+            if (cat->entries[h->entry].type == RG_TYPE_ACTOR)
+                continue;
+            if (!seen[h->entry]) {
+                seen[h->entry] = true;
+                used[n_used++] = h->entry;
+                longest[h->entry] = k;
+                sentence_of[h->entry] = i;
+                continue;
+            }
+            size_t was = c->names.items[longest[h->entry]].len;
+            varied[h->entry] |= h->len != was;
+            if (h->len > was) {
+                longest[h->entry] = k;
+                sentence_of[h->entry] = i;
+            }
+        }
+    for (size_t u = 0; u < n_used; u++) {
+        size_t e = used[u];
+        if (varied[e])
+            continue;
+        const rg_name_hit *h = &c->names.items[longest[e]];
+        const char *s = doc->sentences[sentence_of[e]].text + h->start;
+        size_t target = RG_NONE, found = 0;
+        for (size_t v = 0; v < n_used; v++) {
+            size_t f = used[v];
+            const rg_name_hit *g = &c->names.items[longest[f]];
+            if (f != e && cat->entries[f].type == cat->entries[e].type &&
+                ends_in_words(doc->sentences[sentence_of[f]].text + g->start, g->len, s, h->len)) {
+                target = f;
+                found++;
+            }
+        }
+        if (found != 1)
+            continue;
+        for (size_t k = 0; k < c->names.len; k++)
+            if (c->names.items[k].entry == e)
+                c->names.items[k].entry = target;
+    }
+    free(longest), free(sentence_of), free(varied), free(seen), free(used);
+    return 0;
+}
+
 /* First pass: the catalog names of every body sentence (kept for the
  * second), the acronyms the document defines, and which countries it
  * names most. */
@@ -114,6 +192,8 @@ static int survey(rg_context *c)
         free(ms);
     }
     c->names_at[doc->n_sentences] = c->names.len;
+    if (rc == 0)
+        rc = short_forms(c);
     if (rc == 0)
         choose_pair(c, count_of, cat->len);
     free(count_of);
