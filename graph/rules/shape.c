@@ -840,8 +840,12 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
     size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
     if (hd == &pillar_head)
         last = h + 1;
-    else if (tk->cap && last == h)
+    else if (tk->cap && last == h) {
         last = later_head(t, toks, n, h, &hd, &tk);
+        /* the later head takes its own "of ...": "Partnership Act of 2026" */
+        if (last != h && hd->of_form)
+            last = extend_right(t, toks, n, last);
+    }
     /* "Resolution 2593", "UNSCR 2593" */
     if (last == h && hd->type == RG_TYPE_PROGRAM && strcmp(hd->kind, "policy") == 0 && h + 1 < n &&
         number_token(t, &toks[h + 1]) && !tk->possessive && !tk->comma_after)
