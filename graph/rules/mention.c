@@ -285,11 +285,41 @@ static bool ends_with_word(const char *name, const char *word)
     return n > w && name[n - w - 1] == ' ' && strcmp(name + n - w, word) == 0;
 }
 
+/* Does name end with the words w? */
+static bool ends_with_words(const char *name, const char *w)
+{
+    size_t n = strlen(name), k = strlen(w);
+    return n > k && name[n - k - 1] == ' ' && strcmp(name + n - k, w) == 0;
+}
+
+/* The one catalogued entity of this type that the document names and
+ * whose name ends in the short name w of one or two words: "the Army,
+ * Navy, and Air Force" of a report that names the Department of the Army
+ * (the U.S. Army), or NULL. */
+static const rg_entry *named_here(const rg_context *c, const char *w, rg_node_type type)
+{
+    const char *space = strchr(w, ' ');
+    if (space && strchr(space + 1, ' '))
+        return NULL;
+    const rg_entry *found = NULL;
+    for (size_t k = 0; k < c->names.len; k++) {
+        const rg_entry *e = &c->r->cat->entries[c->names.items[k].entry];
+        if (e == found || e->type != type || !ends_with_words(e->name, w))
+            continue;
+        if (found)
+            return NULL;
+        found = e;
+    }
+    return found;
+}
+
 /* The entity a shaped name stands for. In order: a catalog entry with
  * that name or alias; with its country qualifier set aside ("South Korean
  * Ministry of Health and Welfare"); the qualified catalog name of the
  * report's own countries ("Indo-Pacific Strategy" in a report about the
- * United States); else a body or program of this document's own, named
+ * United States); a short name of one or two words that ends the name of
+ * the one catalogued entity the document names so ("Army" after the
+ * Department of the Army); else a body or program of this document's own, named
  * without an abbreviated qualifier ("ROK Nuclear Safety Commission" is the
  * Nuclear Safety Commission, of the ROK) but for commands and forces,
  * named with their country ("ROK Strategic Command"). An unqualified body
@@ -336,6 +366,8 @@ static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type typ
     }
     if (*failed)
         return NULL;
+    if (!country && (e = named_here(c, name, type)) != NULL)
+        return e;
     /* an abbreviation qualifies an agency's name without being part of
      * it; but commands, forces and task forces are named with their
      * country ("ROK Strategic Command", "PRC Sanctions Task Force") */

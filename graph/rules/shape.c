@@ -31,6 +31,7 @@ static const head heads[] = {
     {"Agreement", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Alliance", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
     {"Archipelago", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Army", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Arrangement", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Assembly", RG_TYPE_AGENCY, "legislature", false, RG_SHAPE_BODY},
     {"Association", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
@@ -93,6 +94,7 @@ static const head heads[] = {
     {"Meeting", RG_TYPE_PROGRAM, "dialogue", false, RG_SHAPE_BODY},
     {"Memorandum", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_DOCUMENT},
     {"Ministry", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Navy", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Ocean", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
     {"Office", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Outlook", RG_TYPE_PROGRAM, "policy", true, RG_SHAPE_BODY},
@@ -174,6 +176,10 @@ static const char *const joint_words[] = {
 /* Words that make a head of two words, a name only as the short form of
  * a longer one: "the Task Force", "the Working Group". */
 static const char *const generic_modifiers[] = {"Advisory", "Expert", "Experts", "Joint", "Steering", "Task", "Working"};
+
+/* Services named by their head alone: "the Army, Navy, and Air Force" are
+ * the document's country's (graph/rules/mention.c resolves them). */
+static const char *const service_heads[] = {"Army", "Navy"};
 
 /* Plural nouns whose possessive stands inside a name: "Leaders' Summit",
  * "Trilateral Defence Ministers' Meeting". */
@@ -858,7 +864,8 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
     /* a head alone is no name: "the Agency", "a Strategy"; and an alliance
      * of states is named by its members ("the U.S.-ROK Alliance"), one of
      * its own by what it is for ("Alliance of Democracies") */
-    if ((first == h && last == h) || (last == h && rg_spells(t + tk->start, tk->len, "Alliance")))
+    if ((first == h && last == h && !spells_any(t, tk, service_heads, COUNT(service_heads))) ||
+        (last == h && rg_spells(t + tk->start, tk->len, "Alliance")))
         return false;
     *s = (rg_shape){0};
     s->start = toks[first].start;
