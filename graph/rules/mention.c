@@ -643,6 +643,38 @@ static size_t trailing_owner(const char *text, const list *ms, const rg_shape *s
     return RG_NONE;
 }
 
+/* "the Committee on Armed Services and the Committee on Foreign Relations
+ * of the Senate": the chamber named after the second committee is the
+ * first's too. True with *chamber the chamber's words in the second name
+ * ("Senate") and its entity. */
+static bool shared_chamber(rg_context *c, const char *text, const list *ms, const rg_shape *s, rg_mention *chamber)
+{
+    static const char joined[] = " and the Committee ";
+    size_t end = s->start + s->len;
+    if (s->head_len != 9 || strncmp(text + s->head_start, "Committee", 9) != 0 ||
+        strncmp(text + end, joined, sizeof joined - 1) != 0)
+        return false;
+    const rg_mention *next = NULL;
+    for (size_t k = 0; k < ms->len && !next; k++)
+        if (ms->items[k].start == end + 9)
+            next = &ms->items[k];
+    if (!next || next->entity->type != RG_TYPE_AGENCY || !next->entity->parent)
+        return false;
+    bool failed = false;
+    const rg_entry *house = by_form(c->r, next->entity->parent, &failed);
+    if (!house || !house->kind || strcmp(house->kind, "legislature") != 0)
+        return false;
+    /* the chamber's words: after the last " of the " of the second name */
+    size_t at = RG_NONE;
+    for (size_t i = next->start; i + 8 <= next->start + next->len; i++)
+        if (strncmp(text + i, " of the ", 8) == 0)
+            at = i + 8;
+    if (at == RG_NONE)
+        return false;
+    *chamber = (rg_mention){.start = at, .len = next->start + next->len - at, .entity = house};
+    return true;
+}
+
 /* The committee of a chamber by the names the catalog gives such bodies:
  * "Committee on Finance" of the Senate is the "Senate Committee on
  * Finance" or the "Senate Finance Committee". *local gets the first of
@@ -786,10 +818,14 @@ static void add_body(rg_context *c, const char *text, list *ms, const rg_shape *
             cut.len = s->head_start + s->head_len - s->start;
     size_t s_end = s->start + s->len, name_end = s_end;
     size_t chamber = trailing_owner(text, ms, s, s->head_start + s->head_len, &name_end);
-    const rg_entry *owner = chamber != RG_NONE ? ms->items[chamber].entity : owner_of(ms, s);
+    rg_mention shared;
+    const rg_mention *chamber_m = chamber != RG_NONE ? &ms->items[chamber] : NULL;
+    if (!chamber_m && shared_chamber(c, text, ms, s, &shared))
+        chamber_m = &shared;
+    const rg_entry *owner = chamber_m ? chamber_m->entity : owner_of(ms, s);
     bool company = owner && owner->type == RG_TYPE_ACTOR && strcmp(owner->kind, "company") == 0;
     /* "ASEAN's Outlook on the Indo-Pacific" is the ASEAN Outlook */
-    bool named_by = owner && chamber == RG_NONE && s->type == RG_TYPE_PROGRAM && owner->type == RG_TYPE_ACTOR &&
+    bool named_by = owner && !chamber_m && s->type == RG_TYPE_PROGRAM && owner->type == RG_TYPE_ACTOR &&
                     !rg_entry_is_country(owner) && !company;
     char *owner_name = NULL;
     if (named_by && !(owner_name = rg_strndup(text + s->owner_start, s->owner_len))) {
@@ -804,9 +840,9 @@ static void add_body(rg_context *c, const char *text, list *ms, const rg_shape *
     const char *kind = company ? "organization" : s->kind;
     if (!failed && s->generic) {
         entities[0] = longer_local(c, name, type);
-    } else if (!failed && chamber != RG_NONE && strcmp(owner->kind, "legislature") == 0) {
+    } else if (!failed && chamber_m && strcmp(owner->kind, "legislature") == 0) {
         char *local = NULL;
-        entities[0] = chamber_body(c, text, &ms->items[chamber], name, &local, &failed);
+        entities[0] = chamber_body(c, text, chamber_m, name, &local, &failed);
         if (!entities[0] && !failed)
             entities[0] = resolve(c, local, type, kind, owner, &failed);
         free(local);
@@ -1158,6 +1194,23 @@ static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape 
     add_body(c, text, ms, s);
 }
 
+/* "SEC. 2.": the section label of a printed bill, not the acronym of a
+ * body ("SEC", the Securities and Exchange Commission). */
+static void drop_section_labels(const char *text, list *ms)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        const char *end = text + m->start + m->len;
+        bool label = end[0] == '.' && end[1] == ' ' && isdigit((unsigned char)end[2]) && m->len <= 4;
+        for (size_t i = 0; label && i < m->len; i++)
+            label = isupper((unsigned char)text[m->start + i]);
+        if (!label)
+            ms->items[kept++] = *m;
+    }
+    ms->len = kept;
+}
+
 /* "Paris-aligned", "Seoul-based": a capital joined to a lowercase word
  * names the city, or what is named after it, not the government; but
  * "Beijing-backed" names what a government does. */
@@ -1372,6 +1425,7 @@ int rg_mentions_find(rg_context *c, const char *text, const rg_name_hit *names, 
             qsort(ms.items, ms.len, sizeof *ms.items, by_start);
     }
     drop_city_compounds(text, &ms);
+    drop_section_labels(text, &ms);
     if (!ms.failed)
         add_shapes(c, text, &ms);
     if (ms.len > 1)

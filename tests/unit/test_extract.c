@@ -19,7 +19,8 @@ static const char catalog_json[] =
     " {\"name\": \"U.S. Tax Commission\", \"type\": \"agency\", \"country\": \"US\"},"
     " {\"name\": \"Department of State\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"State Department\"]},"
     " {\"name\": \"Ministry of Science and ICT\", \"type\": \"agency\", \"country\": \"KR\", \"aliases\": [\"MSIT\"]},"
-    " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"}]";
+    " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"},"
+    " {\"name\": \"Securities and Exchange Commission\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"SEC\"]}]";
 
 typedef struct fixture {
     rg_catalog *cat;
@@ -292,6 +293,18 @@ static char *two_reports(const rg_reader *x, const rg_doc *first, const rg_doc *
     return text;
 }
 
+START_TEST(a_bill_section_label_names_no_body)
+{
+    fixture f = extract("s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nThe SEC should report to Congress.\n\n"
+                                "## SEC. 3. SENSE OF CONGRESS.\n\nIt is the sense of Congress that the Department of State should act.\n");
+    size_t n;
+    /* "SEC. 2." labels a section; the SEC of the body text is the body */
+    ck_assert(rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
+    ck_assert_int_eq(f.g->nodes[n].mentions, 1);
+    done(&f);
+}
+END_TEST
+
 START_TEST(extracting_into_a_graph_is_merging_a_part)
 {
     static const char a[] = "# A\n\nThe Korea Disease Agency should work with the Department of State. The "
@@ -331,6 +344,7 @@ int main(void)
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
+    tcase_add_test(tc, a_bill_section_label_names_no_body);
     tcase_add_test(tc, extracting_into_a_graph_is_merging_a_part);
     suite_add_tcase(s, tc);
     return run_suite(s);
