@@ -108,12 +108,17 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
             if (role == RG_ROLE_NONE || pass != want)
                 continue;
             rg_relation rel = relation_of(role);
-            size_t node = st->nodes[i];
+            size_t node = st->nodes[i], had;
             if ((rel != RG_REL_LEADS && rel != RG_REL_CONCERNS &&
-                 rg_graph_find_link(st->g, rec, node, RG_REL_LEADS, NULL)) ||
-                (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, node, RG_REL_TARGETS, NULL)) ||
-                rg_graph_find_link(st->g, rec, node, rel, NULL))
-                continue; /* named twice: one link */
+                 rg_graph_find_link(st->g, rec, node, RG_REL_LEADS, &had)) ||
+                (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, node, RG_REL_TARGETS, &had)) ||
+                rg_graph_find_link(st->g, rec, node, rel, &had)) {
+                /* named twice: one link; named at all, not only inferred
+                 * ("the two sides will ... and the United States will") */
+                if (!r->mentions[i].inferred)
+                    st->g->links[had].inferred = false;
+                continue;
+            }
             rg_evidence e = evidence_at(st, s->line, s->text);
             if (rg_graph_link_evidence(st->g, rec, node, rel, &e, &r->mentions[i].inferred, NULL) < 0)
                 return -1;

@@ -293,6 +293,23 @@ static char *two_reports(const rg_reader *x, const rg_doc *first, const rg_doc *
     return text;
 }
 
+START_TEST(a_party_named_is_not_only_inferred)
+{
+    fixture f = extract("t.md", "# T\n\n"
+                                "The United States and South Korea met. The United States and South Korea met again. The "
+                                "United States and South Korea agreed.\n\n"
+                                "The two countries should expand drills, and the United States should deliver radars.\n");
+    /* "the two countries" infers both; the sentence then names one */
+    const rg_link *us = link_between(f.g, "rec:t:5", "actor:united-states", RG_REL_LEADS);
+    const rg_link *rok = link_between(f.g, "rec:t:5", "actor:republic-of-korea", RG_REL_LEADS);
+    ck_assert_ptr_nonnull(us);
+    ck_assert_ptr_nonnull(rok);
+    ck_assert(!us->inferred);
+    ck_assert(rok->inferred);
+    done(&f);
+}
+END_TEST
+
 START_TEST(a_bill_section_label_names_no_body)
 {
     fixture f = extract("s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nThe SEC should report to Congress.\n\n"
@@ -345,6 +362,7 @@ int main(void)
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
     tcase_add_test(tc, a_bill_section_label_names_no_body);
+    tcase_add_test(tc, a_party_named_is_not_only_inferred);
     tcase_add_test(tc, extracting_into_a_graph_is_merging_a_part);
     suite_add_tcase(s, tc);
     return run_suite(s);
