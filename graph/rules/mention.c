@@ -285,26 +285,27 @@ static bool ends_with_word(const char *name, const char *word)
     return n > w && name[n - w - 1] == ' ' && strcmp(name + n - w, word) == 0;
 }
 
-/* Does name end with the words w? */
-static bool ends_with_words(const char *name, const char *w)
+/* Does name end with the words w, of k bytes? */
+static bool ends_with_words(const char *name, const char *w, size_t k)
 {
-    size_t n = strlen(name), k = strlen(w);
-    return n > k && name[n - k - 1] == ' ' && strcmp(name + n - k, w) == 0;
+    size_t n = strlen(name);
+    return n > k && name[n - 1] == w[k - 1] && name[n - k - 1] == ' ' && memcmp(name + n - k, w, k) == 0;
 }
 
-/* The one catalogued entity of this type that the document names and
- * whose name ends in the short name w of one or two words: "the Army,
- * Navy, and Air Force" of a report that names the Department of the Army
- * (the U.S. Army), or NULL. */
+/* The one catalogued agency that the document names and whose name ends
+ * in the short name w of one or two words: "the Army, Navy, and Air
+ * Force" of a report that names the Department of the Army (the U.S.
+ * Army), or NULL. */
 static const rg_entry *named_here(const rg_context *c, const char *w, rg_node_type type)
 {
     const char *space = strchr(w, ' ');
-    if (space && strchr(space + 1, ' '))
+    if (type != RG_TYPE_AGENCY || (space && strchr(space + 1, ' ')))
         return NULL;
     const rg_entry *found = NULL;
-    for (size_t k = 0; k < c->names.len; k++) {
-        const rg_entry *e = &c->r->cat->entries[c->names.items[k].entry];
-        if (e == found || e->type != type || !ends_with_words(e->name, w))
+    size_t wl = strlen(w);
+    for (size_t k = 0; k < c->n_named && wl; k++) {
+        const rg_entry *e = &c->r->cat->entries[c->named[k]];
+        if (e == found || e->type != type || !ends_with_words(e->name, w, wl))
             continue;
         if (found)
             return NULL;
@@ -1502,6 +1503,20 @@ int rg_mentions_define(rg_context *c, const char *text, const rg_mention *ms, si
             if (sf[sn] == ')' && short_form(sf, sn) && abbreviates(sf, sn, text + m->start, m->len) &&
                 define(c, sf, sn, m->entity) < 0)
                 return -1;
+        }
+        /* "the "Maritime Domain Awareness Program" (in this section
+         * referred to as the "Program")": a bill's defined term */
+        size_t q = end + (text[end] == '"');
+        if (text[q] == ' ' && text[q + 1] == '(') {
+            const char *in = text + q + 2, *close = strchr(in, ')');
+            const char *as = close && close - in < 80 ? strstr(in, "as the \"") : NULL;
+            if (as && as < close && close[-1] == '"') {
+                const char *term = as + 8;
+                size_t tn = (size_t)(close - 1 - term);
+                if (tn > 0 && tn < 40 && isupper((unsigned char)term[0]) && !memchr(term, '"', tn) &&
+                    define(c, term, tn, m->entity) < 0)
+                    return -1;
+            }
         }
         /* "SF (Long Form)": the mention fills the parentheses */
         if (m->start >= 2 && text[m->start - 1] == '(' && text[end] == ')') {

@@ -172,27 +172,38 @@ static bool clause_between(const char *text, size_t from, size_t to)
     return false;
 }
 
+/* Phrases that open a background clause. */
+static const char *const background_phrases[] = {"in the face of ", "amid ", "in light of "};
+enum { BACKGROUND_MAX = 4 };
+
+/* Where the background phrases of text start (at most BACKGROUND_MAX),
+ * found once for all its mentions. */
+static size_t find_background(const char *text, size_t *at)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof background_phrases / sizeof *background_phrases; k++) {
+        const char *w = background_phrases[k];
+        /* "In light of ..." opens the sentence */
+        if (strncasecmp(text, w, strlen(w)) == 0 && n < BACKGROUND_MAX)
+            at[n++] = 0;
+        for (const char *p = text; (p = strstr(p + 1, w)) != NULL && n < BACKGROUND_MAX;)
+            if (!isalpha((unsigned char)p[-1]))
+                at[n++] = (size_t)(p - text);
+    }
+    return n;
+}
+
 /* Is the mention only the background of the recommendation: "support
  * Ukraine in the face of Russia's attacks", "amid China's coercion", "in
  * light of the incursions by the People's Republic of China" (up to the
- * clause's end), or a sentence's opening as-clause ("As Quad partners with
- * India and the United States, Japan and Australia will ...")? */
-static bool in_background(const char *text, const rg_mention *m)
+ * clause's end: bg[0..n_bg) are where such phrases start), or a sentence's
+ * opening as-clause ("As Quad partners with India and the United States,
+ * Japan and Australia will ...")? */
+static bool in_background(const char *text, const rg_mention *m, const size_t *bg, size_t n_bg)
 {
-    static const char *const phrases[] = {"in the face of ", "amid ", "in light of "};
-    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
-        size_t n = strlen(phrases[k]);
-        for (const char *p = text; (p = strstr(p, phrases[k] + 1)) != NULL && (size_t)(p - text) < m->start; p++) {
-            size_t at = (size_t)(p - text);
-            if (at > 0 && (text[at - 1] == 'i' || text[at - 1] == 'I' || text[at - 1] == 'a' || text[at - 1] == 'A'))
-                at--;
-            else
-                continue;
-            if (strncasecmp(text + at, phrases[k], n) == 0 && (at == 0 || !isalpha((unsigned char)text[at - 1])) &&
-                !clause_between(text, at + n, m->start))
-                return true;
-        }
-    }
+    for (size_t k = 0; k < n_bg; k++)
+        if (bg[k] < m->start && !clause_between(text, bg[k], m->start))
+            return true;
     /* "As supporters of X, we will": the object of a preposition in the
      * clause before the first comma (but "As a Quad, we will" names who
      * acts) */
@@ -218,6 +229,8 @@ static bool in_background(const char *text, const rg_mention *m)
 
 void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t subject, size_t modal, rg_role *roles)
 {
+    /* found when a mention first asks */
+    size_t bg[BACKGROUND_MAX], n_bg = RG_NONE;
     for (size_t i = 0; i < n; i++) {
         roles[i] = RG_ROLE_NONE;
         if (!rg_mention_counts(&ms[i]))
@@ -227,7 +240,7 @@ void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t su
          * unit leads; its owner is involved, not a leader */
         bool owner = i + 1 < n && ms[i + 1].owner == ms[i].entity;
         bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
-        if ((!leads && (names_a_place(text, ms, n, i) || in_background(text, &ms[i]))) ||
+        if ((!leads && (names_a_place(text, ms, n, i) || in_background(text, &ms[i], bg, n_bg == RG_NONE ? (n_bg = find_background(text, bg)) : n_bg))) ||
             names_a_topic(text, &ms[i]))
             continue;
         bool target = !program && !leads && modal != RG_NONE && ms[i].start > modal && acted_upon(text, &ms[i]);

@@ -755,7 +755,7 @@ static bool designated(const char *t, const token *toks, size_t n, size_t h)
 static bool leading_shape(const char *t, const token *toks, size_t n, size_t h, const head *hd, rg_shape *s,
                           size_t *last_out)
 {
-    if (strcmp(hd->kind, "exercise") != 0 || toks[h].possessive || toks[h].comma_after)
+    if (hd->word[0] != 'E' || strcmp(hd->kind, "exercise") != 0 || toks[h].possessive || toks[h].comma_after)
         return false;
     size_t last = h;
     for (size_t k = h + 1; k < n && k <= h + 3 && name_word(t, &toks[k]) && !number_token(t, &toks[k]) &&
