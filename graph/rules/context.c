@@ -78,11 +78,17 @@ static int sentence_mentions(rg_context *c, size_t i, rg_mention **ms, size_t *n
     return rg_mentions_find(c, c->doc->sentences[i].text, names, c->names_at[i + 1] - c->names_at[i], ms, n);
 }
 
-/* Does the surface a[0..an) end with b[0..bn) as its last words (after a
- * space or a hyphen), case aside? */
+/* Does the surface a[0..an) end with b[0..bn) as its last words, case
+ * aside, qualified by the words before ("U.S.-Philippines Mutual Defense
+ * Treaty"), not attached to them ("Committee on Foreign Affairs of the
+ * House of Representatives")? */
 static bool ends_in_words(const char *a, size_t an, const char *b, size_t bn)
 {
     if (an < bn + 2 || (a[an - bn - 1] != ' ' && a[an - bn - 1] != '-'))
+        return false;
+    size_t before = an - bn - 1;
+    if ((before >= 3 && strncmp(a + before - 3, " of", 3) == 0) ||
+        (before >= 4 && strncmp(a + before - 4, " the", 4) == 0))
         return false;
     for (size_t k = 0; k < bn; k++)
         if (tolower((unsigned char)a[an - bn + k]) != tolower((unsigned char)b[k]))
@@ -171,7 +177,8 @@ static int short_forms(rg_context *c)
         for (; v < n && forms[v].tail == forms[u].tail; v++) {
             const rg_name_hit *g = &c->names.items[forms[v].hit];
             size_t f = forms[v].entry;
-            if (f != e && cat->entries[f].type == cat->entries[e].type &&
+            if (f != e && cat->entries[f].type == cat->entries[e].type && cat->entries[f].kind &&
+                cat->entries[e].kind && strcmp(cat->entries[f].kind, cat->entries[e].kind) == 0 &&
                 ends_in_words(doc->sentences[forms[v].sentence].text + g->start, g->len, s, h->len)) {
                 target = f;
                 found++;

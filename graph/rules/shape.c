@@ -848,9 +848,12 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
         last = h + 1;
     else if (tk->cap && last == h) {
         last = later_head(t, toks, n, h, &hd, &tk);
-        /* the later head takes its own "of ...": "Partnership Act of 2026" */
-        if (last != h && hd->of_form)
-            last = extend_right(t, toks, n, last);
+        /* the later head keeps its year: "Partnership Act of 2026" (a
+         * longer "of ..." after it is left to the catalog's names) */
+        if (last != h && last + 2 < n && rg_spells(t + toks[last + 1].start, toks[last + 1].len, "of") &&
+            toks[last + 2].len == 4 && number_token(t, &toks[last + 2]) && !toks[last].comma_after &&
+            !toks[last].possessive)
+            last += 2;
     }
     /* "Resolution 2593", "UNSCR 2593" */
     if (last == h && hd->type == RG_TYPE_PROGRAM && strcmp(hd->kind, "policy") == 0 && h + 1 < n &&
