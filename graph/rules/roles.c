@@ -172,6 +172,23 @@ static bool clause_between(const char *text, size_t from, size_t to)
     return false;
 }
 
+/* Does a word that joins another phrase or clause ("and periodically
+ * advise Congress", "that ...") stand between from and to? */
+static bool joined_between(const char *text, size_t from, size_t to)
+{
+    static const char *const joins[] = {" and ", " or ", " but ", " which ", " that ", " to "};
+    for (size_t k = from; k < to; k++) {
+        if (text[k] != ' ')
+            continue;
+        for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
+            size_t n = strlen(joins[j]);
+            if (k + n <= to && strncmp(text + k, joins[j], n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Phrases that open a background clause. */
 static const char *const background_phrases[] = {"in the face of ", "amid ", "in light of "};
 enum { BACKGROUND_MAX = 4 };
@@ -202,7 +219,7 @@ static size_t find_background(const char *text, size_t *at)
 static bool in_background(const char *text, const rg_mention *m, const size_t *bg, size_t n_bg)
 {
     for (size_t k = 0; k < n_bg; k++)
-        if (bg[k] < m->start && !clause_between(text, bg[k], m->start))
+        if (bg[k] < m->start && !clause_between(text, bg[k], m->start) && !joined_between(text, bg[k], m->start))
             return true;
     /* "As supporters of X, we will": the object of a preposition in the
      * clause before the first comma (but "As a Quad, we will" names who

@@ -452,8 +452,9 @@ static bool another_name(const char *t, const token *toks, size_t n, size_t k, b
 }
 
 /* Extend right from the head over "of/on/for + capitalized words":
- * "Ministry of Trade, Industry and Energy". Returns the last token. */
-static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
+ * "Ministry of Trade, Industry and Energy" (office: the head is an
+ * office's title). Returns the last token. */
+static size_t extend_right(const char *t, const token *toks, size_t n, size_t h, bool office)
 {
     size_t last = h;
     size_t i = h + 1;
@@ -490,7 +491,11 @@ static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
             continue;
         }
         if (is_connector(t + toks[i].start, toks[i].len) && i + 1 < n && toks[i + 1].cap && toks[i + 1].word) {
-            if (rg_spells(t + toks[i].start, toks[i].len, "and") && another_name(t, toks, n, i, false))
+            /* an office's portfolio has no possessive part: "the Under
+             * Secretary ... for Acquisition and Sustainment and Japan's
+             * Ministry"; a body's may ("Ministry of Interior and Safety's
+             * Personal Information Protection Commission" is a chain) */
+            if (office && rg_spells(t + toks[i].start, toks[i].len, "and") && another_name(t, toks, n, i, false))
                 break;
             i++;
             continue;
@@ -843,7 +848,7 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
         skip_len = 0;
         first = h;
     }
-    size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
+    size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h, false) : h;
     if (hd == &pillar_head)
         last = h + 1;
     else if (tk->cap && last == h) {
@@ -1012,7 +1017,7 @@ static bool office_shape(const char *t, const token *toks, size_t n, size_t h, s
     size_t tail = h + 2;
     if (tail + 1 < n && rg_spells(t + toks[tail].start, toks[tail].len, "the"))
         tail++;
-    size_t last = extend_right(t, toks, n, h);
+    size_t last = extend_right(t, toks, n, h, true);
     if (last < tail || !name_word(t, &toks[tail]))
         return false;
     size_t first = extend_left(t, toks, h, false);
