@@ -2,6 +2,7 @@
 #
 #   make run        install what is missing, build, run the main job on data/reports/
 #   make check      build and run every test (unit + CLI); SANITIZE=1 adds ASan/UBSan
+#   make check-engines  the README's GNU parallel and Slurm recipes, run on the engines
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install the Debian build dependencies (apt-get), or say how
 
@@ -50,7 +51,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: FORCE all deps test-deps run check tests unit-check cli-check shape install uninstall clean format eval fuzz memcheck bench bench-quick readme
+.PHONY: FORCE all deps test-deps run check check-engines tests unit-check cli-check shape install uninstall clean format eval fuzz memcheck bench bench-quick readme
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -71,7 +72,8 @@ $(BUILD)/%.o: %.c $(BUILD)/config.h
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 # The explorer's page (export/explore/), compiled into relgraph as strings.
-EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js
+EXPLORE_ASSETS := export/explore/explore.html export/explore/explore.css export/explore/explore.js \
+                  export/explore/vendor/cytoscape.min.js
 $(BUILD)/explore_assets.h: $(EXPLORE_ASSETS) export/explore/embed.sh
 	@mkdir -p $(dir $@)
 	sh export/explore/embed.sh $(EXPLORE_ASSETS) >$@.new && mv $@.new $@
@@ -144,6 +146,10 @@ run: deps
 	./relgraph render -g out/graph.json -o out/recommendations.svg --section "Pillar 1" --relation leads \
 	  --layout dot --title "Pillar 1: its recommendations and who leads them"
 	./relgraph explore -g out/graph.json -o out/explore.html
+	./relgraph compare -g out/graph.json --markdown renew-elevate-modernize-2020 peninsula-plus-2023 \
+	  >out/compare-2020-2023.md.tmp && mv out/compare-2020-2023.md.tmp out/compare-2020-2023.md
+	./relgraph render -g out/graph.json -o out/compare-2020-2023.svg --compare renew-elevate-modernize-2020 \
+	  peninsula-plus-2023 --title "What changed from the 2020 report to the 2023 report"
 	./relgraph render -g out/graph.json -o out/ego-state-department.svg --focus "State Department" --depth 3 \
 	  --max-degree 10 --title "Around the Department of State, three links out"
 	@echo "The ten most central agencies (harmonic closeness on the whole graph: how few of the links the reports"
@@ -163,6 +169,17 @@ check: deps test-deps
 	@sh tests/check.sh $(BUILD)
 
 tests: $(UNIT_BIN) $(BIN)
+
+# The README's GNU parallel and Slurm recipes, run as they stand on this
+# machine (tests/engines/): parallel -S :, and a one-node Slurm cluster that
+# the test starts under a temporary directory and stops again. Apart from
+# make check since it installs a workload manager (whose own services, where
+# the packages start them, it leaves alone).
+ENGINE_DEB_PKGS := parallel slurmctld slurmd slurm-client munge procps
+check-engines: deps
+	$(call install_missing,$(ENGINE_DEB_PKGS))
+	$(MAKE) $(BIN)
+	@python3 tests/engines/check_engines.py $(BIN) README.md
 
 unit-check: $(UNIT_BIN)
 	@status=0; for t in $(UNIT_BIN); do CK_FORK=yes $$t || status=1; done; exit $$status

@@ -9,19 +9,25 @@
 
 static const rg_options_usage usage = {"explore", 22, false,
     "usage: relgraph explore -o FILE.html [-g graph.json] [OPTIONS] [FILE|DIR ...]\n\n"
-    "Write the explorer: one self-contained HTML page (the graph, its evidence\n"
-    "and the scripts inlined; no network; opens from file://) to send to a\n"
-    "colleague. Nodes are shaped and coloured by type as in the diagrams and\n"
-    "sized by a measure; their positions are laid out here by Graphviz (neato,\n"
+    "Write the explorer: one self-contained HTML page (the graph, its evidence,\n"
+    "the scripts and the graph library, Cytoscape.js, inlined; no network;\n"
+    "opens from file://) to send to a colleague. Nodes are shaped and coloured\n"
+    "by type as in the diagrams, or by community, and sized by a measure\n"
+    "chosen in the page; their positions are laid out here by Graphviz (neato,\n"
     "or sfdp above 1500 nodes) with a fixed seed, so the same graph gives the\n"
     "same picture. In the page: a search box that completes every name, alias\n"
-    "and id; filters by node type and relation (co-mentions hidden at first);\n"
-    "a click on a node shows its type, country, aliases, mentions per report,\n"
-    "the recommendations it leads, partners in or is targeted by (each with its\n"
-    "sentence, report and line) and its links; a click on a link, or on\n"
-    "\"evidence\" beside it, shows its sentences. Reports and their `contains`\n"
-    "links are left out. Zoom with the wheel or + and -, pan by dragging or with\n"
-    "the arrow keys (the drawing has the keyboard focus after Tab).\n\n"};
+    "and id; a path mode (the path `relgraph path` gives, with its sentences);\n"
+    "a node's neighbourhood, expanded and collapsed, hubs left out; filters by\n"
+    "node type, relation (co-mentions hidden at first), report, country,\n"
+    "modality and section; a click on a node shows its type, country,\n"
+    "aliases, mentions per report, the recommendations it leads, partners in\n"
+    "or is targeted by (each with its sentence, report and line) and its\n"
+    "links; a click on a link, or on \"evidence\" beside it, shows its\n"
+    "sentences. The address keeps the view; the view saves as PNG or SVG.\n"
+    "Above 3000 nodes the drawing starts with the 1000 most central. Reports\n"
+    "and their `contains` links are left out. Zoom with the wheel or + and -,\n"
+    "pan by dragging or with the arrow keys (the drawing has the keyboard\n"
+    "focus after Tab).\n\n"};
 
 /* "wrote FILE: ..." with what the page carries (not the reports). */
 static void note_written(const char *output, const rg_graph *g, rg_score size_by)
@@ -48,8 +54,8 @@ int cmd_explore(int argc, char **argv)
         RG_OPT_GRAPH(&graph_file),
         RG_OPT_STRING('o', "output", &output, "FILE", "the page to write (required)"),
         RG_OPT_CALLBACK(0, "size-by", &size_by, "MEASURE",
-                        "size nodes by this measure (default: pagerank; taken\n"
-                        "from the graph file when rank --write stored it)",
+                        "size nodes by this measure at first (default: pagerank;\n"
+                        "taken from the graph file when rank --write stored it)",
                         rg_cli_option_measure),
         RG_OPT_STRING(0, "title", &opts.title, "TEXT", "the page's title (default: relgraph explorer)"),
         RG_OPT_END,

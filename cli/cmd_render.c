@@ -1,9 +1,11 @@
 /* relgraph render: the graph as a diagram a person can read. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/compare_sides.h"
 #include "cli/ego_walk.h"
 #include "cli/options.h"
 #include "export/dot.h"
+#include "export/dot_diff.h"
 #include "graph/analyze/analyze.h"
 #include "graph/analyze/query.h"
 
@@ -14,7 +16,8 @@
 #include <string.h>
 
 static const rg_options_usage usage = {"render", 20, false,
-    "usage: relgraph render [-g graph.json] -o FILE.dot|.svg|.png|.pdf [OPTIONS] [FILE|DIR ...]\n\n"
+    "usage: relgraph render [-g graph.json] -o FILE.dot|.svg|.png|.pdf [OPTIONS] [FILE|DIR ...]\n"
+    "       relgraph render --compare [-g graph.json] -o FILE.svg [--top N] [--section TEXT] A B\n\n"
     "Draw the graph: shape and colour by node type (with a legend), links by\n"
     "relation (leads bold red, partners blue, targets orange, concerns dashed\n"
     "green, part_of dotted; a party the sentence does not name, inferred,\n"
@@ -24,7 +27,14 @@ static const rg_options_usage usage = {"render", 20, false,
     "and modality. Under the title, a caption says what was selected, what is\n"
     "drawn (counted) and what was left out and why. Laid out and rendered with\n"
     "Graphviz; with --cluster, a country or community drawn alone gets no\n"
-    "cluster.\n\n"};
+    "cluster.\n\n"
+    "With --compare, what changed from report A to report B (as relgraph compare\n"
+    "matches them): A's recommendations, the entities, B's, left to right;\n"
+    "entities only in A and A's dropped recommendations greyed, entities only in\n"
+    "B and B's new recommendations outlined in red, each of B's recommendations\n"
+    "joined to the one of A's it continues (carried or reworded, with the score).\n"
+    "--top N: the N most mentioned entities of each group (default 8); --section\n"
+    "TEXT: the recommendations of those sections, A's dropped ones included.\n\n"};
 
 /* Put a measure, or the Leiden community, into the nodes' scores, unless
  * the graph file brought them. */
@@ -64,6 +74,7 @@ typedef struct args {
     rg_filter filter;
     rg_cli_ego ego; /* --depth, --exclude, --max-degree of --focus */
     char *focus_note; /* what the walk covered, for the caption */
+    bool compare;     /* the diagram of what changed between two reports */
 } args;
 
 static int layout_option(const char *command, char *arg, void *value)
@@ -168,6 +179,7 @@ static int parse(int argc, char **argv, args *a)
                         "values, and nothing is written",
                         relations_option),
         RG_OPT_STRING(0, "title", &a->opts.title, "TEXT", "a title above the diagram (the caption follows)"),
+        RG_OPT_SET(0, "compare", &a->compare, "draw what changed from report A to report B"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -177,6 +189,16 @@ static int parse(int argc, char **argv, args *a)
         return rg_options_fail("render", "render needs -o FILE.svg (or .dot, .png, .pdf)");
     if (!rg_dot_format(a->output))
         return rg_options_fail("render", "unknown diagram format '%s': use .dot, .gv, .svg, .png or .pdf", a->output);
+    if (a->compare && (a->focus || a->opts.layout || a->opts.view != RG_VIEW_FULL || a->opts.cluster ||
+                       a->opts.size_by >= 0 || a->opts.relations || a->filter.types || a->filter.country ||
+                       a->filter.doc || a->filter.modalities || a->ego.exclude.len || a->ego.max_degree)) {
+        free(a->ego.exclude.items);
+        return rg_options_fail("render", "--compare takes -g, -o, --top, --section and --title alone");
+    }
+    if (a->compare && argc - optind < 2) {
+        free(a->ego.exclude.items);
+        return rg_options_fail("render", "render --compare needs two reports, A and B");
+    }
     if (!a->focus && (a->ego.exclude.len || a->ego.max_degree)) {
         free(a->ego.exclude.items);
         return rg_options_fail("render", "--exclude and --max-degree go with --focus NAME");
@@ -276,12 +298,39 @@ static char *selection_note(const args *a, const rg_graph *part)
     return rg_buf_steal(&b);
 }
 
+/* render --compare A B: the diagram of what changed. */
+static int render_compare(const args *a, int argc, char **argv)
+{
+    rg_error err;
+    rg_error_clear(&err);
+    rg_graph *ga = NULL, *gb = NULL;
+    rg_compare_side sa, sb;
+    rg_compare *c = NULL;
+    rg_compare_options co;
+    rg_compare_defaults(&co);
+    rg_dot_diff_options o = {.top = a->filter.top, .section = a->filter.section, .title = a->opts.title};
+    int rc = rg_cli_check_output(a->output, argv + optind, (size_t)(argc - optind), "reports", a->graph_file, &err);
+    if (rc == 0)
+        rc = rg_cli_compare_sides(a->graph_file, argv + optind, argv + optind + 2, argc - optind - 2, &ga, &gb, &sa,
+                                  &sb, &err);
+    if (rc == 0)
+        rc = rg_compare_new(&sa, &sb, &co, &c, &err);
+    if (rc == 0)
+        rc = rg_dot_diff_render(c, a->output, &o, &err);
+    rg_compare_free(c);
+    rg_graph_free(ga);
+    rg_graph_free(gb);
+    return rc == 0 ? 0 : rg_cli_fail(&err);
+}
+
 int cmd_render(int argc, char **argv)
 {
     args a;
     int done = parse(argc, argv, &a);
     if (done >= 0)
         return done;
+    if (a.compare)
+        return render_compare(&a, argc, argv);
     rg_graph *g = NULL, *part = NULL;
     double *by = NULL;
     rg_error err;

@@ -9,6 +9,7 @@ int cmd_build(int argc, char **argv);
 int cmd_common(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_evidence(int argc, char **argv);

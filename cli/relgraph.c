@@ -35,6 +35,7 @@ static const command commands[] = {
     {"render", cmd_render, "draw the graph as DOT, SVG, PNG or PDF"},
     {"serve", cmd_serve, "serve the explorer and a JSON API of queries over HTTP (localhost)"},
     {"show", cmd_show, "everything about one node, with evidence"},
+    {"timeline", cmd_timeline, "each entity across three or more dated reports, with its centrality in each"},
 };
 
 static void usage(FILE *out)

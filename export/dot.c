@@ -1,5 +1,6 @@
 #include "export/dot.h"
 
+#include "export/dot_internal.h"
 #include "export/dot_label.h"
 #include "export/output.h"
 #include "graph/base/hmap.h"
@@ -70,7 +71,7 @@ static bool drawn_link(const rg_graph *g, const rg_link *l, unsigned relations)
 /* Graphviz reads backslashes in labels as escapes ("\n", "\N"): double them
  * so that a name is drawn as written. Wrap at about width characters
  * (0: never); line ends become spaces. */
-static char *label_text(const char *s, size_t width)
+char *rg_dot_text(const char *s, size_t width)
 {
     rg_buf b;
     rg_buf_init(&b);
@@ -178,7 +179,7 @@ static Agraph_t *cluster_of(builder *b, const rg_node *n)
         sub = agsubg(b->ag, name, 1);
         char title[80];
         snprintf(title, sizeof title, "%s:title", name);
-        char *text = label_text(label, 0);
+        char *text = rg_dot_text(label, 0);
         Agnode_t *t = sub ? agnode(sub, title, 1) : NULL;
         /* a label of its own, blank: in a DOT file a cluster would
          * otherwise take the title of the whole graph */
@@ -215,7 +216,7 @@ static void add_node(builder *b, size_t i)
         size_t from = b->lead_start[i], to = b->lead_start[i + 1];
         words = rg_dot_recommendation_label(b->g, i, b->leads + from, to - from, RECOMMENDATION_ACTION);
     }
-    char *label = label_text(rec ? (words ? words : "") : n->label, rec ? 26 : 20);
+    char *label = rg_dot_text(rec ? (words ? words : "") : n->label, rec ? 26 : 20);
     rg_buf t;
     rg_buf_init(&t);
     rg_buf_adds(&t, rec && n->text ? n->text : n->label);
@@ -234,7 +235,7 @@ static void add_node(builder *b, size_t i)
         rg_buf_adds(&t, n->id);
         rg_buf_adds(&t, "]");
     }
-    char *tip = t.failed ? NULL : label_text(t.data, 0);
+    char *tip = t.failed ? NULL : rg_dot_text(t.data, 0);
     rg_buf_destroy(&t);
     if (!an || !label || !tip || (rec && !words) || set(an, "label", label) < 0 || set(an, "tooltip", tip) < 0 ||
         set(an, "shape", styles[n->type].shape) < 0 || set(an, "fillcolor", styles[n->type].fill) < 0 ||
@@ -498,7 +499,7 @@ static Agiddisc_t ordered_ids = {ids_open, ids_map, ids_alloc, ids_free, ids_pri
 
 /* An empty diagram with the attributes every one has: fonts, overlap
  * removal, a fixed seed, and the title. */
-static Agraph_t *new_diagram(const rg_dot_options *opts)
+Agraph_t *rg_dot_new_diagram(const rg_dot_options *opts)
 {
     Agdisc_t disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
     Agraph_t *ag = agopen("relgraph", Agdirected, &disc);
@@ -560,7 +561,7 @@ static char *pair_tooltip(const builder *b, const shared *run, size_t count)
     rg_buf_adds(&t, head);
     for (size_t k = 0; k < count && k < TOOLTIP_QUOTES; k++) {
         const rg_node *r = &b->g->nodes[run[k].rec];
-        char *text = label_text(r->text ? r->text : r->label, 0);
+        char *text = rg_dot_text(r->text ? r->text : r->label, 0);
         char where[96];
         rg_buf_adds(&t, "\\n- ");
         rg_buf_adds(&t, text ? text : "");
@@ -627,7 +628,7 @@ static void add_links(builder *b, const size_t *order, bool all, bool drawn[RG_R
         char key[32];
         snprintf(key, sizeof key, "%d", (int)l->relation);
         Agedge_t *e = agedge(b->ag, b->an[l->source], b->an[l->target], key, 1);
-        char *tip = l->n_evidence ? label_text(l->evidence[0].text, 0) : NULL;
+        char *tip = l->n_evidence ? rg_dot_text(l->evidence[0].text, 0) : NULL;
         if (!e || style_link(e, l->relation, l->inferred) < 0 ||
             set(e, "tooltip", tip ? tip : rg_relation_name(l->relation)) < 0 ||
             (all && set(e, "label", rg_relation_name(l->relation)) < 0) ||
@@ -669,7 +670,7 @@ static int index_leads(builder *b, const size_t *order_links)
 
 /* s as HTML text (for an HTML-like label), broken into lines of about
  * width characters at spaces. */
-static void add_html(rg_buf *out, const char *s, size_t width)
+void rg_dot_add_html(rg_buf *out, const char *s, size_t width)
 {
     size_t col = 0;
     for (const char *p = s; *p; p++) {
@@ -794,7 +795,7 @@ static void add_caption(builder *b, const size_t *order, const shared *pairs, si
     add_drawn(b, order, pairs, n_pairs, &text);
     if (b->opts->title) {
         rg_buf_adds(&html, "<FONT POINT-SIZE=\"18\">");
-        add_html(&html, b->opts->title, 100);
+        rg_dot_add_html(&html, b->opts->title, 100);
         rg_buf_adds(&html, "</FONT><BR/>");
     }
     rg_buf_adds(&html, "<FONT POINT-SIZE=\"11\">");
@@ -802,7 +803,7 @@ static void add_caption(builder *b, const size_t *order, const shared *pairs, si
         const char *end = strchr(line, '\n');
         char *one = rg_strndup(line, end ? (size_t)(end - line) : strlen(line));
         if (one)
-            add_html(&html, one, 110);
+            rg_dot_add_html(&html, one, 110);
         rg_buf_adds(&html, end ? "<BR/>" : "");
         free(one);
         line = end ? end + 1 : NULL;
@@ -822,7 +823,7 @@ static void add_caption(builder *b, const size_t *order, const shared *pairs, si
  * what opts selects, with a legend. NULL when out of memory. */
 static Agraph_t *build(const rg_graph *g, const rg_dot_options *opts, bool all)
 {
-    Agraph_t *ag = new_diagram(opts);
+    Agraph_t *ag = rg_dot_new_diagram(opts);
     if (!ag)
         return NULL;
     builder b = {g, opts, ag, calloc(g->n_nodes ? g->n_nodes : 1, sizeof(Agnode_t *)),
@@ -951,8 +952,8 @@ int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opt
     Agraph_t *ag = build(g, &o, false);
     if (!ag)
         return rg_error_set(err, RG_ERR_IO, file, 0, "cannot build the diagram: out of memory");
-    if (strcmp(format, "dot") == 0) {
-        int rc = rg_output_write(file, write_dot, ag, err);
+    if (strcmp(format, "dot") == 0) { /* not laid out: no engine's attributes */
+        int rc = rg_dot_output(ag, file, NULL, err);
         agclose(ag);
         return rc;
     }
@@ -971,8 +972,38 @@ int rg_dot_render(const rg_graph *g, const char *file, const rg_dot_options *opt
         agattr(ag, AGRAPH, "remincross", "true");
         agattr(ag, AGRAPH, "mclimit", "4");
     }
-    drawing d = {ag, engine, format};
-    int rc = rg_output_write(file, lay_out_and_render, &d, err);
+    int rc = rg_dot_output(ag, file, engine, err);
     agclose(ag);
     return rc;
+}
+
+int rg_dot_output(Agraph_t *ag, const char *file, const char *engine, rg_error *err)
+{
+    const char *format = rg_dot_format(file);
+    if (!format)
+        return rg_error_set(err, RG_ERR_USAGE, file, 0, "unknown diagram format: use .dot, .gv, .svg, .png or .pdf");
+    if (strcmp(format, "dot") == 0)
+        return rg_output_write(file, write_dot, ag, err);
+    drawing d = {ag, engine, format};
+    return rg_output_write(file, lay_out_and_render, &d, err);
+}
+
+const char *rg_dot_type_shape(rg_node_type t)
+{
+    return styles[t].shape;
+}
+
+const char *rg_dot_type_fill(rg_node_type t)
+{
+    return styles[t].fill;
+}
+
+const char *rg_dot_relation_color(rg_relation r)
+{
+    return edge_styles[r].color;
+}
+
+const char *rg_dot_relation_style(rg_relation r)
+{
+    return edge_styles[r].style;
 }

@@ -1,8 +1,8 @@
 #include "export/explore.h"
 
-#include "export/json.h"
 #include "export/output.h"
 #include "graph/analyze/analyze.h"
+#include "graph/base/hmap.h"
 #include "graph/rules/catalog.h"
 
 #include "explore_assets.h"
@@ -24,6 +24,14 @@
 static bool in_page(const rg_graph *g, size_t i)
 {
     return g->nodes[i].type != RG_TYPE_REPORT;
+}
+
+static size_t page_nodes(const rg_graph *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        n += in_page(g, i);
+    return n;
 }
 
 static bool link_in_page(const rg_graph *g, const rg_link *l)
@@ -85,10 +93,7 @@ static int lay_out(const rg_graph *g, const size_t *order, double *x, double *y,
     if (!an)
         return rg_error_nomem(err);
     agseterr(AGMAX);
-    size_t n = 0;
-    for (size_t i = 0; i < g->n_nodes; i++)
-        n += in_page(g, i);
-    bool big = n > NEATO_MAX_NODES;
+    bool big = page_nodes(g) > NEATO_MAX_NODES;
     Agraph_t *ag = layout_graph(g, order, an, big);
     GVC_t *gvc = ag ? gvContext() : NULL;
     int rc = 0;
@@ -130,6 +135,44 @@ static int node_scores(const rg_graph *g, rg_score which, double *out, rg_error 
     return rg_analyze_score(g, which, out, err);
 }
 
+/* The measures the page offers to size nodes by: the chosen one first,
+ * then the others, those costing O(n m) (betweenness, harmonic) left out
+ * of big graphs, where they would take longer than the layout. */
+static size_t page_measures(rg_score first, bool big, rg_score *out)
+{
+    static const rg_score offered[] = {RG_SCORE_PAGERANK, RG_SCORE_DEGREE, RG_SCORE_STRENGTH,
+                                       RG_SCORE_EIGENVECTOR, RG_SCORE_BETWEENNESS, RG_SCORE_HARMONIC};
+    size_t n = 0;
+    out[n++] = first;
+    for (size_t k = 0; k < sizeof offered / sizeof *offered; k++)
+        if (offered[k] != first && !(big && (offered[k] == RG_SCORE_BETWEENNESS || offered[k] == RG_SCORE_HARMONIC)))
+            out[n++] = offered[k];
+    return n;
+}
+
+/* Communities as `relgraph communities --view entities` finds them
+ * (Leiden, seed 1, until it no longer improves): -1 for the nodes outside
+ * the view (recommendations). */
+static int node_communities(const rg_graph *g, long *membership, size_t *count, rg_error *err)
+{
+    rg_view *v = NULL;
+    double modularity;
+    int rc = rg_view_new(g, &(rg_view_options){RG_VIEW_ENTITIES, NULL, false}, &v, err);
+    if (rc == 0)
+        rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, 1, 0, membership, count, &modularity, err);
+    rg_view_free(v);
+    return rc;
+}
+
+/* A score with 4 significant digits: enough to size a node, and fewer
+ * bytes for a big graph's page. */
+static json_t *score_json(double v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.4g", isnan(v) ? 0.0 : v);
+    return json_real(strtod(buf, NULL));
+}
+
 static json_t *string_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
@@ -155,7 +198,7 @@ static json_t *catalog_names(const rg_node *n, const rg_catalog *cat)
     return list;
 }
 
-static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, double y, double score)
+static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, double y)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(n->id));
@@ -182,12 +225,56 @@ static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, doub
     json_object_set_new(o, "x", coordinate(x));
     /* Graphviz's y grows upwards, SVG's downwards */
     json_object_set_new(o, "y", coordinate(-y));
-    json_object_set_new(o, "score", json_real(isnan(score) ? 0.0 : score));
     return o;
 }
 
-static json_t *link_json(const rg_link *l, const size_t *place)
+/* Strings the page writes once and cites by number: the documents and the
+ * sentences of the evidence. A sentence proves many links (every
+ * co-mention of a sentence's names): on a big graph the evidence written
+ * out in full is most of the page. */
+typedef struct string_table {
+    rg_hmap index;
+    json_t *list;
+} string_table;
+
+/* The number of s in the table, added at its end when new; -1 when out of
+ * memory. */
+static json_int_t table_ref(string_table *t, const char *s)
 {
+    size_t at;
+    if (rg_hmap_get(&t->index, s, &at))
+        return (json_int_t)at;
+    at = json_array_size(t->list);
+    if (rg_hmap_put(&t->index, s, at) < 0 || json_array_append_new(t->list, json_string(s)) < 0)
+        return -1;
+    return (json_int_t)at;
+}
+
+/* A link's evidence as [document, line, sentence] (numbers into the
+ * tables), with [..., page, page_line] for a PDF's: the page rebuilds
+ * what rg_json_evidence gives. */
+static json_t *evidence_json(const rg_link *l, string_table *docs, string_table *sentences)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < l->n_evidence; i++) {
+        const rg_evidence *e = &l->evidence[i];
+        json_int_t doc = table_ref(docs, e->doc), text = table_ref(sentences, e->text);
+        if (doc < 0 || text < 0) {
+            json_decref(list);
+            return NULL;
+        }
+        json_t *row = e->page ? json_pack("[IIIii]", doc, (json_int_t)e->line, text, e->page, e->page_line)
+                              : json_pack("[III]", doc, (json_int_t)e->line, text);
+        json_array_append_new(list, row);
+    }
+    return list;
+}
+
+static json_t *link_json(const rg_link *l, const size_t *place, string_table *docs, string_table *sentences)
+{
+    json_t *evidence = evidence_json(l, docs, sentences);
+    if (!evidence)
+        return NULL;
     json_t *o = json_object();
     json_object_set_new(o, "s", json_integer((json_int_t)place[l->source]));
     json_object_set_new(o, "t", json_integer((json_int_t)place[l->target]));
@@ -195,7 +282,7 @@ static json_t *link_json(const rg_link *l, const size_t *place)
     json_object_set_new(o, "w", json_real(l->weight));
     if (l->inferred)
         json_object_set_new(o, "inferred", json_true());
-    json_object_set_new(o, "evidence", rg_json_evidence(l));
+    json_object_set_new(o, "evidence", evidence);
     return o;
 }
 
@@ -215,8 +302,9 @@ static int by_ends(const void *a, const void *b)
 }
 
 /* The page's links, in a deterministic order; place[i] is node i's index
- * in the page's node array. */
-static json_t *links_json(const rg_graph *g, const size_t *place)
+ * in the page's node array. The strings their evidence cites go into the
+ * tables, in the order the links first cite them. */
+static json_t *links_json(const rg_graph *g, const size_t *place, string_table *docs, string_table *sentences)
 {
     size_t *idx = malloc((g->n_links ? g->n_links : 1) * sizeof *idx), n = 0;
     json_t *list = json_array();
@@ -231,8 +319,15 @@ static json_t *links_json(const rg_graph *g, const size_t *place)
     sort_place = place;
     sort_links = g->links;
     qsort(idx, n, sizeof *idx, by_ends);
-    for (size_t k = 0; k < n; k++)
-        json_array_append_new(list, link_json(&g->links[idx[k]], place));
+    for (size_t k = 0; k < n; k++) {
+        json_t *link = link_json(&g->links[idx[k]], place, docs, sentences);
+        if (!link) {
+            json_decref(list);
+            list = NULL;
+            break;
+        }
+        json_array_append_new(list, link);
+    }
     free(idx);
     return list;
 }
@@ -241,7 +336,12 @@ typedef struct page_data {
     const rg_graph *g;
     const rg_explore_options *opts;
     size_t *order, *place;
-    double *x, *y, *score;
+    double *x, *y;
+    rg_score measures[RG_SCORE__COUNT];
+    size_t n_measures;
+    double *scores; /* n_measures rows of g->n_nodes */
+    long *community;
+    size_t n_communities;
 } page_data;
 
 static json_t *documents_json(const rg_graph *g)
@@ -256,6 +356,27 @@ static json_t *documents_json(const rg_graph *g)
     return docs;
 }
 
+/* The report nodes (left out of the drawing), in id order: the page's
+ * find lists them as the CLI's does. */
+static json_t *reports_json(const rg_graph *g, const size_t *order)
+{
+    json_t *list = json_array();
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        const rg_node *n = &g->nodes[order[k]];
+        if (n->type != RG_TYPE_REPORT)
+            continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(n->id));
+        json_object_set_new(o, "label", json_string(n->label));
+        json_t *aliases = json_array();
+        for (size_t i = 0; i < n->aliases.len; i++)
+            json_array_append_new(aliases, json_string(n->aliases.items[i]));
+        json_object_set_new(o, "aliases", aliases);
+        json_array_append_new(list, o);
+    }
+    return list;
+}
+
 /* Everything the page's script reads, as one JSON object. */
 static json_t *page_json(const page_data *p)
 {
@@ -267,17 +388,37 @@ static json_t *page_json(const page_data *p)
         if (!in_page(g, i))
             continue;
         p->place[i] = k++;
-        json_array_append_new(nodes, node_json(&g->nodes[i], p->opts->catalog, p->x[i], p->y[i], p->score[i]));
+        json_t *node = node_json(&g->nodes[i], p->opts->catalog, p->x[i], p->y[i]);
+        json_t *scores = json_array();
+        for (size_t m = 0; m < p->n_measures; m++)
+            json_array_append_new(scores, score_json(p->scores[m * g->n_nodes + i]));
+        json_object_set_new(node, "scores", scores);
+        json_object_set_new(node, "community", json_integer(p->community[i]));
+        json_array_append_new(nodes, node);
     }
-    json_object_set_new(o, "size_by", json_string(rg_score_name(p->opts->size_by)));
+    json_t *measures = json_array();
+    for (size_t m = 0; m < p->n_measures; m++)
+        json_array_append_new(measures, json_string(rg_score_name(p->measures[m])));
+    json_object_set_new(o, "measures", measures);
+    json_object_set_new(o, "communities", json_integer((json_int_t)p->n_communities));
     json_object_set_new(o, "documents", documents_json(g));
+    json_object_set_new(o, "reports", reports_json(g, p->order));
     json_object_set_new(o, "nodes", nodes);
-    json_t *links = links_json(g, p->place);
+    string_table docs = {{0}, json_array()}, sentences = {{0}, json_array()};
+    rg_hmap_init(&docs.index);
+    rg_hmap_init(&sentences.index);
+    json_t *links = docs.list && sentences.list ? links_json(g, p->place, &docs, &sentences) : NULL;
+    rg_hmap_destroy(&docs.index);
+    rg_hmap_destroy(&sentences.index);
     if (!links) {
+        json_decref(docs.list);
+        json_decref(sentences.list);
         json_decref(o);
         return NULL;
     }
     json_object_set_new(o, "links", links);
+    json_object_set_new(o, "evidence_docs", docs.list);
+    json_object_set_new(o, "sentences", sentences.list);
     return o;
 }
 
@@ -329,6 +470,8 @@ static int write_page(void *ctx, FILE *out, const char *file, rg_error *err)
             fputs(rg_explore_css, out);
         else if (len == 2 && memcmp(at + 2, "JS", 2) == 0)
             fputs(rg_explore_js, out);
+        else if (len == 3 && memcmp(at + 2, "LIB", 3) == 0)
+            fputs(rg_explore_cytoscape_min_js, out);
         else if (len == 4 && memcmp(at + 2, "DATA", 4) == 0)
             rg_explore_script_json(out, t->data);
         else
@@ -344,10 +487,14 @@ static int page_data_text(const rg_graph *g, const rg_explore_options *opts, cha
 {
     size_t n = g->n_nodes ? g->n_nodes : 1;
     page_data p = {g, opts, rg_graph_node_order(g), malloc(n * sizeof(size_t)), malloc(n * sizeof(double)),
-                   malloc(n * sizeof(double)), malloc(n * sizeof(double))};
-    int rc = p.order && p.place && p.x && p.y && p.score ? 0 : rg_error_nomem(err);
+                   malloc(n * sizeof(double)), {0}, 0, NULL, malloc(n * sizeof(long)), 0};
+    p.n_measures = page_measures(opts->size_by, page_nodes(g) > NEATO_MAX_NODES, p.measures);
+    p.scores = malloc(p.n_measures * n * sizeof(double));
+    int rc = p.order && p.place && p.x && p.y && p.scores && p.community ? 0 : rg_error_nomem(err);
+    for (size_t m = 0; m < p.n_measures && rc == 0; m++)
+        rc = node_scores(g, p.measures[m], p.scores + m * g->n_nodes, err);
     if (rc == 0)
-        rc = node_scores(g, opts->size_by, p.score, err);
+        rc = node_communities(g, p.community, &p.n_communities, err);
     if (rc == 0)
         rc = lay_out(g, p.order, p.x, p.y, err);
     json_t *data = rc == 0 ? page_json(&p) : NULL;
@@ -359,7 +506,8 @@ static int page_data_text(const rg_graph *g, const rg_explore_options *opts, cha
     free(p.place);
     free(p.x);
     free(p.y);
-    free(p.score);
+    free(p.scores);
+    free(p.community);
     return rc;
 }
 

@@ -1,12 +1,16 @@
 /* rg_explore: the explorer, one self-contained HTML page.
  *
- * The page (export/explore/explore.html, .css, .js, compiled into the
- * binary by the Makefile as build/.../explore_assets.h, so that nothing
- * is read at run time) draws the graph as SVG from positions computed
- * here, with Graphviz (neato, or sfdp on big graphs, a fixed seed: the
- * same graph gives the same picture). Reports and their `contains` links
- * are left out; every other node and link is in the page with its
- * evidence, so that it works from file:// with no network.
+ * The page (export/explore/explore.html, .css, .js and the graph library,
+ * export/explore/vendor/cytoscape.min.js, compiled into the binary by the
+ * Makefile as build/.../explore_assets.h, so that nothing is read at run
+ * time) draws the graph with Cytoscape.js at positions computed here, with
+ * Graphviz (neato, or sfdp on big graphs, a fixed seed: the same graph
+ * gives the same picture). With the nodes come the measures the page
+ * sizes them by and their communities (Leiden on the entities view, as
+ * `relgraph communities --view entities` finds them). Reports and their
+ * `contains` links are left out; every other node and link is in the page
+ * with its evidence (each sentence and document written once, cited by
+ * number), so that it works from file:// with no network.
  *
  * Everything from a document enters the page as JSON inside a
  * <script type="application/json"> element, with '<', '>' and '&' written

@@ -54,6 +54,9 @@ static json_t *documents(const rg_graph *g)
         json_object_set_new(d, "id", json_string(g->docs[i].id));
         json_object_set_new(d, "path", json_string(g->docs[i].path));
         json_object_set_new(d, "title", json_string(g->docs[i].title));
+        /* as in the graph file: only when known */
+        if (g->docs[i].date)
+            json_object_set_new(d, "date", json_string(g->docs[i].date));
         json_array_append_new(a, d);
     }
     return a;
@@ -76,7 +79,7 @@ static int dump(json_t *root, bool complete, FILE *out, rg_error *err, const cha
  * metadata; Cytoscape gives every attribute in "data", first its id, the
  * "value" NetworkX keys the node by (the id again) and the "name"
  * Cytoscape desktop shows (its label). */
-static int add_node(json_t *nodes, const rg_node *n, bool jgf)
+static int add_node(json_t *nodes, const rg_graph *g, const rg_node *n, bool jgf)
 {
     json_t *o = json_object(), *data = json_object();
     if (jgf) {
@@ -87,6 +90,11 @@ static int add_node(json_t *nodes, const rg_node *n, bool jgf)
         json_object_set_new(data, "name", json_string(n->label));
     }
     int rc = node_data(n, data, jgf);
+    /* a report carries its document's date, as in the graph file (absent
+     * when unknown) */
+    const char *date = n->type == RG_TYPE_REPORT ? rg_graph_document_date(g, n->id) : NULL;
+    if (date)
+        json_object_set_new(data, "date", json_string(date));
     json_object_set_new(o, jgf ? "metadata" : "data", data);
     if (jgf)
         json_object_set_new(nodes, n->id, o);
@@ -155,7 +163,7 @@ static int elements(const rg_graph *g, bool jgf, json_t **nodes, json_t **edges)
     *edges = json_array();
     int rc = 0;
     for (size_t i = 0; i < g->n_nodes && rc == 0; i++)
-        rc = add_node(*nodes, &g->nodes[order_nodes[i]], jgf);
+        rc = add_node(*nodes, g, &g->nodes[order_nodes[i]], jgf);
     for (size_t i = 0; i < g->n_links && rc == 0; i++)
         add_link(*edges, g, &g->links[order_links[i]], i, keys[i], jgf);
     free(order_nodes);

@@ -31,8 +31,9 @@
 
 /* A PDF (told by its first bytes, "%PDF-") is read by poppler in a child
  * process under these limits: pages, seconds of CPU and of waiting, and
- * MiB of address space. Past one, the file fails with a clear error and
- * the rest of the build goes on unharmed. */
+ * MiB of address space (or the process's own lower limits). Past one, or
+ * when poppler crashes, the child ends and the file fails with a clear
+ * error; relgraph itself is unharmed. */
 #define RG_PDF_MAX_PAGES 10000
 #define RG_PDF_SECONDS 120
 #define RG_PDF_MEMORY_MB 2048

@@ -5,9 +5,11 @@
  *   - running headers and footers (a line in a page's top or bottom margin
  *     repeated on other pages, digits aside; a page number) are dropped;
  *   - the runs on one baseline make a line ("•" and its text);
- *   - a page's lines are read in order: two columns one after the other
- *     (a "Highlights" page), band by band where a line spans both; side
- *     headings in a left margin before the text beside them;
+ *   - a page's lines are read in order: columns (two, a "Highlights"
+ *     page, or three) one after the other, band by band where a line spans
+ *     them; a sidebar in a smaller type after the paragraph it stands
+ *     beside, when that paragraph runs on below it; side headings in a
+ *     left margin before the text beside them;
  *   - the cover, the table of contents, figures and tables (from their
  *     "Figure 3:" title to the text in the body's type) are set apart as
  *     front matter, footnotes (from a line that opens with a small raised
@@ -112,6 +114,7 @@ typedef enum role {
     ROLE_BODY,
     ROLE_FRONT, /* cover, contents, figures and tables */
     ROLE_NOTE,  /* a footnote */
+    ROLE_ASIDE, /* a sidebar: body text read after the paragraph it stands beside */
     ROLE_ROW,   /* a row of an abbreviations table, its text rewritten */
     ROLE_GONE,  /* merged into another pline */
 } role;
@@ -125,6 +128,7 @@ typedef struct pline {
     /* reading order */
     int band, side;
     float key;
+    float right; /* the right edge of the text of its column */
 } pline;
 
 /* The type of the body text, what headings and notes stand out from. */
@@ -330,7 +334,7 @@ static pline *page_lines(const rg_pdf_text *t, size_t from, size_t to, const boo
         const rg_pdf_frag *f = &t->frags[i];
         if (gone[i])
             continue;
-        ls[n] = (pline){f->x0, f->y0, f->x1, f->y1, f->size, f->flags, f->font, ROLE_BODY, rg_strdup(f->text), 0, 0, 0};
+        ls[n] = (pline){f->x0, f->y0, f->x1, f->y1, f->size, f->flags, f->font, ROLE_BODY, rg_strdup(f->text), 0, 0, 0, 0};
         if (!ls[n].text)
             goto nomem;
         n++;
@@ -358,12 +362,16 @@ typedef struct channel {
     size_t left, right; /* the lines wholly on either side */
 } channel;
 
-/* The widest vertical gap between two columns of a page's lines, with
- * lines on each side: lines narrower than most of the text's width leave
- * it empty, or, failing that, all but two (a title over both columns). */
-static channel find_channel(const pline *ls, size_t n)
+/* At most this many columns on a page. */
+#define MAX_CHANNELS 3
+
+/* The vertical gaps between columns of a page's lines, left to right, with
+ * lines wholly on either side: lines narrower than most of the text's
+ * width leave them empty, or, failing that, all but two (a title over the
+ * columns). The widest comes first in the search; others join it when
+ * each column they make holds three lines or more. Returns how many. */
+static size_t find_channels(const pline *ls, size_t n, channel out[MAX_CHANNELS])
 {
-    channel none = {0, 0, 0, 0};
     float lo = 1e9f, hi = -1e9f;
     for (size_t i = 0; i < n; i++)
         if (ls[i].role != ROLE_GONE) {
@@ -371,18 +379,19 @@ static channel find_channel(const pline *ls, size_t n)
             hi = ls[i].x1 > hi ? ls[i].x1 : hi;
         }
     if (hi - lo < 100 || hi > 5000 || lo < 0)
-        return none;
+        return 0;
     size_t width = (size_t)hi + 2;
     unsigned char *cover = calloc(width, 1);
     if (!cover)
-        return none;
+        return 0;
     for (size_t i = 0; i < n; i++)
         if (ls[i].role != ROLE_GONE && ls[i].x1 - ls[i].x0 < (hi - lo) * 0.8f)
             for (size_t x = (size_t)ls[i].x0; x <= (size_t)ls[i].x1 && x < width; x++)
                 cover[x] += cover[x] < 255;
-    channel best = none;
-    /* a clear gap first; else one a title or two cross, over both columns */
-    for (unsigned crossing = 0; crossing <= 2 && best.x1 <= best.x0; crossing += 2) {
+    size_t found = 0;
+    channel gaps[16];
+    /* clear gaps first; else ones a title or two cross, over the columns */
+    for (unsigned crossing = 0; crossing <= 2 && found == 0; crossing += 2) {
         for (size_t x = (size_t)lo + 1; x < (size_t)hi;) {
             if (cover[x] > crossing) {
                 x++;
@@ -396,13 +405,44 @@ static channel find_channel(const pline *ls, size_t n)
                 c.left += ls[i].role != ROLE_GONE && ls[i].x1 <= c.x0 + 0.5f;
                 c.right += ls[i].role != ROLE_GONE && ls[i].x0 >= c.x1 - 0.5f;
             }
-            if (e - x >= 4 && c.left && c.right && c.x1 - c.x0 > best.x1 - best.x0)
-                best = c;
+            if (e - x >= 4 && c.left && c.right && found < COUNT(gaps))
+                gaps[found++] = c;
             x = e;
         }
     }
     free(cover);
-    return best;
+    if (found == 0)
+        return 0;
+    size_t widest = 0;
+    for (size_t k = 1; k < found; k++)
+        if (gaps[k].x1 - gaps[k].x0 > gaps[widest].x1 - gaps[widest].x0)
+            widest = k;
+    /* the widest, and those beside it that leave three lines or more in
+     * every column between them, nearest first */
+    size_t first = widest, last = widest;
+    for (bool grew = true; grew && last - first + 1 < MAX_CHANNELS;) {
+        grew = false;
+        for (int side = 0; side < 2 && !grew; side++) {
+            if ((side == 0 && first == 0) || (side == 1 && last + 1 >= found))
+                continue;
+            size_t from = side == 0 ? first - 1 : first, to = side == 0 ? last : last + 1;
+            bool full = true;
+            for (size_t k = from; k <= to + 1 && full; k++) {
+                float x0 = k == from ? -1e9f : gaps[k - 1].x1, x1 = k > to ? 1e9f : gaps[k].x0;
+                size_t lines = 0;
+                for (size_t i = 0; i < n; i++)
+                    lines += ls[i].role != ROLE_GONE && ls[i].x0 >= x0 - 0.5f && ls[i].x1 <= x1 + 0.5f;
+                full = lines >= 3;
+            }
+            if (full) {
+                first = from, last = to;
+                grew = true;
+            }
+        }
+    }
+    for (size_t k = first; k <= last; k++)
+        out[k - first] = gaps[k];
+    return last - first + 1;
 }
 
 static int compare_order(const void *a, const void *b)
@@ -463,9 +503,18 @@ static void order_margin(pline *ls, size_t n, float left, const style *st)
     }
 }
 
-/* Two columns: band by band (a line across both ends one), the left
- * column before the right; a title above them first. */
-static void order_columns(pline *ls, size_t n, channel c, const style *st)
+/* Does the line cross one of the channels? */
+static bool spans(const pline *l, const channel *cs, size_t nc)
+{
+    for (size_t k = 0; k < nc; k++)
+        if (l->x0 < cs[k].x0 - 0.5f && l->x1 > cs[k].x1 + 0.5f)
+            return true;
+    return false;
+}
+
+/* Columns: band by band (a line across a channel ends one), left to right;
+ * a title above them first. */
+static void order_columns(pline *ls, size_t n, const channel *cs, size_t nc, const style *st)
 {
     /* a title over the columns, though in one of them: a heading's type,
      * more than two lines above the columns' first text */
@@ -481,16 +530,55 @@ static void order_columns(pline *ls, size_t n, channel c, const style *st)
             l->key = l->y0;
             continue;
         }
-        bool spans = l->x0 < c.x0 - 0.5f && l->x1 > c.x1 + 0.5f;
+        bool across = spans(l, cs, nc);
         int before = 0;
         for (size_t k = 0; k < n; k++) {
             const pline *s = &ls[k];
-            bool s_spans = s->role != ROLE_GONE && s->x0 < c.x0 - 0.5f && s->x1 > c.x1 + 0.5f;
-            before += s_spans && k != i && (s->y0 < l->y0 || (s->y0 == l->y0 && k < i));
+            before += s->role != ROLE_GONE && k != i && spans(s, cs, nc) && (s->y0 < l->y0 || (s->y0 == l->y0 && k < i));
         }
-        l->band = spans ? 2 * before + 1 : 2 * before;
-        l->side = spans ? 0 : (l->x0 >= c.x1 - 0.5f ? 1 : 0);
+        l->band = across ? 2 * before + 1 : 2 * before;
+        l->side = 0;
+        for (size_t k = 0; k < nc && !across; k++)
+            l->side += l->x0 >= cs[k].x1 - 0.5f;
         l->key = l->y0;
+    }
+}
+
+/* Does the text end where a sentence may end? */
+static bool ends_sentence(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n == 0 || strchr(".!?:;\"", s[n - 1]);
+}
+
+/* A sidebar: a column of a band (order is in reading order) set in a
+ * smaller type than the body, beside a column in the body's type whose
+ * paragraph runs on past the band. Its lines are read after that
+ * paragraph ends, rather than cut it in two. */
+static void find_asides(pline **order, size_t n, const style *st)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i, small = 0, lines = 0;
+        for (; j < n && order[j]->band == order[i]->band && order[j]->side == order[i]->side; j++) {
+            lines += order[j]->role == ROLE_BODY;
+            small += order[j]->role == ROLE_BODY && order[j]->size < st->size - 0.5f;
+        }
+        /* the last line of the body's type beside it, in the same band */
+        const pline *beside = NULL;
+        size_t body = 0;
+        for (size_t k = 0; k < n; k++)
+            if (order[k]->band == order[i]->band && order[k]->side != order[i]->side &&
+                order[k]->role == ROLE_BODY && fabsf(order[k]->size - st->size) <= 0.5f) {
+                body++;
+                beside = order[k];
+            }
+        if (lines >= 2 && small * 5 >= lines * 4 && body >= 3 && !ends_sentence(beside->text))
+            for (size_t k = i; k < j; k++)
+                if (order[k]->role == ROLE_BODY)
+                    order[k]->role = ROLE_ASIDE;
+        i = j;
     }
 }
 
@@ -501,15 +589,16 @@ static int order_page(pline *ls, size_t n, const style *st, pline ***out, size_t
     pline **order = malloc((n ? n : 1) * sizeof *order);
     if (!order)
         return -1;
-    channel c = find_channel(ls, n);
+    channel cs[MAX_CHANNELS];
+    size_t nc = find_channels(ls, n, cs);
     float left = body_left(ls, n, st);
     /* two columns of three lines or more each, unless the left one holds
      * only side headings */
     bool headings = true;
-    for (size_t i = 0; i < n && headings; i++)
-        if (ls[i].role != ROLE_GONE && ls[i].x1 <= c.x0 + 0.5f)
+    for (size_t i = 0; i < n && headings && nc; i++)
+        if (ls[i].role != ROLE_GONE && ls[i].x1 <= cs[0].x0 + 0.5f)
             headings = side_heading(&ls[i], left, st) || ls[i].role != ROLE_BODY;
-    bool columns = !headings && c.left >= 3 && c.right >= 3;
+    bool columns = !headings && nc > 0 && cs[0].left >= 3 && cs[nc - 1].right >= 3;
     for (size_t i = 0; i < n; i++) {
         ls[i].band = ls[i].side = 0;
         ls[i].key = ls[i].y0;
@@ -529,7 +618,7 @@ static int order_page(pline *ls, size_t n, const style *st, pline ***out, size_t
         for (size_t i = 0; i < k; i++)
             sorted[i] = *order[i];
         if (columns)
-            order_columns(sorted, k, c, st);
+            order_columns(sorted, k, cs, nc, st);
         else
             order_margin(sorted, k, left, st);
         for (size_t i = 0; i < k; i++)
@@ -737,7 +826,7 @@ typedef struct builder {
     bool body;      /* the open block is the body's */
     /* the last line of the open block */
     int page;
-    float x0, y0, y1, size;
+    float x0, y0, x1, y1, size, right;
     unsigned flags;
     long line;
     /* the set-apart block being built */
@@ -840,6 +929,8 @@ static int add_line(builder *b, const char *text, long line, const pline *l, int
     b->p->glue = keeps_hyphen(b, text);
     b->page = page;
     b->x0 = l->x0;
+    b->x1 = l->x1;
+    b->right = l->right;
     b->y0 = l->y0;
     b->y1 = l->y1;
     b->size = l->size;
@@ -885,7 +976,8 @@ static int end_body_block(builder *b)
 
 static int set_apart_line(builder *b, const pline *l, long number, int page)
 {
-    waiting w = {l->text, number, l->role == ROLE_NOTE ? RG_ZONE_NOTES : RG_ZONE_FRONT,
+    waiting w = {l->text, number,
+                 l->role == ROLE_NOTE ? RG_ZONE_NOTES : l->role == ROLE_ASIDE ? RG_ZONE_BODY : RG_ZONE_FRONT,
                  (l->flags & RG_PDF_NOTE) != 0, page, l->y0, l->y1, l->size};
     if (!b->body)
         return add_apart(b, &w); /* nothing to wait for */
@@ -946,15 +1038,31 @@ static bool heading_line(const pline *l, const style *st)
     return !(l->text[n - 1] == '.' && rg_doc_has_clause_verb(l->text, n));
 }
 
+/* Would the first word of l have fit at the end of the line above, with
+ * an em to spare? Then that line ended where its writer ended it: the
+ * lines of an address ("The Honorable Bart Gordon" over "Chairman"), a
+ * contact block, a list set line by line. Widths are estimated from l's
+ * average character. */
+static bool room_above(const builder *b, const pline *l)
+{
+    size_t n = strlen(l->text), word = strcspn(l->text, " "), m = b->p->text.len;
+    if (n == 0 || b->right <= b->x1 || (m > 0 && b->p->text.data[m - 1] == '-'))
+        return false; /* a word hyphenated across the lines goes on */
+    float per_char = (l->x1 - l->x0) / (float)n;
+    return b->x1 + per_char * (float)(word + 1) + l->size < b->right;
+}
+
 /* Does the line go on with the open paragraph or item: the next line
- * below it, or, past a page or a column, while its sentence goes on? */
+ * below it (unless the line above stopped short of the column's edge
+ * and this one opens as a new line does, not in lower case), or, past a
+ * page or a column, while its sentence goes on? */
 static bool goes_on(const builder *b, const pline *l, int page)
 {
     if (!b->body || b->p->cur.kind == RG_BLOCK_HEADING)
         return false;
     bool below = page == b->page && l->y0 >= b->y1 - 1;
     if (below && l->y0 - b->y1 < l->size * 0.75f && fabsf(l->size - b->size) < 1.5f)
-        return true;
+        return islower((unsigned char)l->text[0]) || !room_above(b, l);
     bool jumped = page != b->page || l->y0 < b->y0;
     return jumped && !block_ends_sentence(b->p);
 }
@@ -986,6 +1094,20 @@ static int body_line(builder *b, const pline *l, long number, int page)
         return -1;
     b->body = true;
     return add_line(b, l->text + (item ? marker : 0), number, l, page);
+}
+
+/* Each body line's column edge: the rightmost end of the body lines that
+ * share its band and side of the page. */
+static void column_edges(pline **order, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        pline *l = order[i];
+        l->right = l->x1;
+        for (size_t j = 0; j < n; j++)
+            if (order[j]->role == ROLE_BODY && order[j]->band == l->band && order[j]->side == l->side &&
+                order[j]->x1 > l->right)
+                l->right = order[j]->x1;
+    }
 }
 
 /* ---- A page, and the document ---- */
@@ -1034,10 +1156,12 @@ static int assemble_page(builder *b, const rg_pdf_text *t, size_t from, size_t t
         rc = order_page(ls, n, &b->st, &order, &k);
     if (rc == 0)
         set_apart(order, k, &b->st, pg);
+    find_asides(order, k, &b->st);
+    column_edges(order, k);
     for (size_t i = 0; i < k && rc == 0; i++) {
         const pline *l = order[i];
         long number = ps->next_line++;
-        rc = l->role == ROLE_FRONT || l->role == ROLE_NOTE ? set_apart_line(b, l, number, page)
+        rc = l->role == ROLE_FRONT || l->role == ROLE_NOTE || l->role == ROLE_ASIDE ? set_apart_line(b, l, number, page)
                                                             : body_line(b, l, number, page);
     }
     free(order);

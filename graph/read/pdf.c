@@ -16,6 +16,8 @@
  * a page number in a table of contents); footnote numbers set small and
  * raised are dropped inside a run and flagged at its start (a footnote).
  */
+/* sigaltstack and SA_ONSTACK (XSI), wait4 (the child's own CPU time) */
+#define _DEFAULT_SOURCE
 #include "graph/read/doc_internal.h"
 
 #include <dlfcn.h>
@@ -342,6 +344,7 @@ static void send_page(out_stream *o, PopplerPage *page, run *r)
     out_bytes(o, "P", 1);
     out_f32(o, (float)w);
     out_f32(o, (float)h);
+    out_flush(o); /* so that a crash on this page is said to be on it */
     char *text = api.page_get_text(page);
     PopplerRectangle *boxes = NULL;
     guint n_boxes = 0;
@@ -369,21 +372,82 @@ static void send_page(out_stream *o, PopplerPage *page, run *r)
     api.free(text);
 }
 
-/* Memory and CPU for the child. The address space limit is left off in a
- * build with AddressSanitizer, which reserves terabytes of it. */
-static void limit_child(void)
-{
-#if !defined(__SANITIZE_ADDRESS__)
-    struct rlimit mem = {(rlim_t)RG_PDF_MEMORY_MB << 20, (rlim_t)RG_PDF_MEMORY_MB << 20};
-    setrlimit(RLIMIT_AS, &mem);
+/* The limits a child runs under: relgraph's, or lower ones the process
+ * was given (ulimit -t, ulimit -v), which it never raises. */
+typedef struct pdf_limits {
+    rlim_t seconds; /* of CPU: SIGXCPU past it, SIGKILL a second later */
+    rlim_t bytes;   /* of address space, or RLIM_INFINITY when unlimited */
+} pdf_limits;
+
+/* The address space limit is left off in a build with AddressSanitizer,
+ * which reserves terabytes of it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define LIMIT_MEMORY 0
+#else
+#define LIMIT_MEMORY 1
 #endif
-    struct rlimit cpu = {RG_PDF_SECONDS, RG_PDF_SECONDS + 1};
+
+static pdf_limits current_limits(void)
+{
+    pdf_limits l = {RG_PDF_SECONDS, LIMIT_MEMORY ? (rlim_t)RG_PDF_MEMORY_MB << 20 : RLIM_INFINITY};
+    struct rlimit now;
+    if (getrlimit(RLIMIT_CPU, &now) == 0) {
+        /* a soft limit under the hard one, so that SIGXCPU comes first */
+        rlim_t below_hard = now.rlim_max == RLIM_INFINITY ? now.rlim_max : now.rlim_max > 1 ? now.rlim_max - 1 : 1;
+        l.seconds = l.seconds < now.rlim_cur ? l.seconds : now.rlim_cur;
+        l.seconds = l.seconds < below_hard ? l.seconds : below_hard;
+    }
+    if (getrlimit(RLIMIT_AS, &now) == 0 && now.rlim_cur != RLIM_INFINITY &&
+        (l.bytes == RLIM_INFINITY || now.rlim_cur < l.bytes))
+        l.bytes = now.rlim_cur;
+    return l;
+}
+
+static rlim_t memory_limit; /* the child's address space limit, for crashed() */
+
+/* A fatal signal in the child: poppler aborts when an allocation fails
+ * (its gmalloc, an uncaught std::bad_alloc) and may fault on a null
+ * pointer after one. Near the memory limit, that is running out of
+ * memory: exit 5 tells the parent so. Async-signal-safe (open, read). */
+static void crashed(int sig)
+{
+    char buf[64];
+    int fd = open("/proc/self/statm", O_RDONLY);
+    ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+    unsigned long long pages = 0;
+    for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
+        pages = pages * 10 + (unsigned long long)(buf[i] - '0');
+    unsigned long long size = pages * (unsigned long long)sysconf(_SC_PAGESIZE);
+    if (memory_limit != RLIM_INFINITY && size + memory_limit / 8 >= memory_limit)
+        _exit(5);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void limit_child(pdf_limits l)
+{
+    if (l.bytes != RLIM_INFINITY) {
+        struct rlimit mem = {l.bytes, l.bytes};
+        setrlimit(RLIMIT_AS, &mem);
+        memory_limit = l.bytes;
+        /* a stack of its own for the handler: a fault may come from a
+         * stack that has no room left */
+        static char alt[1 << 16];
+        stack_t ss = {.ss_sp = alt, .ss_size = sizeof alt};
+        sigaltstack(&ss, NULL);
+        struct sigaction sa = {.sa_handler = crashed, .sa_flags = SA_ONSTACK};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGABRT, &sa, NULL);
+        sigaction(SIGSEGV, &sa, NULL);
+        sigaction(SIGBUS, &sa, NULL);
+    }
+    struct rlimit cpu = {l.seconds, l.seconds + 1};
     setrlimit(RLIMIT_CPU, &cpu);
 }
 
-static _Noreturn void child_main(int fd, const char *data, size_t len)
+static _Noreturn void child_main(int fd, const char *data, size_t len, pdf_limits limits)
 {
-    limit_child();
+    limit_child(limits);
     /* poppler's warnings are glib INFO messages of the domain "Poppler",
      * shown only when G_MESSAGES_DEBUG names it, and on stdout: the child's
      * stdout is never relgraph's (a graph written to stdout stays clean),
@@ -557,23 +621,28 @@ static int decode(rg_doc_parser *p, const rg_buf *b, rg_pdf_text *t)
                         t->n_pages);
 }
 
-/* How the child ended, said when it sent no complete answer. */
-static int child_failed(rg_doc_parser *p, int status, int timed_out, size_t pages)
+/* How the child ended, said when it sent no complete answer: in time,
+ * CPU time used (usage) or a signal past the limit, out of memory (exit 5
+ * from crashed(), 4 from its own buffers), or a crash. */
+static int child_failed(rg_doc_parser *p, int status, int timed_out, const struct rusage *usage, pdf_limits l,
+                        size_t pages)
 {
-    if (timed_out)
-        return rg_error_set(p->err, RG_ERR_INPUT, p->path, 0, "reading the PDF took more than %d s (the limit)",
-                            RG_PDF_SECONDS);
-    if (WIFSIGNALED(status)) {
-        int sig = WTERMSIG(status);
-        if (sig == SIGXCPU)
-            return rg_error_set(p->err, RG_ERR_INPUT, p->path, 0, "reading the PDF took more than %d s (the limit)",
-                                RG_PDF_SECONDS);
+    long seconds = (long)l.seconds, mib = l.bytes == RLIM_INFINITY ? 0 : (long)(l.bytes >> 20);
+    char what[48] = "the PDF"; /* the page poppler was reading, when it had begun one */
+    if (pages > 0)
+        snprintf(what, sizeof what, "page %zu", pages);
+    long cpu = (long)(usage->ru_utime.tv_sec + usage->ru_stime.tv_sec);
+    if (timed_out || (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || cpu >= seconds)))
+        return rg_error_set(p->err, RG_ERR_INPUT, p->path, 0, "reading %s took more than %ld s (the limit)", what,
+                            seconds);
+    if (WIFEXITED(status) && (WEXITSTATUS(status) == 5 || WEXITSTATUS(status) == 4))
         return rg_error_set(p->err, RG_ERR_INPUT, p->path, 0,
-                            "poppler crashed reading the PDF (signal %d, after page %zu; over %d MiB?)", sig, pages,
-                            RG_PDF_MEMORY_MB);
-    }
-    return rg_error_set(p->err, RG_ERR_INPUT, p->path, 0, "poppler failed reading the PDF (exit %d, after page %zu)",
-                        WIFEXITED(status) ? WEXITSTATUS(status) : -1, pages);
+                            "reading %s needed more than %ld MiB of memory (the limit)", what, mib);
+    if (WIFSIGNALED(status))
+        return rg_error_set(p->err, RG_ERR_INPUT, p->path, 0, "poppler crashed reading %s (signal %d, %s)", what,
+                            WTERMSIG(status), strsignal(WTERMSIG(status)));
+    return rg_error_set(p->err, RG_ERR_INPUT, p->path, 0, "poppler failed reading %s (exit %d)", what,
+                        WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 int rg_pdf_read(rg_doc_parser *p, const char *data, size_t len, rg_pdf_text *t)
@@ -582,6 +651,7 @@ int rg_pdf_read(rg_doc_parser *p, const char *data, size_t len, rg_pdf_text *t)
     if (pipe(fds) < 0)
         return rg_error_set(p->err, RG_ERR_IO, p->path, 0, "cannot make a pipe for the PDF reader: %s",
                             strerror(errno));
+    pdf_limits limits = current_limits();
     pid_t pid = fork();
     if (pid < 0) {
         close(fds[0]);
@@ -590,17 +660,18 @@ int rg_pdf_read(rg_doc_parser *p, const char *data, size_t len, rg_pdf_text *t)
     }
     if (pid == 0) {
         close(fds[0]);
-        child_main(fds[1], data, len);
+        child_main(fds[1], data, len, limits);
     }
     close(fds[1]);
     rg_buf b;
     rg_buf_init(&b);
-    int rc = read_all(fds[0], &b, time(NULL) + RG_PDF_SECONDS + 5);
+    int rc = read_all(fds[0], &b, time(NULL) + (time_t)limits.seconds + 5);
     close(fds[0]);
     if (rc != 0)
         kill(pid, SIGKILL);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    struct rusage usage = {0};
+    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR)
         ;
     if (rc < 0) {
         rg_buf_destroy(&b);
@@ -617,7 +688,7 @@ int rg_pdf_read(rg_doc_parser *p, const char *data, size_t len, rg_pdf_text *t)
     p->err = caller;
     rg_buf_destroy(&b);
     if (rc == 1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return child_failed(p, status, rc == 1, t->n_pages);
+        return child_failed(p, status, rc == 1, &usage, limits, t->n_pages);
     if (decoded < 0 && caller)
         *caller = answer;
     return decoded;

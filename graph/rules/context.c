@@ -26,6 +26,7 @@ void rg_context_free(rg_context *c)
     free(c->ms);
     free(c->leaders);
     free(c->rec_block);
+    free(c->lead_ins);
     free(c->roles);
     free(c->actors);
     free(c);
@@ -298,6 +299,29 @@ static void choose_signatories(rg_context *c)
     }
 }
 
+/* Does a heading name a section of the document's own proposals
+ * ("Recommendations for Executive Action", "What GAO Recommends",
+ * "Matter for Congressional Consideration")? With audit, only those an
+ * audit report alone has. */
+static bool proposal_heading(const char *t, bool audit)
+{
+    if (!audit)
+        return strstr(t, "ecommend") || strstr(t, "Congressional Consideration");
+    return strstr(t, "for Executive Action") || strstr(t, "to the Congress") ||
+           strstr(t, "for Congressional Consideration") || strstr(t, "What GAO Recommends");
+}
+
+/* An audit report proposes through its sections of recommendations only:
+ * what the body says an agency must do or needs to do elsewhere is a
+ * finding, not a recommendation of its own. */
+static bool proposes_in_sections(const rg_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].kind == RG_BLOCK_HEADING && proposal_heading(doc->blocks[i].text, true))
+            return true;
+    return false;
+}
+
 rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)
 {
     rg_context *c = calloc(1, sizeof *c);
@@ -311,12 +335,14 @@ rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)
     c->last_rec_block = RG_NONE;
     rg_hmap_init(&c->local_ids);
     c->rec_block = calloc(doc->n_blocks ? doc->n_blocks : 1, sizeof *c->rec_block);
-    if (!c->rec_block || !(c->acronyms = rg_matcher_new()) || survey(c) < 0) {
+    c->lead_ins = calloc(doc->n_blocks ? doc->n_blocks : 1, sizeof *c->lead_ins);
+    if (!c->rec_block || !c->lead_ins || !(c->acronyms = rg_matcher_new()) || survey(c) < 0) {
         rg_context_free(c);
         rg_error_nomem(err);
         return NULL;
     }
     c->voice = speaks_for_parties(doc);
+    c->audit = proposes_in_sections(doc);
     if (c->voice)
         choose_signatories(c);
     return c;
@@ -336,7 +362,7 @@ static bool starts_with(const char *s, const char *prefix)
 static bool lead_in_recommends(const rg_context *c, long lead_in)
 {
     const char *t = c->doc->blocks[lead_in].text;
-    return c->rec_block[lead_in] || strstr(t, "recommend") || strstr(t, "should") || strstr(t, "urge") ||
+    return c->rec_block[lead_in] || c->lead_ins[lead_in].modality || strstr(t, "recommend") || strstr(t, "should") || strstr(t, "urge") ||
            strstr(t, "call on") || strstr(t, "shall") || strstr(t, "must");
 }
 
@@ -349,17 +375,45 @@ static int reserve(rg_context *c, size_t n)
     return 0;
 }
 
-/* The directive or commitment a sentence makes, if any. */
-static size_t directive_of(rg_context *c, const char *text, const rg_mention *ms, size_t n, const rg_block *b,
-                           rg_directive *d)
+/* The actor and agency mentions of a sentence as spans, in c->actors;
+ * their count. */
+static size_t actor_spans(rg_context *c, const rg_mention *ms, size_t n)
 {
     size_t n_actors = 0;
     for (size_t i = 0; i < n; i++)
         if (ms[i].entity->type != RG_TYPE_PROGRAM && !ms[i].qualifier)
             c->actors[n_actors++] = (rg_span){ms[i].start, ms[i].len}; /* an echo still heads a subject */
-    unsigned where = (b->kind == RG_BLOCK_ITEM ? RG_DIRECTIVE_ITEM : 0) |
-                     (b->kind == RG_BLOCK_HEADING ? RG_DIRECTIVE_TITLE : 0) | (c->voice ? RG_DIRECTIVE_VOICE : 0);
-    return rg_directive_read(text, c->actors, n_actors, where, d);
+    return n_actors;
+}
+
+/* Where a sentence of block b stands, as RG_DIRECTIVE_* flags. */
+static unsigned directive_where(const rg_context *c, const rg_block *b)
+{
+    return (b->kind == RG_BLOCK_ITEM ? RG_DIRECTIVE_ITEM : 0) | (b->kind == RG_BLOCK_HEADING ? RG_DIRECTIVE_TITLE : 0) |
+           (c->voice ? RG_DIRECTIVE_VOICE : 0);
+}
+
+/* The directive or commitment a sentence makes, if any. */
+static size_t directive_of(rg_context *c, const char *text, const rg_mention *ms, size_t n, const rg_block *b,
+                           rg_directive *d)
+{
+    size_t n_actors = actor_spans(c, ms, n);
+    return rg_directive_read(text, c->actors, n_actors, directive_where(c, b), d);
+}
+
+/* Sentence i closes block b: when it is a lead-in its items complete
+ * ("Washington and Tokyo should:"), note what it directs them to do. */
+static void note_lead_in(rg_context *c, size_t i, const rg_mention *ms, size_t n, const rg_block *b)
+{
+    const char *t = c->doc->sentences[i].text;
+    size_t len = strlen(t);
+    if (len == 0 || (t[len - 1] != ':' && t[len - 1] != '-' && (unsigned char)t[len - 1] != 0x94))
+        return;
+    rg_directive d;
+    size_t n_actors = actor_spans(c, ms, n);
+    rg_modality m = rg_directive_lead_in(t, c->actors, n_actors, directive_where(c, b), &d);
+    if (m)
+        c->lead_ins[c->doc->sentences[i].block] = (rg_lead_in){m, i, d.subject, d.subject_end};
 }
 
 /* The lead-in's mentions that lead: who it names, programs left out. */
@@ -380,14 +434,20 @@ static int read_leaders(rg_context *c, const rg_block *lead_in, rg_reading *out)
 }
 
 /* Do the items after a lead-in complete what it directs, and with what
- * modality: "the Task Force
- * shall--" ("(1) assess ..."), or an item that directs ("(5) include
+ * modality: a lead-in that ends where its directive leaves off ("the Task
+ * Force shall--" before "(1) assess ...", "Washington and Tokyo should:",
+ * "the leaders decided to:"), or an item that directs ("(5) include
  * coordination with allies--" before "(A) to leverage ...")? Not those of
  * a directive that ends on what it is about ("... sanctions on entities
- * that are supporting actions by the PRC--": "(1) to overthrow ..."). */
-static rg_modality directs_items(const rg_context *c, long lead_in)
+ * that are supporting actions by the PRC--": "(1) to overthrow ..."). An
+ * item that is an order by its own form ("- Deepen cooperation ...") needs
+ * no lead-in: by_lead_in false, only a provision that directs ("shall--")
+ * gives it a modality other than imperative. */
+static rg_modality directs_items(const rg_context *c, long lead_in, bool by_lead_in)
 {
     const rg_block *b = &c->doc->blocks[lead_in];
+    if (by_lead_in && c->lead_ins[lead_in].modality)
+        return c->lead_ins[lead_in].modality;
     if (b->kind == RG_BLOCK_ITEM)
         return c->rec_block[lead_in];
     static const char *const forms[] = {"shall", "should", "must", "will"};
@@ -426,7 +486,7 @@ static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t at, boo
         return RG_FORM_NONE;
     if (rg_directive_imperative(s->text))
         return item ? RG_FORM_ITEM : RG_FORM_EMPHASIZED;
-    if (item && b->lead_in >= 0 && directs_items(c, b->lead_in) && rg_directive_imperative_any_case(s->text))
+    if (item && b->lead_in >= 0 && directs_items(c, b->lead_in, true) && rg_directive_imperative_any_case(s->text))
         return RG_FORM_ITEM;
     return RG_FORM_NONE;
 }
@@ -533,9 +593,18 @@ static int read_recommendation(rg_context *c, const rg_sentence *s, const rg_dir
         any_lead |= np > 0;
     }
     /* Items under "the report recommends that U.S. and ROK
-     * policymakers:" are led by whoever the lead-in names. */
-    if (!any_lead && out->lead_in >= 0 && read_leaders(c, &doc->blocks[out->lead_in], out) < 0)
-        return -1;
+     * policymakers:" are led by whoever the lead-in names; under "the
+     * leaders decided to:", by whom its subject stands for. */
+    if (!any_lead && out->lead_in >= 0) {
+        if (read_leaders(c, &doc->blocks[out->lead_in], out) < 0)
+            return -1;
+        const rg_lead_in *li = &c->lead_ins[out->lead_in];
+        if (!out->n_leaders && li->modality) {
+            out->n_parties =
+                resolve_parties(c, doc->sentences[li->sentence].text, NULL, 0, li->subject, li->subject_end);
+            out->parties = c->parties;
+        }
+    }
     remember_subjects(c, out);
     return 0;
 }
@@ -565,15 +634,25 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
     bool first_in_block = i == 0 || doc->sentences[i - 1].block != s->block;
     rg_directive d;
     size_t at = directive_of(c, s->text, ms, n, b, &d);
+    if (i + 1 == doc->n_sentences || doc->sentences[i + 1].block != s->block)
+        note_lead_in(c, i, ms, n, b);
     bool example;
     out->form = form_of(c, s, at, first_in_block, &example);
+    /* in an audit report, a directive outside its proposals (and its
+     * title) is a finding, unless it recommends ("GAO recommends that") */
+    if (c->audit && out->form != RG_FORM_NONE && b->kind != RG_BLOCK_HEADING &&
+        (at == RG_NONE || d.modality != RG_MODALITY_RECOMMEND) &&
+        (b->heading < 0 || !proposal_heading(doc->blocks[b->heading].text, false)))
+        out->form = RG_FORM_NONE;
     if (item && b->lead_in >= 0 && lead_in_recommends(c, b->lead_in))
         out->lead_in = b->lead_in;
     if (out->form != RG_FORM_NONE) {
         if (at != RG_NONE)
             out->subject = d.subject, out->modal = at;
-        /* an imperative item under "the Task Force shall--" is a "shall" */
-        rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in) : RG_MODALITY_NONE;
+        /* an imperative item under "the Task Force shall--" is a "shall";
+         * one in lower case under "Washington and Tokyo should:", a "should" */
+        bool own_form = at == RG_NONE && rg_directive_imperative(s->text);
+        rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in, !own_form) : RG_MODALITY_NONE;
         out->modality = at != RG_NONE ? d.modality : directed ? directed : RG_MODALITY_IMPERATIVE;
         return read_recommendation(c, s, &d, out);
     }

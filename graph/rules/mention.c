@@ -69,7 +69,8 @@ static int collect(const rg_match *m, void *ctx)
 }
 
 /* Put the document's acronyms over the catalog's: where both name the
- * same span, the document's own definition wins. */
+ * same span, the document's own definition wins, also when it stands for
+ * nothing the graph knows (a NULL entity: the catalog's meaning is dropped). */
 static void overlay(list *base, const list *local)
 {
     for (size_t i = 0; i < local->len; i++) {
@@ -85,7 +86,8 @@ static void overlay(list *base, const list *local)
                 base->items[w++] = *b;
         }
         base->len = w;
-        if (!clash)
+        /* an acronym the document gives a meaning the catalog lacks names no one */
+        if (!clash && m->entity)
             push(base, *m);
     }
 }
@@ -1195,23 +1197,6 @@ static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape 
     add_body(c, text, ms, s);
 }
 
-/* "SEC. 2.": the section label of a printed bill, not the acronym of a
- * body ("SEC", the Securities and Exchange Commission). */
-static void drop_section_labels(const char *text, list *ms)
-{
-    size_t kept = 0;
-    for (size_t k = 0; k < ms->len; k++) {
-        const rg_mention *m = &ms->items[k];
-        const char *end = text + m->start + m->len;
-        bool label = end[0] == '.' && end[1] == ' ' && isdigit((unsigned char)end[2]) && m->len <= 4;
-        for (size_t i = 0; label && i < m->len; i++)
-            label = isupper((unsigned char)text[m->start + i]);
-        if (!label)
-            ms->items[kept++] = *m;
-    }
-    ms->len = kept;
-}
-
 /* "Paris-aligned", "Seoul-based": a capital joined to a lowercase word
  * names the city, or what is named after it, not the government; but
  * "Beijing-backed" names what a government does. */
@@ -1232,6 +1217,25 @@ static void drop_city_compounds(const char *text, list *ms)
         if (!city)
             ms->items[w++] = *m;
     }
+    ms->len = w;
+}
+
+/* "SEC. 2. FINDINGS.": the label that opens a bill's section heading
+ * (the reader may end a sentence after its abbreviation) names no body,
+ * whatever a catalog lists as "SEC". */
+static void drop_section_label(const char *text, list *ms)
+{
+    if (!spells_ci(text, 3, "sec") || text[3] != '.')
+        return;
+    const char *after = text + 4;
+    while (*after == ' ')
+        after++;
+    if (*after && !isdigit((unsigned char)*after))
+        return;
+    size_t w = 0;
+    for (size_t k = 0; k < ms->len; k++)
+        if (ms->items[k].start != 0 || ms->items[k].len != 3)
+            ms->items[w++] = ms->items[k];
     ms->len = w;
 }
 
@@ -1426,7 +1430,7 @@ int rg_mentions_find(rg_context *c, const char *text, const rg_name_hit *names, 
             qsort(ms.items, ms.len, sizeof *ms.items, by_start);
     }
     drop_city_compounds(text, &ms);
-    drop_section_labels(text, &ms);
+    drop_section_label(text, &ms);
     if (!ms.failed)
         add_shapes(c, text, &ms);
     if (ms.len > 1)
@@ -1491,8 +1495,114 @@ static int define(rg_context *c, const char *acronym, size_t n, const rg_entry *
     return rc;
 }
 
+/* The mention of ms that spans text[start, end) exactly, or NULL. */
+static const rg_mention *mention_at(const rg_mention *ms, size_t n, size_t start, size_t end)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ms[i].start == start && ms[i].start + ms[i].len == end)
+            return &ms[i];
+    return NULL;
+}
+
+/* The last word of s[0, n): its start, its length in *wn. */
+static const char *last_word(const char *s, size_t n, size_t *wn)
+{
+    size_t e = n;
+    while (e > 0 && !isalnum((unsigned char)s[e - 1]))
+        e--;
+    size_t b = e;
+    while (b > 0 && isalnum((unsigned char)s[b - 1]))
+        b--;
+    *wn = e - b;
+    return s + b;
+}
+
+/* An acronym of the catalog (NIS, the National Intelligence Service) that
+ * the document spells out as something else ("NIS (National Immunization
+ * Survey)", a row of a PDF's abbreviations table, or "National
+ * Immunization Survey (NIS)"): the long form opens with the acronym's
+ * first letter, holds its letters in order, names no entity and ends in
+ * another word than the catalog's name. Defined as standing for nothing,
+ * so that the catalog's meaning does not come back in this document. */
+static int define_unknown(rg_context *c, const char *acronym, const rg_mention *known, const char *longf,
+                          size_t ln)
+{
+    const rg_catalog *cat = c->r->cat;
+    if (!known || known->entity < cat->entries || known->entity >= cat->entries + cat->len || ln == 0 ||
+        tolower((unsigned char)longf[0]) != tolower((unsigned char)acronym[0]) ||
+        !abbreviates(acronym, known->len, longf, ln))
+        return 0;
+    size_t an, bn;
+    const char *a = last_word(longf, ln, &an);
+    const char *name = known->entity->name;
+    const char *b = last_word(name, strlen(name), &bn);
+    bool same = an == bn;
+    for (size_t i = 0; same && i < an; i++)
+        same = tolower((unsigned char)a[i]) == tolower((unsigned char)b[i]);
+    if (same)
+        return 0;
+    return define(c, acronym, known->len, NULL);
+}
+
+/* The long form before "(SF)" at text[0, open): the fewest words, at most
+ * sn + 5, that open with the acronym's first letter and hold its letters. */
+static size_t long_form_before(const char *text, size_t open, const char *sf, size_t sn, size_t *start)
+{
+    size_t e = open;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    for (size_t words = 0; words < sn + 5 && b > 0; words++) {
+        while (b > 0 && text[b - 1] == ' ')
+            b--;
+        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '(' && text[b - 1] != ')')
+            b--;
+        if (b < e && tolower((unsigned char)text[b]) == tolower((unsigned char)sf[0]) &&
+            abbreviates(sf, sn, text + b, e - b)) {
+            *start = b;
+            return e - b;
+        }
+        if (b > 0 && text[b - 1] != ' ')
+            break; /* a parenthesis or the start of the sentence ends the search */
+    }
+    return 0;
+}
+
+/* The acronyms of the catalog that text spells out as something else. */
+static int define_unknowns(rg_context *c, const char *text, const rg_mention *ms, size_t n)
+{
+    for (const char *p = strchr(text, '('); p; p = strchr(p + 1, '(')) {
+        size_t open = (size_t)(p - text), inner = strcspn(p + 1, ")");
+        if (p[1 + inner] != ')' || inner == 0)
+            continue;
+        /* "Long Form (SF)": no mention ends before the parenthesis */
+        size_t start;
+        const rg_mention *sf = mention_at(ms, n, open + 1, open + 1 + inner);
+        if (sf && short_form(p + 1, inner) && open >= 2 && text[open - 1] == ' ') {
+            size_t ln = long_form_before(text, open, p + 1, inner, &start);
+            bool named = false;
+            for (size_t i = 0; i < n && ln; i++)
+                named |= ms[i].start + ms[i].len == open - 1;
+            if (ln && !named && define_unknown(c, p + 1, sf, text + start, ln) < 0)
+                return -1;
+        }
+        /* "SF (Long Form)": no mention fills the parentheses */
+        if (open >= 2 && text[open - 1] == ' ' && !mention_at(ms, n, open + 1, open + 1 + inner)) {
+            size_t e = open - 1, b = e;
+            while (b > 0 && (isalnum((unsigned char)text[b - 1]) || text[b - 1] == '-' || text[b - 1] == '&'))
+                b--;
+            const rg_mention *known = mention_at(ms, n, b, e);
+            if (known && short_form(text + b, e - b) && define_unknown(c, text + b, known, p + 1, inner) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 int rg_mentions_define(rg_context *c, const char *text, const rg_mention *ms, size_t n)
 {
+    if (define_unknowns(c, text, ms, n) < 0)
+        return -1;
     for (size_t i = 0; i < n; i++) {
         const rg_mention *m = &ms[i];
         size_t end = m->start + m->len;

@@ -3,6 +3,9 @@
 
     score_key.py RELGRAPH KEY.json CORPUS_DIR            agreement at the defaults
     score_key.py RELGRAPH KEY.json CORPUS_DIR --sweep    every threshold on a grid
+    score_key.py RELGRAPH KEY CORPUS KEY CORPUS ... --sweep
+                                                  the grid against several keys, ranked
+                                                  by the mean over the keys
     score_key.py ... --min-f1 X --min-labels Y           fail below these (a test)
 
 The key names each later recommendation by line and opening text, its label
@@ -96,33 +99,49 @@ def show(name, m):
           f"labels {m['label_accuracy']:.2f}; dropped P {m['dropped_precision']:.2f} R {m['dropped_recall']:.2f}")
 
 
-def main():
-    relgraph, key_path, corpus = sys.argv[1:4]
-    rest = sys.argv[4:]
-    key = json.load(open(key_path))
-    with tempfile.TemporaryDirectory() as tmp:
-        graph = os.path.join(tmp, 'g.json')
-        files = [os.path.join(corpus, key['earlier']), os.path.join(corpus, key['later'])]
-        subprocess.run([relgraph, 'build', '-q', '-j', '1', '-o', graph] + files, check=True)
-        earlier, later = key['earlier'], key['later']
-        if '--sweep' in rest:
-            rows = []
-            for w in [x / 10 for x in range(0, 11)]:
-                for c in [x / 20 for x in range(6, 20)]:
-                    for r in [x / 20 for x in range(1, 12)]:
-                        m = measure(key, run(relgraph, graph, earlier, later, (w, c, r)))
-                        rows.append(((f1(m) + m['label_accuracy']) / 2, f1(m), m['label_accuracy'], w, c, r))
-            rows.sort(reverse=True)
-            for row in rows[:15]:
-                print('mean %.3f  pair F1 %.3f  labels %.3f  at W %.1f C %.2f R %.2f' % row)
-            return 0
-        m = measure(key, run(relgraph, graph, earlier, later))
-        show(os.path.basename(key_path), m)
-        floors = dict(zip(rest[0::2], rest[1::2]))
-        if f1(m) < float(floors.get('--min-f1', 0)) or m['label_accuracy'] < float(floors.get('--min-labels', 0)):
-            print('below the floor', floors)
-            return 1
+GRID = [(w / 10, c / 20, r / 20) for w in range(0, 11) for c in range(6, 20) for r in range(1, 12)]
+
+
+def sweep(relgraph, keys):
+    """Every point of GRID against each key: the 15 best by the mean, over the
+    keys, of (pair F1 + label accuracy) / 2, each key's figures beside."""
+    rows = []
+    for t in GRID:
+        per_key = [measure(key, run(relgraph, graph, key['earlier'], key['later'], t)) for key, graph in keys]
+        means = [(f1(m) + m['label_accuracy']) / 2 for m in per_key]
+        rows.append((sum(means) / len(means), t, per_key))
+    rows.sort(key=lambda row: (-row[0], row[1]))
+    for mean, (w, c, r), per_key in rows[:15]:
+        figures = '  '.join('F1 %.3f labels %.3f' % (f1(m), m['label_accuracy']) for m in per_key)
+        print('mean %.3f  at W %.1f C %.2f R %.2f   %s' % (mean, w, c, r, figures))
     return 0
+
+
+def main():
+    relgraph = sys.argv[1]
+    pairs, rest = [], sys.argv[2:]
+    while len(rest) >= 2 and not rest[0].startswith('--'):
+        pairs.append((rest[0], rest[1]))
+        rest = rest[2:]
+    with tempfile.TemporaryDirectory() as tmp:
+        keys = []
+        for n, (key_path, corpus) in enumerate(pairs):
+            key = json.load(open(key_path))
+            graph = os.path.join(tmp, 'g%d.json' % n)
+            files = [os.path.join(corpus, key['earlier']), os.path.join(corpus, key['later'])]
+            subprocess.run([relgraph, 'build', '-q', '-j', '1', '-o', graph] + files, check=True)
+            keys.append((key, graph))
+        if '--sweep' in rest:
+            return sweep(relgraph, keys)
+        floors = dict(zip(rest[0::2], rest[1::2]))
+        status = 0
+        for (key, graph), (key_path, _) in zip(keys, pairs):
+            m = measure(key, run(relgraph, graph, key['earlier'], key['later']))
+            show(os.path.basename(key_path), m)
+            if f1(m) < float(floors.get('--min-f1', 0)) or m['label_accuracy'] < float(floors.get('--min-labels', 0)):
+                print('below the floor', floors)
+                status = 1
+    return status
 
 
 if __name__ == '__main__':

@@ -8,8 +8,17 @@
                  side headings in the left margin, a footnote with its raised
                  marker, a word hyphenated across lines, a paragraph that runs
                  on to the next page, numbered recommendations
+  layout.pdf     a page of three columns, and a page where a sidebar in a
+                 smaller type stands beside a paragraph that runs on below it
   no-text.pdf    a page of lines and no text (a scan without OCR)
   encrypted.pdf  a report locked with a password
+  bomb.pdf       one page that draws a form nine levels deep, each level the
+                 one below ten times: a billion words of text from 2 KB, more
+                 than poppler can lay out within relgraph's limits of time
+                 and memory (a PDF that hangs or exhausts the reader)
+  deep.pdf       one page that draws a form 99 levels deep, each level the
+                 one below once: poppler's recursion overflows a stack of
+                 120 KiB (ulimit -s 120), and the reader crashes
 
 The PDFs are written by hand (PDF 1.4, the standard Helvetica fonts, no
 compression), so the tests need no PDF writer beyond Python.
@@ -96,6 +105,31 @@ RECOMMENDATIONS = body(100, [
 ]) + footer(3)
 
 
+THREE_COLUMNS = [line(36, 60, 17, "Three Columns", "B")] + [
+    line(36 + 190 * c, 120 + 13 * i, 10, text)
+    for c, column in enumerate([
+        ["The Department of Energy", "should publish its oil", "supply estimates each", "year."],
+        ["The Department of the", "Interior should share its", "data on federal lands with", "the Department of Energy."],
+        ["The International Energy", "Agency should invite the", "Department of Energy to its", "meetings on oil supply."],
+    ])
+    for i, text in enumerate(column)
+] + footer(1)
+
+SIDEBAR = [line(72, 60, 17, "A Sidebar", "B")] + body(120, [
+    "The Department of Energy has studied the supply",
+    "of oil in the world for many years, and it has",
+    "found that the estimates of the reserves that",
+    "remain in the ground and in the oil sands of",
+], x=72) + [
+    line(400, 120 + 13 * i, 8, text)
+    for i, text in enumerate(["Oil sands are deposits of bitumen", "mixed with sand and clay, which are",
+                              "mined in Canada and in Venezuela", "by the companies that own them."])
+] + body(172, [
+    "Canada differ widely between the agencies that make them, so the Department",
+    "should share its data with the Energy Information Administration.",
+], x=72) + footer(2)
+
+
 def pdf(pages, encrypted=False):
     """The bytes of a PDF of these pages (each a list of content operators)."""
     objects = []  # (number, bytes)
@@ -123,6 +157,11 @@ def pdf(pages, encrypted=False):
     if encrypted:
         # the standard security handler, its checks for a password we do not give
         encrypt = add(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"4f" * 32 + b"> /U <" + b"55" * 32 + b"> /P -44 >>")
+    return serialize(objects, catalog, info, encrypt)
+
+
+def serialize(objects, catalog, info, encrypt=None):
+    """Objects 1..n (bytes each) as a PDF file with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for n, data in enumerate(objects, 1):
@@ -139,13 +178,41 @@ def pdf(pages, encrypted=False):
     return bytes(out)
 
 
+def bomb(depth=9, fanout=10):
+    """A page whose form draws the form below it fanout times, depth levels
+    down to one that shows a word: fanout ** depth words."""
+    objects = [None, None, ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>").encode()]
+    font = 3
+    below = None
+    for level in range(depth + 1):
+        if below is None:
+            ops, res = "BT /R 11 Tf 72 700 Td (oil ) Tj ET", "<< /Font << /R %d 0 R >> >>" % font
+        else:
+            ops, res = " ".join(["/X Do"] * fanout), "<< /XObject << /X %d 0 R >> >>" % below
+        objects.append(("<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources %s /Length %d >>\n"
+                        "stream\n%s\nendstream" % (PAGE_W, PAGE_H, res, len(ops), ops)).encode())
+        below = len(objects)
+    ops = "/X Do"
+    objects.append(("<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops)).encode())
+    content = len(objects)
+    objects.append(("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /XObject << /X %d 0 R >> >>"
+                    " /Contents %d 0 R >>" % (PAGE_W, PAGE_H, below, content)).encode())
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = ("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % len(objects)).encode()
+    objects.append(b"<< /Producer (tests/pdf/make_pdfs.py) >>")
+    return serialize(objects, 1, len(objects))
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     os.makedirs(out, exist_ok=True)
     files = {
         "report.pdf": pdf([COVER, ABBREVIATIONS, LETTER, RECOMMENDATIONS]),
+        "layout.pdf": pdf([THREE_COLUMNS, SIDEBAR]),
         "no-text.pdf": pdf([["0 0 m 300 300 l S", "100 100 200 200 re f"]]),
         "encrypted.pdf": pdf([LETTER], encrypted=True),
+        "bomb.pdf": bomb(),
+        "deep.pdf": bomb(depth=99, fanout=1),
     }
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:

@@ -19,8 +19,9 @@ static const char catalog_json[] =
     " {\"name\": \"U.S. Tax Commission\", \"type\": \"agency\", \"country\": \"US\"},"
     " {\"name\": \"Department of State\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"State Department\"]},"
     " {\"name\": \"Ministry of Science and ICT\", \"type\": \"agency\", \"country\": \"KR\", \"aliases\": [\"MSIT\"]},"
-    " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"},"
-    " {\"name\": \"Securities and Exchange Commission\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"SEC\"]}]";
+    " {\"name\": \"Securities and Exchange Commission\", \"type\": \"agency\", \"country\": \"US\","
+    "  \"aliases\": [\"SEC\"]},"
+    " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"}]";
 
 typedef struct fixture {
     rg_catalog *cat;
@@ -174,6 +175,46 @@ START_TEST(a_clause_subject_and_a_sentence_that_goes_on)
 }
 END_TEST
 
+START_TEST(a_party_named_after_an_inferred_one_is_linked_as_named)
+{
+    fixture f = extract("data/n.md", "# Pair\n\n"
+                                     "The United States and South Korea met. The United States and South Korea met "
+                                     "again. The United States and South Korea agreed.\n\n"
+                                     "- Both countries should share data, and the United States should deliver radar "
+                                     "systems.\n"
+                                     "- Both countries should share data with each other.\n");
+    const rg_graph *g = f.g;
+    /* "both countries" lead, inferred; the United States, named in the
+     * second clause, has a link the text names */
+    const rg_link *l = link_between(g, "rec:n:5", "actor:united-states", RG_REL_PARTNERS);
+    const rg_link *lead = link_between(g, "rec:n:5", "actor:united-states", RG_REL_LEADS);
+    ck_assert((l && !l->inferred) || (lead && !lead->inferred));
+    ck_assert_ptr_nonnull(link_between(g, "rec:n:5", "actor:republic-of-korea", RG_REL_LEADS));
+    ck_assert(link_between(g, "rec:n:5", "actor:republic-of-korea", RG_REL_LEADS)->inferred);
+    /* named by inference only: one link, inferred */
+    lead = link_between(g, "rec:n:6", "actor:united-states", RG_REL_LEADS);
+    ck_assert_ptr_nonnull(lead);
+    ck_assert(lead->inferred);
+    ck_assert_ptr_null(link_between(g, "rec:n:6", "actor:united-states", RG_REL_PARTNERS));
+    done(&f);
+}
+END_TEST
+
+START_TEST(a_bill_section_label_names_no_body)
+{
+    fixture f = extract("data/s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nCongress finds the following.\n\n"
+                                     "## Sec. 3. Sense of Congress\n\nIt is the sense of Congress that the "
+                                     "United States should act.\n");
+    size_t n;
+    ck_assert(!rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
+    done(&f);
+    /* the commission named in a sentence is the commission */
+    f = extract("data/s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nThe SEC should act.\n");
+    ck_assert(rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
+    done(&f);
+}
+END_TEST
+
 START_TEST(a_quoted_name_before_a_program_noun)
 {
     fixture f = extract("data/q.md", "# Health\n\n"
@@ -265,6 +306,66 @@ START_TEST(names_beyond_the_catalog)
 }
 END_TEST
 
+/* An acronym the catalog knows (MSIT, the Ministry of Science and ICT)
+ * that a report spells out as something else, in an abbreviations row or
+ * in its prose, means what the report says there, not what the catalog
+ * says; one the report spells out as the catalog does keeps its entity. */
+START_TEST(a_report_defines_its_own_acronyms)
+{
+    fixture f = extract("a.md", "# A\n\n## Abbreviations\n\n"
+                                "- MSIT (Materials Safety Inspection Test)\n\n"
+                                "## Findings\n\n"
+                                "The MSIT results were reviewed by the State Department.\n\n"
+                                "The State Department should publish the MSIT data.\n");
+    size_t n;
+    ck_assert(!rg_graph_find(f.g, "agency:ministry-of-science-and-ict", &n));
+    ck_assert(rg_graph_find(f.g, "agency:department-of-state", &n));
+    done(&f);
+    f = extract("b.md", "# B\n\n## Findings\n\n"
+                        "The Materials Safety Inspection Test (MSIT) was reviewed.\n\n"
+                        "The State Department should publish the MSIT data.\n");
+    ck_assert(!rg_graph_find(f.g, "agency:ministry-of-science-and-ict", &n));
+    done(&f);
+    f = extract("c.md", "# C\n\n## Findings\n\n"
+                        "The Korean Ministry of Science and ICT (MSIT) met.\n\n"
+                        "The State Department should work with MSIT.\n");
+    ck_assert(rg_graph_find(f.g, "agency:ministry-of-science-and-ict", &n));
+    ck_assert_int_eq(f.g->nodes[n].mentions, 2);
+    done(&f);
+}
+END_TEST
+
+/* An audit report proposes through its sections of recommendations (and
+ * a title that directs): what its findings say an agency must do or needs
+ * to do is no recommendation of its own. A report without such sections
+ * keeps them. */
+START_TEST(an_audit_report_proposes_in_its_recommendations_only)
+{
+    static const char audit[] = "# Korea: State Should Track Its Programs\n\n"
+                                "## What GAO Recommends\n\n"
+                                "We recommend that the State Department track its programs.\n\n"
+                                "## Findings\n\n"
+                                "The State Department needs to track its programs. Officials must report "
+                                "twice a year.\n\n"
+                                "- Add information on programs in the Republic of Korea.\n\n"
+                                "## Recommendation for Executive Action\n\n"
+                                "The Secretary of State should track every program.\n";
+    fixture f = extract("audit.md", audit);
+    size_t n, recs = 0;
+    for (size_t i = 0; i < f.g->n_nodes; i++)
+        recs += f.g->nodes[i].type == RG_TYPE_RECOMMENDATION;
+    ck_assert(rg_graph_find(f.g, "rec:audit:1", &n));  /* the title */
+    ck_assert(rg_graph_find(f.g, "rec:audit:5", &n));  /* we recommend that */
+    ck_assert(rg_graph_find(f.g, "rec:audit:15", &n)); /* the numbered one */
+    ck_assert_uint_eq(recs, 3);
+    done(&f);
+    /* the same findings in a report that proposes throughout */
+    f = extract("brief.md", "# Brief\n\n## Findings\n\nThe State Department needs to track its programs.\n");
+    ck_assert(rg_graph_find(f.g, "rec:brief:5", &n));
+    done(&f);
+}
+END_TEST
+
 /* Two reports extracted straight into one graph, in either order, give
  * the graph that merging their parts gives: a label seen two ways keeps
  * the smaller, mentions and evidence add up. */
@@ -292,35 +393,6 @@ static char *two_reports(const rg_reader *x, const rg_doc *first, const rg_doc *
     rg_graph_free(g);
     return text;
 }
-
-START_TEST(a_party_named_is_not_only_inferred)
-{
-    fixture f = extract("t.md", "# T\n\n"
-                                "The United States and South Korea met. The United States and South Korea met again. The "
-                                "United States and South Korea agreed.\n\n"
-                                "The two countries should expand drills, and the United States should deliver radars.\n");
-    /* "the two countries" infers both; the sentence then names one */
-    const rg_link *us = link_between(f.g, "rec:t:5", "actor:united-states", RG_REL_LEADS);
-    const rg_link *rok = link_between(f.g, "rec:t:5", "actor:republic-of-korea", RG_REL_LEADS);
-    ck_assert_ptr_nonnull(us);
-    ck_assert_ptr_nonnull(rok);
-    ck_assert(!us->inferred);
-    ck_assert(rok->inferred);
-    done(&f);
-}
-END_TEST
-
-START_TEST(a_bill_section_label_names_no_body)
-{
-    fixture f = extract("s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nThe SEC should report to Congress.\n\n"
-                                "## SEC. 3. SENSE OF CONGRESS.\n\nIt is the sense of Congress that the Department of State should act.\n");
-    size_t n;
-    /* "SEC. 2." labels a section; the SEC of the body text is the body */
-    ck_assert(rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
-    ck_assert_int_eq(f.g->nodes[n].mentions, 1);
-    done(&f);
-}
-END_TEST
 
 START_TEST(extracting_into_a_graph_is_merging_a_part)
 {
@@ -357,12 +429,14 @@ int main(void)
     tcase_add_test(tc, a_country_named_as_a_place_is_no_party);
     tcase_add_test(tc, a_topic_or_a_route_is_no_party);
     tcase_add_test(tc, a_clause_subject_and_a_sentence_that_goes_on);
+    tcase_add_test(tc, a_party_named_after_an_inferred_one_is_linked_as_named);
+    tcase_add_test(tc, a_bill_section_label_names_no_body);
     tcase_add_test(tc, a_quoted_name_before_a_program_noun);
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);
     tcase_add_test(tc, names_beyond_the_catalog);
-    tcase_add_test(tc, a_bill_section_label_names_no_body);
-    tcase_add_test(tc, a_party_named_is_not_only_inferred);
+    tcase_add_test(tc, a_report_defines_its_own_acronyms);
+    tcase_add_test(tc, an_audit_report_proposes_in_its_recommendations_only);
     tcase_add_test(tc, extracting_into_a_graph_is_merging_a_part);
     suite_add_tcase(s, tc);
     return run_suite(s);

@@ -86,6 +86,30 @@ START_TEST(hyphens_across_lines)
 }
 END_TEST
 
+/* Lines that stop short of the column's edge, where the next line's first
+ * word would have fit, end where their writer ended them (an address, a
+ * contact block); the lines of a paragraph that wraps run on. */
+START_TEST(short_lines_are_lines_of_their_own)
+{
+    rg_pdf_text t = {0};
+    page(&t);
+    run(&t, 72, 100, BODY, 0, "The Honorable Bart Gordon");
+    run(&t, 72, 113, BODY, 0, "Chairman");
+    run(&t, 72, 126, BODY, 0, "Committee on Science and Technology");
+    run(&t, 72, 139, BODY, 0, "House of Representatives");
+    run(&t, 72, 165, BODY, 0, "Dear Mr. Chairman: the Department of Energy and the Department");
+    run(&t, 72, 178, BODY, 0, "of the Interior share the work of estimating how much oil remains");
+    run(&t, 72, 191, BODY, 0, "in the world. They told us so.");
+    rg_doc *d = assemble(&t);
+    ck_assert_uint_eq(d->n_blocks, 5);
+    ck_assert_str_eq(d->blocks[1].text, "Chairman");
+    ck_assert_str_eq(d->blocks[2].text, "Committee on Science and Technology");
+    ck_assert_str_eq(d->blocks[4].text, "Dear Mr. Chairman: the Department of Energy and the Department of the Interior "
+                                        "share the work of estimating how much oil remains in the world. They told us so.");
+    rg_doc_free(d);
+}
+END_TEST
+
 START_TEST(two_columns_read_one_after_the_other)
 {
     rg_pdf_text t = {0};
@@ -100,6 +124,58 @@ START_TEST(two_columns_read_one_after_the_other)
     ck_assert_uint_eq(d->n_blocks, 2);
     ck_assert_str_eq(d->blocks[0].text, "Left one starts and goes on down the page to its end.");
     ck_assert_str_eq(d->blocks[1].text, "Right one starts beside the left and also goes to its end.");
+    rg_doc_free(d);
+}
+END_TEST
+
+/* Three columns, left to right, each a paragraph of its own. */
+START_TEST(three_columns_read_left_to_right)
+{
+    rg_pdf_text t = {0};
+    page(&t);
+    static const char *const cols[3][4] = {
+        {"The first column", "runs down the page", "in three lines", "and ends here."},
+        {"The second column", "stands in the middle", "of the page and", "ends here too."},
+        {"The third column", "stands at the right", "of the page and", "ends the page."}};
+    for (int i = 0; i < 4; i++)
+        for (int c = 0; c < 3; c++)
+            run(&t, 40 + 190 * (float)c, 200 + 12 * (float)i, 10, 0, cols[c][i]);
+    rg_doc *d = assemble(&t);
+    ck_assert_uint_eq(d->n_blocks, 3);
+    ck_assert_str_eq(d->blocks[0].text, "The first column runs down the page in three lines and ends here.");
+    ck_assert_str_eq(d->blocks[1].text, "The second column stands in the middle of the page and ends here too.");
+    ck_assert_str_eq(d->blocks[2].text, "The third column stands at the right of the page and ends the page.");
+    rg_doc_free(d);
+}
+END_TEST
+
+/* A sidebar in a smaller type beside a paragraph that runs on below it,
+ * across the page: the paragraph is read whole, the sidebar after it, as
+ * text of the body. */
+START_TEST(a_sidebar_waits_for_the_paragraph_beside_it)
+{
+    rg_pdf_text t = {0};
+    page(&t);
+    static const char *const beside[] = {"The Department of Energy has studied", "the supply of oil in the world for",
+                                         "many years and has found that the", "estimates of the reserves that remain"};
+    static const char *const box[] = {"Oil sands are deposits of", "bitumen mixed with sand",
+                                      "and clay, which are mined", "in Canada and Venezuela."};
+    for (int i = 0; i < 4; i++) {
+        run(&t, 72, 200 + 13 * (float)i, BODY, 0, beside[i]);
+        run(&t, 420, 200 + 13 * (float)i, 8, 0, box[i]);
+    }
+    run(&t, 72, 252, BODY, 0, "differ widely between the agencies that make their estimates, which is why");
+    run(&t, 72, 265, BODY, 0, "the Department should share its data with all of them.");
+    rg_doc *d = assemble(&t);
+    ck_assert_uint_eq(d->n_blocks, 2);
+    ck_assert_str_eq(d->blocks[0].text,
+                     "The Department of Energy has studied the supply of oil in the world for many years and has "
+                     "found that the estimates of the reserves that remain differ widely between the agencies that "
+                     "make their estimates, which is why the Department should share its data with all of them.");
+    ck_assert_str_eq(d->blocks[1].text,
+                     "Oil sands are deposits of bitumen mixed with sand and clay, which are mined in Canada and "
+                     "Venezuela.");
+    ck_assert_int_eq(d->blocks[1].zone, RG_ZONE_BODY);
     rg_doc_free(d);
 }
 END_TEST
@@ -278,7 +354,10 @@ int main(void)
     TCase *tc = tcase_create("layout");
     tcase_add_test(tc, running_headers_and_footers_are_dropped);
     tcase_add_test(tc, hyphens_across_lines);
+    tcase_add_test(tc, short_lines_are_lines_of_their_own);
     tcase_add_test(tc, two_columns_read_one_after_the_other);
+    tcase_add_test(tc, three_columns_read_left_to_right);
+    tcase_add_test(tc, a_sidebar_waits_for_the_paragraph_beside_it);
     tcase_add_test(tc, side_headings_and_sizes_make_sections);
     tcase_add_test(tc, footnotes_are_set_apart_and_pages_counted);
     tcase_add_test(tc, abbreviations_become_definitions);
