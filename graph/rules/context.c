@@ -16,6 +16,7 @@ void rg_context_free(rg_context *c)
         return;
     free(c->names.items);
     free(c->names_at);
+    free(c->named);
     for (size_t i = 0; i < c->n_local; i++)
         rg_entry_free(c->local[i]);
     free(c->local);
@@ -78,6 +79,122 @@ static int sentence_mentions(rg_context *c, size_t i, rg_mention **ms, size_t *n
     return rg_mentions_find(c, c->doc->sentences[i].text, names, c->names_at[i + 1] - c->names_at[i], ms, n);
 }
 
+/* Does the surface a[0..an) end with b[0..bn) as its last words, case
+ * aside, qualified by the words before ("U.S.-Philippines Mutual Defense
+ * Treaty"), not attached to them ("Committee on Foreign Affairs of the
+ * House of Representatives")? */
+static bool ends_in_words(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an < bn + 2 || (a[an - bn - 1] != ' ' && a[an - bn - 1] != '-'))
+        return false;
+    size_t before = an - bn - 1;
+    if ((before >= 3 && strncmp(a + before - 3, " of", 3) == 0) ||
+        (before >= 4 && strncmp(a + before - 4, " the", 4) == 0))
+        return false;
+    for (size_t k = 0; k < bn; k++)
+        if (tolower((unsigned char)a[an - bn + k]) != tolower((unsigned char)b[k]))
+            return false;
+    return true;
+}
+
+/* The hash of the last word of s[0..n), case aside. */
+static size_t last_word_hash(const char *s, size_t n)
+{
+    size_t b = n;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '-')
+        b--;
+    size_t h = 5381;
+    for (size_t k = b; k < n; k++)
+        h = h * 33 + (size_t)tolower((unsigned char)s[k]);
+    return h;
+}
+
+typedef struct named_form {
+    size_t entry, hit, sentence; /* an entry's longest surface: its hit and sentence */
+    size_t tail;                 /* the hash of that surface's last word */
+    bool varied;                 /* written in surfaces of more than one length */
+} named_form;
+
+static int by_tail(const void *a, const void *b)
+{
+    const named_form *x = a, *y = b;
+    return (x->tail > y->tail) - (x->tail < y->tail);
+}
+
+/* A body or program the document names only by a short form that ends
+ * the full name of another it also names ("the Mutual Defense Treaty"
+ * after "the U.S.-Philippines Mutual Defense Treaty") is that other one:
+ * the catalog knows the short form as another country's treaty, but the
+ * document means its own. Its catalog names are given that entry. Keeps
+ * the entries named (c->named), each once. */
+static int short_forms(rg_context *c)
+{
+    const rg_catalog *cat = c->r->cat;
+    const rg_doc *doc = c->doc;
+    size_t *slot = calloc(cat->len ? cat->len : 1, sizeof *slot);
+    named_form *forms = malloc((c->names.len ? c->names.len : 1) * sizeof *forms);
+    c->named = malloc((c->names.len ? c->names.len : 1) * sizeof *c->named);
+    if (!slot || !forms || !c->named) {
+        free(slot), free(forms);
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_sentences; i++)
+        for (size_t k = c->names_at[i]; k < c->names_at[i + 1]; k++) {
+            const rg_name_hit *h = &c->names.items[k];
+            if (cat->entries[h->entry].type == RG_TYPE_ACTOR)
+                continue;
+            /* slot[e] is e's form only when that form says so */
+            size_t at = slot[h->entry];
+            if (at >= n || forms[at].entry != h->entry) {
+                slot[h->entry] = n;
+                forms[n++] = (named_form){.entry = h->entry, .hit = k, .sentence = i};
+                continue;
+            }
+            size_t was = c->names.items[forms[at].hit].len;
+            forms[at].varied |= h->len != was;
+            if (h->len > was) {
+                forms[at].hit = k;
+                forms[at].sentence = i;
+            }
+        }
+    for (size_t u = 0; u < n; u++) {
+        const rg_name_hit *h = &c->names.items[forms[u].hit];
+        forms[u].tail = last_word_hash(doc->sentences[forms[u].sentence].text + h->start, h->len);
+        c->named[u] = forms[u].entry;
+    }
+    c->n_named = n;
+    /* a short form and a full name end in the same word */
+    qsort(forms, n, sizeof *forms, by_tail);
+    for (size_t u = 0; u < n; u++) {
+        if (forms[u].varied)
+            continue;
+        const rg_name_hit *h = &c->names.items[forms[u].hit];
+        const char *s = doc->sentences[forms[u].sentence].text + h->start;
+        size_t e = forms[u].entry, target = RG_NONE, found = 0;
+        size_t v = u;
+        while (v > 0 && forms[v - 1].tail == forms[u].tail)
+            v--;
+        for (; v < n && forms[v].tail == forms[u].tail; v++) {
+            const rg_name_hit *g = &c->names.items[forms[v].hit];
+            size_t f = forms[v].entry;
+            if (f != e && cat->entries[f].type == cat->entries[e].type && cat->entries[f].kind &&
+                cat->entries[e].kind && strcmp(cat->entries[f].kind, cat->entries[e].kind) == 0 &&
+                ends_in_words(doc->sentences[forms[v].sentence].text + g->start, g->len, s, h->len)) {
+                target = f;
+                found++;
+            }
+        }
+        if (found != 1)
+            continue;
+        for (size_t k = 0; k < c->names.len; k++)
+            if (c->names.items[k].entry == e)
+                c->names.items[k].entry = target;
+    }
+    free(slot), free(forms);
+    return 0;
+}
+
 /* First pass: the catalog names of every body sentence (kept for the
  * second), the acronyms the document defines, and which countries it
  * names most. */
@@ -115,6 +232,8 @@ static int survey(rg_context *c)
         free(ms);
     }
     c->names_at[doc->n_sentences] = c->names.len;
+    if (rc == 0)
+        rc = short_forms(c);
     if (rc == 0)
         choose_pair(c, count_of, cat->len);
     free(count_of);

@@ -67,6 +67,8 @@ struct rg_context {
     const rg_entry *pair[2]; /* the two countries most named: "both countries" */
     rg_name_hits names;      /* the catalog names of every body sentence, */
     size_t *names_at;        /* those of sentence i from names_at[i] to names_at[i + 1] */
+    size_t *named;           /* the catalog entries (no actors) the document names, */
+    size_t n_named;          /* each once */
     bool voice;              /* the document speaks for its parties: a joint statement */
     bool audit;              /* it proposes in sections of its own: an audit report */
     const rg_entry *signatories[RG_PARTIES_MAX]; /* whom "we" stands for there */
