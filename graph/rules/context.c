@@ -246,10 +246,12 @@ static int survey(rg_context *c)
  * authors, and what others "will" do is a forecast. */
 static bool speaks_for_parties(const rg_doc *doc)
 {
-    static const char *const titles[] = {"Statement", "Declaration", "Communiqu", "Fact Sheet", "Readout"};
-    for (size_t k = 0; doc->title && k < sizeof titles / sizeof *titles; k++)
-        if (strstr(doc->title, titles[k]))
-            return true;
+    /* in any case: the White House heads its fact sheets "FACT SHEET:" */
+    static const char *const titles[] = {"statement", "declaration", "communiqu", "fact sheet", "readout"};
+    for (const char *t = doc->title; t && *t; t++)
+        for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+            if (rg_spells_ci(t, strlen(titles[k]), titles[k]))
+                return true;
     static const char *const pledges[] = {"e will ",         "e commit", "e reaffirm",
                                           "e are committed", "e pledge", "e intend"};
     size_t count = 0;
