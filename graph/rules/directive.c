@@ -243,6 +243,9 @@ enum {
     COMMITMENT = 32,   /* "reaffirm our commitment to": needs "commitment" after it */
     VOICE = 64,        /* only where the document speaks for its parties: in a
                         * report, "the two countries will" is a forecast */
+    PASSIVE = 128,     /* "the Ministry is encouraged to act", "it is
+                        * recommended that": after "is" or "are" only
+                        * ("was encouraged to" reports), and a verb next */
 };
 
 #define FORM(words, needs, modality) {words, sizeof words - 1, needs, RG_MODALITY_##modality}
@@ -281,8 +284,10 @@ static const struct form {
     FORM("decides to", ACTOR_SUBJECT | VOICE, AGREE),
     FORM("demands that", ANY_SUBJECT, NEED),
     FORM("determined to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("directed to", ACTOR_SUBJECT | PASSIVE, URGE),
     FORM("emphasize the need to", ACTOR_SUBJECT, NEED),
     FORM("emphasized the need to", ACTOR_SUBJECT, NEED),
+    FORM("encouraged to", ACTOR_SUBJECT | PASSIVE, URGE),
     FORM("highlight", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("highlighted", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("highlights", ACTOR_SUBJECT | COMMITMENT, COMMIT),
@@ -306,6 +311,7 @@ static const struct form {
     FORM("reaffirmed", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("reaffirms", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("recommend that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
+    FORM("recommended that", ACTOR_SUBJECT | THAT_CLAUSE | PASSIVE, RECOMMEND),
     FORM("recommends that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
     FORM("recommit to", ACTOR_SUBJECT, COMMIT),
     FORM("redouble", ACTOR_SUBJECT | COMMITMENT, COMMIT),
@@ -313,6 +319,7 @@ static const struct form {
     FORM("reiterated", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("reiterates", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("renew", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("requested to", ACTOR_SUBJECT | PASSIVE, URGE),
     FORM("require us to", ANY_SUBJECT, NEED),
     FORM("resolve to", ACTOR_SUBJECT | VOICE, INTEND),
     FORM("resolved to", ACTOR_SUBJECT | VOICE, INTEND),
@@ -715,6 +722,22 @@ static bool unmade_by_what_follows(const char *t, size_t i, size_t len, int need
     return false;
 }
 
+/* A passive form at t[i..i+len) that directs: after "is" or "are" ("the
+ * Ministry is encouraged to", "it is recommended that"; "was encouraged
+ * to" reports what happened), and, unless a that-clause follows, with a
+ * verb next ("is directed to expand", not "is directed to the Congress"). */
+static bool present_passive(const char *t, size_t i, size_t len, int needs)
+{
+    static const char *const present[] = {"is", "are"};
+    char before[8];
+    if (rg_word_before(t, i, before, sizeof before) == RG_NONE || !word_in(before, strlen(before), present, COUNT(present)))
+        return false;
+    if (needs & THAT_CLAUSE)
+        return true;
+    const char *after = skip_spaces(t + i + len);
+    return verb_word(after, word_len(after));
+}
+
 /* Where the subject of "recommends that X do" ends: past its names and
  * the small words between them ("OSTP, in coordination with ...": at the
  * comma). */
@@ -817,6 +840,8 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
          * ("U.S. Forces Japan could also assign ..."), and only a deed (not
          * "could help", "could be", "could not": passed over above) */
         if (named_only && (!actor_subject(t, s_start, s_end, actors, n_actors, true) || conditioned(t, s_start)))
+            continue;
+        if ((f->needs & PASSIVE) && !present_passive(t, i, len, f->needs))
             continue;
         /* "Washington and Seoul have committed to ...": in a report, what
          * was done; in a joint statement, what its parties bind themselves to */
