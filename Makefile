@@ -18,8 +18,8 @@ PDF_PKGS := poppler-glib
 DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev libmicrohttpd-dev check pkg-config
 # what the tests use to check our outputs as other tools read them (node
 # for Cytoscape.js, below), and Universal Ctags for the shape check
-# (tests/shape/)
-TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags nodejs
+# (tests/shape/), and pdftotext (poppler-utils) for the PDF cases
+TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags nodejs poppler-utils
 
 CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
