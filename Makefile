@@ -2,6 +2,7 @@
 #
 #   make run        install what is missing, build, run the main job on data/reports/
 #   make check      build and run every test (unit + CLI); SANITIZE=1 adds ASan/UBSan
+#   make check-engines  the README's GNU parallel and Slurm recipes, run on the engines
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install the Debian build dependencies (apt-get), or say how
 
@@ -17,8 +18,9 @@ PDF_PKGS := poppler-glib
 DEB_PKGS := libigraph-dev libgraphviz-dev libjansson-dev libpoppler-glib-dev libmicrohttpd-dev check pkg-config
 # what the tests use to check our outputs as other tools read them (node
 # for Cytoscape.js, below; chromium, driven by playwright-core, for the
-# explorer), and Universal Ctags for the shape check (tests/shape/)
-TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags nodejs chromium
+# explorer), Universal Ctags for the shape check (tests/shape/), and
+# pdftotext (poppler-utils) for the PDF cases
+TEST_DEB_PKGS := python3-networkx python3-igraph graphviz libxml2-utils universal-ctags nodejs poppler-utils chromium
 
 CC      ?= cc
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -50,7 +52,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/librelgraph.a
 BIN     := $(BUILD)/relgraph
 
-.PHONY: FORCE all deps test-deps run check tests unit-check cli-check shape install uninstall clean format eval fuzz memcheck bench bench-quick readme
+.PHONY: FORCE all deps test-deps run check check-engines tests unit-check cli-check shape install uninstall clean format eval fuzz memcheck bench bench-quick readme
 all: relgraph
 
 # The top-level ./relgraph is a copy of the build, so that data/ sits next to it.
@@ -179,6 +181,17 @@ check: deps test-deps
 	@sh tests/check.sh $(BUILD)
 
 tests: $(UNIT_BIN) $(BIN)
+
+# The README's GNU parallel and Slurm recipes, run as they stand on this
+# machine (tests/engines/): parallel -S :, and a one-node Slurm cluster that
+# the test starts under a temporary directory and stops again. Apart from
+# make check since it installs a workload manager (whose own services, where
+# the packages start them, it leaves alone).
+ENGINE_DEB_PKGS := parallel slurmctld slurmd slurm-client munge procps
+check-engines: deps
+	$(call install_missing,$(ENGINE_DEB_PKGS))
+	$(MAKE) $(BIN)
+	@python3 tests/engines/check_engines.py $(BIN) README.md
 
 unit-check: $(UNIT_BIN)
 	@status=0; for t in $(UNIT_BIN); do CK_FORK=yes $$t || status=1; done; exit $$status

@@ -138,19 +138,27 @@ static int pipeline_options(char **catalog_files, size_t n_catalogs, long jobs, 
                             rg_error *err)
 {
     char *dir = data_dir("catalog");
-    *opts = (rg_pipeline_options){dir, catalog_files, n_catalogs, jobs, phase, NULL, notice};
+    *opts = (rg_pipeline_options){dir, catalog_files, n_catalogs, jobs, phase, NULL, notice, NULL};
     return dir ? 0 : rg_error_nomem(err);
 }
 
-int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline **out, rg_error *err)
+int rg_cli_pipeline_progress(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline_progress_fn *progress,
+                             void *ctx, rg_pipeline **out, rg_error *err)
 {
     rg_pipeline_options opts;
     *out = NULL;
     int rc = pipeline_options(catalog_files, n_catalogs, jobs, &opts, err);
+    opts.progress = progress;
+    opts.phase_ctx = ctx;
     if (rc == 0)
         rc = rg_pipeline_new(&opts, out, err);
     free((char *)opts.catalog_dir);
     return rc;
+}
+
+int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline **out, rg_error *err)
+{
+    return rg_cli_pipeline_progress(catalog_files, n_catalogs, jobs, NULL, NULL, out, err);
 }
 
 int rg_cli_build(const rg_inputs *in, char **catalog_files, size_t n_catalogs, long jobs, rg_graph **out, rg_error *err)

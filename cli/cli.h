@@ -39,6 +39,9 @@ int rg_cli_inputs(char **args, int n, rg_inputs *in, rg_error *err);
 /* The pipeline with the data directory's catalog plus catalog_files, its
  * phases timed by rg_cli_phase. */
 int rg_cli_pipeline(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline **out, rg_error *err);
+/* The same, with a progress callback and its context. */
+int rg_cli_pipeline_progress(char **catalog_files, size_t n_catalogs, long jobs, rg_pipeline_progress_fn *progress,
+                             void *ctx, rg_pipeline **out, rg_error *err);
 
 /* Build a graph from report files (rg_pipeline_build with the data
  * directory's catalog plus catalog_files), in jobs processes. */

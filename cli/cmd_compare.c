@@ -263,6 +263,17 @@ static void md_top_entities(const rg_compare *c, bool only_a, size_t top)
     free(m);
 }
 
+/* How many actors and agencies share a rank in A (in_a) or in B; "3=" in
+ * the briefing marks a shared rank. */
+enum { TIE_WORTH_NAMING = 3 };
+static size_t sharing_rank(const rg_compare *c, size_t rank, bool in_a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_shifts; i++)
+        n += (in_a ? c->shifts[i].rank_a : c->shifts[i].rank_b) == rank;
+    return n;
+}
+
 static void md_headline(const rg_compare *c)
 {
     size_t e[3], l[3];
@@ -282,12 +293,25 @@ static void md_headline(const rg_compare *c)
     md_top_entities(c, true, 8);
     printf("- **Largest centrality movers** (PageRank rank on the agencies view, %s to %s): ", short_id(c->a.doc),
            short_id(c->b.doc));
-    size_t shown = 0;
-    for (size_t i = 0; i < c->n_shifts && shown < 5; i++)
-        if (c->shifts[i].rank_a && c->shifts[i].rank_b && c->shifts[i].rank_a != c->shifts[i].rank_b)
-            printf("%s%s %zu to %zu", shown++ ? ", " : "", c->shifts[i].label, c->shifts[i].rank_a,
-                   c->shifts[i].rank_b);
-    printf("%s.\n", shown ? "" : "none");
+    size_t shown = 0, skipped = 0;
+    for (size_t i = 0; i < c->n_shifts && shown < 5; i++) {
+        const rg_compare_shift *s = &c->shifts[i];
+        if (!s->rank_a || !s->rank_b || s->rank_a == s->rank_b)
+            continue;
+        /* a rank more than a few share (the many with few links in that view)
+         * makes no move worth a memo: such moves are counted, not named */
+        size_t tied_a = sharing_rank(c, s->rank_a, true), tied_b = sharing_rank(c, s->rank_b, false);
+        if (tied_a > TIE_WORTH_NAMING || tied_b > TIE_WORTH_NAMING) {
+            skipped++;
+            continue;
+        }
+        printf("%s%s %zu%s to %zu%s", shown++ ? ", " : "", s->label, s->rank_a, tied_a > 1 ? "=" : "", s->rank_b,
+               tied_b > 1 ? "=" : "");
+    }
+    printf("%s", shown ? "" : "none");
+    if (skipped)
+        printf(" (%zu more moved between ranks that more than %d share, not named)", skipped, TIE_WORTH_NAMING);
+    printf(".\n");
 }
 
 static void md_group(const rg_compare *c, rg_compare_label label, const char *title)

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RG_GENERATOR "relgraph " RG_VERSION
 
 /* ---- writing ----
  *
@@ -290,6 +289,77 @@ json_t *rg_json_evidence(const rg_link *l)
     return a;
 }
 
+static bool same_string(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Does a document's record say what the node itself says? */
+static bool record_is_node(const rg_doc_entity *e, const rg_node *n)
+{
+    if (!same_string(e->label, n->label) || !same_string(e->kind, n->kind) || !same_string(e->country, n->country) ||
+        e->aliases.len != n->aliases.len)
+        return false;
+    for (size_t k = 0; k < e->aliases.len; k++)
+        if (strcmp(e->aliases.items[k], n->aliases.items[k]) != 0)
+            return false;
+    return true;
+}
+
+static int record_compare(const void *a, const void *b)
+{
+    return strcmp((*(const rg_doc_entity *const *)a)->id, (*(const rg_doc_entity *const *)b)->id);
+}
+
+/* A document's "entities": its records that differ from their nodes, in
+ * id order, each with the fields that differ (the others are the node's);
+ * none when all agree, as with every node one report alone names. */
+static void document_records(writer *w, const rg_graph *g, const rg_document *d)
+{
+    const rg_doc_entity **differ = malloc((d->n_entities ? d->n_entities : 1) * sizeof *differ);
+    size_t n = 0;
+    if (!differ) {
+        w->failed = true;
+        return;
+    }
+    for (size_t k = 0; k < d->n_entities; k++) {
+        size_t at;
+        if (rg_graph_find(g, d->entities[k].id, &at) && !record_is_node(&d->entities[k], &g->nodes[at]))
+            differ[n++] = &d->entities[k];
+    }
+    qsort(differ, n, sizeof *differ, record_compare);
+    if (n)
+        LIT(w, ", \"entities\": [");
+    for (size_t k = 0; k < n; k++) {
+        const rg_doc_entity *e = differ[k];
+        size_t at;
+        rg_graph_find(g, e->id, &at);
+        const rg_node *node = &g->nodes[at];
+        if (k)
+            LIT(w, ", ");
+        LIT(w, "{\"id\": ");
+        string(w, e->id);
+        if (!same_string(e->label, node->label)) {
+            LIT(w, ", \"label\": ");
+            string(w, e->label);
+        }
+        if (!same_string(e->kind, node->kind)) {
+            LIT(w, ", \"kind\": ");
+            string(w, e->kind);
+        }
+        if (!same_string(e->country, node->country)) {
+            LIT(w, ", \"country\": ");
+            string(w, e->country);
+        }
+        LIT(w, ", \"aliases\": ");
+        strset(w, &e->aliases);
+        rg_buf_addc(&w->b, '}');
+    }
+    if (n)
+        rg_buf_addc(&w->b, ']');
+    free(differ);
+}
+
 static int document_compare(const void *a, const void *b)
 {
     return strcmp((*(const rg_document *const *)a)->id, (*(const rg_document *const *)b)->id);
@@ -314,6 +384,10 @@ int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_
     rg_buf_init(&w.b);
     LIT(&w, "{\"directed\": true, \"multigraph\": true,\n\"graph\": {\"generator\": ");
     string(&w, RG_GENERATOR);
+    if (g->catalog_sha256) {
+        LIT(&w, ", \"catalog_sha256\": ");
+        string(&w, g->catalog_sha256);
+    }
     LIT(&w, ", \"documents\": [");
     for (size_t i = 0; i < g->n_docs; i++) {
         if (i)
@@ -330,6 +404,11 @@ int rg_json_write(const rg_graph *g, FILE *out, const char *path, const rg_json_
             LIT(&w, ", \"date\": ");
             string(&w, docs[i]->date);
         }
+        if (docs[i]->sha256) {
+            LIT(&w, ", \"sha256\": ");
+            string(&w, docs[i]->sha256);
+        }
+        document_records(&w, g, docs[i]);
         rg_buf_addc(&w.b, '}');
     }
     LIT(&w, "]},\n\"nodes\": [");
@@ -453,13 +532,14 @@ static int value_error(reader *r, const char *at, const char *fmt, ...)
 
 enum { F_ID, F_LABEL, F_TYPE, F_KIND, F_COUNTRY, F_TEXT, F_DOC, F_SECTION, F_ALIASES, F_DOCS,
        F_MENTIONS_BY_DOC, F_LINE, F_MENTIONS, F_SCORES, F_SOURCE, F_TARGET, F_RELATION, F_WEIGHT,
-       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F_MODALITY, F_INFERRED, F_PAGE, F_PAGE_LINE, F_DATE, F__COUNT };
+       F_EVIDENCE, F_PATH, F_TITLE, F_BYTES, F_MODALITY, F_INFERRED, F_PAGE, F_PAGE_LINE, F_DATE,
+       F_SHA256, F_ENTITIES, F__COUNT };
 
 static const char *const field_names[F__COUNT] = {
     "id",       "label",  "type",   "kind",     "country",  "text",   "doc",      "section",
     "aliases",  "docs",   "mentions_by_doc",    "line",     "mentions", "scores", "source",
     "target",   "relation", "weight", "evidence", "path",   "title",  "bytes",  "modality",
-    "inferred", "page",   "page_line", "date",
+    "inferred", "page",   "page_line", "date", "sha256", "entities",
 };
 
 /* Where each known field of the object at the cursor starts (NULL when
@@ -728,6 +808,64 @@ static int read_link(reader *r, rg_jscan *j, size_t index)
     return 0;
 }
 
+/* A string member of "graph" ("generator", "catalog_sha256") into *field. */
+static int graph_string(reader *r, const char *at, char **field)
+{
+    const char *s = string_at(r, at, &r->value);
+    return s && rg_node_set(field, s) < 0 ? rg_error_nomem(r->err) : 0;
+}
+
+/* One record of a document's "entities": the node's values where the
+ * record leaves a field out. A record of no node of the graph is passed
+ * by. */
+static int read_record(reader *r, rg_jscan *j, rg_document *d)
+{
+    const char *at[F__COUNT];
+    size_t node;
+    if (!fields(r, j, at) || !string_at(r, at[F_ID], &r->id) || !rg_graph_find(r->g, r->id.data, &node))
+        return 0;
+    const rg_node *n = &r->g->nodes[node];
+    rg_doc_entity e = {0};
+    rg_strset_init(&e.aliases);
+    const int which[] = {F_LABEL, F_KIND, F_COUNTRY};
+    char *const from_node[] = {n->label, n->kind, n->country};
+    char **slots[] = {&e.label, &e.kind, &e.country};
+    int rc = 0;
+    for (size_t f = 0; f < 3 && rc == 0; f++) {
+        /* null: the document gave none */
+        const char *v = at[which[f]] ? string_at(r, at[which[f]], &r->value) : from_node[f];
+        if (v && !(*slots[f] = rg_strdup(v)))
+            rc = -1;
+    }
+    if (rc == 0)
+        rc = at[F_ALIASES] ? strset_at(r, at[F_ALIASES], &e.aliases) : rg_strset_union(&e.aliases, &n->aliases);
+    e.id = n->id;
+    if (rc == 0 && e.label)
+        rc = rg_document_add_entity(d, &e);
+    e.id = NULL;
+    rg_doc_entity_destroy(&e);
+    return rc < 0 ? rg_error_nomem(r->err) : 0;
+}
+
+/* A document's "sha256" and "entities" (its records). */
+static int read_document_extras(reader *r, const char *const *at)
+{
+    rg_document *d = &r->g->docs[r->g->n_docs - 1];
+    if (graph_string(r, at[F_SHA256], &d->sha256) < 0)
+        return -1;
+    if (!at[F_ENTITIES] || *at[F_ENTITIES] != '[')
+        return 0;
+    rg_jscan j = rg_jscan_at(&r->scan, at[F_ENTITIES]);
+    rg_jscan_open(&j, '[');
+    for (size_t i = 0; rg_jscan_item(&j, i); i++) {
+        rg_jscan item = j;
+        if (read_record(r, &item, d) < 0)
+            return -1;
+        rg_jscan_skip(&j);
+    }
+    return 0;
+}
+
 static int read_documents(reader *r, const char *graph)
 {
     if (!graph || *graph != '{')
@@ -738,6 +876,10 @@ static int read_documents(reader *r, const char *graph)
     for (size_t i = 0; rg_jscan_member(&j, i, &r->key); i++) {
         if (strcmp(r->key.data, "documents") == 0)
             docs = j.p;
+        else if (strcmp(r->key.data, "generator") == 0 && graph_string(r, j.p, &r->g->generator) < 0)
+            return -1;
+        else if (strcmp(r->key.data, "catalog_sha256") == 0 && graph_string(r, j.p, &r->g->catalog_sha256) < 0)
+            return -1;
         rg_jscan_skip(&j);
     }
     if (!docs || *docs != '[')
@@ -758,6 +900,8 @@ static int read_documents(reader *r, const char *graph)
         const char *date = id && rc == 0 ? string_at(r, at[F_DATE], &r->key) : NULL;
         if (date && rg_graph_set_document_date(r->g, string_at(r, at[F_ID], &r->id), date) < 0)
             rc = rg_error_nomem(r->err);
+        if (id && rc == 0)
+            rc = read_document_extras(r, at);
         if (rc < 0)
             return -1;
     }

@@ -15,10 +15,16 @@
 #ifndef RG_JSON_H
 #define RG_JSON_H
 
+#include "config.h"
+
 #include "graph/base/error.h"
 #include "graph/model/model.h"
 
 #include <stdio.h>
+
+/* The "generator" a graph file names: a file of another version is rebuilt
+ * in full by an update. */
+#define RG_GENERATOR "relgraph " RG_VERSION
 
 typedef struct rg_json_options {
     const char *links_key; /* "links" (default) or "edges" */

@@ -3,6 +3,8 @@
 
 #include "export/snapshot.h"
 
+#include "export/json.h"
+
 #include "graph/base/hmap.h"
 #include "graph/base/text.h"
 
@@ -24,10 +26,12 @@
  * and the string, later as the u32 k of the k-th such string (the graph
  * keeps one copy of a sentence for all the links it proves, and so does
  * the file). An evidence is its document, line (u64), a PDF's page and
- * page line (i32, 0 for other formats) and text; a document has its date
- * (a string, or none). The version is in the magic: another layout is
- * another magic. */
-static const char MAGIC[8] = "RGSNAP7";
+ * page line (i32, 0 for other formats) and text. After the counts, the
+ * catalog's hash and the generator (strings, or none); a document has its
+ * date and hash (strings, or none) and its records (a count, then id,
+ * label, kind, country and aliases each). The version is in the magic:
+ * another layout is another magic. */
+static const char MAGIC[8] = "RGSNAP8";
 static const uint64_t ORDER = 0x0102030405060708ULL;
 #define NO_STRING UINT32_MAX
 
@@ -147,12 +151,25 @@ bool rg_snapshot_write_stream(const rg_graph *g, FILE *f)
     put_u64(&o, g->n_docs);
     put_u64(&o, g->n_nodes);
     put_u64(&o, g->n_links);
+    put_str(&o, g->catalog_sha256);
+    /* a graph built here is the one the file relgraph wrote holds */
+    put_str(&o, g->generator ? g->generator : RG_GENERATOR);
     for (size_t i = 0; i < g->n_docs; i++) {
         put_str(&o, g->docs[i].id);
         put_str(&o, g->docs[i].path);
         put_str(&o, g->docs[i].title);
         put_u64(&o, (uint64_t)g->docs[i].bytes);
         put_str(&o, g->docs[i].date);
+        put_str(&o, g->docs[i].sha256);
+        put_u64(&o, g->docs[i].n_entities);
+        for (size_t k = 0; k < g->docs[i].n_entities; k++) {
+            const rg_doc_entity *e = &g->docs[i].entities[k];
+            put_str(&o, e->id);
+            put_str(&o, e->label);
+            put_str(&o, e->kind);
+            put_str(&o, e->country);
+            put_strset(&o, &e->aliases);
+        }
     }
     for (size_t i = 0; i < g->n_nodes; i++) {
         const rg_node *n = &g->nodes[i];
@@ -311,6 +328,22 @@ static void get_strset(in *r, rg_strset *set)
     }
 }
 
+/* A document's hash and records, after its date. */
+static bool read_document_extras(in *r, rg_document *d)
+{
+    d->sha256 = get_copy(r);
+    size_t n = get_count(r, 20);
+    for (size_t k = 0; k < n && !r->bad; k++) {
+        rg_doc_entity e = {get_copy(r), get_copy(r), get_copy(r), get_copy(r), {0}};
+        rg_strset_init(&e.aliases);
+        get_strset(r, &e.aliases);
+        if (!e.id || !e.label || rg_document_add_entity(d, &e) < 0)
+            r->bad = true;
+        rg_doc_entity_destroy(&e);
+    }
+    return !r->bad;
+}
+
 static bool read_node(in *r, rg_graph *g, size_t index)
 {
     const char *id = get_str_in(r, &r->s);
@@ -385,6 +418,10 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
     rg_graph *g = rg_graph_new();
     size_t n_docs = get_count(&r, 16), n_nodes = get_count(&r, 32), n_links = get_count(&r, 40);
     bool ok = g && !r.bad && rg_graph_reserve(g, n_nodes, n_links) == 0;
+    if (ok) {
+        g->catalog_sha256 = get_copy(&r);
+        g->generator = get_copy(&r);
+    }
     for (size_t i = 0; ok && i < n_docs; i++) {
         char *id = get_copy(&r), *path = get_copy(&r), *title = get_copy(&r);
         long bytes = get_long(&r);
@@ -393,6 +430,7 @@ rg_graph *rg_snapshot_read_mem(const char *data, size_t len)
         rg_error_clear(&err);
         ok = !r.bad && id && path && rg_graph_add_document(g, id, path, title, bytes, &err) == 0;
         ok = ok && (!date || rg_graph_set_document_date(g, id, date) == 0);
+        ok = ok && read_document_extras(&r, &g->docs[g->n_docs - 1]);
         free(id), free(path), free(title), free(date);
     }
     for (size_t i = 0; ok && i < n_nodes; i++)

@@ -95,10 +95,20 @@ static rg_relation relation_of(rg_role role)
     }
 }
 
+/* Is there a link rec → node of rel that the mention m may stand on:
+ * any, for a mention that is itself inferred; one the text names, for a
+ * mention the text names ("the two sides will ..., and the United States
+ * will ...": the United States is named, not only inferred)? */
+static bool linked(const rg_graph *g, size_t rec, size_t node, rg_relation rel, const rg_mention *m)
+{
+    size_t at;
+    return rg_graph_find_link(g, rec, node, rel, &at) && (m->inferred || !g->links[at].inferred);
+}
+
 /* Link rec to what a sentence names, by the role the reading gives each
  * mention: leads first, then targets, then partners and concerns. A node
  * named twice gets one link, and one that leads or is a target is no
- * partner as well. */
+ * partner as well, unless it leads only by inference and is named too. */
 static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_reading *r)
 {
     for (int pass = 0; pass < 3; pass++) {
@@ -109,10 +119,15 @@ static int link_roles(doc_state *st, size_t rec, const rg_sentence *s, const rg_
                 continue;
             rg_relation rel = relation_of(role);
             size_t node = st->nodes[i];
-            if ((rel != RG_REL_LEADS && rel != RG_REL_CONCERNS &&
-                 rg_graph_find_link(st->g, rec, node, RG_REL_LEADS, NULL)) ||
-                (rel == RG_REL_PARTNERS && rg_graph_find_link(st->g, rec, node, RG_REL_TARGETS, NULL)) ||
-                rg_graph_find_link(st->g, rec, node, rel, NULL))
+            const rg_mention *m = &r->mentions[i];
+            size_t same;
+            bool twice = rg_graph_find_link(st->g, rec, node, rel, &same);
+            if (twice && !m->inferred && st->g->links[same].inferred) {
+                st->g->links[same].inferred = false; /* inferred, and named too */
+                continue;
+            }
+            if (twice || (rel != RG_REL_LEADS && rel != RG_REL_CONCERNS && linked(st->g, rec, node, RG_REL_LEADS, m)) ||
+                (rel == RG_REL_PARTNERS && linked(st->g, rec, node, RG_REL_TARGETS, m)))
                 continue; /* named twice: one link */
             rg_evidence e = evidence_at(st, s->line, s->text);
             if (rg_graph_link_evidence(st->g, rec, node, rel, &e, &r->mentions[i].inferred, NULL) < 0)

@@ -35,6 +35,11 @@ int rg_score_parse(const char *name)
 struct rg_graph_index {
     rg_hmap nodes;                  /* id → node */
     rg_pool strings;                /* the evidence's documents and sentences */
+    rg_hmap docs;                   /* document id → position in docs[]: a
+                                       library of a million reports merges
+                                       without comparing each with all */
+    rg_pool *pool;                  /* &strings, or the pool of the graph a part
+                                       made with rg_graph_new_part shares */
     unsigned long long *link_slots; /* (source, target, relation) → link + 1, open addressing */
     size_t link_cap;                /* a power of two, or 0 */
     size_t link_hint;               /* the links a reader expects: the table's first size */
@@ -52,7 +57,17 @@ rg_graph *rg_graph_new(void)
     if (g) {
         rg_hmap_init(&g->index->nodes);
         rg_pool_init(&g->index->strings);
+        rg_hmap_init(&g->index->docs);
+        g->index->pool = &g->index->strings;
     }
+    return g;
+}
+
+rg_graph *rg_graph_new_part(rg_graph *whole)
+{
+    rg_graph *g = rg_graph_new();
+    if (g)
+        g->index->pool = whole->index->pool;
     return g;
 }
 
@@ -79,20 +94,38 @@ void rg_graph_free(rg_graph *g)
         node_destroy(&g->nodes[i]);
     for (size_t i = 0; i < g->n_links; i++)
         free(g->links[i].evidence);
-    for (size_t i = 0; i < g->n_docs; i++) {
-        free(g->docs[i].id);
-        free(g->docs[i].path);
-        free(g->docs[i].title);
-        free(g->docs[i].date);
-    }
+    for (size_t i = 0; i < g->n_docs; i++)
+        rg_document_destroy(&g->docs[i]);
+    free(g->catalog_sha256);
+    free(g->generator);
     free(g->nodes);
     free(g->links);
     free(g->docs);
     rg_hmap_destroy(&g->index->nodes);
+    rg_hmap_destroy(&g->index->docs);
     rg_pool_destroy(&g->index->strings);
     free(g->index->link_slots);
     free(g->index);
     free(g);
+}
+
+void rg_graph_clear(rg_graph *g)
+{
+    for (size_t i = 0; i < g->n_nodes; i++)
+        node_destroy(&g->nodes[i]);
+    for (size_t i = 0; i < g->n_links; i++)
+        free(g->links[i].evidence);
+    for (size_t i = 0; i < g->n_docs; i++)
+        rg_document_destroy(&g->docs[i]);
+    g->n_nodes = g->n_links = g->n_docs = 0;
+    struct rg_graph_index *x = g->index;
+    rg_hmap_destroy(&x->nodes);
+    rg_hmap_destroy(&x->docs);
+    /* the arrays and the link table keep their room for the next part */
+    if (x->link_cap)
+        memset(x->link_slots, 0, x->link_cap * sizeof *x->link_slots);
+    x->links_unindexed = false;
+    x->finished = false;
 }
 
 bool rg_graph_find(const rg_graph *g, const char *id, size_t *index)
@@ -264,14 +297,14 @@ static int append_evidence(rg_graph *g, size_t l, rg_evidence e)
 static int add_evidence(rg_graph *g, size_t l, const rg_evidence *where)
 {
     rg_evidence e = *where;
-    e.doc = rg_pool_add(&g->index->strings, where->doc);
-    e.text = rg_pool_add(&g->index->strings, where->text ? where->text : "");
+    e.doc = rg_pool_add(g->index->pool, where->doc);
+    e.text = rg_pool_add(g->index->pool, where->text ? where->text : "");
     return e.doc && e.text ? append_evidence(g, l, e) : -1;
 }
 
 const char *rg_graph_intern(rg_graph *g, const char *s, size_t len)
 {
-    return rg_pool_intern(&g->index->strings, s, len);
+    return rg_pool_intern(g->index->pool, s, len);
 }
 
 int rg_graph_append_evidence(rg_graph *g, size_t l, const rg_evidence *e, size_t n)
@@ -364,18 +397,22 @@ void rg_graph_node_pages(rg_graph *g)
 int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const char *title, long bytes,
                           rg_error *err)
 {
-    for (size_t i = 0; i < g->n_docs; i++)
-        if (strcmp(g->docs[i].id, id) == 0)
-            return rg_error_set(err, RG_ERR_INPUT, path, 0,
-                                "report id '%s' given twice (also '%s'): rename one of the files", id,
-                                g->docs[i].path);
-    if (rg_reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0)
+    size_t at = rg_graph_document_index(g, id);
+    if (at != RG_NONE)
+        return rg_error_set(err, RG_ERR_INPUT, path, 0,
+                            "report id '%s' given twice (also '%s'): rename one of the files", id, g->docs[at].path);
+    if (rg_reserve((void **)&g->docs, &g->cap_docs, g->n_docs, sizeof *g->docs) < 0 ||
+        rg_hmap_put(&g->index->docs, id, g->n_docs) < 0)
         return rg_error_nomem(err);
-    rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes, NULL};
+    rg_document d = {rg_strdup(id), rg_strdup(path), rg_strdup(title ? title : ""), bytes, NULL, NULL, NULL, 0, 0};
     if (!d.id || !d.path || !d.title) {
         free(d.id);
         free(d.path);
         free(d.title);
+        /* the table names a document that is not there: made again */
+        rg_hmap_destroy(&g->index->docs);
+        for (size_t i = 0; i < g->n_docs; i++)
+            rg_hmap_put(&g->index->docs, g->docs[i].id, i);
         return rg_error_nomem(err);
     }
     g->docs[g->n_docs++] = d;
@@ -384,25 +421,106 @@ int rg_graph_add_document(rg_graph *g, const char *id, const char *path, const c
 
 int rg_graph_set_document_date(rg_graph *g, const char *id, const char *date)
 {
+    size_t i = rg_graph_document_index(g, id);
+    if (i == RG_NONE)
+        return -1;
+    char *copy = date ? rg_strdup(date) : NULL;
+    if (date && !copy)
+        return -1;
+    free(g->docs[i].date);
+    g->docs[i].date = copy;
+    return 0;
+}
+
+size_t rg_graph_document_index(const rg_graph *g, const char *id)
+{
+    size_t at;
+    return rg_hmap_get(&g->index->docs, id, &at) ? at : RG_NONE;
+}
+
+int rg_graph_remove_documents(rg_graph *g, const rg_strset *gone)
+{
+    size_t kept = 0;
     for (size_t i = 0; i < g->n_docs; i++) {
-        if (strcmp(g->docs[i].id, id) != 0)
-            continue;
-        char *copy = date ? rg_strdup(date) : NULL;
-        if (date && !copy)
-            return -1;
-        free(g->docs[i].date);
-        g->docs[i].date = copy;
-        return 0;
+        if (rg_strset_has(gone, g->docs[i].id))
+            rg_document_destroy(&g->docs[i]);
+        else
+            g->docs[kept++] = g->docs[i];
     }
-    return -1;
+    g->n_docs = kept;
+    rg_hmap_destroy(&g->index->docs);
+    if (rg_hmap_reserve(&g->index->docs, kept) < 0)
+        return -1;
+    for (size_t i = 0; i < kept; i++)
+        if (rg_hmap_put(&g->index->docs, g->docs[i].id, i) < 0)
+            return -1;
+    return 0;
+}
+
+void rg_doc_entity_destroy(rg_doc_entity *e)
+{
+    free(e->id);
+    free(e->label);
+    free(e->kind);
+    free(e->country);
+    rg_strset_destroy(&e->aliases);
+}
+
+void rg_document_destroy(rg_document *d)
+{
+    free(d->id);
+    free(d->path);
+    free(d->title);
+    free(d->date);
+    free(d->sha256);
+    for (size_t k = 0; k < d->n_entities; k++)
+        rg_doc_entity_destroy(&d->entities[k]);
+    free(d->entities);
+}
+
+/* A copy of s, or NULL for NULL; *failed set when out of memory. */
+static char *copy_or_null(const char *s, bool *failed)
+{
+    char *c = s ? rg_strdup(s) : NULL;
+    if (s && !c)
+        *failed = true;
+    return c;
+}
+
+int rg_document_add_entity(rg_document *d, const rg_doc_entity *e)
+{
+    if (rg_reserve((void **)&d->entities, &d->cap_entities, d->n_entities, sizeof *d->entities) < 0)
+        return -1;
+    bool failed = false;
+    rg_doc_entity c = {copy_or_null(e->id, &failed), copy_or_null(e->label, &failed), copy_or_null(e->kind, &failed),
+                       copy_or_null(e->country, &failed), {0}};
+    rg_strset_init(&c.aliases);
+    if (failed || rg_strset_union(&c.aliases, &e->aliases) < 0) {
+        rg_doc_entity_destroy(&c);
+        return -1;
+    }
+    d->entities[d->n_entities++] = c;
+    return 0;
+}
+
+/* What the copy of document s in another graph carries besides its id,
+ * path, title and bytes: its date, hash and records. */
+static int copy_document_extras(rg_document *d, const rg_document *s)
+{
+    bool failed = false;
+    if (s->date && !d->date)
+        d->date = copy_or_null(s->date, &failed);
+    if (s->sha256 && !d->sha256)
+        d->sha256 = copy_or_null(s->sha256, &failed);
+    for (size_t k = 0; k < s->n_entities && !failed; k++)
+        failed = rg_document_add_entity(d, &s->entities[k]) < 0;
+    return failed ? -1 : 0;
 }
 
 const char *rg_graph_document_date(const rg_graph *g, const char *id)
 {
-    for (size_t i = 0; i < g->n_docs; i++)
-        if (strcmp(g->docs[i].id, id) == 0)
-            return g->docs[i].date;
-    return NULL;
+    size_t i = rg_graph_document_index(g, id);
+    return i == RG_NONE ? NULL : g->docs[i].date;
 }
 
 static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
@@ -433,12 +551,14 @@ static int merge_node(rg_graph *dst, const rg_node *s, size_t *index)
  * part's links come sentence by sentence, so most are asked again at once. */
 typedef struct translation {
     const char *from, *to;
+    bool shared; /* src and dst share one pool */
 } translation;
 
 static const char *translate(rg_graph *dst, translation *t, const char *s)
 {
     if (s != t->from) {
-        const char *to = rg_pool_add(&dst->index->strings, s);
+        /* a part made for dst shares its pool: its strings are dst's */
+        const char *to = t->shared ? s : rg_pool_add(dst->index->pool, s);
         if (!to)
             return NULL;
         t->from = s;
@@ -459,13 +579,74 @@ static void merge_inferred(rg_link *d, size_t had_evidence, const rg_link *s)
         d->inferred = had_evidence ? d->inferred && s->inferred : s->inferred;
 }
 
+/* Node i of src into dst: moved whole when dst has no node of its id
+ * (src's node is left empty), else merged. */
+static int absorb_node(rg_graph *dst, rg_graph *src, size_t i, size_t *at)
+{
+    rg_node *s = &src->nodes[i];
+    if (rg_graph_find(dst, s->id, at))
+        return merge_node(dst, s, at);
+    if (rg_reserve((void **)&dst->nodes, &dst->cap_nodes, dst->n_nodes, sizeof *dst->nodes) < 0 ||
+        rg_hmap_put(&dst->index->nodes, s->id, dst->n_nodes) < 0)
+        return -1;
+    *at = dst->n_nodes;
+    dst->nodes[dst->n_nodes++] = *s;
+    memset(s, 0, sizeof *s);
+    return 0;
+}
+
+int rg_graph_absorb(rg_graph *dst, rg_graph *src, rg_error *err)
+{
+    /* evidence moves only where its strings are dst's already */
+    if (src->index->pool != dst->index->pool || src->index->links_unindexed)
+        return rg_graph_merge(dst, src, err);
+    for (size_t i = 0; i < src->n_docs; i++) {
+        rg_document *d = &src->docs[i];
+        if (rg_graph_add_document(dst, d->id, d->path, d->title, d->bytes, err) < 0)
+            return -1;
+        /* its date, hash and records move */
+        rg_document *to = &dst->docs[dst->n_docs - 1];
+        to->date = d->date, to->sha256 = d->sha256, to->entities = d->entities;
+        to->n_entities = d->n_entities, to->cap_entities = d->cap_entities;
+        d->date = d->sha256 = NULL, d->entities = NULL, d->n_entities = d->cap_entities = 0;
+    }
+    size_t *map = malloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
+    int rc = map ? 0 : -1;
+    for (size_t i = 0; i < src->n_nodes && rc == 0; i++)
+        rc = absorb_node(dst, src, i, &map[i]);
+    for (size_t i = 0; i < src->n_links && rc == 0; i++) {
+        rg_link *l = &src->links[i];
+        size_t at, before = dst->n_links;
+        if ((rc = rg_graph_link(dst, map[l->source], map[l->target], l->relation, NULL, 0, NULL, &at)) < 0)
+            break;
+        if (at >= before) {
+            /* a new link: its evidence, weight and flag as they are */
+            rg_link *d = &dst->links[at];
+            d->evidence = l->evidence, d->n_evidence = l->n_evidence, d->cap_evidence = l->cap_evidence;
+            d->weight = l->weight;
+            d->inferred = l->inferred;
+            l->evidence = NULL, l->n_evidence = l->cap_evidence = 0;
+            dst->index->finished = false;
+            continue;
+        }
+        size_t had_evidence = dst->links[at].n_evidence;
+        for (size_t k = 0; k < l->n_evidence && rc == 0; k++)
+            rc = append_evidence(dst, at, l->evidence[k]) < 0 ? -1 : 0;
+        /* a part of text: every piece of its evidence adds to the weight */
+        dst->links[at].weight += l->weight;
+        merge_inferred(&dst->links[at], had_evidence, l);
+    }
+    free(map);
+    return rc < 0 ? rg_error_nomem(err) : 0;
+}
+
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 {
     for (size_t i = 0; i < src->n_docs; i++) {
         const rg_document *d = &src->docs[i];
         if (rg_graph_add_document(dst, d->id, d->path, d->title, d->bytes, err) < 0)
             return -1;
-        if (d->date && rg_graph_set_document_date(dst, d->id, d->date) < 0)
+        if (copy_document_extras(&dst->docs[dst->n_docs - 1], d) < 0)
             return rg_error_nomem(err);
     }
     size_t *map = malloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
@@ -474,7 +655,8 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     for (size_t i = 0; i < src->n_nodes; i++)
         if (merge_node(dst, &src->nodes[i], &map[i]) < 0)
             goto nomem;
-    translation docs = {NULL, NULL}, texts = {NULL, NULL};
+    bool shared = src->index->pool == dst->index->pool;
+    translation docs = {NULL, NULL, shared}, texts = {NULL, NULL, shared};
     for (size_t i = 0; i < src->n_links; i++) {
         const rg_link *l = &src->links[i];
         size_t at, before = dst->n_links;
@@ -504,6 +686,48 @@ int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 nomem:
     free(map);
     return rg_error_nomem(err);
+}
+
+int rg_graph_compact(rg_graph *g, const bool *keep_node, const bool *keep_link)
+{
+    size_t *map = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *map);
+    if (!map)
+        return -1;
+    size_t n = 0, m = 0;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        map[i] = keep_node[i] ? n : RG_NONE;
+        if (keep_node[i])
+            g->nodes[n++] = g->nodes[i];
+        else
+            node_destroy(&g->nodes[i]);
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        rg_link l = g->links[i];
+        if (!keep_link[i] || map[l.source] == RG_NONE || map[l.target] == RG_NONE) {
+            free(l.evidence);
+            continue;
+        }
+        l.source = map[l.source];
+        l.target = map[l.target];
+        g->links[m++] = l;
+    }
+    free(map);
+    g->n_nodes = n;
+    g->n_links = m;
+    /* the tables again: nodes now, links at their first use */
+    struct rg_graph_index *x = g->index;
+    rg_hmap_destroy(&x->nodes);
+    rg_hmap_init(&x->nodes);
+    free(x->link_slots);
+    x->link_slots = NULL;
+    x->link_cap = 0;
+    x->links_unindexed = true;
+    if (rg_hmap_reserve(&x->nodes, n) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (rg_hmap_put(&x->nodes, g->nodes[i].id, i) < 0)
+            return -1;
+    return 0;
 }
 
 int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_error *err)
@@ -548,6 +772,11 @@ int rg_graph_subgraph(const rg_graph *g, const bool *keep, rg_graph **out, rg_er
             if (rg_strset_has(&docs, d->id))
                 rc = rg_graph_add_document(sub, d->id, d->path, d->title, d->bytes, err);
             if (rc == 0 && rg_strset_has(&docs, d->id) && d->date && rg_graph_set_document_date(sub, d->id, d->date) < 0)
+                rc = rg_error_nomem(err);
+            /* the hash too; the records describe the whole graph's nodes */
+            bool failed = false;
+            if (rc == 0 && rg_strset_has(&docs, d->id) && d->sha256 &&
+                !(sub->docs[sub->n_docs - 1].sha256 = copy_or_null(d->sha256, &failed)))
                 rc = rg_error_nomem(err);
         }
         if (rc == 0)

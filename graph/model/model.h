@@ -103,6 +103,19 @@ typedef struct rg_link {
     size_t cap_evidence;
 } rg_link;
 
+/* What one document gave an entity node: the values its own part had.
+ * A node's label, kind and country are the smallest over its documents'
+ * values and its aliases their union; removing a document (an update that
+ * drops or rereads it, rg_graph_drop_documents) takes them again from the
+ * others' records. */
+typedef struct rg_doc_entity {
+    char *id;      /* the node's */
+    char *label;
+    char *kind;    /* NULL when the document gave none */
+    char *country; /* NULL when the document gave none */
+    rg_strset aliases;
+} rg_doc_entity;
+
 typedef struct rg_document {
     char *id;
     char *path;
@@ -110,6 +123,12 @@ typedef struct rg_document {
     long bytes;
     char *date; /* ISO 8601 as precise as the document says ("2020",
                    "2020-11", "2020-11-03"), or NULL when unknown */
+    char *sha256; /* of the file's bytes, 64 lowercase hex digits, or NULL */
+    /* its records, in id order once rg_graph_expand_records has run; an
+     * entity node of the document with no record here took the node's own
+     * values (a graph file writes only the records that differ) */
+    rg_doc_entity *entities;
+    size_t n_entities, cap_entities;
 } rg_document;
 
 typedef struct rg_graph {
@@ -119,10 +138,20 @@ typedef struct rg_graph {
     size_t n_links, cap_links;
     rg_document *docs;
     size_t n_docs, cap_docs;
+    char *catalog_sha256; /* of the catalog files it was built with, or NULL */
+    char *generator;      /* "relgraph 0.1.0": what wrote the file it was
+                             read from; NULL for a graph built here */
     struct rg_graph_index *index; /* private to the model (model.c) */
 } rg_graph;
 
 rg_graph *rg_graph_new(void);
+/* A new, empty graph whose evidence strings go to whole's pool, so that
+ * merging it into whole copies no sentence again: a part of one document,
+ * extracted on its own and merged at once. It must be freed before whole. */
+rg_graph *rg_graph_new_part(rg_graph *whole);
+/* Empty g (no node, link or document), keeping the room it has made, to
+ * extract the next part into. */
+void rg_graph_clear(rg_graph *g);
 /* Make room for n_nodes nodes and n_links links in all, so that a reader
  * who knows the counts grows nothing as it goes. */
 int rg_graph_reserve(rg_graph *g, size_t n_nodes, size_t n_links);
@@ -204,11 +233,57 @@ int rg_graph_set_document_date(rg_graph *g, const char *id, const char *date);
 /* The date of the document with this id, or NULL when unknown. */
 const char *rg_graph_document_date(const rg_graph *g, const char *id);
 
+/* The position of the document with this id in g->docs, or RG_NONE. O(1). */
+size_t rg_graph_document_index(const rg_graph *g, const char *id);
+
+/* Remove the entries of g->docs whose ids gone holds (only the entries:
+ * rg_graph_drop_documents removes what they gave). 0, or -1 when out of
+ * memory. */
+int rg_graph_remove_documents(rg_graph *g, const rg_strset *gone);
+
+/* Add a copy of e to d's records (no check for one of the same id). 0, or
+ * -1 when out of memory. */
+int rg_document_add_entity(rg_document *d, const rg_doc_entity *e);
+void rg_doc_entity_destroy(rg_doc_entity *e);
+/* Free what d holds (not d). */
+void rg_document_destroy(rg_document *d);
+
 /* Merge src into dst: nodes by id (aliases, documents and mentions
  * combined), links by source, target and relation (evidence and weights
  * combined; inferred while the evidence of both is). Associative and
  * commutative as seen by the writers. */
 int rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
+
+/* Remove the nodes not marked in keep_node and the links not marked in
+ * keep_link or whose ends go; the rest keep their order and are numbered
+ * again. 0, or -1 when out of memory (the graph is then only good to
+ * free). O(nodes + links). */
+int rg_graph_compact(rg_graph *g, const bool *keep_node, const bool *keep_link);
+
+/* Give every document a record for each entity node of its own that has
+ * none, with the node's values: after it, the records hold what each
+ * document gave, whatever merges and removals change in the nodes. For a
+ * part of one document just extracted, its records. Sorts each
+ * document's records by id. 0, or -1 when out of memory. O(records log). */
+int rg_graph_expand_records(rg_graph *g);
+
+/* Remove the documents whose ids are in gone and everything they gave
+ * (graph/model/drop.c): their report and recommendation nodes, their
+ * evidence (a link left with none goes, with its weight), their mentions
+ * and their share of entity nodes, whose label, kind, country and aliases
+ * are taken again from the other documents' records (expanded first);
+ * and every piece of catalog evidence, which rg_extract_finish adds again
+ * from what is left. Scores are cleared. The result is the merge of the
+ * other documents' parts, before finishing: byte for byte what a build
+ * of them writes once finished. 0, or -1 when out of memory.
+ * O(nodes + links + evidence). */
+int rg_graph_drop_documents(rg_graph *g, const rg_strset *gone, rg_error *err);
+
+/* rg_graph_merge of a part made with rg_graph_new_part(dst) and extracted
+ * from text (no catalog evidence), consuming it: the nodes and links dst
+ * does not have are moved, not copied; src is then only good to free.
+ * Any other src is merged as rg_graph_merge does. */
+int rg_graph_absorb(rg_graph *dst, rg_graph *src, rg_error *err);
 
 /* A copy of the nodes marked in keep[g->n_nodes], the links between them,
  * and the documents they come from; finished. */

@@ -1,21 +1,30 @@
 /* The build pipeline: catalog, extract in worker processes, merge, finish. */
+/* MAP_ANONYMOUS: the progress counters the workers share */
+#define _DEFAULT_SOURCE
 #include "graph/pipeline/pipeline.h"
 
 #include "export/json.h"
 #include "export/snapshot.h"
 #include "graph/base/file.h"
+#include "graph/base/hmap.h"
+#include "graph/base/sha256.h"
 #include "graph/base/text.h"
 #include "graph/model/extract.h"
 #include "graph/read/doc.h"
 #include "graph/rules/catalog.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 struct rg_pipeline {
@@ -23,14 +32,80 @@ struct rg_pipeline {
     rg_pipeline_phase_fn *phase;
     void *phase_ctx;
     rg_pipeline_notice_fn *notice;
+    rg_pipeline_progress_fn *progress;
     rg_catalog *cat;
     rg_reader *reader; /* the catalog compiled for reading */
+    char catalog_sha256[RG_SHA256_HEX]; /* of the catalog files, in order */
 };
 
 static void phase(const rg_pipeline *p, const char *name)
 {
     if (p->phase)
         p->phase(p->phase_ctx, name);
+}
+
+void rg_pipeline_phase(const rg_pipeline *p, const char *name)
+{
+    phase(p, name);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add a catalog file's name and bytes to h. */
+static int hash_catalog_file(rg_sha256 *h, const char *path, rg_error *err)
+{
+    char digest[RG_SHA256_HEX];
+    if (rg_sha256_file(path, digest, err) < 0)
+        return -1;
+    rg_sha256_add(h, digest, sizeof digest);
+    return 0;
+}
+
+/* The hash of the catalog files (the directory's *.json in name order, as
+ * the catalog reads them, then the extra files): a graph built with
+ * another catalog is rebuilt in full by an update. */
+static int hash_catalog(rg_pipeline *p, const rg_pipeline_options *opts, rg_error *err)
+{
+    rg_sha256 h;
+    rg_sha256_init(&h);
+    DIR *d = opendir(opts->catalog_dir);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = d ? 0 : rg_error_set(err, RG_ERR_IO, opts->catalog_dir, 0, "cannot open catalog directory: %s",
+                                  strerror(errno));
+    for (struct dirent *de; rc == 0 && (de = readdir(d)) != NULL;) {
+        size_t len = strlen(de->d_name);
+        if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || de->d_name[0] == '.')
+            continue;
+        if (rg_reserve((void **)&names, &cap, n, sizeof *names) < 0 || !(names[n] = rg_strdup(de->d_name)))
+            rc = rg_error_nomem(err);
+        else
+            n++;
+    }
+    if (d)
+        closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rg_buf path;
+        rg_buf_init(&path);
+        rg_buf_adds(&path, opts->catalog_dir);
+        rg_buf_addc(&path, '/');
+        rg_buf_adds(&path, names[i]);
+        rc = path.failed ? rg_error_nomem(err) : hash_catalog_file(&h, path.data, err);
+        rg_buf_destroy(&path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    for (size_t i = 0; i < opts->n_catalog_files && rc == 0; i++)
+        rc = hash_catalog_file(&h, opts->catalog_files[i], err);
+    if (rc == 0)
+        rg_sha256_hex(&h, p->catalog_sha256);
+    return rc;
 }
 
 int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error *err)
@@ -45,9 +120,12 @@ int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error
     p->phase = opts->phase;
     p->phase_ctx = opts->phase_ctx;
     p->notice = opts->notice;
+    p->progress = opts->progress;
     int rc = rg_catalog_load_dir(p->cat, opts->catalog_dir, err);
     for (size_t i = 0; i < opts->n_catalog_files && rc == 0; i++)
         rc = rg_catalog_load_file(p->cat, opts->catalog_files[i], err);
+    if (rc == 0)
+        rc = hash_catalog(p, opts, err);
     if (rc < 0 || !(p->reader = rg_reader_new(p->cat, err))) {
         rg_pipeline_free(p);
         return -1;
@@ -55,6 +133,11 @@ int rg_pipeline_new(const rg_pipeline_options *opts, rg_pipeline **out, rg_error
     phase(p, "catalog");
     *out = p;
     return 0;
+}
+
+const char *rg_pipeline_catalog_sha256(const rg_pipeline *p)
+{
+    return p->catalog_sha256;
 }
 
 void rg_pipeline_free(rg_pipeline *p)
@@ -66,30 +149,99 @@ void rg_pipeline_free(rg_pipeline *p)
     free(p);
 }
 
-/* Extract the documents first, first + step, ... of in into g, one at a
- * time: the corpus is never held whole. Each goes straight into g, which
- * gives the graph merging its own part would (rg_extract_doc), without
- * building the part; a document's notice goes to the caller. *failed gets
- * the index of the document that failed. */
-static int extract_some(const rg_pipeline *p, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
-                        size_t *failed, rg_error *err)
+/* Document i of in, extracted into part (made with rg_graph_new_part(g),
+ * empty) with its hash and its records (what a later update needs to
+ * remove it), then moved into g; part is left empty for the next. */
+static int extract_one(const rg_pipeline *p, const rg_inputs *in, size_t i, rg_graph *part, rg_graph *g,
+                       rg_error *err)
 {
-    int rc = 0;
-    for (size_t i = first; i < in->len && rc == 0; i += step) {
-        rg_doc *doc = NULL;
-        *failed = i;
-        rc = rg_doc_load(in->paths[i], &doc, err);
-        if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
-            free(doc->path);
-            if (!(doc->path = rg_strdup(in->names[i])))
-                rc = rg_error_nomem(err);
-        }
-        if (rc == 0 && doc->notice && p->notice)
-            p->notice(p->phase_ctx, in->names[i], doc->notice);
-        if (rc == 0)
-            rc = rg_extract_doc(p->reader, doc, g, err);
-        rg_doc_free(doc);
+    rg_doc *doc = NULL;
+    char digest[RG_SHA256_HEX];
+    int rc = rg_doc_load(in->paths[i], &doc, err);
+    if (rc == 0 && strcmp(doc->path, in->names[i]) != 0) {
+        free(doc->path);
+        if (!(doc->path = rg_strdup(in->names[i])))
+            rc = rg_error_nomem(err);
     }
+    if (rc == 0 && doc->notice && p->notice)
+        p->notice(p->phase_ctx, in->names[i], doc->notice);
+    if (rc == 0)
+        rc = rg_sha256_file(in->paths[i], digest, err);
+    if (rc == 0)
+        rc = rg_extract_doc(p->reader, doc, part, err);
+    if (rc == 0 && (!(part->docs[0].sha256 = rg_strdup(digest)) || rg_graph_expand_records(part) < 0))
+        rc = rg_error_nomem(err);
+    if (rc == 0)
+        rc = rg_graph_absorb(g, part, err);
+    rg_graph_clear(part);
+    rg_doc_free(doc);
+    return rc;
+}
+
+/* What the processes of one extraction have read so far, for the
+ * caller's progress line: documents and bytes per process, in memory the
+ * workers share with the parent (a worker writes its own slot only). */
+typedef struct tracker {
+    volatile unsigned long long *counts; /* [2 * jobs], or NULL: no progress */
+    long jobs;
+    size_t total;
+    unsigned long long total_bytes;
+} tracker;
+
+static void tracker_start(const rg_pipeline *p, const rg_inputs *in, long jobs, tracker *t)
+{
+    *t = (tracker){NULL, jobs, in->len, 0};
+    if (!p->progress)
+        return;
+    void *m = mmap(NULL, 2 * (size_t)jobs * sizeof *t->counts, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return; /* no progress line: nothing else changes */
+    t->counts = m;
+    for (size_t i = 0; i < in->len; i++) {
+        struct stat st;
+        if (stat(in->paths[i], &st) == 0 && st.st_size > 0)
+            t->total_bytes += (unsigned long long)st.st_size;
+    }
+}
+
+static void tracker_report(const rg_pipeline *p, const tracker *t)
+{
+    if (!t->counts)
+        return;
+    unsigned long long docs = 0, bytes = 0;
+    for (long k = 0; k < t->jobs; k++)
+        docs += t->counts[2 * k], bytes += t->counts[2 * k + 1];
+    p->progress(p->phase_ctx, (size_t)docs, t->total, bytes, t->total_bytes);
+}
+
+static void tracker_stop(tracker *t)
+{
+    if (t->counts)
+        munmap((void *)t->counts, 2 * (size_t)t->jobs * sizeof *t->counts);
+    t->counts = NULL;
+}
+
+/* Extract the documents first, first + step, ... of in into g, one at a
+ * time: the corpus is never held whole. A document's notice goes to the
+ * caller; done[0] and done[1] count the documents and bytes read (for the
+ * progress line). *failed gets the index of the document that failed. */
+static int extract_some(const rg_pipeline *p, const rg_inputs *in, size_t first, size_t step, rg_graph *g,
+                        size_t *failed, const tracker *t, rg_error *err)
+{
+    rg_graph *part = rg_graph_new_part(g);
+    int rc = part ? 0 : rg_error_nomem(err);
+    volatile unsigned long long *done = t->counts ? t->counts + 2 * first : NULL;
+    for (size_t i = first; i < in->len && rc == 0; i += step) {
+        *failed = i;
+        rc = extract_one(p, in, i, part, g, err);
+        if (rc == 0 && done) {
+            done[0]++;
+            done[1] += g->docs[g->n_docs - 1].bytes > 0 ? (unsigned long long)g->docs[g->n_docs - 1].bytes : 0;
+            if (first == 0) /* the parent speaks for all */
+                tracker_report(p, t);
+        }
+    }
+    rg_graph_free(part);
     return rc;
 }
 
@@ -105,6 +257,7 @@ typedef struct workers {
     long jobs;
     rg_buf dir;  /* the parts and the workers' errors */
     pid_t *pids; /* [1, jobs) */
+    const tracker *tracker;
 } workers;
 
 static void release(workers *w)
@@ -145,7 +298,7 @@ static int worker_job(const workers *w, long k)
     rg_error_clear(&werr);
     rg_graph *part = rg_graph_new();
     size_t failed = 0;
-    int rc = part ? extract_some(w->pipeline, w->in, (size_t)k, (size_t)w->jobs, part, &failed, &werr) : rg_error_nomem(&werr);
+    int rc = part ? extract_some(w->pipeline, w->in, (size_t)k, (size_t)w->jobs, part, &failed, w->tracker, &werr) : rg_error_nomem(&werr);
     snprintf(path, sizeof path, "%s/part-%ld.rgs", w->dir.data, k);
     FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
     if (rc == 0 && (!f || !rg_snapshot_write_stream(part, f)))
@@ -182,14 +335,21 @@ static void spawn(workers *w)
     }
 }
 
-/* Wait for every worker; -1 when one failed. */
+/* Wait for every worker, telling the progress every tenth of a second;
+ * -1 when one failed. */
 static int wait_all(const workers *w)
 {
     int rc = 0;
     for (long k = 1; k < w->jobs; k++) {
         int status = 0;
-        if (w->pids[k] <= 0 || waitpid(w->pids[k], &status, 0) < 0 || !WIFEXITED(status) ||
-            WEXITSTATUS(status) != 0)
+        pid_t got = -1;
+        while (w->tracker->counts && w->pids[k] > 0 && (got = waitpid(w->pids[k], &status, WNOHANG)) == 0) {
+            tracker_report(w->pipeline, w->tracker);
+            nanosleep(&(struct timespec){0, 100000000}, NULL);
+        }
+        if (!w->tracker->counts && w->pids[k] > 0)
+            got = waitpid(w->pids[k], &status, 0);
+        if (w->pids[k] <= 0 || got < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
             rc = -1;
     }
     return rc;
@@ -241,15 +401,16 @@ static int merge_parts(workers *w, int rc, rg_graph *g, rg_error *err)
     return rc;
 }
 
-static int extract_parallel(const rg_pipeline *p, const rg_inputs *in, long jobs, rg_graph *g, rg_error *err)
+static int extract_parallel(const rg_pipeline *p, const rg_inputs *in, long jobs, const tracker *t, rg_graph *g,
+                            rg_error *err)
 {
-    workers w = {p, in, jobs, {0}, NULL};
+    workers w = {p, in, jobs, {0}, NULL, t};
     if (workers_init(&w, err) < 0)
         return -1;
     spawn(&w);
     /* the parent's share, while the workers do theirs */
     size_t first_failed = RG_NONE, failed = 0;
-    int rc = extract_some(p, in, 0, (size_t)jobs, g, &failed, err);
+    int rc = extract_some(p, in, 0, (size_t)jobs, g, &failed, t, err);
     if (rc < 0)
         first_failed = failed;
     if (wait_all(&w) < 0)
@@ -273,9 +434,14 @@ int rg_pipeline_extract(const rg_pipeline *p, const rg_inputs *in, rg_graph **ou
     if (jobs > (long)in->len)
         jobs = (long)in->len;
     size_t failed;
-    int rc = jobs > 1 ? extract_parallel(p, in, jobs, *out, err) : extract_some(p, in, 0, 1, *out, &failed, err);
+    tracker t;
+    tracker_start(p, in, jobs > 1 ? jobs : 1, &t);
+    int rc = jobs > 1 ? extract_parallel(p, in, jobs, &t, *out, err) : extract_some(p, in, 0, 1, *out, &failed, &t, err);
+    tracker_stop(&t);
     if (jobs <= 1)
         phase(p, "extract");
+    if (rc == 0 && !((*out)->catalog_sha256 = rg_strdup(p->catalog_sha256)))
+        rc = rg_error_nomem(err);
     if (rc < 0) {
         rg_graph_free(*out);
         *out = NULL;
@@ -287,31 +453,129 @@ int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err)
 {
     if (rg_extract_finish(p->reader, g, err) < 0)
         return -1;
+    free(g->catalog_sha256);
+    if (!(g->catalog_sha256 = rg_strdup(p->catalog_sha256)))
+        return rg_error_nomem(err);
     rg_graph_finish(g);
     return 0;
 }
 
-int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err)
+/* What merge checks as it reads the parts: which part read each report,
+ * and the paths and hashes of all of them (for --expect). */
+typedef struct coverage {
+    rg_hmap by_id; /* document id → part */
+    rg_strset paths, hashes;
+    size_t problems;
+    rg_pipeline_problem_fn *problem;
+    void *ctx;
+} coverage;
+
+static void problem(coverage *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void problem(coverage *c, const char *fmt, ...)
 {
+    char line[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    c->problems++;
+    if (c->problem)
+        c->problem(c->ctx, line);
+}
+
+/* Note the reports part i read; a report another part read too is a
+ * problem, named with both parts. */
+static int cover(coverage *c, char *const *parts, size_t i, const rg_graph *part, rg_error *err)
+{
+    for (size_t k = 0; k < part->n_docs; k++) {
+        const rg_document *d = &part->docs[k];
+        size_t other;
+        if (rg_hmap_get(&c->by_id, d->id, &other)) {
+            problem(c, "%s: %s (%s) read twice: by %s and by %s", parts[i], d->id, d->path, parts[other], parts[i]);
+            continue;
+        }
+        if (rg_hmap_put(&c->by_id, d->id, i) < 0 || rg_strset_add(&c->paths, d->path) < 0 ||
+            (d->sha256 && rg_strset_add(&c->hashes, d->sha256) < 0))
+            return rg_error_nomem(err);
+    }
+    return 0;
+}
+
+/* Every report of expect read by some part: its path, or else its
+ * contents (a part made where the path was written otherwise). */
+static int check_expected(coverage *c, const rg_inputs *expect, rg_error *err)
+{
+    for (size_t i = 0; expect && i < expect->len; i++) {
+        char digest[RG_SHA256_HEX];
+        if (rg_strset_has(&c->paths, expect->names[i]))
+            continue;
+        if (rg_sha256_file(expect->paths[i], digest, err) < 0)
+            return -1;
+        if (!rg_strset_has(&c->hashes, digest))
+            problem(c, "%s: read by no part", expect->names[i]);
+    }
+    return 0;
+}
+
+static void coverage_destroy(coverage *c)
+{
+    rg_hmap_destroy(&c->by_id);
+    rg_strset_destroy(&c->paths);
+    rg_strset_destroy(&c->hashes);
+}
+
+int rg_pipeline_merge_checked(const rg_pipeline *p, char *const *parts, size_t n, const rg_inputs *expect,
+                              rg_pipeline_problem_fn *report, void *ctx, rg_graph **out, rg_error *err)
+{
+    coverage c = {.problem = report, .ctx = ctx};
+    rg_hmap_init(&c.by_id);
+    rg_strset_init(&c.paths);
+    rg_strset_init(&c.hashes);
+    rg_strset none;
+    rg_strset_init(&none);
     rg_graph *g = rg_graph_new();
     int rc = g ? 0 : rg_error_nomem(err);
     for (size_t i = 0; i < n && rc == 0; i++) {
         rg_graph *part = NULL;
         rc = rg_json_read(parts[i], &part, err);
+        /* a merged graph merges as its parts do: its catalog links come
+         * again from the whole (an agency's link to its country may go
+         * where another part names its parent) */
         if (rc == 0)
+            rc = rg_graph_drop_documents(part, &none, err);
+        size_t before = c.problems;
+        if (rc == 0)
+            rc = cover(&c, parts, i, part, err);
+        if (rc == 0 && c.problems == before && before == 0)
             rc = rg_graph_merge(g, part, err);
         rg_graph_free(part);
     }
+    if (rc == 0)
+        rc = check_expected(&c, expect, err);
+    if (rc == 0 && c.problems)
+        rc = rg_error_set(err, RG_ERR_INPUT, NULL, 0, "%zu report%s read twice or by no part: nothing written",
+                          c.problems, c.problems == 1 ? "" : "s");
     phase(p, "merge");
     if (rc == 0)
         rc = rg_pipeline_finish(p, g, err);
     phase(p, "finish");
+    coverage_destroy(&c);
     if (rc < 0) {
         rg_graph_free(g);
         g = NULL;
     }
     *out = g;
     return rc;
+}
+
+int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err)
+{
+    return rg_pipeline_merge_checked(p, parts, n, NULL, NULL, NULL, out, err);
 }
 
 /* Does the file at path open as JSON does, with { or [ (after a byte

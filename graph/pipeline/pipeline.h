@@ -55,6 +55,12 @@ typedef void rg_pipeline_phase_fn(void *ctx, const char *phase);
  * the worker process that reads it, so notices come in no fixed order. */
 typedef void rg_pipeline_notice_fn(void *ctx, const char *name, const char *notice);
 
+/* Called as the extraction goes (after each report the calling process
+ * reads, and every tenth of a second while it waits for the workers):
+ * reports and bytes read so far by all processes, and in all. */
+typedef void rg_pipeline_progress_fn(void *ctx, size_t done, size_t total, unsigned long long bytes,
+                                     unsigned long long total_bytes);
+
 typedef struct rg_pipeline_options {
     const char *catalog_dir;     /* the built-in catalog */
     char *const *catalog_files;  /* added to it, in order */
@@ -63,6 +69,7 @@ typedef struct rg_pipeline_options {
     rg_pipeline_phase_fn *phase; /* may be NULL */
     void *phase_ctx;             /* for phase and notice */
     rg_pipeline_notice_fn *notice; /* may be NULL */
+    rg_pipeline_progress_fn *progress; /* may be NULL */
 } rg_pipeline_options;
 
 typedef struct rg_pipeline rg_pipeline;
@@ -88,6 +95,18 @@ int rg_pipeline_finish(const rg_pipeline *p, rg_graph *g, rg_error *err);
  * merge them in order and finish the graph. */
 int rg_pipeline_merge(const rg_pipeline *p, char *const *parts, size_t n, rg_graph **out, rg_error *err);
 
+/* Called with each problem merge finds, one line each. */
+typedef void rg_pipeline_problem_fn(void *ctx, const char *line);
+
+/* rg_pipeline_merge that cannot lose a report in silence: a report (by
+ * id) that two parts read is a problem naming it and both parts; with
+ * expect, a report of it that no part read (by path, else by content
+ * hash) is one too. Each goes to report; when there is any, the result
+ * is an error (RG_ERR_INPUT) counting them, and no graph. A part may be
+ * a merged graph: a tree of merges gives the bytes of one merge. */
+int rg_pipeline_merge_checked(const rg_pipeline *p, char *const *parts, size_t n, const rg_inputs *expect,
+                              rg_pipeline_problem_fn *report, void *ctx, rg_graph **out, rg_error *err);
+
 /* Read a graph file: from its snapshot while that is fresh, else the JSON
  * (keeping a snapshot of a big one for the next time). A file that is no
  * JSON at all (a report, a PDF, ...) is an error (RG_ERR_INPUT) that says
@@ -96,5 +115,34 @@ int rg_pipeline_load(const char *path, rg_graph **out, rg_error *err);
 
 /* Build a graph from report files: extract, finish. */
 int rg_pipeline_build(const rg_pipeline *p, const rg_inputs *in, rg_graph **out, rg_error *err);
+
+/* Tell p's phase callback that the phase name has ended (update.c's). */
+void rg_pipeline_phase(const rg_pipeline *p, const char *name);
+
+/* The hash of the catalog files p was made with (64 hex digits). */
+const char *rg_pipeline_catalog_sha256(const rg_pipeline *p);
+
+/* What an update did (graph/pipeline/update.c). */
+typedef struct rg_update_summary {
+    size_t added, changed, removed, unchanged;
+    size_t moved; /* of the unchanged, given by another path (same file
+                     name and contents): their path is updated */
+    char rebuild[300]; /* why the graph was built in full instead, or "" */
+} rg_update_summary;
+
+/* Bring the graph file at graph_path up to date with the reports of in,
+ * the complete current set: a report whose path and content hash
+ * (sha256) the graph has is kept as it is (one of the same file name
+ * and contents under another path too, with its new path); the
+ * documents of the graph
+ * that in no longer has, or has with other contents, are removed
+ * (rg_graph_drop_documents); the new and changed reports are extracted
+ * and merged; the graph is finished. The result is byte for byte the
+ * graph rg_pipeline_build makes of in. A graph written by another
+ * version of relgraph or with other catalog files, or none at
+ * graph_path, is built in full instead, and sum->rebuild says why.
+ * O(reports' bytes to hash + graph + new reports). */
+int rg_pipeline_update(const rg_pipeline *p, const rg_inputs *in, const char *graph_path, rg_graph **out,
+                       rg_update_summary *sum, rg_error *err);
 
 #endif

@@ -16,6 +16,7 @@ void rg_context_free(rg_context *c)
         return;
     free(c->names.items);
     free(c->names_at);
+    free(c->named);
     for (size_t i = 0; i < c->n_local; i++)
         rg_entry_free(c->local[i]);
     free(c->local);
@@ -25,6 +26,7 @@ void rg_context_free(rg_context *c)
     free(c->ms);
     free(c->leaders);
     free(c->rec_block);
+    free(c->lead_ins);
     free(c->roles);
     free(c->actors);
     free(c);
@@ -77,6 +79,122 @@ static int sentence_mentions(rg_context *c, size_t i, rg_mention **ms, size_t *n
     return rg_mentions_find(c, c->doc->sentences[i].text, names, c->names_at[i + 1] - c->names_at[i], ms, n);
 }
 
+/* Does the surface a[0..an) end with b[0..bn) as its last words, case
+ * aside, qualified by the words before ("U.S.-Philippines Mutual Defense
+ * Treaty"), not attached to them ("Committee on Foreign Affairs of the
+ * House of Representatives")? */
+static bool ends_in_words(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an < bn + 2 || (a[an - bn - 1] != ' ' && a[an - bn - 1] != '-'))
+        return false;
+    size_t before = an - bn - 1;
+    if ((before >= 3 && strncmp(a + before - 3, " of", 3) == 0) ||
+        (before >= 4 && strncmp(a + before - 4, " the", 4) == 0))
+        return false;
+    for (size_t k = 0; k < bn; k++)
+        if (tolower((unsigned char)a[an - bn + k]) != tolower((unsigned char)b[k]))
+            return false;
+    return true;
+}
+
+/* The hash of the last word of s[0..n), case aside. */
+static size_t last_word_hash(const char *s, size_t n)
+{
+    size_t b = n;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '-')
+        b--;
+    size_t h = 5381;
+    for (size_t k = b; k < n; k++)
+        h = h * 33 + (size_t)tolower((unsigned char)s[k]);
+    return h;
+}
+
+typedef struct named_form {
+    size_t entry, hit, sentence; /* an entry's longest surface: its hit and sentence */
+    size_t tail;                 /* the hash of that surface's last word */
+    bool varied;                 /* written in surfaces of more than one length */
+} named_form;
+
+static int by_tail(const void *a, const void *b)
+{
+    const named_form *x = a, *y = b;
+    return (x->tail > y->tail) - (x->tail < y->tail);
+}
+
+/* A body or program the document names only by a short form that ends
+ * the full name of another it also names ("the Mutual Defense Treaty"
+ * after "the U.S.-Philippines Mutual Defense Treaty") is that other one:
+ * the catalog knows the short form as another country's treaty, but the
+ * document means its own. Its catalog names are given that entry. Keeps
+ * the entries named (c->named), each once. */
+static int short_forms(rg_context *c)
+{
+    const rg_catalog *cat = c->r->cat;
+    const rg_doc *doc = c->doc;
+    size_t *slot = calloc(cat->len ? cat->len : 1, sizeof *slot);
+    named_form *forms = malloc((c->names.len ? c->names.len : 1) * sizeof *forms);
+    c->named = malloc((c->names.len ? c->names.len : 1) * sizeof *c->named);
+    if (!slot || !forms || !c->named) {
+        free(slot), free(forms);
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_sentences; i++)
+        for (size_t k = c->names_at[i]; k < c->names_at[i + 1]; k++) {
+            const rg_name_hit *h = &c->names.items[k];
+            if (cat->entries[h->entry].type == RG_TYPE_ACTOR)
+                continue;
+            /* slot[e] is e's form only when that form says so */
+            size_t at = slot[h->entry];
+            if (at >= n || forms[at].entry != h->entry) {
+                slot[h->entry] = n;
+                forms[n++] = (named_form){.entry = h->entry, .hit = k, .sentence = i};
+                continue;
+            }
+            size_t was = c->names.items[forms[at].hit].len;
+            forms[at].varied |= h->len != was;
+            if (h->len > was) {
+                forms[at].hit = k;
+                forms[at].sentence = i;
+            }
+        }
+    for (size_t u = 0; u < n; u++) {
+        const rg_name_hit *h = &c->names.items[forms[u].hit];
+        forms[u].tail = last_word_hash(doc->sentences[forms[u].sentence].text + h->start, h->len);
+        c->named[u] = forms[u].entry;
+    }
+    c->n_named = n;
+    /* a short form and a full name end in the same word */
+    qsort(forms, n, sizeof *forms, by_tail);
+    for (size_t u = 0; u < n; u++) {
+        if (forms[u].varied)
+            continue;
+        const rg_name_hit *h = &c->names.items[forms[u].hit];
+        const char *s = doc->sentences[forms[u].sentence].text + h->start;
+        size_t e = forms[u].entry, target = RG_NONE, found = 0;
+        size_t v = u;
+        while (v > 0 && forms[v - 1].tail == forms[u].tail)
+            v--;
+        for (; v < n && forms[v].tail == forms[u].tail; v++) {
+            const rg_name_hit *g = &c->names.items[forms[v].hit];
+            size_t f = forms[v].entry;
+            if (f != e && cat->entries[f].type == cat->entries[e].type && cat->entries[f].kind &&
+                cat->entries[e].kind && strcmp(cat->entries[f].kind, cat->entries[e].kind) == 0 &&
+                ends_in_words(doc->sentences[forms[v].sentence].text + g->start, g->len, s, h->len)) {
+                target = f;
+                found++;
+            }
+        }
+        if (found != 1)
+            continue;
+        for (size_t k = 0; k < c->names.len; k++)
+            if (c->names.items[k].entry == e)
+                c->names.items[k].entry = target;
+    }
+    free(slot), free(forms);
+    return 0;
+}
+
 /* First pass: the catalog names of every body sentence (kept for the
  * second), the acronyms the document defines, and which countries it
  * names most. */
@@ -115,6 +233,8 @@ static int survey(rg_context *c)
     }
     c->names_at[doc->n_sentences] = c->names.len;
     if (rc == 0)
+        rc = short_forms(c);
+    if (rc == 0)
         choose_pair(c, count_of, cat->len);
     free(count_of);
     return rc;
@@ -126,10 +246,12 @@ static int survey(rg_context *c)
  * authors, and what others "will" do is a forecast. */
 static bool speaks_for_parties(const rg_doc *doc)
 {
-    static const char *const titles[] = {"Statement", "Declaration", "Communiqu", "Fact Sheet", "Readout"};
-    for (size_t k = 0; doc->title && k < sizeof titles / sizeof *titles; k++)
-        if (strstr(doc->title, titles[k]))
-            return true;
+    /* in any case: the White House heads its fact sheets "FACT SHEET:" */
+    static const char *const titles[] = {"statement", "declaration", "communiqu", "fact sheet", "readout"};
+    for (const char *t = doc->title; t && *t; t++)
+        for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+            if (rg_spells_ci(t, strlen(titles[k]), titles[k]))
+                return true;
     static const char *const pledges[] = {"e will ",         "e commit", "e reaffirm",
                                           "e are committed", "e pledge", "e intend"};
     size_t count = 0;
@@ -215,7 +337,8 @@ rg_context *rg_context_new(const rg_reader *r, const rg_doc *doc, rg_error *err)
     c->last_rec_block = RG_NONE;
     rg_hmap_init(&c->local_ids);
     c->rec_block = calloc(doc->n_blocks ? doc->n_blocks : 1, sizeof *c->rec_block);
-    if (!c->rec_block || !(c->acronyms = rg_matcher_new()) || survey(c) < 0) {
+    c->lead_ins = calloc(doc->n_blocks ? doc->n_blocks : 1, sizeof *c->lead_ins);
+    if (!c->rec_block || !c->lead_ins || !(c->acronyms = rg_matcher_new()) || survey(c) < 0) {
         rg_context_free(c);
         rg_error_nomem(err);
         return NULL;
@@ -241,7 +364,7 @@ static bool starts_with(const char *s, const char *prefix)
 static bool lead_in_recommends(const rg_context *c, long lead_in)
 {
     const char *t = c->doc->blocks[lead_in].text;
-    return c->rec_block[lead_in] || strstr(t, "recommend") || strstr(t, "should") || strstr(t, "urge") ||
+    return c->rec_block[lead_in] || c->lead_ins[lead_in].modality || strstr(t, "recommend") || strstr(t, "should") || strstr(t, "urge") ||
            strstr(t, "call on") || strstr(t, "shall") || strstr(t, "must");
 }
 
@@ -254,17 +377,45 @@ static int reserve(rg_context *c, size_t n)
     return 0;
 }
 
-/* The directive or commitment a sentence makes, if any. */
-static size_t directive_of(rg_context *c, const char *text, const rg_mention *ms, size_t n, const rg_block *b,
-                           rg_directive *d)
+/* The actor and agency mentions of a sentence as spans, in c->actors;
+ * their count. */
+static size_t actor_spans(rg_context *c, const rg_mention *ms, size_t n)
 {
     size_t n_actors = 0;
     for (size_t i = 0; i < n; i++)
         if (ms[i].entity->type != RG_TYPE_PROGRAM && !ms[i].qualifier)
             c->actors[n_actors++] = (rg_span){ms[i].start, ms[i].len}; /* an echo still heads a subject */
-    unsigned where = (b->kind == RG_BLOCK_ITEM ? RG_DIRECTIVE_ITEM : 0) |
-                     (b->kind == RG_BLOCK_HEADING ? RG_DIRECTIVE_TITLE : 0) | (c->voice ? RG_DIRECTIVE_VOICE : 0);
-    return rg_directive_read(text, c->actors, n_actors, where, d);
+    return n_actors;
+}
+
+/* Where a sentence of block b stands, as RG_DIRECTIVE_* flags. */
+static unsigned directive_where(const rg_context *c, const rg_block *b)
+{
+    return (b->kind == RG_BLOCK_ITEM ? RG_DIRECTIVE_ITEM : 0) | (b->kind == RG_BLOCK_HEADING ? RG_DIRECTIVE_TITLE : 0) |
+           (c->voice ? RG_DIRECTIVE_VOICE : 0);
+}
+
+/* The directive or commitment a sentence makes, if any. */
+static size_t directive_of(rg_context *c, const char *text, const rg_mention *ms, size_t n, const rg_block *b,
+                           rg_directive *d)
+{
+    size_t n_actors = actor_spans(c, ms, n);
+    return rg_directive_read(text, c->actors, n_actors, directive_where(c, b), d);
+}
+
+/* Sentence i closes block b: when it is a lead-in its items complete
+ * ("Washington and Tokyo should:"), note what it directs them to do. */
+static void note_lead_in(rg_context *c, size_t i, const rg_mention *ms, size_t n, const rg_block *b)
+{
+    const char *t = c->doc->sentences[i].text;
+    size_t len = strlen(t);
+    if (len == 0 || (t[len - 1] != ':' && t[len - 1] != '-' && (unsigned char)t[len - 1] != 0x94))
+        return;
+    rg_directive d;
+    size_t n_actors = actor_spans(c, ms, n);
+    rg_modality m = rg_directive_lead_in(t, c->actors, n_actors, directive_where(c, b), &d);
+    if (m)
+        c->lead_ins[c->doc->sentences[i].block] = (rg_lead_in){m, i, d.subject, d.subject_end};
 }
 
 /* The lead-in's mentions that lead: who it names, programs left out. */
@@ -285,14 +436,20 @@ static int read_leaders(rg_context *c, const rg_block *lead_in, rg_reading *out)
 }
 
 /* Do the items after a lead-in complete what it directs, and with what
- * modality: "the Task Force
- * shall--" ("(1) assess ..."), or an item that directs ("(5) include
+ * modality: a lead-in that ends where its directive leaves off ("the Task
+ * Force shall--" before "(1) assess ...", "Washington and Tokyo should:",
+ * "the leaders decided to:"), or an item that directs ("(5) include
  * coordination with allies--" before "(A) to leverage ...")? Not those of
  * a directive that ends on what it is about ("... sanctions on entities
- * that are supporting actions by the PRC--": "(1) to overthrow ..."). */
-static rg_modality directs_items(const rg_context *c, long lead_in)
+ * that are supporting actions by the PRC--": "(1) to overthrow ..."). An
+ * item that is an order by its own form ("- Deepen cooperation ...") needs
+ * no lead-in: by_lead_in false, only a provision that directs ("shall--")
+ * gives it a modality other than imperative. */
+static rg_modality directs_items(const rg_context *c, long lead_in, bool by_lead_in)
 {
     const rg_block *b = &c->doc->blocks[lead_in];
+    if (by_lead_in && c->lead_ins[lead_in].modality)
+        return c->lead_ins[lead_in].modality;
     if (b->kind == RG_BLOCK_ITEM)
         return c->rec_block[lead_in];
     static const char *const forms[] = {"shall", "should", "must", "will"};
@@ -331,7 +488,7 @@ static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t at, boo
         return RG_FORM_NONE;
     if (rg_directive_imperative(s->text))
         return item ? RG_FORM_ITEM : RG_FORM_EMPHASIZED;
-    if (item && b->lead_in >= 0 && directs_items(c, b->lead_in) && rg_directive_imperative_any_case(s->text))
+    if (item && b->lead_in >= 0 && directs_items(c, b->lead_in, true) && rg_directive_imperative_any_case(s->text))
         return RG_FORM_ITEM;
     return RG_FORM_NONE;
 }
@@ -438,9 +595,18 @@ static int read_recommendation(rg_context *c, const rg_sentence *s, const rg_dir
         any_lead |= np > 0;
     }
     /* Items under "the report recommends that U.S. and ROK
-     * policymakers:" are led by whoever the lead-in names. */
-    if (!any_lead && out->lead_in >= 0 && read_leaders(c, &doc->blocks[out->lead_in], out) < 0)
-        return -1;
+     * policymakers:" are led by whoever the lead-in names; under "the
+     * leaders decided to:", by whom its subject stands for. */
+    if (!any_lead && out->lead_in >= 0) {
+        if (read_leaders(c, &doc->blocks[out->lead_in], out) < 0)
+            return -1;
+        const rg_lead_in *li = &c->lead_ins[out->lead_in];
+        if (!out->n_leaders && li->modality) {
+            out->n_parties =
+                resolve_parties(c, doc->sentences[li->sentence].text, NULL, 0, li->subject, li->subject_end);
+            out->parties = c->parties;
+        }
+    }
     remember_subjects(c, out);
     return 0;
 }
@@ -470,6 +636,8 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
     bool first_in_block = i == 0 || doc->sentences[i - 1].block != s->block;
     rg_directive d;
     size_t at = directive_of(c, s->text, ms, n, b, &d);
+    if (i + 1 == doc->n_sentences || doc->sentences[i + 1].block != s->block)
+        note_lead_in(c, i, ms, n, b);
     bool example;
     out->form = form_of(c, s, at, first_in_block, &example);
     /* in an audit report, a directive outside its proposals (and its
@@ -483,8 +651,10 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
     if (out->form != RG_FORM_NONE) {
         if (at != RG_NONE)
             out->subject = d.subject, out->modal = at;
-        /* an imperative item under "the Task Force shall--" is a "shall" */
-        rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in) : RG_MODALITY_NONE;
+        /* an imperative item under "the Task Force shall--" is a "shall";
+         * one in lower case under "Washington and Tokyo should:", a "should" */
+        bool own_form = at == RG_NONE && rg_directive_imperative(s->text);
+        rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in, !own_form) : RG_MODALITY_NONE;
         out->modality = at != RG_NONE ? d.modality : directed ? directed : RG_MODALITY_IMPERATIVE;
         return read_recommendation(c, s, &d, out);
     }

@@ -144,6 +144,19 @@ static bool auxiliary(const char *s, size_t n)
     return word_in(s, n, aux, COUNT(aux));
 }
 
+/* Is w[0..n) a verb of the lexicon, or one with a prefix that joins
+ * another to it: "co-fund", "co-develop", "re-establish"? */
+static bool verb_word(const char *w, size_t n)
+{
+    if (listed(verbs, COUNT(verbs), w, n))
+        return true;
+    static const char *const prefixes[] = {"co", "re"};
+    for (size_t k = 0; k < COUNT(prefixes); k++)
+        if (n > 3 && w[2] == '-' && word_is(w, 2, prefixes[k]))
+            return listed(verbs, COUNT(verbs), w + 3, n - 3);
+    return false;
+}
+
 /* An imperative opening text: "Deepen ...", "Jointly reexamine ...";
  * with any_case also "assess ..." and "to leverage ...", as a bill's
  * items under a provision that directs ("the Task Force shall—") read. */
@@ -167,12 +180,44 @@ static bool imperative(const char *text, bool any_case)
     for (size_t i = 1; i < n; i++)
         if (isupper((unsigned char)w[i]))
             return false; /* an acronym or a name, not a verb */
-    if (!listed(verbs, COUNT(verbs), w, n))
+    if (!verb_word(w, n))
         return false;
     /* "Support for the alliance remains strong": the verb read as a noun */
     static const char *const noun_followers[] = {"of", "for", "is", "are", "was", "were", "has", "have"};
     const char *next = skip_spaces(w + n);
     return w[n] == ' ' && !word_in(next, word_len(next), noun_followers, COUNT(noun_followers));
+}
+
+/* Does a segment before the subject at t[end] set a condition ("If
+ * deterrence fails, China could ...", "Without such steps, Japan could
+ * ..."), so that a "could" after it foresees rather than proposes? */
+static bool conditioned(const char *t, size_t end)
+{
+    static const char *const conditions[] = {"if", "unless", "without", "absent", "should", "were"};
+    for (size_t b = 0; b < end;) {
+        const char *w = skip_spaces(t + b);
+        if (word_in(w, word_len(w), conditions, COUNT(conditions)))
+            return true;
+        size_t e = b + strcspn(t + b, ",");
+        if (e >= end)
+            break;
+        b = e + 1;
+    }
+    return false;
+}
+
+/* Does what follows a "could" propose a deed ("also assign a liaison
+ * cell", "launch such a mechanism") rather than a benefit or a
+ * possibility ("help", "be", "not")? */
+static bool proposes_a_deed(const char *after)
+{
+    const char *w = skip_spaces(after);
+    size_t n = word_len(w);
+    while (n && is_adverb(w, n)) {
+        w = skip_spaces(w + n);
+        n = word_len(w);
+    }
+    return !word_is(w, n, "help") && verb_word(w, n);
 }
 
 bool rg_directive_imperative(const char *text)
@@ -190,13 +235,17 @@ bool rg_directive_imperative_any_case(const char *text)
 enum {
     ANY_SUBJECT = 0,
     ACTOR_SUBJECT = 1, /* the subject is an actor, named or not */
-    LIST_ONLY = 2,     /* only in a list item */
+    NAMED_OUTSIDE_LIST = 2, /* outside a list item, only with a subject that names an actor:
+                             * "USAID could work with ...", not "This could entail ..." */
     TO_LATER = 4,      /* "instructed their ministers to ...": a "to" follows */
     THAT_CLAUSE = 8,   /* "recommends that X do": X leads */
     VERB_NEXT = 16,    /* "look forward to advancing", not "to the summit" */
     COMMITMENT = 32,   /* "reaffirm our commitment to": needs "commitment" after it */
     VOICE = 64,        /* only where the document speaks for its parties: in a
                         * report, "the two countries will" is a forecast */
+    PASSIVE = 128,     /* "the Ministry is encouraged to act", "it is
+                        * recommended that": after "is" or "are" only
+                        * ("was encouraged to" reports), and a verb next */
 };
 
 #define FORM(words, needs, modality) {words, sizeof words - 1, needs, RG_MODALITY_##modality}
@@ -220,17 +269,25 @@ static const struct form {
     FORM("call for", ACTOR_SUBJECT, CALL),
     FORM("call on", ACTOR_SUBJECT, CALL),
     FORM("call upon", ACTOR_SUBJECT, CALL),
+    FORM("called for", ACTOR_SUBJECT | VOICE, CALL),
+    FORM("called on", ACTOR_SUBJECT | VOICE, CALL),
+    FORM("called upon", ACTOR_SUBJECT | VOICE, CALL),
     FORM("calls for", ACTOR_SUBJECT, CALL),
     FORM("calls on", ACTOR_SUBJECT, CALL),
     FORM("calls upon", ACTOR_SUBJECT, CALL),
     FORM("commit to", ACTOR_SUBJECT, COMMIT),
     FORM("commits to", ACTOR_SUBJECT, COMMIT),
     FORM("committed to", ACTOR_SUBJECT, COMMIT),
-    FORM("could", ACTOR_SUBJECT | LIST_ONLY, COULD),
+    FORM("could", ACTOR_SUBJECT | NAMED_OUTSIDE_LIST, COULD),
+    FORM("decide to", ACTOR_SUBJECT | VOICE, AGREE),
+    FORM("decided to", ACTOR_SUBJECT | VOICE, AGREE),
+    FORM("decides to", ACTOR_SUBJECT | VOICE, AGREE),
     FORM("demands that", ANY_SUBJECT, NEED),
     FORM("determined to", ACTOR_SUBJECT | VOICE, INTEND),
+    FORM("directed to", ACTOR_SUBJECT | PASSIVE, URGE),
     FORM("emphasize the need to", ACTOR_SUBJECT, NEED),
     FORM("emphasized the need to", ACTOR_SUBJECT, NEED),
+    FORM("encouraged to", ACTOR_SUBJECT | PASSIVE, URGE),
     FORM("highlight", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("highlighted", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("highlights", ACTOR_SUBJECT | COMMITMENT, COMMIT),
@@ -254,6 +311,7 @@ static const struct form {
     FORM("reaffirmed", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("reaffirms", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("recommend that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
+    FORM("recommended that", ACTOR_SUBJECT | THAT_CLAUSE | PASSIVE, RECOMMEND),
     FORM("recommends that", ACTOR_SUBJECT | THAT_CLAUSE, RECOMMEND),
     FORM("recommit to", ACTOR_SUBJECT, COMMIT),
     FORM("redouble", ACTOR_SUBJECT | COMMITMENT, COMMIT),
@@ -261,6 +319,7 @@ static const struct form {
     FORM("reiterated", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("reiterates", ACTOR_SUBJECT | COMMITMENT, COMMIT),
     FORM("renew", ACTOR_SUBJECT | COMMITMENT, COMMIT),
+    FORM("requested to", ACTOR_SUBJECT | PASSIVE, URGE),
     FORM("require us to", ANY_SUBJECT, NEED),
     FORM("resolve to", ACTOR_SUBJECT | VOICE, INTEND),
     FORM("resolved to", ACTOR_SUBJECT | VOICE, INTEND),
@@ -455,8 +514,11 @@ static void subject_segment(const char *t, size_t m, size_t *start, size_t *end)
 }
 
 /* Is the subject t[start..end) headed by an actor? Its head is the last
- * word before the first preposition, adverbs set aside. */
-static bool actor_subject(const char *t, size_t start, size_t end, const rg_span *actors, size_t n_actors)
+ * word before the first preposition, adverbs set aside. With named, only
+ * a name counts ("U.S. Forces Japan could"), not a noun for people who act
+ * ("officials could"). */
+static bool actor_subject(const char *t, size_t start, size_t end, const rg_span *actors, size_t n_actors,
+                          bool named)
 {
     size_t cut = find_word(t + start + 1, end > start + 1 ? end - start - 1 : 0, prepositions, COUNT(prepositions));
     cut = cut == RG_NONE ? end : start + 1 + cut;
@@ -491,7 +553,7 @@ static bool actor_subject(const char *t, size_t start, size_t end, const rg_span
         size_t n = e - b;
         if (n > 2 && t[e - 2] == '\'' && t[e - 1] == 's')
             n -= 2;
-        return actor_noun(t + b, n);
+        return !named && actor_noun(t + b, n);
     }
 }
 
@@ -591,18 +653,39 @@ static size_t leads_start(const char *t, size_t start)
  * that its modal is the sentence's own? "It is the sense of Congress that
  * the United States must ...", "President Yoon affirmed that the ROK
  * will ...": the words before its "that". */
-static bool framing_clause(const char *t, size_t start, size_t end)
+static bool framing_clause(const char *t, size_t start, size_t end, bool *authors)
 {
     static const char *const that[] = {"that"};
     size_t at = find_word(t + start, end - start, that, 1);
-    if (at == RG_NONE)
+    *authors = false;
+    if (at == RG_NONE || find_word(t + start + at + 4, end - start - at - 4, embedders, COUNT(embedders)) != RG_NONE)
         return false;
     static const char *const frames[] = {"congress", "senate", "house", "affirmed", "affirms", "reaffirmed",
                                          "reaffirm", "confirmed", "confirms", "declared", "declare"};
     char before[16];
-    return rg_word_before(t, start + at, before, sizeof before) != RG_NONE &&
-           word_in(before, strlen(before), frames, COUNT(frames)) &&
-           find_word(t + start + at + 4, end - start - at - 4, embedders, COUNT(embedders)) == RG_NONE;
+    if (rg_word_before(t, start + at, before, sizeof before) == RG_NONE)
+        return false;
+    if (word_in(before, strlen(before), frames, COUNT(frames)))
+        return true;
+    /* the authors' thesis: "This brief argues that Washington should ...",
+     * "We conclude that ...", "This report, ..., makes the case that ...";
+     * not what others argue ("Some observers argue that ...") */
+    static const char *const theses[] = {"argue",    "argues",   "argued",  "contend",  "contends", "conclude",
+                                         "concludes", "believe", "believes", "propose", "proposes", "case"};
+    static const char *const authors_words[] = {"this", "we", "i", "our"};
+    if (!word_in(before, strlen(before), theses, COUNT(theses)))
+        return false;
+    for (size_t b = 0;;) {
+        size_t e = b + strcspn(t + b, ",");
+        if (!adverbial_segment(t + b, e - b)) {
+            const char *w = skip_spaces(t + b);
+            *authors = word_in(w, word_len(w), authors_words, COUNT(authors_words));
+            return *authors;
+        }
+        if (!t[e])
+            return false;
+        b = e + 1;
+    }
 }
 
 /* What follows the form at t[i..i+len) that unmakes it: "must not have
@@ -637,6 +720,22 @@ static bool unmade_by_what_follows(const char *t, size_t i, size_t len, int need
         return find_word(after, strcspn(after, ".;"), to, 1) == RG_NONE;
     }
     return false;
+}
+
+/* A passive form at t[i..i+len) that directs: after "is" or "are" ("the
+ * Ministry is encouraged to", "it is recommended that"; "was encouraged
+ * to" reports what happened), and, unless a that-clause follows, with a
+ * verb next ("is directed to expand", not "is directed to the Congress"). */
+static bool present_passive(const char *t, size_t i, size_t len, int needs)
+{
+    static const char *const present[] = {"is", "are"};
+    char before[8];
+    if (rg_word_before(t, i, before, sizeof before) == RG_NONE || !word_in(before, strlen(before), present, COUNT(present)))
+        return false;
+    if (needs & THAT_CLAUSE)
+        return true;
+    const char *after = skip_spaces(t + i + len);
+    return verb_word(after, word_len(after));
 }
 
 /* Where the subject of "recommends that X do" ends: past its names and
@@ -700,8 +799,8 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         }
         const struct form *f = &forms[which];
         /* the cheap tests first: most words of a report are read here */
-        if (((f->needs & LIST_ONLY) && !(where & RG_DIRECTIVE_ITEM)) ||
-            ((f->needs & VOICE) && !(where & RG_DIRECTIVE_VOICE)))
+        bool named_only = (f->needs & NAMED_OUTSIDE_LIST) && !(where & RG_DIRECTIVE_ITEM);
+        if (((f->needs & VOICE) && !(where & RG_DIRECTIVE_VOICE)) || (named_only && !proposes_a_deed(t + i + len)))
             continue;
         /* "need to" after "will", "to", "and": no order of its own; nor
          * is a form denied ("did not plan to") */
@@ -713,24 +812,36 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
             (f->words[0] == 'n' ? word_in(before, strlen(before), not_before_need, COUNT(not_before_need))
                                 : word_in(before, strlen(before), denials, COUNT(denials))))
             continue;
-        if (only_a_lead_in(t, n, i, len))
+        if (!(where & RG_DIRECTIVE_LEAD_IN) && only_a_lead_in(t, n, i, len))
             continue;
         size_t s_start, s_end;
         subject_segment(t, i, &s_start, &s_end);
         size_t author_end = 0, embedded = find_word(t + s_start, s_end - s_start, embedders, COUNT(embedders));
         if (embedded != RG_NONE) {
-            if (!framing_clause(t, s_start, s_end))
+            bool authors;
+            if (!framing_clause(t, s_start, s_end, &authors))
                 continue;
             /* the subject is the framed clause's: "that the United States" */
             s_start += embedded + 4;
-            if (strstr(t, "sense of") && strstr(t, "sense of") < t + s_start)
-                author_end = s_start; /* "It is the sense of Congress that" */
+            if (authors || (strstr(t, "sense of") && strstr(t, "sense of") < t + s_start))
+                author_end = s_start; /* "It is the sense of Congress that", "This brief argues that" */
         }
-        bool actor = actor_subject(t, s_start, s_end, actors, n_actors) ||
-                     (shares_the_subject(t, i) && opening_actor(t, actors, n_actors));
+        /* "This report recommends that the Department ...": who recommends
+         * may be the document; who is to act is an actor */
+        bool actor = actor_subject(t, s_start, s_end, actors, n_actors, false) ||
+                     (shares_the_subject(t, i) && opening_actor(t, actors, n_actors)) ||
+                     ((f->needs & THAT_CLAUSE) &&
+                      actor_subject(t, i + len, that_subject_end(t, i + len, actors, n_actors), actors, n_actors, false));
         if (unmade_by_what_follows(t, i, len, f->needs, actor))
             continue;
         if ((f->needs & ACTOR_SUBJECT) && !actor)
+            continue;
+        /* outside a list, "could" proposes only what a named actor might do
+         * ("U.S. Forces Japan could also assign ..."), and only a deed (not
+         * "could help", "could be", "could not": passed over above) */
+        if (named_only && (!actor_subject(t, s_start, s_end, actors, n_actors, true) || conditioned(t, s_start)))
+            continue;
+        if ((f->needs & PASSIVE) && !present_passive(t, i, len, f->needs))
             continue;
         /* "Washington and Seoul have committed to ...": in a report, what
          * was done; in a joint statement, what its parties bind themselves to */
@@ -755,6 +866,56 @@ size_t rg_directive_read(const char *t, const rg_span *actors, size_t n_actors, 
         return i;
     }
     return RG_NONE;
+}
+
+rg_modality rg_directive_lead_in(const char *t, const rg_span *actors, size_t n_actors, unsigned where,
+                                 rg_directive *out)
+{
+    /* the end of the words, past the colon or dash and any adverb ("The two
+     * governments should also:") */
+    size_t e = strlen(t);
+    while (e > 0 && (t[e - 1] == ':' || t[e - 1] == '-' || t[e - 1] == ' '))
+        e--;
+    if (e >= 3 && strncmp(t + e - 3, "\xe2\x80\x94", 3) == 0)
+        e -= 3;
+    if (e == strlen(t))
+        return RG_MODALITY_NONE; /* no lead-in */
+    for (;;) {
+        size_t b = e;
+        while (b > 0 && isalpha((unsigned char)t[b - 1]))
+            b--;
+        if (b == e || b == 0 || !is_adverb(t + b, e - b))
+            break;
+        e = b;
+        while (e > 0 && t[e - 1] == ' ')
+            e--;
+    }
+    /* a form ends there ("should", "decided to"), or a purpose
+     * ("in order to") follows the directive */
+    bool ends = false;
+    size_t words = 0;
+    for (size_t b = e; b > 0 && words < 3 && !ends; b--) {
+        if (isalpha((unsigned char)t[b - 1]) || (b < e && !isalpha((unsigned char)t[b])))
+            continue;
+        words++;
+        size_t which, len = form_at(t + b, false, &which);
+        ends = (len && b + len == e) || (e - b == strlen("in order to") && strncmp(t + b, "in order to", e - b) == 0);
+    }
+    size_t at = rg_directive_read(t, actors, n_actors, where | RG_DIRECTIVE_LEAD_IN, out);
+    if (at == RG_NONE)
+        return RG_MODALITY_NONE;
+    /* "recommends that U.S. and ROK policymakers:": the items say what they
+     * are to do, when no verb of the lexicon follows the subject */
+    if (!ends && out->modality == RG_MODALITY_RECOMMEND) {
+        ends = true;
+        for (size_t b = out->subject_end; b < e && ends; b++)
+            if (isalpha((unsigned char)t[b]) && !isalpha((unsigned char)t[b - 1]))
+                ends = !verb_word(t + b, word_len(t + b));
+    }
+    if (ends)
+        return out->modality;
+    *out = (rg_directive){.at = RG_NONE};
+    return RG_MODALITY_NONE;
 }
 
 size_t rg_directive_modal(const char *t, const rg_span *actors, size_t n_actors, bool list_item,

@@ -3,11 +3,13 @@
  *
  * Light grammar over one sentence, no parser: a recommendation is either
  * - a directive, "X should / must / shall / ought to / needs to ...", "X
- *   would be well served by ...", "X could ..." in a list item; or a
+ *   would be well served by ...", "X could ..." in a list item or, with a
+ *   named actor as X, anywhere ("USAID could work with ..."); or a
  *   commitment or a call, "X commits / pledges / agrees to ...", "we
  *   reaffirm our commitment to ...", "X urges / calls on Y to ...", "GAO
- *   recommends that Y ...", and, where the document speaks for its
- *   parties (a joint statement), "we will ...", "we intend / seek to ...";
+ *   recommends that Y ...", "This brief argues that Y should ...", and,
+ *   where the document speaks for its parties (a joint statement), "we
+ *   will ...", "we intend / seek to ...", "the leaders called for ...";
  *   each with its modality (graph/base/types.h);
  * - an imperative, a sentence that opens with a verb in its base form
  *   ("Deepen cooperation ...", "Jointly reexamine ..."), when it stands in
@@ -40,6 +42,7 @@ enum {
     RG_DIRECTIVE_TITLE = 2, /* a heading in title case: "State Should Require Plans" */
     RG_DIRECTIVE_VOICE = 4, /* the document speaks for its parties (a joint statement):
                              * "will", "intend to", "seek to" commit them */
+    RG_DIRECTIVE_LEAD_IN = 8, /* read a list's lead-in ("X should:") for what its items complete */
 };
 
 /* What makes a sentence a recommendation. */
@@ -57,6 +60,14 @@ typedef struct rg_directive {
  * the sentence, in order; where holds RG_DIRECTIVE_* flags. */
 size_t rg_directive_read(const char *text, const rg_span *actors, size_t n_actors, unsigned where,
                          rg_directive *out);
+
+/* The modality a list's lead-in gives the items after it, when it ends
+ * where its directive leaves off, so that each item completes it: "Washington
+ * and Tokyo should:", "the leaders decided to:", "..., which shall—", "shall
+ * provide ... in order to—", "recommends that U.S. policymakers:". Else
+ * RG_MODALITY_NONE. *out says more, as rg_directive_read's. */
+rg_modality rg_directive_lead_in(const char *text, const rg_span *actors, size_t n_actors, unsigned where,
+                                 rg_directive *out);
 
 /* Offset of the modal that makes text a directive, or RG_NONE.
  * actors are the actor and agency mentions of the sentence, in order;

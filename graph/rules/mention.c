@@ -287,11 +287,42 @@ static bool ends_with_word(const char *name, const char *word)
     return n > w && name[n - w - 1] == ' ' && strcmp(name + n - w, word) == 0;
 }
 
+/* Does name end with the words w, of k bytes? */
+static bool ends_with_words(const char *name, const char *w, size_t k)
+{
+    size_t n = strlen(name);
+    return n > k && name[n - 1] == w[k - 1] && name[n - k - 1] == ' ' && memcmp(name + n - k, w, k) == 0;
+}
+
+/* The one catalogued agency that the document names and whose name ends
+ * in the short name w of one or two words: "the Army, Navy, and Air
+ * Force" of a report that names the Department of the Army (the U.S.
+ * Army), or NULL. */
+static const rg_entry *named_here(const rg_context *c, const char *w, rg_node_type type)
+{
+    const char *space = strchr(w, ' ');
+    if (type != RG_TYPE_AGENCY || (space && strchr(space + 1, ' ')))
+        return NULL;
+    const rg_entry *found = NULL;
+    size_t wl = strlen(w);
+    for (size_t k = 0; k < c->n_named && wl; k++) {
+        const rg_entry *e = &c->r->cat->entries[c->named[k]];
+        if (e == found || e->type != type || !ends_with_words(e->name, w, wl))
+            continue;
+        if (found)
+            return NULL;
+        found = e;
+    }
+    return found;
+}
+
 /* The entity a shaped name stands for. In order: a catalog entry with
  * that name or alias; with its country qualifier set aside ("South Korean
  * Ministry of Health and Welfare"); the qualified catalog name of the
  * report's own countries ("Indo-Pacific Strategy" in a report about the
- * United States); else a body or program of this document's own, named
+ * United States); a short name of one or two words that ends the name of
+ * the one catalogued entity the document names so ("Army" after the
+ * Department of the Army); else a body or program of this document's own, named
  * without an abbreviated qualifier ("ROK Nuclear Safety Commission" is the
  * Nuclear Safety Commission, of the ROK) but for commands and forces,
  * named with their country ("ROK Strategic Command"). An unqualified body
@@ -300,7 +331,15 @@ static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type typ
                                const rg_entry *owner, bool *failed)
 {
     const rg_reader *r = c->r;
-    const rg_entry *e = by_form(r, name, failed);
+    /* "Japan's Ministry of Defense" is Japan's, whatever other country
+     * has a body of that name */
+    const rg_entry *e = owner && rg_entry_is_country(owner) ? by_stem(r, owner, name, failed) : NULL;
+    if (!e)
+        e = by_form(r, name, failed);
+    /* "Exercise Talisman Sabre" is the exercise the catalog names without
+     * its head */
+    if (!e && strncmp(name, "Exercise ", 9) == 0)
+        e = by_form(r, name + 9, failed);
     if (e)
         return e;
     size_t qlen = 0;
@@ -330,6 +369,8 @@ static const rg_entry *resolve(rg_context *c, const char *name, rg_node_type typ
     }
     if (*failed)
         return NULL;
+    if (!country && (e = named_here(c, name, type)) != NULL)
+        return e;
     /* an abbreviation qualifies an agency's name without being part of
      * it; but commands, forces and task forces are named with their
      * country ("ROK Strategic Command", "PRC Sanctions Task Force") */
@@ -605,6 +646,38 @@ static size_t trailing_owner(const char *text, const list *ms, const rg_shape *s
     return RG_NONE;
 }
 
+/* "the Committee on Armed Services and the Committee on Foreign Relations
+ * of the Senate": the chamber named after the second committee is the
+ * first's too. True with *chamber the chamber's words in the second name
+ * ("Senate") and its entity. */
+static bool shared_chamber(rg_context *c, const char *text, const list *ms, const rg_shape *s, rg_mention *chamber)
+{
+    static const char joined[] = " and the Committee ";
+    size_t end = s->start + s->len;
+    if (s->head_len != 9 || strncmp(text + s->head_start, "Committee", 9) != 0 ||
+        strncmp(text + end, joined, sizeof joined - 1) != 0)
+        return false;
+    const rg_mention *next = NULL;
+    for (size_t k = 0; k < ms->len && !next; k++)
+        if (ms->items[k].start == end + 9)
+            next = &ms->items[k];
+    if (!next || next->entity->type != RG_TYPE_AGENCY || !next->entity->parent)
+        return false;
+    bool failed = false;
+    const rg_entry *house = by_form(c->r, next->entity->parent, &failed);
+    if (!house || !house->kind || strcmp(house->kind, "legislature") != 0)
+        return false;
+    /* the chamber's words: after the last " of the " of the second name */
+    size_t at = RG_NONE;
+    for (size_t i = next->start; i + 8 <= next->start + next->len; i++)
+        if (strncmp(text + i, " of the ", 8) == 0)
+            at = i + 8;
+    if (at == RG_NONE)
+        return false;
+    *chamber = (rg_mention){.start = at, .len = next->start + next->len - at, .entity = house};
+    return true;
+}
+
 /* The committee of a chamber by the names the catalog gives such bodies:
  * "Committee on Finance" of the Senate is the "Senate Committee on
  * Finance" or the "Senate Finance Committee". *local gets the first of
@@ -748,10 +821,14 @@ static void add_body(rg_context *c, const char *text, list *ms, const rg_shape *
             cut.len = s->head_start + s->head_len - s->start;
     size_t s_end = s->start + s->len, name_end = s_end;
     size_t chamber = trailing_owner(text, ms, s, s->head_start + s->head_len, &name_end);
-    const rg_entry *owner = chamber != RG_NONE ? ms->items[chamber].entity : owner_of(ms, s);
+    rg_mention shared;
+    const rg_mention *chamber_m = chamber != RG_NONE ? &ms->items[chamber] : NULL;
+    if (!chamber_m && shared_chamber(c, text, ms, s, &shared))
+        chamber_m = &shared;
+    const rg_entry *owner = chamber_m ? chamber_m->entity : owner_of(ms, s);
     bool company = owner && owner->type == RG_TYPE_ACTOR && strcmp(owner->kind, "company") == 0;
     /* "ASEAN's Outlook on the Indo-Pacific" is the ASEAN Outlook */
-    bool named_by = owner && chamber == RG_NONE && s->type == RG_TYPE_PROGRAM && owner->type == RG_TYPE_ACTOR &&
+    bool named_by = owner && !chamber_m && s->type == RG_TYPE_PROGRAM && owner->type == RG_TYPE_ACTOR &&
                     !rg_entry_is_country(owner) && !company;
     char *owner_name = NULL;
     if (named_by && !(owner_name = rg_strndup(text + s->owner_start, s->owner_len))) {
@@ -766,9 +843,9 @@ static void add_body(rg_context *c, const char *text, list *ms, const rg_shape *
     const char *kind = company ? "organization" : s->kind;
     if (!failed && s->generic) {
         entities[0] = longer_local(c, name, type);
-    } else if (!failed && chamber != RG_NONE && strcmp(owner->kind, "legislature") == 0) {
+    } else if (!failed && chamber_m && strcmp(owner->kind, "legislature") == 0) {
         char *local = NULL;
-        entities[0] = chamber_body(c, text, &ms->items[chamber], name, &local, &failed);
+        entities[0] = chamber_body(c, text, chamber_m, name, &local, &failed);
         if (!entities[0] && !failed)
             entities[0] = resolve(c, local, type, kind, owner, &failed);
         free(local);
@@ -1061,6 +1138,38 @@ static void add_office(rg_context *c, const char *text, list *ms, const rg_shape
     push(ms, (rg_mention){.start = name_start, .len = s_end - name_start, .entity = e, .owner = owner});
 }
 
+/* Does the name end in the head word h[0..n), singular or plural? */
+static bool named_with_head(const char *name, const char *h, size_t n)
+{
+    if (n > 1 && h[n - 1] == 's')
+        n--;
+    const char *w = strrchr(name, ' ');
+    w = w ? w + 1 : name;
+    size_t wn = strlen(w);
+    if (wn > 1 && w[wn - 1] == 's')
+        wn--;
+    return wn == n && strncmp(w, h, n) == 0;
+}
+
+/* A meeting's name that holds a catalogued dialogue or event named with
+ * the same head is that one, written with more words: "the U.S.-South
+ * Korea 2+2 Ministerial Meetings" are the catalog's "U.S.-ROK 2+2
+ * Ministerial Meetings" ("2+2 Ministerial"); but a "2+2 Ministerial
+ * Dialogue" is not. */
+static bool meets_as_catalogued(const char *text, const list *ms, const rg_shape *s)
+{
+    if (s->type != RG_TYPE_PROGRAM || (strcmp(s->kind, "dialogue") != 0 && strcmp(s->kind, "event") != 0))
+        return false;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_entry *e = ms->items[k].entity;
+        if (ms->items[k].start >= s->start && ms->items[k].start + ms->items[k].len <= s->start + s->len &&
+            e->type == RG_TYPE_PROGRAM && e->kind && (strcmp(e->kind, "dialogue") == 0 || strcmp(e->kind, "event") == 0) &&
+            named_with_head(e->name, text + s->head_start, s->head_len))
+            return true;
+    }
+    return false;
+}
+
 static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape *s)
 {
     switch (s->form) {
@@ -1081,7 +1190,7 @@ static void add_shape(rg_context *c, const char *text, list *ms, const rg_shape 
             return;
         break;
     case RG_SHAPE_BODY:
-        if (catalog_stands(ms, s->start, s->start + s->len))
+        if (catalog_stands(ms, s->start, s->start + s->len) || meets_as_catalogued(text, ms, s))
             return;
         break;
     }
@@ -1108,6 +1217,25 @@ static void drop_city_compounds(const char *text, list *ms)
         if (!city)
             ms->items[w++] = *m;
     }
+    ms->len = w;
+}
+
+/* "SEC. 2. FINDINGS.": the label that opens a bill's section heading
+ * (the reader may end a sentence after its abbreviation) names no body,
+ * whatever a catalog lists as "SEC". */
+static void drop_section_label(const char *text, list *ms)
+{
+    if (!spells_ci(text, 3, "sec") || text[3] != '.')
+        return;
+    const char *after = text + 4;
+    while (*after == ' ')
+        after++;
+    if (*after && !isdigit((unsigned char)*after))
+        return;
+    size_t w = 0;
+    for (size_t k = 0; k < ms->len; k++)
+        if (ms->items[k].start != 0 || ms->items[k].len != 3)
+            ms->items[w++] = ms->items[k];
     ms->len = w;
 }
 
@@ -1198,9 +1326,24 @@ static void apply_rules(rg_context *c, const char *text, list *ms)
         size_t end = m->start + m->len;
         /* a country right before a body: "ROK Ministry", "the ROK's Presidential Committee" */
         if (rg_entry_is_country(m->entity) && i + 1 < ms->len) {
-            const rg_mention *next = &ms->items[i + 1];
+            rg_mention *next = &ms->items[i + 1];
             size_t gap = next->start - end;
-            bool adjacent = gap == 1 || (gap == 3 && strncmp(text + end, "'s ", 3) == 0);
+            bool possessed = gap == 3 && strncmp(text + end, "'s ", 3) == 0;
+            bool adjacent = gap == 1 || possessed;
+            /* "Japan's National Security Strategy": the possessor's own
+             * body or program of that name, not another country's */
+            if (possessed && !rg_entry_is_country(next->entity) && next->entity->type != RG_TYPE_ACTOR) {
+                if (next->entity->country && m->entity->country &&
+                    strcmp(next->entity->country, m->entity->country) != 0) {
+                    char *name = rg_strndup(text + next->start, next->len);
+                    bool failed = !name;
+                    const rg_entry *own = name ? by_stem(c->r, m->entity, name, &failed) : NULL;
+                    free(name);
+                    ms->failed |= failed;
+                    if (own)
+                        next->entity = own;
+                }
+            }
             if (adjacent && next->entity->type == RG_TYPE_AGENCY && !rg_entry_is_country(next->entity))
                 m->qualifier = true;
         }
@@ -1287,6 +1430,7 @@ int rg_mentions_find(rg_context *c, const char *text, const rg_name_hit *names, 
             qsort(ms.items, ms.len, sizeof *ms.items, by_start);
     }
     drop_city_compounds(text, &ms);
+    drop_section_label(text, &ms);
     if (!ms.failed)
         add_shapes(c, text, &ms);
     if (ms.len > 1)
@@ -1469,6 +1613,20 @@ int rg_mentions_define(rg_context *c, const char *text, const rg_mention *ms, si
             if (sf[sn] == ')' && short_form(sf, sn) && abbreviates(sf, sn, text + m->start, m->len) &&
                 define(c, sf, sn, m->entity) < 0)
                 return -1;
+        }
+        /* "the "Maritime Domain Awareness Program" (in this section
+         * referred to as the "Program")": a bill's defined term */
+        size_t q = end + (text[end] == '"');
+        if (text[q] == ' ' && text[q + 1] == '(') {
+            const char *in = text + q + 2, *close = strchr(in, ')');
+            const char *as = close && close - in < 80 ? strstr(in, "as the \"") : NULL;
+            if (as && as < close && close[-1] == '"') {
+                const char *term = as + 8;
+                size_t tn = (size_t)(close - 1 - term);
+                if (tn > 0 && tn < 40 && isupper((unsigned char)term[0]) && !memchr(term, '"', tn) &&
+                    define(c, term, tn, m->entity) < 0)
+                    return -1;
+            }
         }
         /* "SF (Long Form)": the mention fills the parentheses */
         if (m->start >= 2 && text[m->start - 1] == '(' && text[end] == ')') {

@@ -35,7 +35,7 @@ typedef enum rg_role {
 /* Why a sentence is a recommendation. */
 typedef enum rg_form {
     RG_FORM_NONE,       /* it is none */
-    RG_FORM_MODAL,      /* "X should / must / ought to ...", "X could ..." in an item */
+    RG_FORM_MODAL,      /* "X should / must / ought to ...", "USAID could ..." */
     RG_FORM_ITEM,       /* an imperative opening a list item: "- Deepen cooperation ..." */
     RG_FORM_EMPHASIZED, /* an imperative opening an emphasized line: "*Establish ...*" */
 } rg_form;

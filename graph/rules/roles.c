@@ -43,7 +43,10 @@ static bool ends_a_noun_phrase(const char *text, const rg_mention *m)
     word[n] = '\0';
     static const char *const joins[] = {"and",  "as",   "at",   "but",     "by",    "for",   "from",  "in",
                                         "into", "of",   "on",   "or",      "over",  "than",  "that",  "through",
-                                        "to",   "when", "where", "which",  "while", "who",   "with",  "without"};
+                                        "to",   "when", "where", "which",  "while", "who",   "with",  "without",
+                                        /* "in Manila later this year": when, not what */
+                                        "after", "before", "during", "earlier", "early", "each", "every", "last",
+                                        "later", "next", "soon", "this", "until"};
     for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
         if (strcmp(word, joins[k]) == 0)
             return true;
@@ -85,6 +88,10 @@ static bool names_a_place(const char *text, const rg_mention *ms, size_t n, size
         return false;
     if ((i + 1 < n && route(text, &ms[i], &ms[i + 1])) || (i > 0 && route(text, &ms[i - 1], &ms[i])))
         return true;
+    /* a later one of a list of places: "in Seoul, Tokyo, and Taipei" */
+    if (i > 0 && ms[i - 1].start + ms[i - 1].len + 2 == ms[i].start &&
+        strncmp(text + ms[i - 1].start + ms[i - 1].len, ", ", 2) == 0)
+        return names_a_place(text, ms, n, i - 1);
     char word[16];
     size_t at = word_before_name(text, &ms[i], word, sizeof word);
     if (at == RG_NONE)
@@ -155,24 +162,92 @@ static bool acted_upon(const char *text, const rg_mention *m)
     return false;
 }
 
-/* Is the mention only the background of the recommendation: "support
- * Ukraine in the face of Russia's attacks", "amid China's coercion"? */
-static bool in_background(const char *text, const rg_mention *m)
+/* Does a clause mark stand between from and to: a comma, a semicolon,
+ * a colon, a dash? */
+static bool clause_between(const char *text, size_t from, size_t to)
 {
-    static const char *const phrases[] = {"in the face of ", "amid "};
-    size_t at = m->start;
-    if (at >= 4 && strncmp(text + at - 4, "the ", 4) == 0)
-        at -= 4;
-    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
-        size_t n = strlen(phrases[k]);
-        if (at >= n && strncasecmp(text + at - n, phrases[k], n) == 0)
+    for (size_t k = from; k < to; k++)
+        if (text[k] == ',' || text[k] == ';' || text[k] == ':' || (text[k] == '-' && text[k + 1] == '-'))
             return true;
+    return false;
+}
+
+/* Does a word that joins another phrase or clause ("and periodically
+ * advise Congress", "that ...") stand between from and to? */
+static bool joined_between(const char *text, size_t from, size_t to)
+{
+    static const char *const joins[] = {" and ", " or ", " but ", " which ", " that ", " to "};
+    for (size_t k = from; k < to; k++) {
+        if (text[k] != ' ')
+            continue;
+        for (size_t j = 0; j < sizeof joins / sizeof *joins; j++) {
+            size_t n = strlen(joins[j]);
+            if (k + n <= to && strncmp(text + k, joins[j], n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Phrases that open a background clause. */
+static const char *const background_phrases[] = {"in the face of ", "amid ", "in light of "};
+enum { BACKGROUND_MAX = 4 };
+
+/* Where the background phrases of text start (at most BACKGROUND_MAX),
+ * found once for all its mentions. */
+static size_t find_background(const char *text, size_t *at)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof background_phrases / sizeof *background_phrases; k++) {
+        const char *w = background_phrases[k];
+        /* "In light of ..." opens the sentence */
+        if (strncasecmp(text, w, strlen(w)) == 0 && n < BACKGROUND_MAX)
+            at[n++] = 0;
+        for (const char *p = text; (p = strstr(p + 1, w)) != NULL && n < BACKGROUND_MAX;)
+            if (!isalpha((unsigned char)p[-1]))
+                at[n++] = (size_t)(p - text);
+    }
+    return n;
+}
+
+/* Is the mention only the background of the recommendation: "support
+ * Ukraine in the face of Russia's attacks", "amid China's coercion", "in
+ * light of the incursions by the People's Republic of China" (up to the
+ * clause's end: bg[0..n_bg) are where such phrases start), or a sentence's
+ * opening as-clause ("As Quad partners with India and the United States,
+ * Japan and Australia will ...")? */
+static bool in_background(const char *text, const rg_mention *m, const size_t *bg, size_t n_bg)
+{
+    for (size_t k = 0; k < n_bg; k++)
+        if (bg[k] < m->start && !clause_between(text, bg[k], m->start) && !joined_between(text, bg[k], m->start))
+            return true;
+    /* "As supporters of X, we will": the object of a preposition in the
+     * clause before the first comma (but "As a Quad, we will" names who
+     * acts) */
+    if (strncmp(text, "As ", 3) != 0 || clause_between(text, 3, m->start) || !strchr(text + m->start, ','))
+        return false;
+    static const char *const objects[] = {"against", "by", "for", "from", "in", "of", "on", "to", "with"};
+    char word[16];
+    size_t at = m->start;
+    /* back over the names joined to it: "with India and the United States" */
+    for (int steps = 0; steps < 12; steps++) {
+        at = rg_word_before(text, at, word, sizeof word);
+        if (at == RG_NONE)
+            return false;
+        for (size_t k = 0; k < sizeof objects / sizeof *objects; k++)
+            if (strcmp(word, objects[k]) == 0)
+                return true;
+        if (strcmp(word, "and") != 0 && strcmp(word, "or") != 0 && strcmp(word, "the") != 0 &&
+            !isupper((unsigned char)text[at]))
+            return false;
     }
     return false;
 }
 
 void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t subject, size_t modal, rg_role *roles)
 {
+    /* found when a mention first asks */
+    size_t bg[BACKGROUND_MAX], n_bg = RG_NONE;
     for (size_t i = 0; i < n; i++) {
         roles[i] = RG_ROLE_NONE;
         if (!rg_mention_counts(&ms[i]))
@@ -182,7 +257,7 @@ void rg_roles_assign(const char *text, const rg_mention *ms, size_t n, size_t su
          * unit leads; its owner is involved, not a leader */
         bool owner = i + 1 < n && ms[i + 1].owner == ms[i].entity;
         bool leads = !program && !owner && modal != RG_NONE && ms[i].start >= subject && ms[i].start < modal;
-        if ((!leads && (names_a_place(text, ms, n, i) || in_background(text, &ms[i]))) ||
+        if ((!leads && (names_a_place(text, ms, n, i) || in_background(text, &ms[i], bg, n_bg == RG_NONE ? (n_bg = find_background(text, bg)) : n_bg))) ||
             names_a_topic(text, &ms[i]))
             continue;
         bool target = !program && !leads && modal != RG_NONE && ms[i].start > modal && acted_upon(text, &ms[i]);

@@ -41,6 +41,15 @@ typedef struct rg_name_hits {
     size_t len, cap;
 } rg_name_hits;
 
+/* A block that closes with a lead-in its items complete ("Washington and
+ * Tokyo should:", "the leaders decided to:"): the modality it gives them
+ * (NONE when it gives none) and, in its last sentence, where its subject
+ * stands, for a subject that names no one ("the leaders"). */
+typedef struct rg_lead_in {
+    rg_modality modality;
+    size_t sentence, subject, subject_end;
+} rg_lead_in;
+
 /* At most this many parties stand behind "we" or "they". */
 #define RG_PARTIES_MAX 8
 
@@ -58,6 +67,8 @@ struct rg_context {
     const rg_entry *pair[2]; /* the two countries most named: "both countries" */
     rg_name_hits names;      /* the catalog names of every body sentence, */
     size_t *names_at;        /* those of sentence i from names_at[i] to names_at[i + 1] */
+    size_t *named;           /* the catalog entries (no actors) the document names, */
+    size_t n_named;          /* each once */
     bool voice;              /* the document speaks for its parties: a joint statement */
     bool audit;              /* it proposes in sections of its own: an audit report */
     const rg_entry *signatories[RG_PARTIES_MAX]; /* whom "we" stands for there */
@@ -67,6 +78,7 @@ struct rg_context {
     const rg_entry *parties[RG_PARTIES_MAX]; /* the current reading's inferred leaders */
     rg_modality *rec_block;  /* the modality of each block's recommendation (NONE: it made none),
                               * which the items after it may go on with */
+    rg_lead_in *lead_ins;    /* for each block, what its closing lead-in directs its items to do */
     /* the one country the document is about, or NULL (graph/rules/mention.c):
      * its names counted by ISO code, the first sole_seen of names */
     const rg_entry *sole;

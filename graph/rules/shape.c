@@ -31,6 +31,7 @@ static const head heads[] = {
     {"Agreement", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Alliance", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
     {"Archipelago", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Army", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Arrangement", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Assembly", RG_TYPE_AGENCY, "legislature", false, RG_SHAPE_BODY},
     {"Association", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
@@ -38,6 +39,7 @@ static const head heads[] = {
     {"Bank", RG_TYPE_ACTOR, "organization", true, RG_SHAPE_BODY},
     {"Bay", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
     {"Board", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Brigade", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Bureau", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Center", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Centre", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
@@ -55,6 +57,7 @@ static const head heads[] = {
     {"Convention", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Corp", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
     {"Corporation", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Corridor", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
     {"Council", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Court", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Declaration", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_DOCUMENT},
@@ -62,7 +65,9 @@ static const head heads[] = {
     {"Dialogue", RG_TYPE_PROGRAM, "dialogue", true, RG_SHAPE_BODY},
     {"Directorate", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Exercise", RG_TYPE_PROGRAM, "exercise", false, RG_SHAPE_BODY},
+    {"Facility", RG_TYPE_PROGRAM, "fund", true, RG_SHAPE_BODY},
     {"Fellowship", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
+    {"Fleet", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Force", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Forces", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Forum", RG_TYPE_PROGRAM, "dialogue", true, RG_SHAPE_BODY},
@@ -73,6 +78,7 @@ static const head heads[] = {
     {"Guard", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Guidelines", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Gulf", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
+    {"Headquarters", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Hub", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
     {"Inc", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
     {"Initiative", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
@@ -83,9 +89,12 @@ static const head heads[] = {
     {"LTD", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
     {"Loan", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY},
     {"Ltd", RG_TYPE_ACTOR, "company", false, RG_SHAPE_BODY},
+    {"Manual", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
     {"Mechanism", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
+    {"Meeting", RG_TYPE_PROGRAM, "dialogue", false, RG_SHAPE_BODY},
     {"Memorandum", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_DOCUMENT},
     {"Ministry", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
+    {"Navy", RG_TYPE_AGENCY, "agency", false, RG_SHAPE_BODY},
     {"Ocean", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
     {"Office", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
     {"Outlook", RG_TYPE_PROGRAM, "policy", true, RG_SHAPE_BODY},
@@ -101,9 +110,12 @@ static const head heads[] = {
     {"Project", RG_TYPE_PROGRAM, "program", true, RG_SHAPE_BODY},
     {"Protocol", RG_TYPE_PROGRAM, "agreement", true, RG_SHAPE_BODY},
     {"Reef", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
+    {"Regulation", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
+    {"Regulations", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
     {"Resolution", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
     {"River", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
     {"Roadmap", RG_TYPE_PROGRAM, "strategy", false, RG_SHAPE_BODY},
+    {"Rule", RG_TYPE_PROGRAM, "policy", false, RG_SHAPE_BODY},
     {"Sea", RG_TYPE_AGENCY, "place", true, RG_SHAPE_PLACE},
     {"Seas", RG_TYPE_AGENCY, "place", false, RG_SHAPE_PLACE},
     {"Secretariat", RG_TYPE_AGENCY, "agency", true, RG_SHAPE_BODY},
@@ -165,6 +177,22 @@ static const char *const joint_words[] = {
  * a longer one: "the Task Force", "the Working Group". */
 static const char *const generic_modifiers[] = {"Advisory", "Expert", "Experts", "Joint", "Steering", "Task", "Working"};
 
+/* Services named by their head alone: "the Army, Navy, and Air Force" are
+ * the document's country's (graph/rules/mention.c resolves them). */
+static const char *const service_heads[] = {"Army", "Navy"};
+
+/* Plural nouns whose possessive stands inside a name: "Leaders' Summit",
+ * "Trilateral Defence Ministers' Meeting". */
+static const char *const group_nouns[] = {"Chiefs", "Heads", "Leaders", "Members", "Ministers"};
+
+/* Designators that number the parts of a program: "AUKUS Pillar II",
+ * "Pillar Two". */
+static const char *const designator_words[] = {"One", "Two", "Three", "Four", "I", "II", "III", "IV"};
+
+/* Australian defence projects are named by a domain and a number: "SEA
+ * 3000", "LAND 400", "AIR 6000". */
+static const char *const project_domains[] = {"AIR", "JOINT", "LAND", "SEA"};
+
 /* Months and years open a name without being part of it: "the September
  * 2021 EU Strategy". */
 static const char *const months[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -209,7 +237,12 @@ static const char *const title_complements[] = {"Designate", "Elect", "Emeritus"
 static const char *const office_titles[] = {
     "Administrator", "Chair",  "Chairman", "Chairperson",    "Chief",     "Commander",     "Commissioner",
     "Coordinator",   "Director", "Envoy",  "Minister",       "Representative", "Secretary", "Undersecretary",
+    "Commandant",
 };
+
+/* Ranks before an office's title that are part of it: "the Deputy Under
+ * Secretary of the Air Force", "the Principal Deputy Director of ...". */
+static const char *const office_ranks[] = {"Assistant", "Associate", "Deputy", "Principal"};
 
 typedef struct token {
     size_t start, len; /* the word, a trailing "'s" left out */
@@ -397,9 +430,31 @@ static bool the_joins(const char *t, const token *toks, size_t n, size_t i)
            rg_spells(t + toks[i + 1].start, toks[i + 1].len, "the") && name_word(t, &toks[i + 2]);
 }
 
+/* Does the run of name words from token k hold a possessive that opens
+ * another name ("and Japan's Ministry of Defense"), or, with_heads, a head
+ * of its own ("..., and U.S. Indo-Pacific Command")? Either way a list of
+ * names goes on there, not the name. (Without a comma a head may end the
+ * name: "Office of Science and Technology Policy".) */
+static bool another_name(const char *t, const token *toks, size_t n, size_t k, bool with_heads)
+{
+    if (k < n && rg_spells(t + toks[k].start, toks[k].len, "and"))
+        k++;
+    for (; k < n && name_word(t, &toks[k]); k++) {
+        if (toks[k].possessive)
+            return k + 1 < n && toks[k + 1].cap && toks[k + 1].word;
+        const head *hd = with_heads ? find_head(t, &toks[k]) : NULL;
+        if (hd && hd->form == RG_SHAPE_BODY)
+            return true;
+        if (toks[k].comma_after)
+            break;
+    }
+    return false;
+}
+
 /* Extend right from the head over "of/on/for + capitalized words":
- * "Ministry of Trade, Industry and Energy". Returns the last token. */
-static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
+ * "Ministry of Trade, Industry and Energy" (office: the head is an
+ * office's title). Returns the last token. */
+static size_t extend_right(const char *t, const token *toks, size_t n, size_t h, bool office)
 {
     size_t last = h;
     size_t i = h + 1;
@@ -426,7 +481,8 @@ static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
                 /* but "the Department of Commerce, the United States Trade
                  * Representative, and ..." lists names */
                 if (!closes || i + 2 >= n ||
-                    !(name_word(t, &toks[i + 2]) || rg_spells(t + toks[i + 2].start, toks[i + 2].len, "and")))
+                    !(name_word(t, &toks[i + 2]) || rg_spells(t + toks[i + 2].start, toks[i + 2].len, "and")) ||
+                    another_name(t, toks, n, i + 2, true))
                     break;
                 i += 2; /* past the comma token */
                 continue;
@@ -435,6 +491,12 @@ static size_t extend_right(const char *t, const token *toks, size_t n, size_t h)
             continue;
         }
         if (is_connector(t + toks[i].start, toks[i].len) && i + 1 < n && toks[i + 1].cap && toks[i + 1].word) {
+            /* an office's portfolio has no possessive part: "the Under
+             * Secretary ... for Acquisition and Sustainment and Japan's
+             * Ministry"; a body's may ("Ministry of Interior and Safety's
+             * Personal Information Protection Commission" is a chain) */
+            if (office && rg_spells(t + toks[i].start, toks[i].len, "and") && another_name(t, toks, n, i, false))
+                break;
             i++;
             continue;
         }
@@ -457,7 +519,7 @@ static size_t extend_left(const char *t, const token *toks, size_t h, bool plura
     size_t i = h;
     while (i > 0) {
         const token *p = &toks[i - 1];
-        if (!p->word || p->comma_after || p->possessive)
+        if (!p->word || p->comma_after || (p->possessive && !spells_any(t, p, group_nouns, COUNT(group_nouns))))
             break;
         if (name_word(t, p)) {
             first = --i;
@@ -681,6 +743,85 @@ static void set_head(const char *t, const token *toks, size_t first, size_t last
     s->generic = last == first + 1 && spells_any(t, &toks[first], generic_modifiers, COUNT(generic_modifiers));
 }
 
+/* "Pillar" numbered after a program's name ("AUKUS Pillar II") names
+ * that part of it. */
+static const head pillar_head = {"Pillar", RG_TYPE_PROGRAM, "program", false, RG_SHAPE_BODY};
+
+static bool designated(const char *t, const token *toks, size_t n, size_t h)
+{
+    return h > 0 && h + 1 < n && toks[h].len == 6 && rg_spells(t + toks[h].start, 6, "Pillar") && !toks[h].possessive &&
+           !toks[h].comma_after && spells_any(t, &toks[h + 1], designator_words, COUNT(designator_words)) &&
+           name_word(t, &toks[h - 1]) && !toks[h - 1].comma_after && !toks[h - 1].possessive;
+}
+
+/* "Exercise Talisman Sabre": an exercise's head may open its name, which
+ * is the one to three capitalized words after it (a year after them
+ * dates an iteration: "Exercise Balikatan 2026"). */
+static bool leading_shape(const char *t, const token *toks, size_t n, size_t h, const head *hd, rg_shape *s,
+                          size_t *last_out)
+{
+    if (hd->word[0] != 'E' || strcmp(hd->kind, "exercise") != 0 || toks[h].possessive || toks[h].comma_after)
+        return false;
+    size_t last = h;
+    for (size_t k = h + 1; k < n && k <= h + 3 && name_word(t, &toks[k]) && !number_token(t, &toks[k]) &&
+                           !find_head(t, &toks[k]);
+         k++) {
+        last = k;
+        if (toks[k].possessive || toks[k].comma_after)
+            break;
+    }
+    if (last == h)
+        return false;
+    *s = (rg_shape){0};
+    s->start = toks[h].start;
+    s->len = toks[last].start + toks[last].len - s->start;
+    s->head_start = toks[h].start;
+    s->head_len = toks[h].len;
+    set_head(t, toks, h, last, hd, s);
+    *last_out = last;
+    return true;
+}
+
+/* A name defined by its acronym right after it ("Philippine Atmospheric,
+ * Geophysical and Astronomical Services Administration (PAGASA)", "Huawei
+ * and Semiconductor Manufacturing International Corporation (SMIC)")
+ * starts at the word whose initial opens the acronym, the initials of its
+ * capitalized words spelling it (over commas and lowercase connectors).
+ * Returns that token, or RG_NONE when the acronym does not spell the words
+ * before it. */
+static size_t acronym_start(const char *t, const token *toks, size_t n, size_t last)
+{
+    if (last + 3 >= n || toks[last + 1].word || t[toks[last + 1].start] != '(' || !toks[last + 2].word ||
+        toks[last + 3].word || t[toks[last + 3].start] != ')' || toks[last + 2].len < 3 || toks[last + 2].len > 10)
+        return RG_NONE;
+    const char *a = t + toks[last + 2].start;
+    size_t j = toks[last + 2].len;
+    for (size_t k = 0; k < j; k++)
+        if (!ascii_capital(a[k]))
+            return RG_NONE;
+    size_t start = RG_NONE;
+    for (size_t k = last + 1; k-- > 0 && j > 0 && last - k < 24;) {
+        const token *w = &toks[k];
+        if (!w->word) {
+            if (t[w->start] != ',')
+                break;
+            continue;
+        }
+        if (!w->cap) {
+            if (!is_connector(t + w->start, w->len))
+                break;
+            continue;
+        }
+        if (w->possessive && k != last)
+            break;
+        if (t[w->start] != a[j - 1])
+            break;
+        j--;
+        start = k;
+    }
+    return j == 0 ? start : RG_NONE;
+}
+
 /* The name whose head may be token h, none of it before token next_free:
  * true with *s and its last token in *last_out, or false. */
 static bool head_shape(const char *t, const token *toks, size_t n, size_t h, size_t next_free, const rg_shape *shapes,
@@ -688,8 +829,12 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
 {
     const token *tk = &toks[h];
     const head *hd = tk->cap ? find_head(t, tk) : find_lower_head(t, tk);
+    if (!hd && tk->cap && designated(t, toks, n, h))
+        hd = &pillar_head;
     if (!hd)
         return false;
+    if (tk->cap && leading_shape(t, toks, n, h, hd, s, last_out))
+        return true;
     size_t first = extend_left(t, toks, h, tk->cap && tk->len != strlen(hd->word));
     size_t skip_start = 0, skip_len = 0;
     skip_acronym(t, toks, h, &first, &skip_start, &skip_len);
@@ -703,19 +848,32 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
         skip_len = 0;
         first = h;
     }
-    size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h) : h;
-    if (tk->cap && last == h)
+    size_t last = hd->of_form || !tk->cap ? extend_right(t, toks, n, h, false) : h;
+    if (hd == &pillar_head)
+        last = h + 1;
+    else if (tk->cap && last == h) {
         last = later_head(t, toks, n, h, &hd, &tk);
+        /* the later head keeps its year: "Partnership Act of 2026" (a
+         * longer "of ..." after it is left to the catalog's names) */
+        if (last != h && last + 2 < n && rg_spells(t + toks[last + 1].start, toks[last + 1].len, "of") &&
+            toks[last + 2].len == 4 && number_token(t, &toks[last + 2]) && !toks[last].comma_after &&
+            !toks[last].possessive)
+            last += 2;
+    }
     /* "Resolution 2593", "UNSCR 2593" */
     if (last == h && hd->type == RG_TYPE_PROGRAM && strcmp(hd->kind, "policy") == 0 && h + 1 < n &&
         number_token(t, &toks[h + 1]) && !tk->possessive && !tk->comma_after)
         last = h + 1;
     if (!tk->cap && (last = lowercase_extent(t, toks, n, first, h)) == RG_NONE)
         return false;
+    size_t fit = tk->cap && !skip_len ? acronym_start(t, toks, n, last) : RG_NONE;
+    if (fit != RG_NONE && fit >= next_free && fit <= h && name_word(t, &toks[fit]))
+        first = fit;
     /* a head alone is no name: "the Agency", "a Strategy"; and an alliance
      * of states is named by its members ("the U.S.-ROK Alliance"), one of
      * its own by what it is for ("Alliance of Democracies") */
-    if ((first == h && last == h) || (last == h && rg_spells(t + tk->start, tk->len, "Alliance")))
+    if ((first == h && last == h && !spells_any(t, tk, service_heads, COUNT(service_heads))) ||
+        (last == h && rg_spells(t + tk->start, tk->len, "Alliance")))
         return false;
     *s = (rg_shape){0};
     s->start = toks[first].start;
@@ -859,13 +1017,16 @@ static bool office_shape(const char *t, const token *toks, size_t n, size_t h, s
     size_t tail = h + 2;
     if (tail + 1 < n && rg_spells(t + toks[tail].start, toks[tail].len, "the"))
         tail++;
-    size_t last = extend_right(t, toks, n, h);
+    size_t last = extend_right(t, toks, n, h, true);
     if (last < tail || !name_word(t, &toks[tail]))
         return false;
     size_t first = extend_left(t, toks, h, false);
     /* "Under" opens no name but "the Under Secretary of Defense for ..." */
     if (first == h && h > 0 && rg_spells(t + toks[h - 1].start, toks[h - 1].len, "Under"))
         first = h - 1;
+    while (first > next_free && spells_any(t, &toks[first - 1], office_ranks, COUNT(office_ranks)) &&
+           !toks[first - 1].comma_after && !toks[first - 1].possessive)
+        first--;
     if (first < next_free)
         first = next_free;
     /* "the Acting Administrator of USAID", "the former Secretary of
@@ -915,6 +1076,25 @@ static bool series_shape(const char *t, const token *toks, size_t n, size_t h, r
     return true;
 }
 
+/* "SEA 3000": an Australian defence project, by its domain and number. */
+static bool project_shape(const char *t, const token *toks, size_t n, size_t h, rg_shape *s, size_t *last_out)
+{
+    const token *tk = &toks[h];
+    if (tk->len < 3 || tk->len > 5 || !ascii_capital(t[tk->start + 1]) || h + 1 >= n || tk->comma_after ||
+        toks[h + 1].len < 3 || toks[h + 1].len > 4 || !number_token(t, &toks[h + 1]) ||
+        !spells_any(t, tk, project_domains, COUNT(project_domains)))
+        return false;
+    *s = (rg_shape){0};
+    s->start = tk->start;
+    s->len = toks[h + 1].start + toks[h + 1].len - s->start;
+    s->head_start = tk->start;
+    s->head_len = tk->len;
+    s->type = RG_TYPE_PROGRAM;
+    s->kind = "program";
+    *last_out = h + 1;
+    return true;
+}
+
 /* A quoted title after a document's head and a colon names the document:
  * Quad Leaders' Joint Statement: "The Spirit of the Quad". Token h is the
  * colon. */
@@ -951,7 +1131,8 @@ static bool shape_at(const char *t, const token *toks, size_t n, size_t h, size_
     }
     if (titled)
         return false;
-    if (toks[h].cap && (series_shape(t, toks, n, h, s, last) || person_shape(t, toks, n, h, s, last) ||
+    if (toks[h].cap && (series_shape(t, toks, n, h, s, last) || project_shape(t, toks, n, h, s, last) ||
+                        person_shape(t, toks, n, h, s, last) ||
                         office_shape(t, toks, n, h, next_free, shapes, count, s, last)))
         return true;
     return head_shape(t, toks, n, h, next_free, shapes, count, s, last);

@@ -19,6 +19,8 @@ static const char catalog_json[] =
     " {\"name\": \"U.S. Tax Commission\", \"type\": \"agency\", \"country\": \"US\"},"
     " {\"name\": \"Department of State\", \"type\": \"agency\", \"country\": \"US\", \"aliases\": [\"State Department\"]},"
     " {\"name\": \"Ministry of Science and ICT\", \"type\": \"agency\", \"country\": \"KR\", \"aliases\": [\"MSIT\"]},"
+    " {\"name\": \"Securities and Exchange Commission\", \"type\": \"agency\", \"country\": \"US\","
+    "  \"aliases\": [\"SEC\"]},"
     " {\"name\": \"KORUS FTA\", \"type\": \"program\", \"kind\": \"agreement\"}]";
 
 typedef struct fixture {
@@ -169,6 +171,46 @@ START_TEST(a_clause_subject_and_a_sentence_that_goes_on)
     /* but "This administration should ..." is a recommendation of its own */
     ck_assert(rg_graph_find(g, "rec:c:7-2", &n));
     ck_assert_ptr_null(link_between(g, "rec:c:7", "actor:peoples-republic-of-china", RG_REL_PARTNERS));
+    done(&f);
+}
+END_TEST
+
+START_TEST(a_party_named_after_an_inferred_one_is_linked_as_named)
+{
+    fixture f = extract("data/n.md", "# Pair\n\n"
+                                     "The United States and South Korea met. The United States and South Korea met "
+                                     "again. The United States and South Korea agreed.\n\n"
+                                     "- Both countries should share data, and the United States should deliver radar "
+                                     "systems.\n"
+                                     "- Both countries should share data with each other.\n");
+    const rg_graph *g = f.g;
+    /* "both countries" lead, inferred; the United States, named in the
+     * second clause, has a link the text names */
+    const rg_link *l = link_between(g, "rec:n:5", "actor:united-states", RG_REL_PARTNERS);
+    const rg_link *lead = link_between(g, "rec:n:5", "actor:united-states", RG_REL_LEADS);
+    ck_assert((l && !l->inferred) || (lead && !lead->inferred));
+    ck_assert_ptr_nonnull(link_between(g, "rec:n:5", "actor:republic-of-korea", RG_REL_LEADS));
+    ck_assert(link_between(g, "rec:n:5", "actor:republic-of-korea", RG_REL_LEADS)->inferred);
+    /* named by inference only: one link, inferred */
+    lead = link_between(g, "rec:n:6", "actor:united-states", RG_REL_LEADS);
+    ck_assert_ptr_nonnull(lead);
+    ck_assert(lead->inferred);
+    ck_assert_ptr_null(link_between(g, "rec:n:6", "actor:united-states", RG_REL_PARTNERS));
+    done(&f);
+}
+END_TEST
+
+START_TEST(a_bill_section_label_names_no_body)
+{
+    fixture f = extract("data/s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nCongress finds the following.\n\n"
+                                     "## Sec. 3. Sense of Congress\n\nIt is the sense of Congress that the "
+                                     "United States should act.\n");
+    size_t n;
+    ck_assert(!rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
+    done(&f);
+    /* the commission named in a sentence is the commission */
+    f = extract("data/s.md", "# A Bill\n\n## SEC. 2. FINDINGS.\n\nThe SEC should act.\n");
+    ck_assert(rg_graph_find(f.g, "agency:securities-and-exchange-commission", &n));
     done(&f);
 }
 END_TEST
@@ -387,6 +429,8 @@ int main(void)
     tcase_add_test(tc, a_country_named_as_a_place_is_no_party);
     tcase_add_test(tc, a_topic_or_a_route_is_no_party);
     tcase_add_test(tc, a_clause_subject_and_a_sentence_that_goes_on);
+    tcase_add_test(tc, a_party_named_after_an_inferred_one_is_linked_as_named);
+    tcase_add_test(tc, a_bill_section_label_names_no_body);
     tcase_add_test(tc, a_quoted_name_before_a_program_noun);
     tcase_add_test(tc, imperative_items_under_a_lead_in);
     tcase_add_test(tc, notes_and_front_matter_make_nothing);

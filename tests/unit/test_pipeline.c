@@ -63,7 +63,7 @@ static char *const reports[] = {"tests/cli/fixtures/alliance.md", "tests/cli/fix
 
 static rg_pipeline *pipeline(long jobs, rg_pipeline_phase_fn *fn, void *ctx)
 {
-    rg_pipeline_options o = {"data/catalog", NULL, 0, jobs, fn, ctx, NULL};
+    rg_pipeline_options o = {"data/catalog", NULL, 0, jobs, fn, ctx, NULL, NULL};
     rg_pipeline *p = NULL;
     rg_error err;
     rg_error_clear(&err);
@@ -349,7 +349,7 @@ START_TEST(first_failing_report_wins)
     /* a catalog file that does not exist */
     char *none = tmp_name("none.json");
     char *cats[] = {none};
-    rg_pipeline_options o = {"data/catalog", cats, 1, 1, NULL, NULL, NULL};
+    rg_pipeline_options o = {"data/catalog", cats, 1, 1, NULL, NULL, NULL, NULL};
     rg_pipeline *p = (rg_pipeline *)&o; /* any non-NULL value: must come back NULL */
     rg_error err;
     rg_error_clear(&err);
