@@ -91,9 +91,43 @@ char *rg_dot_text(const char *s, size_t width)
     return rg_buf_steal(&b);
 }
 
-static int set(void *obj, const char *name, const char *value)
+int rg_dot_set(void *obj, const char *name, const char *value)
 {
     return agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : -1;
+}
+
+static int set(void *obj, const char *name, const char *value)
+{
+    return rg_dot_set(obj, name, value);
+}
+
+int rg_dot_set_caption(Agraph_t *ag, const char *title, const rg_buf *text)
+{
+    rg_buf html;
+    rg_buf_init(&html);
+    if (title) {
+        rg_buf_adds(&html, "<FONT POINT-SIZE=\"18\">");
+        rg_dot_add_html(&html, title, 100);
+        rg_buf_adds(&html, "</FONT><BR/>");
+    }
+    rg_buf_adds(&html, "<FONT POINT-SIZE=\"11\">");
+    for (const char *line = text->data; !text->failed && line;) {
+        const char *end = strchr(line, '\n');
+        char *one = rg_strndup(line, end ? (size_t)(end - line) : strlen(line));
+        if (one)
+            rg_dot_add_html(&html, one, 110);
+        rg_buf_adds(&html, end ? "<BR/>" : "");
+        free(one);
+        line = end ? end + 1 : NULL;
+    }
+    rg_buf_adds(&html, "</FONT>");
+    char *label = text->failed || html.failed ? NULL : agstrdup_html(ag, html.data);
+    Agsym_t *sym = agattr(ag, AGRAPH, "label", "");
+    int rc = label && sym && agxset(ag, sym, label) == 0 && set(ag, "labelloc", "t") == 0 ? 0 : -1;
+    if (label)
+        agstrfree(ag, label);
+    rg_buf_destroy(&html);
+    return rc;
 }
 
 typedef struct builder {
@@ -784,39 +818,17 @@ static void add_drawn(const builder *b, const size_t *order, const shared *pairs
  * (opts->note) and what is drawn and left out, as an HTML-like label. */
 static void add_caption(builder *b, const size_t *order, const shared *pairs, size_t n_pairs)
 {
-    rg_buf text, html;
+    rg_buf text;
     rg_buf_init(&text);
-    rg_buf_init(&html);
     if (b->opts->note) {
         rg_buf_adds(&text, "Selected: ");
         rg_buf_adds(&text, b->opts->note);
         rg_buf_adds(&text, ".\n");
     }
     add_drawn(b, order, pairs, n_pairs, &text);
-    if (b->opts->title) {
-        rg_buf_adds(&html, "<FONT POINT-SIZE=\"18\">");
-        rg_dot_add_html(&html, b->opts->title, 100);
-        rg_buf_adds(&html, "</FONT><BR/>");
-    }
-    rg_buf_adds(&html, "<FONT POINT-SIZE=\"11\">");
-    for (const char *line = text.data; !text.failed && line; ) {
-        const char *end = strchr(line, '\n');
-        char *one = rg_strndup(line, end ? (size_t)(end - line) : strlen(line));
-        if (one)
-            rg_dot_add_html(&html, one, 110);
-        rg_buf_adds(&html, end ? "<BR/>" : "");
-        free(one);
-        line = end ? end + 1 : NULL;
-    }
-    rg_buf_adds(&html, "</FONT>");
-    char *label = text.failed || html.failed ? NULL : agstrdup_html(b->ag, html.data);
-    Agsym_t *sym = agattr(b->ag, AGRAPH, "label", "");
-    if (!label || !sym || agxset(b->ag, sym, label) != 0 || set(b->ag, "labelloc", "t") < 0)
+    if (rg_dot_set_caption(b->ag, b->opts->title, &text) < 0)
         b->failed = true;
-    if (label)
-        agstrfree(b->ag, label);
     rg_buf_destroy(&text);
-    rg_buf_destroy(&html);
 }
 
 /* The diagram of g: every node and link when all (the DOT export), else

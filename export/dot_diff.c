@@ -44,7 +44,7 @@ typedef struct diff {
 
 static int set(void *obj, const char *name, const char *value)
 {
-    return agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : -1;
+    return rg_dot_set(obj, name, value);
 }
 
 static int group_of(const rg_compare_entity *e)
@@ -510,34 +510,12 @@ static void caption_text(const diff *d, rg_buf *t)
 
 static void add_caption(diff *d)
 {
-    rg_buf text, html;
+    rg_buf text;
     rg_buf_init(&text);
-    rg_buf_init(&html);
     caption_text(d, &text);
-    if (d->o->title) {
-        rg_buf_adds(&html, "<FONT POINT-SIZE=\"18\">");
-        rg_dot_add_html(&html, d->o->title, 100);
-        rg_buf_adds(&html, "</FONT><BR/>");
-    }
-    rg_buf_adds(&html, "<FONT POINT-SIZE=\"11\">");
-    for (const char *line = text.data; !text.failed && line;) {
-        const char *end = strchr(line, '\n');
-        char *one = rg_strndup(line, end ? (size_t)(end - line) : strlen(line));
-        if (one)
-            rg_dot_add_html(&html, one, 110);
-        rg_buf_adds(&html, end ? "<BR/>" : "");
-        free(one);
-        line = end ? end + 1 : NULL;
-    }
-    rg_buf_adds(&html, "</FONT>");
-    char *label = text.failed || html.failed ? NULL : agstrdup_html(d->ag, html.data);
-    Agsym_t *sym = agattr(d->ag, AGRAPH, "label", "");
-    if (!label || !sym || agxset(d->ag, sym, label) != 0 || set(d->ag, "labelloc", "t") < 0)
+    if (rg_dot_set_caption(d->ag, d->o->title, &text) < 0)
         d->failed = true;
-    if (label)
-        agstrfree(d->ag, label);
     rg_buf_destroy(&text);
-    rg_buf_destroy(&html);
 }
 
 /* The sections of A's and B's recommendations, for the error of a

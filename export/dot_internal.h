@@ -28,6 +28,14 @@ char *rg_dot_text(const char *s, size_t width);
  * about width characters at spaces. */
 void rg_dot_add_html(rg_buf *out, const char *s, size_t width);
 
+/* Set an attribute of a graph, node or edge of a diagram: 0, or -1. */
+int rg_dot_set(void *obj, const char *name, const char *value);
+
+/* The diagram's caption at its top: the title (NULL: none) in large type,
+ * then the lines of text ("\n"-separated), each wrapped, in small type.
+ * 0, or -1 when out of memory. */
+int rg_dot_set_caption(Agraph_t *ag, const char *title, const rg_buf *text);
+
 /* An empty diagram with the attributes every one has (fonts, overlap
  * removal, a fixed seed) and objects numbered in creation order, so that
  * the same input gives the same bytes. NULL when out of memory. */
