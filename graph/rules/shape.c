@@ -1170,6 +1170,22 @@ static bool covered(const char *t, const token *toks, size_t n, const rg_shape *
     return count > 0;
 }
 
+/* Does shape s fill a part of t between commas (or t's ends), whole, in
+ * a t of several parts? (A name with commas of its own, "Committee on
+ * Agriculture, Nutrition, and Forestry", or a figure's title, "Budget
+ * Authority for Renewable, Fossil, and Nuclear R&D", is no such part.) */
+static bool fills_a_part(const char *t, const rg_shape *s)
+{
+    size_t b = s->owner_len ? s->owner_start : s->start, e = s->start + s->len;
+    if (memchr(t + b, ',', e - b) || !strchr(t, ','))
+        return false;
+    while (b > 0 && t[b - 1] == ' ')
+        b--;
+    while (t[e] == ' ')
+        e++;
+    return (b == 0 || t[b - 1] == ',') && (t[e] == ',' || t[e] == '\0' || (t[e] == '.' && t[e + 1] == '\0'));
+}
+
 /* The tokens of an ordinary sentence fit on the stack; a longer text
  * takes the heap. (Arrays sized by the text's bytes cost a fresh page or
  * two per sentence.) */
@@ -1198,9 +1214,17 @@ int rg_shape_find(const char *t, rg_shape **out, size_t *n_out)
     }
     size_t count = find_all(t, toks, n, false, shapes);
     /* a title in title case is read only where it is one name ("the
-     * Committee on Foreign Relations of the Senate") */
-    if (title_case(t, toks, n) && !covered(t, toks, n, shapes, count))
-        count = find_all(t, toks, n, true, shapes);
+     * Committee on Foreign Relations of the Senate"), or where a name
+     * fills a part between commas, as in a list of people and their
+     * affiliations ("Hillard G. Huntington, Executive Director Energy
+     * Modeling Forum, Stanford University") */
+    if (title_case(t, toks, n) && !covered(t, toks, n, shapes, count)) {
+        size_t kept = 0;
+        for (size_t k = 0; k < count; k++)
+            if (fills_a_part(t, &shapes[k]))
+                shapes[kept++] = shapes[k];
+        count = kept ? kept : find_all(t, toks, n, true, shapes);
+    }
     if (toks != stack_toks)
         free(toks);
     *out = shapes;
