@@ -95,6 +95,12 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(SYS_LIBS)
 
+# serve's answers are the CLI's (cli/serve_api.c): its test links the CLI
+# without its main
+CLI_PART_OBJ := $(filter-out $(BUILD)/cli/relgraph.o,$(CLI_OBJ))
+$(BUILD)/tests/test_serve: $(BUILD)/tests/test_serve.o $(CLI_PART_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(CLI_PART_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(SYS_LIBS)
+
 # Install what is missing with apt-get (as root, or through sudo without a
 # password); otherwise print the exact command and stop.
 define install_missing
@@ -223,11 +229,13 @@ uninstall:
 
 # libFuzzer targets (clang, from Debian): the report loader, the PDF layout
 # assembly (on mutated runs of text, without poppler), the catalog
-# reader, the graph-file reader, its JSON scanner (against jansson) and the
-# snapshot reader, each run for FUZZ_SECONDS from a seed
-# corpus of the project's own files. A crash leaves its input in build/fuzz/.
+# reader, the graph-file reader, its JSON scanner (against jansson), the
+# snapshot reader and serve's requests past libmicrohttpd (their checks,
+# parameters and answers), each run for FUZZ_SECONDS from a seed corpus of
+# the project's own files. A crash leaves its input in build/fuzz/.
+# `make fuzz FUZZ_TARGETS=fuzz_serve` runs one.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz_doc fuzz_layout fuzz_catalog fuzz_graph fuzz_jscan fuzz_snapshot
+FUZZ_TARGETS ?= fuzz_doc fuzz_layout fuzz_catalog fuzz_graph fuzz_jscan fuzz_snapshot fuzz_serve
 FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -Ibuild/fuzz \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SRC := $(LIB_SRC)
@@ -237,12 +245,21 @@ build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/release/config.h build/release/exp
 	cp build/release/config.h build/release/explore_assets.h build/fuzz/
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) -o $@ $(PKG_LIBS) $(SYS_LIBS)
 
+# serve's answers are the CLI's: its target has the CLI without its main
+FUZZ_CLI_SRC := $(filter-out cli/relgraph.c,$(CLI_SRC))
+build/fuzz/fuzz_serve: tests/fuzz/fuzz_serve.c $(LIB_SRC) $(FUZZ_CLI_SRC) build/release/config.h \
+                       build/release/explore_assets.h
+	@mkdir -p build/fuzz
+	cp build/release/config.h build/release/explore_assets.h build/fuzz/
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) $< $(FUZZ_SRC) $(FUZZ_CLI_SRC) -o $@ $(PKG_LIBS) $(SYS_LIBS)
+
 build/fuzz/snapshot-seed: tests/fuzz/snapshot_seed.c $(LIB)
 	@mkdir -p build/fuzz
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(SYS_LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/%) build/fuzz/snapshot-seed
-	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/layout build/fuzz/seeds/catalog build/fuzz/seeds/graph build/fuzz/seeds/jscan build/fuzz/seeds/snapshot
+	@mkdir -p build/fuzz/seeds/doc build/fuzz/seeds/layout build/fuzz/seeds/catalog build/fuzz/seeds/graph build/fuzz/seeds/jscan build/fuzz/seeds/snapshot build/fuzz/seeds/serve
+	@cp tests/fuzz/seeds/serve/* build/fuzz/seeds/serve/
 	@cp data/reports/*.md data/reports/*.txt tests/cli/fixtures/*.md tests/cli/fixtures/*.txt \
 	    tests/cli/fixtures/*.html build/fuzz/seeds/doc/
 	@cp data/catalog/*.json tests/cli/fixtures/*catalog*.json build/fuzz/seeds/catalog/

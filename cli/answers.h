@@ -15,8 +15,12 @@
 #include <jansson.h>
 #include <stdio.h>
 
-/* find: the nodes found (rg_query_find), those of type only when type >= 0. */
-json_t *rg_cli_find_json(const rg_graph *g, const size_t *nodes, size_t n, int type);
+/* find: keep, in place, the nodes found (rg_query_find) of type (when
+ * type >= 0); how many are kept. */
+size_t rg_cli_find_keep(const rg_graph *g, size_t *nodes, size_t n, int type);
+
+/* find: the nodes found, as kept. */
+json_t *rg_cli_find_json(const rg_graph *g, const size_t *nodes, size_t n);
 
 /* show: everything about node, with its links (rg_query_neighbors). */
 json_t *rg_cli_show_json(const rg_graph *g, size_t node, const size_t *links, size_t n);

@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <math.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -19,11 +20,12 @@
 #include <string.h>
 
 static const rg_options_usage usage = {"serve", 22, false,
-    "usage: relgraph serve [-g graph.json] [--port N] [--bind ADDRESS] [FILE|DIR ...]\n\n"
+    "usage: relgraph serve [-g graph.json] [--port N] [--bind ADDRESS] [--time-limit S]\n"
+    "                      [--answer-limit MB] [FILE|DIR ...]\n\n"
     "Serve the explorer (the page `relgraph explore` writes, kept in memory) at\n"
     "http://ADDRESS:PORT/ and a read-only JSON API whose answers are, byte for\n"
     "byte, what the same query prints with --json:\n"
-    "  /api/find?q=TEXT               find TEXT --json\n"
+    "  /api/find?q=TEXT               find TEXT --limit 100 --json\n"
     "  /api/node?name=NAME            show NAME --json\n"
     "  /api/neighbors?name=NAME       neighbors NAME --json\n"
     "  /api/path?from=A&to=B          path A B --json\n"
@@ -34,94 +36,48 @@ static const rg_options_usage usage = {"serve", 22, false,
     "  /api/communities               communities --json\n"
     "Any other parameter is the command's long option of that name, with its\n"
     "value (/api/rank?view=agencies&by=pagerank&top=5) or, for a switch, none\n"
-    "(/api/path?from=A&to=B&all); exclude may repeat. The address to open is\n"
-    "printed on stdout; Ctrl-C (SIGINT) or SIGTERM stops the server. Only GET\n"
-    "and HEAD are answered (else 405); a request whose Host is not localhost,\n"
-    "127.0.0.1, [::1] or the bound address is refused (403: no DNS rebinding);\n"
-    "an unknown path is 404, an unknown name 404 with the CLI's message; an\n"
-    "unknown, missing, repeated, overlong or non-UTF-8 parameter, a bad value\n"
-    "or a filter that matches nothing 400 with the CLI's message; an overlong\n"
-    "URL 414; every error is a JSON object {\"error\": ...}. Nothing is read\n"
-    "from disk after the start: the page is compiled into relgraph.\n\n"};
+    "(/api/path?from=A&to=B&all); exclude may repeat. find gives 100 nodes\n"
+    "unless limit=N asks for up to 10000; when more match, the header\n"
+    "X-Relgraph-Note says how many. The address to open is printed on stdout;\n"
+    "Ctrl-C (SIGINT) or SIGTERM stops the server. Only GET and HEAD are\n"
+    "answered (else 405); a request whose Host is not localhost, 127.0.0.1,\n"
+    "[::1] or the bound address is refused (403: no DNS rebinding); an unknown\n"
+    "path is 404, an unknown name 404 with the CLI's message; an unknown,\n"
+    "missing, repeated, overlong or non-UTF-8 parameter, a bad value or a filter\n"
+    "that matches nothing 400 with the CLI's message; an overlong URL 414; a\n"
+    "query that runs past --time-limit, or an answer that would hold more than\n"
+    "--answer-limit, 422; every error is a JSON object {\"error\": ...}. Nothing\n"
+    "is read from disk after the start: the page is compiled into relgraph.\n\n"};
 
 #define SERVE_CONNECTIONS_MAX 64
 #define SERVE_TIMEOUT_SECONDS 10
 
-typedef struct param_count {
-    size_t n;
-} param_count;
+/* One request's parameters as libmicrohttpd decoded them, up to one past
+ * the bound (the answer refuses the request then; 10,000 are not copied). */
+typedef struct gathered {
+    rg_serve_param params[RG_SERVE_PARAMS_MAX + 1];
+    size_t n, given;
+} gathered;
 
-static enum MHD_Result count_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+static enum MHD_Result gather_param(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                    const char *value, size_t value_size)
 {
-    (void)kind, (void)key, (void)value;
-    ((param_count *)cls)->n++;
+    (void)kind;
+    gathered *g = cls;
+    if (g->n < sizeof g->params / sizeof *g->params)
+        g->params[g->n++] = (rg_serve_param){key, key_size, value, value_size};
+    g->given++;
     return MHD_YES;
 }
 
-/* The address of an IPv4 or IPv6 literal, into a (16 bytes); its family,
- * or 0 when name is neither. */
-static int address_of(const char *name, unsigned char *a)
+/* The URL's length as sent, near enough: its path, each parameter and
+ * the '?', '&' and '=' between them. */
+static size_t url_length(const char *path, const gathered *g)
 {
-    if (inet_pton(AF_INET, name, a) == 1)
-        return AF_INET;
-    if (inet_pton(AF_INET6, name, a) == 1)
-        return AF_INET6;
-    return 0;
-}
-
-/* Whether the Host header names this server: localhost, 127.0.0.1, [::1]
- * or the bound address (an IPv6 one in brackets, in any spelling), with
- * any port; a page of another site that a DNS name now resolving to
- * loopback would let in is refused. */
-static bool host_allowed(const rg_serve *s, const char *host)
-{
-    char name[256];
-    size_t len;
-    if (!host)
-        return false;
-    bool bracketed = host[0] == '[';
-    if (bracketed) { /* [v6]:port */
-        const char *close = strchr(host, ']');
-        if (!close || (close[1] && close[1] != ':'))
-            return false;
-        host++;
-        len = (size_t)(close - host);
-    } else {
-        len = strcspn(host, ":");
-    }
-    if (len >= sizeof name)
-        return false;
-    memcpy(name, host, len);
-    name[len] = '\0';
-    if (rg_strcasecmp(name, "localhost") == 0)
-        return true;
-    unsigned char a[16] = {0}, b[16] = {0};
-    int family = address_of(name, a);
-    if ((family == AF_INET6) != bracketed) /* an IPv6 literal in brackets, nothing else */
-        return false;
-    static const unsigned char loop4[4] = {127, 0, 0, 1}, loop6[16] = {[15] = 1};
-    if ((family == AF_INET && memcmp(a, loop4, 4) == 0) || (family == AF_INET6 && memcmp(a, loop6, 16) == 0))
-        return true;
-    return family != 0 && address_of(s->bind, b) == family && memcmp(a, b, family == AF_INET ? 4 : 16) == 0;
-}
-
-/* Whether the request passes the checks every request must. */
-static bool request_refused(rg_serve *s, struct MHD_Connection *c, const char *url, const char *method,
-                            enum MHD_Result *sent)
-{
-    param_count count = {0};
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, count_param, &count);
-    if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
-        *sent = rg_serve_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD are answered");
-    else if (!host_allowed(s, MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)))
-        *sent = rg_serve_error(c, MHD_HTTP_FORBIDDEN, "this server answers requests for localhost only");
-    else if (strlen(url) > RG_SERVE_URL_MAX)
-        *sent = rg_serve_error(c, MHD_HTTP_URI_TOO_LONG, "the URL is too long");
-    else if (count.n > RG_SERVE_PARAMS_MAX)
-        *sent = rg_serve_error(c, MHD_HTTP_BAD_REQUEST, "too many parameters");
-    else
-        return false;
-    return true;
+    size_t len = strlen(path);
+    for (size_t i = 0; i < g->n; i++)
+        len += 2 + g->params[i].key_len + g->params[i].value_len;
+    return len;
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -129,13 +85,40 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 {
     (void)version, (void)upload, (void)state;
     rg_serve *s = cls;
-    enum MHD_Result sent;
     *upload_size = 0; /* a body is not read */
-    if (request_refused(s, c, url, method, &sent))
-        return sent;
-    if (strcmp(url, "/") == 0 || strcmp(url, "/explore.html") == 0)
-        return rg_serve_body(c, MHD_HTTP_OK, "text/html; charset=utf-8", s->page, s->page_len);
-    return rg_serve_api(s, c, url);
+    gathered given = {.n = 0};
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, gather_param, &given);
+    rg_serve_request r = {
+        .method = method,
+        .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+        .path = url,
+        .url_len = url_length(url, &given),
+        .params = given.params,
+        .n_params = given.n,
+        .params_given = given.given,
+    };
+    rg_serve_response out;
+    rg_serve_answer(s, &r, &out);
+    /* the answer's own text is handed over (freed by libmicrohttpd); the
+     * page stays the server's */
+    struct MHD_Response *resp =
+        out.owned ? MHD_create_response_from_buffer(out.len, out.owned, MHD_RESPMEM_MUST_FREE)
+                  : MHD_create_response_from_buffer(out.len, (void *)out.body, MHD_RESPMEM_PERSISTENT);
+    if (!resp) {
+        rg_serve_response_destroy(&out);
+        return MHD_NO;
+    }
+    out.owned = NULL;
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, out.type);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (out.status == MHD_HTTP_METHOD_NOT_ALLOWED)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+    if (out.note[0])
+        MHD_add_response_header(resp, "X-Relgraph-Note", out.note);
+    enum MHD_Result ok = MHD_queue_response(c, out.status, resp);
+    MHD_destroy_response(resp);
+    return ok;
 }
 
 /* The explorer page, written once into memory. */
@@ -160,6 +143,16 @@ static int parse_port(const char *arg, unsigned short *port)
     if (!*arg || *end || v < 0 || v > 65535)
         return rg_options_fail("serve", "--port takes a number from 0 to 65535 (0: a free one), not '%s'", arg);
     *port = (unsigned short)v;
+    return 0;
+}
+
+static int parse_seconds(const char *arg, double *seconds)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (!*arg || *end || !isfinite(v) || v < 0 || v > 86400)
+        return rg_options_fail("serve", "--time-limit takes seconds from 0 to 86400 (0: no limit), not '%s'", arg);
+    *seconds = v;
     return 0;
 }
 
@@ -225,14 +218,21 @@ static int run(rg_serve *s, bind_address *b)
 
 int cmd_serve(int argc, char **argv)
 {
-    const char *graph_file = NULL, *port_arg = "8080";
-    rg_serve s = {.bind = "127.0.0.1"};
+    const char *graph_file = NULL, *port_arg = "8080", *seconds_arg = NULL;
+    long answer_mb = RG_SERVE_ANSWER_MB_DEFAULT;
+    rg_serve s = {.bind = "127.0.0.1", .seconds_max = RG_SERVE_SECONDS_DEFAULT};
     const rg_option options[] = {
         RG_OPT_GRAPH(&graph_file),
         RG_OPT_STRING(0, "port", &port_arg, "N", "the port (default: 8080; 0: a free one, printed)"),
         RG_OPT_STRING(0, "bind", &s.bind, "ADDRESS",
                       "the IPv4 or IPv6 address to listen on (default:\n"
                       "127.0.0.1, this machine only; ::1 for IPv6 loopback)"),
+        RG_OPT_STRING(0, "time-limit", &seconds_arg, "S",
+                      "the time one answer may take (default: 5; over it:\n"
+                      "422); 0: no limit"),
+        RG_OPT_COUNT(0, "answer-limit", &answer_mb, "MB",
+                     "the most one answer may hold (default: 16; over it:\n"
+                     "422)"),
         RG_OPT_END,
     };
     int done = rg_options_parse(&usage, options, argc, argv);
@@ -240,8 +240,12 @@ int cmd_serve(int argc, char **argv)
         return done;
     bind_address addr;
     unsigned short port = 0;
-    if (parse_port(port_arg, &port) != 0 || parse_bind(s.bind, port, &addr) != 0)
+    if (parse_port(port_arg, &port) != 0 || parse_bind(s.bind, port, &addr) != 0 ||
+        (seconds_arg && parse_seconds(seconds_arg, &s.seconds_max) != 0))
         return RG_ERR_USAGE;
+    if (answer_mb > 1 << 20)
+        return rg_options_fail("serve", "--answer-limit is at most %d MB, not %ld", 1 << 20, answer_mb);
+    s.answer_max = (size_t)answer_mb << 20;
     rg_error err;
     rg_error_clear(&err);
     int rc = rg_cli_graph_names(graph_file, argv + optind, argc - optind, &s.g, &s.names, &err);

@@ -1,19 +1,27 @@
-/* relgraph serve's JSON API: each endpoint is a query command, each
+/* relgraph serve's answers: the checks every request passes, the page,
+ * and the JSON API, where each endpoint is a query command, each
  * parameter the long option of the same name (read by the option's own
  * parser, so that a bad value gets the CLI's message), and each answer
  * what the command prints with --json, from the same builder
- * (cli/answers.h). */
+ * (cli/answers.h). Nothing here knows HTTP's sockets (cli/serve.h). */
+#define _GNU_SOURCE /* fopencookie: an answer's text written into a capped                                             \
+                       buffer */
 #include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/ego_walk.h"
 #include "cli/serve.h"
 #include "graph/analyze/query.h"
+#include "graph/base/budget.h"
 #include "graph/base/text.h"
 
+#include <arpa/inet.h>
+#include <jansson.h>
+#include <microhttpd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 struct ask;
 
@@ -23,72 +31,151 @@ typedef struct endpoint {
     const char *path;
     const char *command;
     const char *params[10]; /* NULL-ended */
-    enum MHD_Result (*answer)(rg_serve *s, struct ask *q);
+    void (*answer)(rg_serve *s, struct ask *q);
 } endpoint;
 
 /* One request: its parameters, read one by one; the first that is wrong
  * stops the rest and is answered with status and why. */
 typedef struct ask {
-    struct MHD_Connection *c;
+    const rg_serve_request *r;
+    rg_serve_response *out;
+    size_t answer_max;
     const endpoint *e;
     bool failed;
     unsigned status;
     char why[600];
 } ask;
 
-enum MHD_Result rg_serve_body(struct MHD_Connection *c, unsigned status, const char *type, const char *body,
-                              size_t len)
+/* ---- the response ---- */
+
+static void respond(rg_serve_response *out, unsigned status, const char *type, char *owned, const char *body,
+                    size_t len)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
-    if (!r)
-        return MHD_NO;
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-    if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
-    enum MHD_Result ok = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
-    return ok;
+    free(out->owned);
+    out->status = status;
+    out->type = type;
+    out->owned = owned;
+    out->body = body;
+    out->len = len;
+}
+
+static void respond_error(rg_serve_response *out, unsigned status, const char *message);
+
+/* An answer's text, growing up to a bound and within the time limit:
+ * what a query writes past either is refused, and said. */
+typedef struct capped {
+    char *buf;
+    size_t len, cap, max;
+    bool over, late;
+} capped;
+
+static int capped_add(capped *c, const char *data, size_t size)
+{
+    if (rg_budget_spent()) {
+        c->late = true;
+        return -1;
+    }
+    if (size > c->max - c->len) {
+        c->over = true;
+        return -1;
+    }
+    if (c->len + size + 1 > c->cap) {
+        size_t cap = c->cap ? c->cap : 4096;
+        while (cap < c->len + size + 1)
+            cap *= 2;
+        char *grown = realloc(c->buf, cap);
+        if (!grown)
+            return -1;
+        c->buf = grown;
+        c->cap = cap;
+    }
+    memcpy(c->buf + c->len, data, size);
+    c->len += size;
+    c->buf[c->len] = '\0';
+    return 0;
+}
+
+static int dump_chunk(const char *data, size_t size, void *c)
+{
+    return capped_add(c, data, size);
+}
+
+static ssize_t write_chunk(void *c, const char *data, size_t size)
+{
+    return capped_add(c, data, size) == 0 ? (ssize_t)size : 0;
+}
+
+/* The answer to a query that ran past the time limit. */
+#define OVER_TIME "the query ran past the time one answer may take (serve --time-limit): ask for less"
+#define UNPROCESSABLE 422 /* understood, and refused: more than one answer may take */
+
+/* Send c's text as JSON, or say which bound it ran into (c freed). */
+static void respond_capped(ask *q, capped *c, bool ok)
+{
+    if (ok && !c->over && !c->late) {
+        respond(q->out, MHD_HTTP_OK, "application/json", c->buf, c->buf ? c->buf : "", c->len);
+        return;
+    }
+    free(c->buf);
+    char why[200];
+    snprintf(why, sizeof why,
+             "the answer would hold over %zu MB, the most one answer may (serve --answer-limit): ask for less",
+             c->max >> 20);
+    if (c->over)
+        respond_error(q->out, UNPROCESSABLE, why);
+    else if (c->late || rg_budget_exhausted())
+        respond_error(q->out, UNPROCESSABLE, OVER_TIME);
+    else
+        respond_error(q->out, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
 }
 
 /* The JSON text of o as rg_cli_print_json prints it (o freed). */
-static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *o)
+static void send_json(ask *q, json_t *o)
 {
-    char *text = o ? json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) : NULL;
+    capped c = {.max = q->answer_max};
+    bool ok = o && json_dump_callback(o, dump_chunk, &c, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) == 0 &&
+              capped_add(&c, "\n", 1) == 0;
     json_decref(o);
-    if (!text)
-        return rg_serve_body(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "application/json",
-                             "{\"error\": \"out of memory\"}\n", 27);
-    size_t len = strlen(text);
-    char *body = realloc(text, len + 2);
-    if (!body) {
-        free(text);
-        return MHD_NO;
-    }
-    memcpy(body + len, "\n", 2);
-    enum MHD_Result ok = rg_serve_body(c, status, "application/json", body, len + 1);
-    free(body);
-    return ok;
+    respond_capped(q, &c, ok);
 }
 
-enum MHD_Result rg_serve_error(struct MHD_Connection *c, unsigned status, const char *message)
+static void respond_error(rg_serve_response *out, unsigned status, const char *message)
 {
     json_t *o = json_object();
     json_t *m = json_string(message);
     json_object_set_new(o, "error", m ? m : json_string("(a message that is not UTF-8)"));
-    return send_json(c, status, o);
+    char *text = json_dumps(o, JSON_INDENT(2));
+    json_decref(o);
+    size_t len = text ? strlen(text) : 0;
+    char *body = text ? realloc(text, len + 2) : NULL;
+    if (!body) {
+        free(text);
+        respond(out, MHD_HTTP_INTERNAL_SERVER_ERROR, "application/json", NULL, "{\"error\": \"out of memory\"}\n", 27);
+        return;
+    }
+    memcpy(body + len, "\n", 2);
+    respond(out, status, "application/json", body, body, len + 1);
 }
 
-/* An error of a query: what the CLI exits 1 for (RG_ERR_INPUT) is
- * input_status (404 for a name, 400 for a filter), a usage error 400,
- * anything else 500. */
-static enum MHD_Result send_failure(ask *q, const rg_error *err, unsigned input_status)
+/* An error of a query: past the time limit, 422; what the CLI exits 1
+ * for (RG_ERR_INPUT) is input_status (404 for a name, 400 for a filter),
+ * a usage error 400, anything else 500. */
+static void send_failure(ask *q, const rg_error *err, unsigned input_status)
 {
+    if (rg_budget_exhausted()) {
+        respond_error(q->out, UNPROCESSABLE, OVER_TIME);
+        return;
+    }
     unsigned status = err->code == RG_ERR_INPUT   ? input_status
                       : err->code == RG_ERR_USAGE ? MHD_HTTP_BAD_REQUEST
                                                   : MHD_HTTP_INTERNAL_SERVER_ERROR;
-    return rg_serve_error(q->c, status, err->msg);
+    respond_error(q->out, status, err->msg);
+}
+
+/* The request's refusal, as status and why. */
+static void send_refusal(ask *q)
+{
+    respond_error(q->out, q->status, q->why);
 }
 
 #if defined(__GNUC__)
@@ -109,65 +196,66 @@ refuse(ask *q, const char *fmt, ...)
 
 /* ---- parameters ---- */
 
-/* The parameters given: each one the endpoint takes, once (exclude may
- * repeat). */
-typedef struct seen {
-    ask *q;
-    unsigned times[10];
-} seen;
-
-static enum MHD_Result see_param(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
-                                 const char *value, size_t value_size)
+/* Whether parameter p is key. */
+static bool is_key(const rg_serve_param *p, const char *key)
 {
-    (void)kind, (void)value, (void)value_size;
-    seen *s = cls;
-    const endpoint *e = s->q->e;
-    size_t i = 0;
-    while (e->params[i] && strcmp(e->params[i], key) != 0)
-        i++;
-    if (!e->params[i]) {
-        char list[200] = "";
-        for (size_t k = 0; e->params[k]; k++)
-            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", e->params[k]);
-        if (key_size > 64 || strlen(key) != key_size || rg_utf8_invalid_at(key, key_size) >= 0)
-            refuse(s->q, "%s takes no such parameter (it takes %s)", e->path, list);
-        else
-            refuse(s->q, "%s takes no parameter '%s' (it takes %s)", e->path, key, list);
-    } else if (++s->times[i] > 1 && strcmp(key, "exclude") != 0) {
-        refuse(s->q, "parameter '%s' is given more than once", key);
+    return p->key_len == strlen(key) && memcmp(p->key, key, p->key_len) == 0;
+}
+
+/* The parameters given: each one the endpoint takes, once (exclude may
+ * repeat); the first that is not is refused. */
+static void check_params(ask *q)
+{
+    const endpoint *e = q->e;
+    unsigned times[10] = {0};
+    for (size_t p = 0; p < q->r->n_params && !q->failed; p++) {
+        const rg_serve_param *param = &q->r->params[p];
+        size_t i = 0;
+        while (e->params[i] && !is_key(param, e->params[i]))
+            i++;
+        if (!e->params[i]) {
+            char list[200] = "";
+            for (size_t k = 0; e->params[k]; k++)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", e->params[k]);
+            if (param->key_len > 64 || memchr(param->key, '\0', param->key_len) ||
+                rg_utf8_invalid_at(param->key, param->key_len) >= 0)
+                refuse(q, "%s takes no such parameter (it takes %s)", e->path, list);
+            else
+                refuse(q, "%s takes no parameter '%.*s' (it takes %s)", e->path, (int)param->key_len, param->key, list);
+        } else if (++times[i] > 1 && strcmp(e->params[i], "exclude") != 0) {
+            refuse(q, "parameter '%s' is given more than once", e->params[i]);
+        }
     }
-    return s->q->failed ? MHD_NO : MHD_YES;
 }
 
 /* A value as it may enter a query: not overlong, no NUL, UTF-8. */
-static const char *checked(ask *q, const char *key, const char *v, size_t len)
+static const char *checked(ask *q, const char *key, const rg_serve_param *p)
 {
-    if (!v)
+    if (!p->value)
         return "";
-    if (len > RG_SERVE_PARAM_MAX)
+    if (p->value_len > RG_SERVE_PARAM_MAX)
         refuse(q, "parameter '%s' is too long (over %d bytes)", key, RG_SERVE_PARAM_MAX);
-    else if (strlen(v) != len)
+    else if (memchr(p->value, '\0', p->value_len))
         refuse(q, "parameter '%s' holds a NUL byte", key);
-    else if (rg_utf8_invalid_at(v, len) >= 0)
+    else if (rg_utf8_invalid_at(p->value, p->value_len) >= 0)
         refuse(q, "parameter '%s' is not UTF-8", key);
     else
-        return v;
+        return p->value;
     return NULL;
 }
 
-/* The value of key, or NULL: absent (refused when required) or wrong. */
+/* The value of key (NUL-ended: the caller's strings are), or NULL: absent
+ * (refused when required) or wrong. */
 static const char *text(ask *q, const char *key, bool required)
 {
-    const char *v = NULL;
-    size_t len = 0;
     if (q->failed)
         return NULL;
-    if (MHD_lookup_connection_value_n(q->c, MHD_GET_ARGUMENT_KIND, key, strlen(key), &v, &len) != MHD_YES) {
-        if (required)
-            refuse(q, "parameter '%s' is missing", key);
-        return NULL;
-    }
-    return checked(q, key, v, len);
+    for (size_t p = 0; p < q->r->n_params; p++)
+        if (is_key(&q->r->params[p], key))
+            return checked(q, key, &q->r->params[p]);
+    if (required)
+        refuse(q, "parameter '%s' is missing", key);
+    return NULL;
 }
 
 /* A switch (--all, --co-mentions): "key", "key=1" or "key=true" set it,
@@ -211,17 +299,17 @@ static void option(ask *q, const char *key, rg_option_fn *parse, void *value)
 }
 
 /* The node a parameter names; false when the request is answered. */
-static bool named(rg_serve *s, ask *q, const char *key, size_t *node, enum MHD_Result *sent)
+static bool named(rg_serve *s, ask *q, const char *key, size_t *node)
 {
     const char *name = text(q, key, true);
     if (!name) {
-        *sent = rg_serve_error(q->c, q->status, q->why);
+        send_refusal(q);
         return false;
     }
     rg_error err;
     rg_error_clear(&err);
     if (rg_names_resolve(s->names, name, node, &err) < 0) {
-        *sent = send_failure(q, &err, MHD_HTTP_NOT_FOUND);
+        send_failure(q, &err, MHD_HTTP_NOT_FOUND);
         return false;
     }
     return true;
@@ -229,193 +317,211 @@ static bool named(rg_serve *s, ask *q, const char *key, size_t *node, enum MHD_R
 
 /* ---- the endpoints ---- */
 
-static enum MHD_Result api_find(rg_serve *s, ask *q)
+static void api_find(rg_serve *s, ask *q)
 {
     int type = -1;
     unsigned modalities = 0;
+    long limit = RG_SERVE_FIND_LIMIT;
     const char *what = text(q, "q", true);
     option(q, "type", rg_cli_option_type, &type);
     option(q, "modality", rg_cli_option_modality, &modalities);
-    if (q->failed)
-        return rg_serve_error(q->c, q->status, q->why);
+    count(q, "limit", &limit);
+    if (limit > RG_SERVE_FIND_LIMIT_MAX)
+        refuse(q, "parameter 'limit' is at most %d", RG_SERVE_FIND_LIMIT_MAX);
+    if (q->failed) {
+        send_refusal(q);
+        return;
+    }
     rg_error err;
     rg_error_clear(&err);
     /* find --type --modality: the part of the graph they keep, checked */
     rg_graph *part = NULL;
     rg_filter f = {.types = type >= 0 ? 1u << type : 0, .modalities = modalities};
-    if ((f.types || f.modalities) && rg_cli_filter_graph(s->g, &f, NULL, NULL, &part, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+    if ((f.types || f.modalities) && rg_cli_filter_graph(s->g, &f, NULL, NULL, &part, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+        return;
+    }
     const rg_graph *g = part ? part : s->g;
     size_t *nodes = NULL, n = 0;
-    enum MHD_Result sent = rg_query_find(g, what, &nodes, &n, &err) < 0
-                               ? send_failure(q, &err, MHD_HTTP_BAD_REQUEST)
-                               : send_json(q->c, MHD_HTTP_OK, rg_cli_find_json(g, nodes, n, type));
+    if (rg_query_find(g, what, &nodes, &n, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+    } else {
+        n = rg_cli_find_keep(g, nodes, n, type);
+        size_t given = (size_t)limit < n ? (size_t)limit : n;
+        if (given < n)
+            snprintf(q->out->note, sizeof q->out->note, "%zu nodes match: the first %zu are given (limit=N for more)",
+                     n, given);
+        send_json(q, rg_cli_find_json(g, nodes, given));
+    }
     free(nodes);
     rg_graph_free(part);
-    return sent;
 }
 
-static enum MHD_Result api_node(rg_serve *s, ask *q)
+static void api_node(rg_serve *s, ask *q)
 {
     size_t node, *links = NULL, n = 0;
-    enum MHD_Result sent;
-    if (!named(s, q, "name", &node, &sent))
-        return sent;
+    if (!named(s, q, "name", &node))
+        return;
     rg_error err;
     rg_error_clear(&err);
-    if (rg_query_neighbors(s->g, node, -1, -1, &links, &n, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
-    sent = send_json(q->c, MHD_HTTP_OK, rg_cli_show_json(s->g, node, links, n));
+    if (rg_query_neighbors(s->g, node, -1, -1, &links, &n, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+        return;
+    }
+    send_json(q, rg_cli_show_json(s->g, node, links, n));
     free(links);
-    return sent;
 }
 
-static enum MHD_Result api_neighbors(rg_serve *s, ask *q)
+static void api_neighbors(rg_serve *s, ask *q)
 {
     int type = -1, relation = -1;
     option(q, "type", rg_cli_option_type, &type);
     option(q, "relation", rg_cli_option_relation, &relation);
-    if (q->failed)
-        return rg_serve_error(q->c, q->status, q->why);
+    if (q->failed) {
+        send_refusal(q);
+        return;
+    }
     size_t node, *links = NULL, n = 0;
-    enum MHD_Result sent;
-    if (!named(s, q, "name", &node, &sent))
-        return sent;
+    if (!named(s, q, "name", &node))
+        return;
     rg_error err;
     rg_error_clear(&err);
     if (rg_query_neighbors(s->g, node, relation, type, &links, &n, &err) < 0 ||
         (n == 0 && rg_cli_filter_no_neighbors(s->g, node, type, relation, &err) < 0))
-        sent = send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
     else
-        sent = send_json(q->c, MHD_HTTP_OK, rg_cli_neighbors_json(s->g, node, links, n));
+        send_json(q, rg_cli_neighbors_json(s->g, node, links, n));
     free(links);
-    return sent;
 }
 
-static enum MHD_Result api_path(rg_serve *s, ask *q)
+static void api_path(rg_serve *s, ask *q)
 {
     rg_path_options opts = {.via = -1};
     option(q, "via", rg_cli_path_option_via, &opts.via);
     flag(q, "all", &opts.all);
     count(q, "max-len", &opts.max_len);
     flag(q, "co-mentions", &opts.co_mentions);
-    if (q->failed)
-        return rg_serve_error(q->c, q->status, q->why);
+    if (q->failed) {
+        send_refusal(q);
+        return;
+    }
     size_t from, to;
-    enum MHD_Result sent;
-    if (!named(s, q, "from", &from, &sent) || !named(s, q, "to", &to, &sent))
-        return sent;
+    if (!named(s, q, "from", &from) || !named(s, q, "to", &to))
+        return;
     rg_path *paths = NULL;
     size_t n = 0;
     rg_error err;
     rg_error_clear(&err);
     rg_path_index **index = &s->path_index[opts.co_mentions];
-    if (!*index && rg_path_index_new(s->g, opts.co_mentions, index, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_INTERNAL_SERVER_ERROR);
-    if (rg_query_paths_indexed(*index, from, to, &opts, &paths, &n, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
-    sent = send_json(q->c, MHD_HTTP_OK, rg_cli_paths_json(s->g, from, to, paths, n));
+    if (!*index && rg_path_index_new(s->g, opts.co_mentions, index, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_INTERNAL_SERVER_ERROR);
+        return;
+    }
+    if (rg_query_paths_indexed(*index, from, to, &opts, &paths, &n, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+        return;
+    }
+    send_json(q, rg_cli_paths_json(s->g, from, to, paths, n));
     rg_paths_free(paths, n);
-    return sent;
 }
 
-static enum MHD_Result api_common(rg_serve *s, ask *q)
+static void api_common(rg_serve *s, ask *q)
 {
     size_t a, b, *shared = NULL, n = 0;
-    enum MHD_Result sent;
-    if (!named(s, q, "a", &a, &sent) || !named(s, q, "b", &b, &sent))
-        return sent;
+    if (!named(s, q, "a", &a) || !named(s, q, "b", &b))
+        return;
     rg_error err;
     rg_error_clear(&err);
-    if (rg_query_common(s->g, a, b, &shared, &n, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
-    sent = send_json(q->c, MHD_HTTP_OK, rg_cli_common_json(s->g, a, b, shared, n));
+    if (rg_query_common(s->g, a, b, &shared, &n, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+        return;
+    }
+    send_json(q, rg_cli_common_json(s->g, a, b, shared, n));
     free(shared);
-    return sent;
 }
 
-static enum MHD_Result api_evidence(rg_serve *s, ask *q)
+static void api_evidence(rg_serve *s, ask *q)
 {
     int relation = -1;
     option(q, "relation", rg_cli_option_relation, &relation);
-    if (q->failed)
-        return rg_serve_error(q->c, q->status, q->why);
+    if (q->failed) {
+        send_refusal(q);
+        return;
+    }
     size_t a, b;
-    enum MHD_Result sent;
-    if (!named(s, q, "a", &a, &sent) || !named(s, q, "b", &b, &sent))
-        return sent;
+    if (!named(s, q, "a", &a) || !named(s, q, "b", &b))
+        return;
     rg_error err;
     rg_error_clear(&err);
     json_t *o = NULL;
     /* no link between two nodes that exist: nothing there, 404 */
-    if (rg_cli_evidence_answer(s->g, a, b, relation, &o, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_NOT_FOUND);
-    return send_json(q->c, MHD_HTTP_OK, o);
+    if (rg_cli_evidence_answer(s->g, a, b, relation, &o, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_NOT_FOUND);
+        return;
+    }
+    send_json(q, o);
 }
 
 /* Every value of the repeatable exclude, checked, into e->exclude (the
- * caller frees its items; the values are the connection's). */
-typedef struct excluded {
-    ask *q;
-    rg_cli_ego *e;
-} excluded;
-
-static enum MHD_Result add_excluded(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
-                                    const char *value, size_t value_size)
+ * caller frees the list; the values are the request's). */
+static void add_excluded(ask *q, rg_cli_ego *e)
 {
-    (void)kind, (void)key_size;
-    excluded *x = cls;
-    if (strcmp(key, "exclude") != 0)
-        return MHD_YES;
-    const char *v = checked(x->q, key, value, value_size);
-    char **items = v ? realloc(x->e->exclude.items, (x->e->exclude.len + 1) * sizeof *items) : NULL;
-    if (v && !items)
-        refuse(x->q, "out of memory");
-    if (!items)
-        return MHD_NO;
-    x->e->exclude.items = items;
-    items[x->e->exclude.len++] = (char *)v;
-    return MHD_YES;
+    for (size_t p = 0; p < q->r->n_params && !q->failed; p++) {
+        if (!is_key(&q->r->params[p], "exclude"))
+            continue;
+        const char *v = checked(q, "exclude", &q->r->params[p]);
+        char **items = v ? realloc(e->exclude.items, (e->exclude.len + 1) * sizeof *items) : NULL;
+        if (v && !items)
+            refuse(q, "out of memory");
+        if (!items)
+            return;
+        e->exclude.items = items;
+        items[e->exclude.len++] = (char *)v;
+    }
 }
 
-static enum MHD_Result api_ego(rg_serve *s, ask *q)
+/* The ego graph's file, written within the answer's bounds. */
+static void send_ego(ask *q, const rg_graph *ego)
+{
+    capped c = {.max = q->answer_max};
+    rg_error err;
+    rg_error_clear(&err);
+    FILE *f = fopencookie(&c, "w", (cookie_io_functions_t){.write = write_chunk});
+    if (!f) {
+        respond_error(q->out, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+        return;
+    }
+    int rc = rg_cli_ego_write(ego, f, &err);
+    if (fclose(f) != 0)
+        rc = -1;
+    respond_capped(q, &c, rc == 0);
+}
+
+static void api_ego(rg_serve *s, ask *q)
 {
     rg_cli_ego e = {.depth = 2};
     count(q, "depth", &e.depth);
     flag(q, "co-mentions", &e.co_mentions);
     count(q, "max-degree", &e.max_degree);
-    excluded x = {q, &e};
-    if (!q->failed)
-        MHD_get_connection_values_n(q->c, MHD_GET_ARGUMENT_KIND, add_excluded, &x);
+    add_excluded(q, &e);
     size_t node;
-    enum MHD_Result sent;
     if (q->failed) {
-        sent = rg_serve_error(q->c, q->status, q->why);
-    } else if (named(s, q, "name", &node, &sent)) {
+        send_refusal(q);
+    } else if (named(s, q, "name", &node)) {
         rg_error err;
         rg_error_clear(&err);
         rg_graph *ego = NULL;
-        char *body = NULL;
-        size_t len = 0;
-        FILE *f = NULL;
         /* an unknown --exclude is a name not found; naming the centre, 400 */
-        int rc = rg_cli_ego_walk(s->g, s->names, node, &e, NULL, &ego, NULL, &err);
-        if (rc == 0 && !(f = open_memstream(&body, &len)))
-            rc = rg_error_nomem(&err);
-        if (rc == 0)
-            rc = rg_cli_ego_write(ego, f, &err);
-        if (f && fclose(f) != 0 && rc == 0)
-            rc = rg_error_nomem(&err);
-        sent = rc == 0 ? rg_serve_body(q->c, MHD_HTTP_OK, "application/json", body, len)
-                       : send_failure(q, &err, MHD_HTTP_NOT_FOUND);
-        free(body);
+        if (rg_cli_ego_walk(s->g, s->names, node, &e, NULL, &ego, NULL, &err) < 0)
+            send_failure(q, &err, MHD_HTTP_NOT_FOUND);
+        else
+            send_ego(q, ego);
         rg_graph_free(ego);
     }
     free(e.exclude.items);
-    return sent;
 }
 
-static enum MHD_Result api_rank(rg_serve *s, ask *q)
+static void api_rank(rg_serve *s, ask *q)
 {
     rg_cli_rank_ask a;
     rg_cli_rank_ask_defaults(&a);
@@ -428,18 +534,22 @@ static enum MHD_Result api_rank(rg_serve *s, ask *q)
     option(q, "modality", rg_cli_option_modality, &a.modalities);
     flag(q, "structure", &a.view.structure);
     count(q, "top", &a.top);
-    if (q->failed)
-        return rg_serve_error(q->c, q->status, q->why);
+    if (q->failed) {
+        send_refusal(q);
+        return;
+    }
     a.by = (rg_score)by;
     rg_error err;
     rg_error_clear(&err);
     json_t *o = NULL;
-    if (rg_cli_rank_answer(s->g, &a, &o, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
-    return send_json(q->c, MHD_HTTP_OK, o);
+    if (rg_cli_rank_answer(s->g, &a, &o, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+        return;
+    }
+    send_json(q, o);
 }
 
-static enum MHD_Result api_communities(rg_serve *s, ask *q)
+static void api_communities(rg_serve *s, ask *q)
 {
     rg_cli_communities_ask a;
     rg_cli_communities_ask_defaults(&a);
@@ -448,18 +558,22 @@ static enum MHD_Result api_communities(rg_serve *s, ask *q)
     count(q, "seed", &a.seed);
     count(q, "min-size", &a.min_size);
     flag(q, "all", &a.all);
-    if (q->failed)
-        return rg_serve_error(q->c, q->status, q->why);
+    if (q->failed) {
+        send_refusal(q);
+        return;
+    }
     rg_error err;
     rg_error_clear(&err);
     json_t *o = NULL;
-    if (rg_cli_communities_answer(s->g, &a, &o, &err) < 0)
-        return send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
-    return send_json(q->c, MHD_HTTP_OK, o);
+    if (rg_cli_communities_answer(s->g, &a, &o, &err) < 0) {
+        send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
+        return;
+    }
+    send_json(q, o);
 }
 
 static const endpoint endpoints[] = {
-    {"/api/find", "find", {"q", "type", "modality", NULL}, api_find},
+    {"/api/find", "find", {"q", "type", "modality", "limit", NULL}, api_find},
     {"/api/node", "show", {"name", NULL}, api_node},
     {"/api/neighbors", "neighbors", {"name", "type", "relation", NULL}, api_neighbors},
     {"/api/path", "path", {"from", "to", "via", "all", "max-len", "co-mentions", NULL}, api_path},
@@ -470,19 +584,103 @@ static const endpoint endpoints[] = {
     {"/api/communities", "communities", {"method", "view", "seed", "min-size", "all", NULL}, api_communities},
 };
 
-enum MHD_Result rg_serve_api(rg_serve *s, struct MHD_Connection *c, const char *url)
+/* ---- every request ---- */
+
+/* The address of an IPv4 or IPv6 literal, into a (16 bytes); its family,
+ * or 0 when name is neither. */
+static int address_of(const char *name, unsigned char *a)
 {
-    for (size_t i = 0; i < sizeof endpoints / sizeof *endpoints; i++) {
-        if (strcmp(url, endpoints[i].path) != 0)
-            continue;
-        ask q = {.c = c, .e = &endpoints[i]};
-        seen given = {.q = &q};
-        MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, see_param, &given);
-        if (q.failed)
-            return rg_serve_error(c, q.status, q.why);
-        return endpoints[i].answer(s, &q);
+    if (inet_pton(AF_INET, name, a) == 1)
+        return AF_INET;
+    if (inet_pton(AF_INET6, name, a) == 1)
+        return AF_INET6;
+    return 0;
+}
+
+/* Whether the Host header names this server: localhost, 127.0.0.1, [::1]
+ * or the bound address (an IPv6 one in brackets, in any spelling), with
+ * any port; a page of another site that a DNS name now resolving to
+ * loopback would let in is refused. */
+static bool host_allowed(const rg_serve *s, const char *host)
+{
+    char name[256];
+    size_t len;
+    if (!host)
+        return false;
+    bool bracketed = host[0] == '[';
+    if (bracketed) { /* [v6]:port */
+        const char *close = strchr(host, ']');
+        if (!close || (close[1] && close[1] != ':'))
+            return false;
+        host++;
+        len = (size_t)(close - host);
+    } else {
+        len = strcspn(host, ":");
     }
-    return rg_serve_error(c, MHD_HTTP_NOT_FOUND,
-                          "no such page: try /, /api/find, /api/node, /api/neighbors, /api/path, /api/common, "
-                          "/api/evidence, /api/ego, /api/rank, /api/communities");
+    if (len >= sizeof name)
+        return false;
+    memcpy(name, host, len);
+    name[len] = '\0';
+    if (rg_strcasecmp(name, "localhost") == 0)
+        return true;
+    unsigned char a[16] = {0}, b[16] = {0};
+    int family = address_of(name, a);
+    if ((family == AF_INET6) != bracketed) /* an IPv6 literal in brackets, nothing else */
+        return false;
+    static const unsigned char loop4[4] = {127, 0, 0, 1}, loop6[16] = {[15] = 1};
+    if ((family == AF_INET && memcmp(a, loop4, 4) == 0) || (family == AF_INET6 && memcmp(a, loop6, 16) == 0))
+        return true;
+    return family != 0 && s->bind && address_of(s->bind, b) == family && memcmp(a, b, family == AF_INET ? 4 : 16) == 0;
+}
+
+/* Whether the request fails a check every request must pass (then
+ * answered). */
+static bool refused(const rg_serve *s, const rg_serve_request *r, rg_serve_response *out)
+{
+    if (!r->method || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
+        respond_error(out, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD are answered");
+    else if (!host_allowed(s, r->host))
+        respond_error(out, MHD_HTTP_FORBIDDEN, "this server answers requests for localhost only");
+    else if (r->url_len > RG_SERVE_URL_MAX)
+        respond_error(out, MHD_HTTP_URI_TOO_LONG, "the URL is too long");
+    else if (r->params_given > RG_SERVE_PARAMS_MAX || r->n_params > RG_SERVE_PARAMS_MAX)
+        respond_error(out, MHD_HTTP_BAD_REQUEST, "too many parameters");
+    else
+        return false;
+    return true;
+}
+
+void rg_serve_answer(rg_serve *s, const rg_serve_request *r, rg_serve_response *out)
+{
+    memset(out, 0, sizeof *out);
+    if (refused(s, r, out))
+        return;
+    const char *path = r->path ? r->path : "";
+    if (strcmp(path, "/") == 0 || strcmp(path, "/explore.html") == 0) {
+        respond(out, MHD_HTTP_OK, "text/html; charset=utf-8", NULL, s->page ? s->page : "", s->page_len);
+        return;
+    }
+    for (size_t i = 0; i < sizeof endpoints / sizeof *endpoints; i++) {
+        if (strcmp(path, endpoints[i].path) != 0)
+            continue;
+        ask q = {.r = r, .out = out, .answer_max = s->answer_max, .e = &endpoints[i]};
+        check_params(&q);
+        if (q.failed) {
+            send_refusal(&q);
+            return;
+        }
+        rg_budget_start(s->seconds_max);
+        endpoints[i].answer(s, &q);
+        rg_budget_start(0);
+        return;
+    }
+    respond_error(out, MHD_HTTP_NOT_FOUND,
+                  "no such page: try /, /api/find, /api/node, /api/neighbors, /api/path, /api/common, "
+                  "/api/evidence, /api/ego, /api/rank, /api/communities");
+}
+
+void rg_serve_response_destroy(rg_serve_response *out)
+{
+    free(out->owned);
+    out->owned = NULL;
 }

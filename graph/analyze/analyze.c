@@ -1,5 +1,6 @@
 #include "graph/analyze/analyze.h"
 
+#include "graph/base/budget.h"
 #include "graph/base/fanout.h"
 #include "graph/base/text.h"
 
@@ -28,6 +29,14 @@ static int igraph_failed(rg_error *err, igraph_error_t code)
                         igraph_strerror(code));
 }
 
+/* igraph's long loops ask this whether to go on: not once the thread's
+ * time limit is spent (graph/base/budget.h; never without one). */
+static igraph_error_t stop_when_spent(void *data)
+{
+    (void)data;
+    return rg_budget_spent() ? IGRAPH_INTERRUPTED : IGRAPH_SUCCESS;
+}
+
 /* igraph's default handlers abort and print; the library does neither.
  * Its random numbers (ARPACK's start vector, sampled pivots, community
  * moves) are seeded every time, or igraph would seed them from the clock
@@ -36,6 +45,7 @@ static void quiet_igraph(void)
 {
     igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_set_warning_handler(igraph_warning_handler_ignore);
+    igraph_set_interruption_handler(stop_when_spent);
     igraph_rng_seed(igraph_rng_default(), 1);
 }
 

@@ -1,6 +1,7 @@
 #include "graph/analyze/query.h"
 
 #include "graph/analyze/order.h"
+#include "graph/base/budget.h"
 #include "graph/base/hmap.h"
 #include "graph/base/text.h"
 
@@ -510,6 +511,11 @@ static int search_paths(const rg_graph *g, const adjacency *adj, size_t from, si
     dist[from] = 0;
     queue[tail++] = from;
     while (head < tail && dist[to] < 0) {
+        if (rg_budget_spent()) {
+            free(dist);
+            free(queue);
+            return rg_budget_fail(err);
+        }
         size_t u = queue[head++];
         if (o.max_len > 0 && dist[u] >= o.max_len)
             continue;
@@ -824,6 +830,10 @@ int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n
     if (!hit)
         return rg_error_nomem(err);
     for (size_t i = 0; i < g->n_nodes; i++) {
+        if (rg_budget_spent()) {
+            free(hit);
+            return rg_budget_fail(err);
+        }
         const rg_node *node = &g->nodes[i];
         bool h = contains_ci(node->label, text) || contains_ci(node->id, text) ||
                  (node->text && contains_ci(node->text, text));
