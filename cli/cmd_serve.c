@@ -265,6 +265,7 @@ int cmd_serve(int argc, char **argv)
     free(s.page);
     rg_path_index_free(s.path_index[0]);
     rg_path_index_free(s.path_index[1]);
+    rg_find_index_free(s.find_index);
     rg_names_free(s.names);
     rg_graph_free(s.g);
     return status;

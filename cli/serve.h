@@ -42,6 +42,8 @@ typedef struct rg_serve {
      * gathered at the first query that needs them (answers run on the
      * daemon's one thread) */
     rg_path_index *path_index[2];
+    /* find's text, folded once, at the first find without a filter */
+    rg_find_index *find_index;
 } rg_serve;
 
 /* A parameter of the query string, decoded; value NULL for a key given

@@ -4,8 +4,8 @@
  * parser, so that a bad value gets the CLI's message), and each answer
  * what the command prints with --json, from the same builder
  * (cli/answers.h). Nothing here knows HTTP's sockets (cli/serve.h). */
-#define _GNU_SOURCE /* fopencookie: an answer's text written into a capped                                             \
-                       buffer */
+/* fopencookie: an answer's text is written into a buffer that stops growing */
+#define _GNU_SOURCE
 #include "cli/answers.h"
 #include "cli/cli.h"
 #include "cli/ego_walk.h"
@@ -343,7 +343,14 @@ static void api_find(rg_serve *s, ask *q)
     }
     const rg_graph *g = part ? part : s->g;
     size_t *nodes = NULL, n = 0;
-    if (rg_query_find(g, what, &nodes, &n, &err) < 0) {
+    int rc;
+    if (part) /* a part made for this question: searched once */
+        rc = rg_query_find(g, what, &nodes, &n, &err);
+    else if (!s->find_index && rg_find_index_new(s->g, &s->find_index, &err) < 0)
+        rc = -1;
+    else
+        rc = rg_query_find_indexed(s->find_index, what, &nodes, &n, &err);
+    if (rc < 0) {
         send_failure(q, &err, MHD_HTTP_BAD_REQUEST);
     } else {
         n = rg_cli_find_keep(g, nodes, n, type);

@@ -1,3 +1,5 @@
+/* memmem: find searches the graph's text, folded once, for the folded needle */
+#define _GNU_SOURCE
 #include "graph/analyze/query.h"
 
 #include "graph/analyze/order.h"
@@ -844,6 +846,136 @@ int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n
     int rc = sorted_nodes(g, hit, nodes, n, err);
     free(hit);
     return rc;
+}
+
+struct rg_find_index {
+    const rg_graph *g;
+    char *text;       /* each node's label, id, text and aliases, folded, each ended by '\0' */
+    size_t *start;    /* node i's text is text[start[i] .. start[i + 1]) */
+    size_t *in_order; /* the nodes by type, then id: find's order */
+    size_t *place;    /* node i's place in in_order */
+};
+
+void rg_find_index_free(rg_find_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->text);
+    free(ix->start);
+    free(ix->in_order);
+    free(ix->place);
+    free(ix);
+}
+
+/* Append s folded, and its '\0' (a needle holds none, so no match spans two
+ * texts). */
+static void append_folded(char *text, size_t *len, const char *s)
+{
+    for (; *s; s++)
+        text[(*len)++] = (char)fold((unsigned char)*s);
+    text[(*len)++] = '\0';
+}
+
+static size_t searched_len(const rg_node *node)
+{
+    size_t len = strlen(node->label) + strlen(node->id) + 2 + (node->text ? strlen(node->text) + 1 : 0);
+    for (size_t k = 0; k < node->aliases.len; k++)
+        len += strlen(node->aliases.items[k]) + 1;
+    return len;
+}
+
+int rg_find_index_new(const rg_graph *g, rg_find_index **out, rg_error *err)
+{
+    size_t n = g->n_nodes, total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += searched_len(&g->nodes[i]);
+    rg_find_index *ix = calloc(1, sizeof *ix);
+    bool *all = malloc(n ? n : 1);
+    if (ix) {
+        ix->g = g;
+        ix->text = malloc(total ? total : 1);
+        ix->start = malloc((n + 1) * sizeof *ix->start);
+        ix->place = malloc((n ? n : 1) * sizeof *ix->place);
+    }
+    size_t count = 0;
+    bool ok = ix && all && ix->text && ix->start && ix->place;
+    if (ok) {
+        memset(all, 1, n ? n : 1);
+        ok = sorted_nodes(g, all, &ix->in_order, &count, err) == 0;
+    }
+    free(all);
+    if (!ok) {
+        rg_find_index_free(ix);
+        return rg_error_nomem(err);
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rg_node *node = &g->nodes[i];
+        ix->start[i] = len;
+        append_folded(ix->text, &len, node->label);
+        append_folded(ix->text, &len, node->id);
+        if (node->text)
+            append_folded(ix->text, &len, node->text);
+        for (size_t k = 0; k < node->aliases.len; k++)
+            append_folded(ix->text, &len, node->aliases.items[k]);
+        ix->place[ix->in_order[i]] = i;
+    }
+    ix->start[n] = len;
+    *out = ix;
+    return 0;
+}
+
+/* The node whose text holds offset at (the last start at or before it). */
+static size_t node_at(const rg_find_index *ix, size_t at)
+{
+    size_t lo = 0, hi = ix->g->n_nodes; /* start[lo] <= at < start[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->start[mid] <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int rg_query_find_indexed(const rg_find_index *ix, const char *text, size_t **nodes, size_t *n, rg_error *err)
+{
+    size_t count = ix->g->n_nodes, len = strlen(text), found = 0;
+    char *needle = malloc(len + 1);
+    bool *hit = calloc(count ? count : 1, sizeof *hit); /* by place in find's order */
+    size_t *out = malloc((count ? count : 1) * sizeof *out);
+    if (!needle || !hit || !out) {
+        free(needle);
+        free(hit);
+        free(out);
+        return rg_error_nomem(err);
+    }
+    for (size_t i = 0; i <= len; i++)
+        needle[i] = (char)fold((unsigned char)text[i]);
+    const char *at = ix->text, *end = ix->text + ix->start[count];
+    while (count && at < end) {
+        const char *h = len ? memmem(at, (size_t)(end - at), needle, len) : at;
+        if (!h)
+            break;
+        if (rg_budget_spent()) {
+            free(needle);
+            free(hit);
+            free(out);
+            return rg_budget_fail(err);
+        }
+        size_t node = node_at(ix, (size_t)(h - ix->text));
+        hit[ix->place[node]] = true;
+        at = ix->text + ix->start[node + 1]; /* one hit a node */
+    }
+    for (size_t k = 0; k < count; k++)
+        if (hit[k])
+            out[found++] = ix->in_order[k];
+    free(needle);
+    free(hit);
+    *nodes = out;
+    *n = found;
+    return 0;
 }
 
 static bool in_section(const rg_node *n, const rg_filter *f)

@@ -114,8 +114,18 @@ int rg_query_ego(const rg_graph *g, size_t node, const rg_ego_options *o, rg_gra
                  size_t *n_hubs, rg_error *err);
 
 /* Nodes whose label, alias, id or text contains text (any case), sorted by
- * type then id. */
+ * type then id. O(the graph's text + hits log hits). */
 int rg_query_find(const rg_graph *g, const char *text, size_t **nodes, size_t *n, rg_error *err);
+
+/* The text find searches, case-folded once into one buffer, and the nodes
+ * in find's order, for many searches (a server's): a search is then one
+ * memmem pass and no sort, O(the text + nodes). The graph must outlive
+ * the index and not change. */
+typedef struct rg_find_index rg_find_index;
+int rg_find_index_new(const rg_graph *g, rg_find_index **out, rg_error *err);
+void rg_find_index_free(rg_find_index *ix);
+/* rg_query_find on the index's graph: the same answers. */
+int rg_query_find_indexed(const rg_find_index *ix, const char *text, size_t **nodes, size_t *n, rg_error *err);
 
 /* What part of a graph a diagram or an export keeps. */
 typedef struct rg_filter {

@@ -254,6 +254,32 @@ START_TEST(filter_by_modality)
 }
 END_TEST
 
+START_TEST(find_indexed_as_find)
+{
+    rg_graph *g = sample();
+    rg_graph_finish(g);
+    rg_error err;
+    rg_error_clear(&err);
+    rg_find_index *ix;
+    ck_assert_int_eq(rg_find_index_new(g, &ix, &err), 0);
+    /* any case, in labels, ids, texts and aliases; nothing across two */
+    const char *needles[] = {"", "state", "STATE DEP", "rec:", "agency:", "korea", "rok", "r", "a", "talk",
+                             "zz", "unitagency", "ict\nagency", "Ministry of Science and ICT"};
+    for (size_t k = 0; k < sizeof needles / sizeof *needles; k++) {
+        size_t *a, *b, na, nb;
+        ck_assert_int_eq(rg_query_find(g, needles[k], &a, &na, &err), 0);
+        ck_assert_int_eq(rg_query_find_indexed(ix, needles[k], &b, &nb, &err), 0);
+        ck_assert_msg(na == nb, "'%s': %zu, indexed %zu", needles[k], na, nb);
+        for (size_t i = 0; i < na; i++)
+            ck_assert_uint_eq(a[i], b[i]);
+        free(a);
+        free(b);
+    }
+    rg_find_index_free(ix);
+    rg_graph_free(g);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("query");
@@ -264,6 +290,7 @@ int main(void)
     tcase_add_test(tc, find_folds_case);
     tcase_add_test(tc, neighbors_common_ego_find);
     tcase_add_test(tc, filter_by_modality);
+    tcase_add_test(tc, find_indexed_as_find);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

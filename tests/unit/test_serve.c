@@ -46,6 +46,7 @@ static void serve_free(rg_serve *s)
     free(s->page);
     rg_path_index_free(s->path_index[0]);
     rg_path_index_free(s->path_index[1]);
+    rg_find_index_free(s->find_index);
     rg_names_free(s->names);
     rg_graph_free(s->g);
 }
