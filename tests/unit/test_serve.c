@@ -9,8 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-/* DIU leads rec:1 with State as partner; n filler agencies named
- * "Office N" (for the bounds). */
+/* DIU leads rec:1 with State as partner; a chain of filler agencies
+ * named "Office N", each sharing a recommendation with the next (for the
+ * bounds). */
 static void serve_sample(rg_serve *s, size_t fillers)
 {
     rg_graph *g = rg_graph_new();
@@ -23,12 +24,23 @@ static void serve_sample(rg_serve *s, size_t fillers)
     rg_graph_node(g, "agency:defense-innovation-unit", RG_TYPE_AGENCY, "Defense Innovation Unit", &diu);
     rg_strset_add(&g->nodes[diu].aliases, "DIU");
     rg_graph_node(g, "rec:r:1", RG_TYPE_RECOMMENDATION, "DIU should work with State", &r1);
+    size_t before = RG_NONE;
     for (size_t i = 0; i < fillers; i++) {
         char id[64], label[64];
         size_t f;
         snprintf(id, sizeof id, "agency:office-%zu", i);
         snprintf(label, sizeof label, "Office %zu", i);
         rg_graph_node(g, id, RG_TYPE_AGENCY, label, &f);
+        /* a long chain, each pair of neighbours sharing a recommendation:
+         * betweenness on 20,000 takes minutes */
+        if (before != RG_NONE) {
+            size_t r;
+            snprintf(id, sizeof id, "rec:r:chain-%zu", i);
+            rg_graph_node(g, id, RG_TYPE_RECOMMENDATION, "A link of the chain", &r);
+            rg_graph_link(g, r, before, RG_REL_LEADS, "report:r", 3, "A link.", NULL);
+            rg_graph_link(g, r, f, RG_REL_PARTNERS, "report:r", 3, "A link.", NULL);
+        }
+        before = f;
     }
     for (size_t i = 0; i < g->n_nodes; i++)
         rg_strset_add(&g->nodes[i].docs, "report:r");
@@ -172,6 +184,20 @@ START_TEST(an_answer_stays_within_its_bounds)
     ck_assert_uint_eq(out.status, 422);
     ck_assert_ptr_nonnull(strstr(out.body, "--time-limit"));
     rg_serve_response_destroy(&out);
+    /* igraph's analyses, stopped by its interruption handler */
+    const char *analyses[][3] = {
+        {"/api/rank", "by=betweenness", "view=full"}, {"/api/rank", "by=pagerank", "view=full"},
+        {"/api/rank", "by=closeness", "view=full"},   {"/api/rank", "by=harmonic", "view=entities"},
+        {"/api/rank", "by=eigenvector", "view=full"}, {"/api/rank", "by=hub", "view=full"},
+        {"/api/rank", "by=coreness", "view=full"},    {"/api/communities", "method=leiden", "view=full"},
+        {"/api/communities", "method=louvain", "view=full"},
+    };
+    for (size_t i = 0; i < sizeof analyses / sizeof *analyses; i++) {
+        get(&s, analyses[i][0], (const char *[]){analyses[i][1], analyses[i][2], NULL}, &out);
+        ck_assert_msg(out.status == 422, "%s?%s: %u", analyses[i][0], analyses[i][1],
+                      out.status);
+        rg_serve_response_destroy(&out);
+    }
     get(&s, "/api/rank", (const char *[]){"by=betweenness", NULL}, &out);
     ck_assert_uint_eq(out.status, 422);
     rg_serve_response_destroy(&out);
