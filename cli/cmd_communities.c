@@ -118,6 +118,8 @@ static int divide(const rg_graph *g, const rg_cli_communities_ask *ask, division
     rg_view *v = NULL;
     int rc = rg_view_new(g, &ask->view, &v, err);
     if (rc == 0)
+        rg_cli_note_leiden_bound(rg_view_name(ask->view.kind), rg_view_nodes(v), ask->method, 0);
+    if (rc == 0)
         rc = rg_view_communities(v, ask->method, (unsigned long)ask->seed, 0, d->membership, &d->count, &d->modularity,
                                  err);
     if (rc == 0)

@@ -209,9 +209,17 @@ static size_t page_measures(rg_score first, bool big, rg_score *out)
     return n;
 }
 
+size_t rg_explore_community_nodes(const rg_graph *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        n += rg_type_is_entity(g->nodes[i].type);
+    return n;
+}
+
 /* Communities as `relgraph communities --view entities` finds them
- * (Leiden, seed 1, until it no longer improves): -1 for the nodes outside
- * the view (recommendations). */
+ * (Leiden, seed 1, until it no longer improves, or its first passes on a
+ * big view): -1 for the nodes outside the view (recommendations). */
 static int node_communities(const rg_graph *g, long *membership, size_t *count, rg_error *err)
 {
     rg_view *v = NULL;
