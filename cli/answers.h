@@ -69,6 +69,8 @@ typedef struct rg_cli_communities_ask {
     rg_view_options view;
     long seed, min_size;
     bool all;
+    bool note_bound; /* say on stderr when Leiden stops early on a big view
+                      * (the command; the server's answers are silent) */
 } rg_cli_communities_ask;
 
 void rg_cli_communities_ask_defaults(rg_cli_communities_ask *ask);

@@ -82,6 +82,14 @@ void rg_cli_note(const char *fmt, ...)
     va_end(ap);
 }
 
+void rg_cli_note_leiden_bound(const char *view, size_t view_nodes, rg_community_method method, int passes)
+{
+    if (rg_communities_bounded(view_nodes, method, passes))
+        rg_cli_note("communities: Leiden on the %s view of %zu nodes (more than %d) stops after %d passes, not when "
+                    "it settles (a pass costs a scan of every link)",
+                    view, view_nodes, RG_LEIDEN_SETTLE_NODES, RG_LEIDEN_BIG_PASSES);
+}
+
 /* path relative to the current directory when it lies below it (the
  * default corpus of a checkout, from its top), else path itself. */
 static const char *below_cwd(const char *path)

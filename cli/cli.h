@@ -12,6 +12,7 @@
 
 #include "cli/filters.h"
 #include "cli/options.h"
+#include "graph/analyze/analyze.h"
 #include "graph/base/error.h"
 #include "graph/model/model.h"
 #include "graph/pipeline/pipeline.h"
@@ -28,6 +29,11 @@ void rg_cli_note(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+
+/* Say, when rg_communities_bounded holds, that Leiden on the view named
+ * view (of view_nodes nodes) stops after its first passes rather than when
+ * it settles. */
+void rg_cli_note_leiden_bound(const char *view, size_t view_nodes, rg_community_method method, int passes);
 
 /* Report files named by args (see rg_pipeline_inputs), or the default
  * corpus (the data directory's reports, recorded as data/reports/<file>,

@@ -63,7 +63,7 @@ int rg_cli_communities_option_method(const char *command, char *arg, void *value
 
 void rg_cli_communities_ask_defaults(rg_cli_communities_ask *ask)
 {
-    *ask = (rg_cli_communities_ask){RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL, false}, 1, 2, false};
+    *ask = (rg_cli_communities_ask){RG_COMMUNITY_LEIDEN, {RG_VIEW_AGENCIES, NULL, false}, 1, 2, false, false};
 }
 
 /* Parse argv and get the graph. */
@@ -71,6 +71,7 @@ static int open_args(int argc, char **argv, args *a)
 {
     *a = (args){{{0}, NULL, NULL, NULL, {0, 0}}, {0}, 8, false};
     rg_cli_communities_ask_defaults(&a->ask);
+    a->ask.note_bound = true;
     const rg_option options[] = {
         RG_OPT_GRAPH(&a->q.graph_file),
         RG_OPT_CALLBACK(0, "method", &a->ask.method, "M", "leiden (the default) or louvain", rg_cli_communities_option_method),
@@ -117,6 +118,8 @@ static int divide(const rg_graph *g, const rg_cli_communities_ask *ask, division
         return rg_error_nomem(err);
     rg_view *v = NULL;
     int rc = rg_view_new(g, &ask->view, &v, err);
+    if (rc == 0 && ask->note_bound)
+        rg_cli_note_leiden_bound(rg_view_name(ask->view.kind), rg_view_nodes(v), ask->method, 0);
     if (rc == 0)
         rc = rg_view_communities(v, ask->method, (unsigned long)ask->seed, 0, d->membership, &d->count, &d->modularity,
                                  err);

@@ -77,8 +77,10 @@ int cmd_explore(int argc, char **argv)
      * search them; without it, the graph's own names */
     rg_catalog *cat = rc == 0 ? rg_cli_catalog() : NULL;
     opts.catalog = cat;
-    if (rc == 0)
+    if (rc == 0) {
+        rg_cli_note_leiden_bound("entities", rg_explore_community_nodes(g), RG_COMMUNITY_LEIDEN, 0);
         rc = rg_explore_write_file(g, output, &opts, &err);
+    }
     rg_catalog_free(cat);
     if (rc == 0)
         note_written(output, g, opts.size_by);

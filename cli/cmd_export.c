@@ -71,8 +71,10 @@ static int add_scores(rg_graph *g, bool scores, rg_view_kind kind, rg_error *err
     rg_measure_options mo = {0, 1, NULL, 0, rg_fanout_cores()};
     rg_view *v = NULL;
     int rc = rg_view_new(g, &vo, &v, err);
-    if (rc == 0)
+    if (rc == 0) {
+        rg_cli_note_leiden_bound(rg_view_name(kind), rg_view_nodes(v), RG_COMMUNITY_LEIDEN, 0);
         rc = rg_scores_store(g, v, &mo, skip_measure, NULL, err);
+    }
     rg_view_free(v);
     if (rc < 0)
         return -1;

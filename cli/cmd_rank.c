@@ -256,6 +256,7 @@ static int read_pivots(const rg_graph *g, const char *path, size_t **out, size_t
 static int write_scores(rg_graph *g, const rg_view *v, const rg_view_options *vo, const rg_measure_options *mo,
                         const char *path, rg_error *err)
 {
+    rg_cli_note_leiden_bound(rg_view_name(vo->kind), rg_view_nodes(v), RG_COMMUNITY_LEIDEN, 0);
     if (rg_scores_store(g, v, mo, NULL, NULL, err) < 0 || rg_json_write_file(path, g, NULL, err) < 0)
         return -1;
     if (rg_options_quiet())

@@ -53,6 +53,7 @@ static int ensure_score(rg_graph *g, rg_score which, rg_view_kind view, rg_error
     if (rc == 0 && which == RG_SCORE_COMMUNITY) {
         size_t count;
         double q;
+        rg_cli_note_leiden_bound(rg_view_name(view), rg_view_nodes(v), RG_COMMUNITY_LEIDEN, 0);
         rc = rg_view_communities(v, RG_COMMUNITY_LEIDEN, 1, 0, member, &count, &q, err);
         for (size_t i = 0; rc == 0 && i < g->n_nodes; i++)
             s[i] = member[i] >= 0 ? (double)member[i] : NAN;

@@ -180,9 +180,11 @@ static int lay_out(const rg_graph *g, const size_t *order, double *x, double *y,
     return rc;
 }
 
-/* The measure that sizes the nodes: the graph file's scores when it has
- * them, else computed on the whole graph. */
-static int node_scores(const rg_graph *g, rg_score which, double *out, rg_error *err)
+/* A measure that sizes the nodes: the graph file's scores when it has
+ * them, else computed on the whole graph (*full: built at the first
+ * measure that needs it, shared by the others; a view of a 2M-link graph
+ * takes a second to build). */
+static int node_scores(const rg_graph *g, rg_view **full, rg_score which, double *out, rg_error *err)
 {
     for (size_t i = 0; i < g->n_nodes; i++) {
         if (!isnan(g->nodes[i].scores[which])) {
@@ -191,7 +193,20 @@ static int node_scores(const rg_graph *g, rg_score which, double *out, rg_error 
             return 0;
         }
     }
-    return rg_analyze_score(g, which, out, err);
+    if (!*full && rg_view_new(g, NULL, full, err) < 0)
+        return -1;
+    return rg_view_measure(*full, which, NULL, out, err);
+}
+
+/* The n measures into scores (n rows of g->n_nodes). */
+static int measures_scores(const rg_graph *g, const rg_score *measures, size_t n, double *scores, rg_error *err)
+{
+    rg_view *full = NULL;
+    int rc = 0;
+    for (size_t m = 0; m < n && rc == 0; m++)
+        rc = node_scores(g, &full, measures[m], scores + m * g->n_nodes, err);
+    rg_view_free(full);
+    return rc;
 }
 
 /* The measures the page offers to size nodes by: the chosen one first,
@@ -209,9 +224,17 @@ static size_t page_measures(rg_score first, bool big, rg_score *out)
     return n;
 }
 
+size_t rg_explore_community_nodes(const rg_graph *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        n += rg_type_is_entity(g->nodes[i].type);
+    return n;
+}
+
 /* Communities as `relgraph communities --view entities` finds them
- * (Leiden, seed 1, until it no longer improves): -1 for the nodes outside
- * the view (recommendations). */
+ * (Leiden, seed 1, until it no longer improves, or its first passes on a
+ * big view): -1 for the nodes outside the view (recommendations). */
 static int node_communities(const rg_graph *g, long *membership, size_t *count, rg_error *err)
 {
     rg_view *v = NULL;
@@ -550,8 +573,8 @@ static int page_data_text(const rg_graph *g, const rg_explore_options *opts, cha
     p.n_measures = page_measures(opts->size_by, page_nodes(g) > NEATO_MAX_NODES, p.measures);
     p.scores = malloc(p.n_measures * n * sizeof(double));
     int rc = p.order && p.place && p.x && p.y && p.scores && p.community ? 0 : rg_error_nomem(err);
-    for (size_t m = 0; m < p.n_measures && rc == 0; m++)
-        rc = node_scores(g, p.measures[m], p.scores + m * g->n_nodes, err);
+    if (rc == 0)
+        rc = measures_scores(g, p.measures, p.n_measures, p.scores, err);
     if (rc == 0)
         rc = node_communities(g, p.community, &p.n_communities, err);
     if (rc == 0)

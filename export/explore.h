@@ -41,6 +41,12 @@ typedef struct rg_explore_options {
  * Errors: layout failure (RG_ERR_INPUT), out of memory, I/O. */
 int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_options *opts, rg_error *err);
 
+/* The nodes of the view the page's communities are found on (the entities
+ * view): Leiden stops after its first passes when there are more than
+ * RG_LEIDEN_SETTLE_NODES (rg_communities_bounded), as `relgraph
+ * communities --view entities` does. O(n). */
+size_t rg_explore_community_nodes(const rg_graph *g);
+
 /* The same page written to out (serve keeps it in memory). */
 int rg_explore_write(const rg_graph *g, FILE *out, const rg_explore_options *opts, rg_error *err);
 

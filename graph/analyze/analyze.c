@@ -740,6 +740,11 @@ static int by_size(const void *x, const void *y)
     return strcmp(a->first, b->first);
 }
 
+bool rg_communities_bounded(size_t view_nodes, rg_community_method method, int passes)
+{
+    return method == RG_COMMUNITY_LEIDEN && passes <= 0 && view_nodes > RG_LEIDEN_SETTLE_NODES;
+}
+
 int rg_view_communities(const rg_view *v, rg_community_method method, unsigned long seed, int passes,
                         long *membership, size_t *count, double *modularity, rg_error *err)
 {
@@ -765,8 +770,11 @@ int rg_view_communities(const rg_view *v, rg_community_method method, unsigned l
         double total = code == IGRAPH_SUCCESS ? igraph_vector_sum(&v->weights) : 0;
         igraph_integer_t clusters = 0;
         igraph_real_t quality;
-        /* the passes asked for, or until a pass changes nothing (at most 100) */
-        int most = passes > 0 ? passes : 100;
+        /* the passes asked for, or until a pass changes nothing (at most
+         * 100, or fewer on a big view) */
+        int most = passes > 0                                            ? passes
+                   : rg_communities_bounded((size_t)v->n, method, passes) ? RG_LEIDEN_BIG_PASSES
+                                                                           : 100;
         for (int pass = 0; code == IGRAPH_SUCCESS && pass < most && total > 0; pass++) {
             igraph_vector_int_t before;
             code = igraph_vector_int_init_copy(&before, &member);

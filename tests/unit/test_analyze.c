@@ -302,6 +302,17 @@ START_TEST(view_names_round_trip)
 }
 END_TEST
 
+/* Leiden until it settles, on a view over the bound, stops after its
+ * first passes; asked passes, Louvain and smaller views are untouched */
+START_TEST(leiden_bounded_on_big_views_only)
+{
+    ck_assert(rg_communities_bounded(RG_LEIDEN_SETTLE_NODES + 1, RG_COMMUNITY_LEIDEN, 0));
+    ck_assert(!rg_communities_bounded(RG_LEIDEN_SETTLE_NODES, RG_COMMUNITY_LEIDEN, 0));
+    ck_assert(!rg_communities_bounded(RG_LEIDEN_SETTLE_NODES + 1, RG_COMMUNITY_LEIDEN, 2));
+    ck_assert(!rg_communities_bounded(RG_LEIDEN_SETTLE_NODES + 1, RG_COMMUNITY_LOUVAIN, 0));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("analyze");
@@ -309,6 +320,7 @@ int main(void)
     tcase_add_test(tc, degree_strength_betweenness_by_hand);
     tcase_add_test(tc, pagerank_of_an_unweighted_path);
     tcase_add_test(tc, agencies_view_and_communities);
+    tcase_add_test(tc, leiden_bounded_on_big_views_only);
     tcase_add_test(tc, pivot_estimates_do_not_depend_on_workers);
     tcase_add_test(tc, hits_follows_direction);
     tcase_add_test(tc, view_names_round_trip);
