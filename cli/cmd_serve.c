@@ -9,15 +9,16 @@
 #include "graph/rules/catalog.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
 #include <microhttpd.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const rg_options_usage usage = {"serve", 22, false,
     "usage: relgraph serve [-g graph.json] [--port N] [--bind ADDRESS] [--time-limit S]\n"
@@ -51,6 +52,10 @@ static const rg_options_usage usage = {"serve", 22, false,
 
 #define SERVE_CONNECTIONS_MAX 64
 #define SERVE_TIMEOUT_SECONDS 10
+/* what one connection may hold while its request is read: room for the
+ * 10,000 parameters of a hostile request to be parsed and refused with a
+ * JSON error rather than libmicrohttpd's own page */
+#define SERVE_REQUEST_MEMORY (1024 * 1024)
 
 /* One request's parameters as libmicrohttpd decoded them, up to one past
  * the bound (the answer refuses the request then; 10,000 are not copied). */
@@ -129,6 +134,7 @@ static int make_page(rg_serve *s, rg_error *err)
         return rg_error_nomem(err);
     rg_catalog *cat = rg_cli_catalog();
     rg_explore_options opts = {.size_by = RG_SCORE_PAGERANK, .catalog = cat};
+    rg_cli_note_leiden_bound("entities", rg_explore_community_nodes(s->g), RG_COMMUNITY_LEIDEN, 0);
     int rc = rg_explore_write(s->g, f, &opts, err);
     if (fclose(f) != 0 && rc == 0)
         rc = rg_error_nomem(err);
@@ -186,14 +192,52 @@ static int parse_bind(const char *bind, unsigned short port, bind_address *b)
                            bind);
 }
 
-/* Serve until SIGINT or SIGTERM, which the caller has blocked. */
+/* SIGINT and SIGTERM, caught by whichever thread they reach (igraph's
+ * OpenMP workers exist by then, with signals unblocked, so blocking them in
+ * this thread alone would not do), are written into a pipe that the main
+ * thread waits on: all a signal handler may safely do. */
+static int stop_pipe[2] = {-1, -1};
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+    stop_signal = sig;
+    char c = 0;
+    ssize_t w = write(stop_pipe[1], &c, 1);
+    (void)w; /* a full pipe already says stop */
+}
+
+/* Catch SIGINT and SIGTERM into the pipe; false when it cannot be made. */
+static bool catch_stop(void)
+{
+    if (pipe(stop_pipe) != 0)
+        return false;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(SIGINT, &sa, NULL) == 0 && sigaction(SIGTERM, &sa, NULL) == 0;
+}
+
+static void wait_for_stop(void)
+{
+    char c;
+    while (read(stop_pipe[0], &c, 1) < 0 && errno == EINTR)
+        continue;
+}
+
+/* Serve until SIGINT or SIGTERM. */
 static int run(rg_serve *s, bind_address *b)
 {
+    if (!catch_stop()) {
+        fprintf(stderr, "relgraph: error: cannot catch SIGINT and SIGTERM: %s\n", strerror(errno));
+        return RG_ERR_IO;
+    }
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | (b->v6 ? MHD_USE_IPv6 : 0);
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, b->port, NULL, NULL, answer, s, MHD_OPTION_SOCK_ADDR, &b->sa.any, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)SERVE_CONNECTIONS_MAX, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT_SECONDS,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024), MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_REQUEST_MEMORY, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "relgraph: error: cannot serve on %s port %u (in use, or not an address of this machine)\n",
                 s->bind, b->port);
@@ -205,14 +249,9 @@ static int run(rg_serve *s, bind_address *b)
     fflush(stdout);
     rg_cli_note("serving the explorer and /api/{find,node,neighbors,path,common,evidence,ego,rank,communities} "
                 "(Ctrl-C stops)");
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    int sig = 0;
-    sigwait(&stop, &sig);
+    wait_for_stop();
     MHD_stop_daemon(d);
-    rg_cli_note("stopped (%s)", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    rg_cli_note("stopped (%s)", stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
     return 0;
 }
 
@@ -252,16 +291,8 @@ int cmd_serve(int argc, char **argv)
     if (rc == 0)
         rc = make_page(&s, &err);
     int status = rc == 0 ? 0 : rg_cli_fail(&err);
-    if (status == 0) {
-        /* blocked here, before the server's thread starts, so that it
-         * inherits the mask and sigwait alone takes them */
-        sigset_t stop;
-        sigemptyset(&stop);
-        sigaddset(&stop, SIGINT);
-        sigaddset(&stop, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    if (status == 0)
         status = run(&s, &addr);
-    }
     free(s.page);
     rg_path_index_free(s.path_index[0]);
     rg_path_index_free(s.path_index[1]);
