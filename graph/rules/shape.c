@@ -1095,6 +1095,63 @@ static bool project_shape(const char *t, const token *toks, size_t n, size_t h, 
     return true;
 }
 
+/* Lowercase nouns that make the capitalized words before them a program's
+ * name, the noun left out: "the Power Africa initiative", "the Blue UAS
+ * program", "the State Opioid Response grant program". */
+static const char *const program_nouns[] = {"initiative", "program", "programme"};
+
+/* Does the word read as a people's adjective ("South Korean", "Japanese",
+ * "British")? "a South Korean rocket program" is a country's, unnamed. */
+static bool demonym(const char *t, const token *tk)
+{
+    static const char *const endings[] = {"an", "ese", "ish"};
+    for (size_t k = 0; k < COUNT(endings); k++) {
+        size_t e = strlen(endings[k]);
+        if (tk->len > e + 2 && strncmp(t + tk->start + tk->len - e, endings[k], e) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The program named by two to six capitalized words before a lowercase
+ * program noun (one lowercase word may come between: "grant program"),
+ * opening at token h, the last not a people's adjective. Words that a head makes a body's name ("the Korea
+ * Development Bank program") are left to head_shape; a name the catalog
+ * knows stands (graph/rules/mention.c): "the United States program" names
+ * no program. */
+static bool named_program_shape(const char *t, const token *toks, size_t n, size_t h, rg_shape *s,
+                                size_t *last_out)
+{
+    /* the run of capitalized words and the noun after it first: most runs
+     * have none, and looking up heads costs more */
+    size_t k = h;
+    while (k < n && k - h < 6 && toks[k].word && toks[k].cap && !toks[k].possessive && !toks[k].comma_after)
+        k++;
+    if (k - h < 2 || k >= n || !toks[k].word || toks[k].cap)
+        return false;
+    size_t noun = k;
+    if (!spells_any(t, &toks[noun], program_nouns, COUNT(program_nouns))) {
+        noun++;
+        if (toks[k].possessive || toks[k].comma_after || noun >= n || !toks[noun].word || toks[noun].cap ||
+            !spells_any(t, &toks[noun], program_nouns, COUNT(program_nouns)))
+            return false;
+    }
+    if (!name_word(t, &toks[h]) || (h > 0 && name_word(t, &toks[h - 1])) || demonym(t, &toks[k - 1]))
+        return false;
+    for (size_t i = h; i < k; i++)
+        if (find_head(t, &toks[i]))
+            return false;
+    *s = (rg_shape){0};
+    s->start = toks[h].start;
+    s->len = toks[k - 1].start + toks[k - 1].len - s->start;
+    s->head_start = toks[k - 1].start;
+    s->head_len = toks[k - 1].len;
+    s->type = RG_TYPE_PROGRAM;
+    s->kind = "program";
+    *last_out = noun;
+    return true;
+}
+
 /* A quoted title after a document's head and a colon names the document:
  * Quad Leaders' Joint Statement: "The Spirit of the Quad". Token h is the
  * colon. */
@@ -1133,7 +1190,8 @@ static bool shape_at(const char *t, const token *toks, size_t n, size_t h, size_
         return false;
     if (toks[h].cap && (series_shape(t, toks, n, h, s, last) || project_shape(t, toks, n, h, s, last) ||
                         person_shape(t, toks, n, h, s, last) ||
-                        office_shape(t, toks, n, h, next_free, shapes, count, s, last)))
+                        office_shape(t, toks, n, h, next_free, shapes, count, s, last) ||
+                        named_program_shape(t, toks, n, h, s, last)))
         return true;
     return head_shape(t, toks, n, h, next_free, shapes, count, s, last);
 }
