@@ -808,11 +808,44 @@ static size_t kept_qualifier(list *ms, size_t name_start, size_t start, const rg
     return start;
 }
 
+/* Is the mention's text an acronym ("USAID", "DOE", "U.S.")? */
+static bool acronym_text(const char *text, const rg_mention *m)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < m->len; i++) {
+        char ch = text[m->start + i];
+        if (isupper((unsigned char)ch))
+            caps++;
+        else if (ch != '.')
+            return false;
+    }
+    return caps >= 2;
+}
+
+/* "the Department of Homeland Security and Mexico", "the Department of
+ * State and USAID": a name read on past its head over "and" to a country
+ * or an acronym the catalog knows, ending there, is two parties, not one
+ * body; its length up to the "and" (else its own). */
+static size_t before_and_party(const char *text, const list *ms, const rg_shape *s)
+{
+    size_t end = s->start + s->len, after_head = s->head_start + s->head_len;
+    for (size_t k = 0; k < ms->len; k++) {
+        const rg_mention *m = &ms->items[k];
+        if (!m->entity || m->start + m->len != end || m->start < after_head + 5 ||
+            strncmp(text + m->start - 5, " and ", 5) != 0)
+            continue;
+        if (rg_entry_is_country(m->entity) || acronym_text(text, m))
+            return m->start - 5 - s->start;
+    }
+    return s->len;
+}
+
 /* A body or program found by its head. */
 static void add_body(rg_context *c, const char *text, list *ms, const rg_shape *shape)
 {
     rg_shape cut = *shape;
     const rg_shape *s = &cut;
+    cut.len = before_and_party(text, ms, s);
     /* "the Indo-Pacific Strategies of the Biden and Yoon administrations":
      * people after the head qualify what follows them, not the name */
     for (size_t k = 0; k < ms->len; k++)
