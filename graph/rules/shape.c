@@ -724,6 +724,25 @@ static size_t past_dates(const char *t, const token *toks, size_t first, size_t 
     return first;
 }
 
+/* A date closes the name [h, last] rather than ending it: "the EU Action
+ * Plan on Cable Security in February 2025", "the National Security Strategy
+ * of 2023". The name's last token before the connector that opens a tail
+ * of months, days and years (an act keeps its "of 2026": "Partnership Act
+ * of 2026" is its name); else last. */
+static size_t before_date(const char *t, const token *toks, size_t h, size_t last, const head *hd)
+{
+    size_t k = last;
+    while (k > h + 1 && toks[k].word &&
+           (number_token(t, &toks[k]) || spells_any(t, &toks[k], months, COUNT(months))))
+        k--;
+    if (k == last || k <= h || !toks[k].word || toks[k].cap || !is_connector(t + toks[k].start, toks[k].len))
+        return last;
+    bool of_year = rg_spells(t + toks[k].start, toks[k].len, "of") && last == k + 1;
+    if (of_year && strcmp(hd->kind, "act") == 0)
+        return last;
+    return k - 1;
+}
+
 /* The type, kind and form a head gives the name [first, last]: a body
  * named for meeting ("Security Consultative Committee", "Nuclear
  * Consultative Group") is a dialogue; two words of a generic head ("Task
@@ -866,6 +885,8 @@ static bool head_shape(const char *t, const token *toks, size_t n, size_t h, siz
         last = h + 1;
     if (!tk->cap && (last = lowercase_extent(t, toks, n, first, h)) == RG_NONE)
         return false;
+    if (tk->cap)
+        last = before_date(t, toks, h, last, hd);
     size_t fit = tk->cap && !skip_len ? acronym_start(t, toks, n, last) : RG_NONE;
     if (fit != RG_NONE && fit >= next_free && fit <= h && name_word(t, &toks[fit]))
         first = fit;
