@@ -297,6 +297,7 @@ static const struct form {
     FORM("intend to", ACTOR_SUBJECT | VOICE, INTEND),
     FORM("intends to", ACTOR_SUBJECT | VOICE, INTEND),
     FORM("look forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
+    FORM("looked forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
     FORM("looks forward to", ACTOR_SUBJECT | VOICE | VERB_NEXT, INTEND),
     FORM("must", ANY_SUBJECT, MUST),
     FORM("need to", ANY_SUBJECT, NEED),
