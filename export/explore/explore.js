@@ -229,10 +229,13 @@
     maxScore[k] = 0;
     nodes.forEach(function (n) { if (n.scores[k] > maxScore[k]) maxScore[k] = n.scores[k]; });
   });
-  /* node size: the square root of its share of the largest score */
+  /* node size: the square root of its share of the largest score, in
+   * half points: nodes of one type and size look alike, and Cytoscape
+   * draws such nodes once and copies the picture (its texture cache is
+   * by style), where sizes that all differ cost a drawing per node */
   function radius(n) {
     var mx = maxScore[measure];
-    return 4 + 14 * Math.sqrt(mx > 0 ? n.scores[measure] / mx : 0);
+    return Math.round(2 * (4 + 14 * Math.sqrt(mx > 0 ? n.scores[measure] / mx : 0))) / 2;
   }
   function communityColour(n) {
     return n.community >= 0 && n.community < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[n.community] : NO_COMMUNITY;
@@ -245,7 +248,8 @@
    * neighbours, a path, a neighbourhood). Elements are added to the
    * drawing when first needed, never all at once. */
   var BIG = 3000, TOP_AT_FIRST = 1000;
-  var drawLimit = nodes.length > BIG ? TOP_AT_FIRST : 0; /* 0: every node */
+  var DEFAULT_DRAW_LIMIT = nodes.length > BIG ? TOP_AT_FIRST : 0;
+  var drawLimit = DEFAULT_DRAW_LIMIT; /* 0: every node */
   var isDrawn = new Uint8Array(nodes.length), nDrawn = 0;
   var nodeEls = new Array(nodes.length), linkEls = new Array(links.length);
   function nodeDef(i) {
@@ -283,6 +287,11 @@
       { selector: 'node.on-path', style: { 'border-width': 3, 'border-color': '#d7191c' } }
     ]
   });
+  /* The relations whose links are in the drawing (between nodes drawn):
+   * those shown, and those once shown. The links of a relation hidden
+   * from the start (co-mentions: more than half the links of a big graph)
+   * are added when it is first ticked, not built and styled at load. */
+  var relDrawn = Object.create(null);
   /* add nodes (page indexes) to the drawing, with their links to nodes
    * drawn; whether any was new (the caller then applies the filters) */
   function draw(list) {
@@ -297,11 +306,32 @@
     fresh.forEach(function (i) {
       incident[i].forEach(function (k) {
         var l = links[k];
-        if (linkEls[k] || !isDrawn[l.s] || !isDrawn[l.t]) return;
+        if (linkEls[k] || !relDrawn[l.rel] || !isDrawn[l.s] || !isDrawn[l.t]) return;
         linkEls[k] = true; /* taken; the element comes below */
         defs.push(edgeDef(k));
       });
     });
+    return addDefs(defs);
+  }
+  /* add these links (between nodes drawn) to the drawing, whatever their
+   * relation: a link opened, a step of a path */
+  function drawLinks(list) {
+    var defs = [];
+    list.forEach(function (k) {
+      if (linkEls[k]) return;
+      linkEls[k] = true;
+      defs.push(edgeDef(k));
+    });
+    return addDefs(defs);
+  }
+  /* the links of a relation newly shown, between the nodes drawn */
+  function drawRelation(rel) {
+    relDrawn[rel] = true;
+    var list = [];
+    links.forEach(function (l, k) { if (l.rel === rel && isDrawn[l.s] && isDrawn[l.t]) list.push(k); });
+    return drawLinks(list);
+  }
+  function addDefs(defs) {
     if (!defs.length) return false;
     cy.add(defs).forEach(function (e) {
       var id = e.id();
@@ -665,6 +695,7 @@
    * shown names, as relgraph's --section and --modality do. */
   var shownNode = new Uint8Array(nodes.length);
   function applyFilters() {
+    Object.keys(rels.shown).forEach(function (r) { if (rels.shown[r] && !relDrawn[r]) drawRelation(r); });
     var recNarrow = !sections.all() || !modalities.all();
     nodes.forEach(function (n, i) {
       var on = !!types.shown[n.type] && passes(reports, docsOf(n)) && passes(countries, countryOf(n));
@@ -807,7 +838,7 @@
       applyFilters();
     cy.batch(function () {
       nodeEls[i].addClass('selected');
-      incident[i].forEach(function (k) { linkEls[k].addClass('lit'); });
+      incident[i].forEach(function (k) { if (linkEls[k]) linkEls[k].addClass('lit'); });
     });
     panel.textContent = '';
     panel.appendChild(el('h2', {}, nameOf(n)));
@@ -847,7 +878,7 @@
     clearLit();
     selected = { link: k };
     saveState();
-    if (draw([l.s, l.t])) applyFilters();
+    if (draw([l.s, l.t]) | drawLinks([k])) applyFilters();
     cy.batch(function () { linkEls[k].addClass('lit'); nodeEls[l.s].addClass('lit'); nodeEls[l.t].addClass('lit'); });
     panel.textContent = '';
     panel.appendChild(el('h2', {}, l.rel + (l.inferred ? ' (inferred)' : '')));
@@ -915,7 +946,7 @@
     var p = ans.found;
     selected = { from: from, to: to };
     saveState();
-    if (draw(p.nodes)) applyFilters();
+    if (draw(p.nodes) | drawLinks(p.links)) applyFilters();
     cy.batch(function () {
       cy.elements().addClass('faded');
       p.nodes.forEach(function (i) { nodeEls[i].removeClass('faded').addClass('on-path'); });
@@ -970,7 +1001,7 @@
     });
     if (ego) parts.push('ego=' + ego.map(function (i) { return enc(nodes[i].id); }).join(','));
     if (hubLimit) parts.push('hubs=' + hubLimit);
-    if (drawLimit !== (nodes.length > BIG ? TOP_AT_FIRST : 0)) parts.push('top=' + (drawLimit || 'all'));
+    if (drawLimit !== DEFAULT_DRAW_LIMIT) parts.push('top=' + (drawLimit || 'all'));
     if (measure) parts.push('size=' + enc(data.measures[measure]));
     if (colourBy !== 'type') parts.push('colour=' + colourBy);
     if (selected && selected.node) parts.push('node=' + enc(selected.node));
@@ -1008,11 +1039,15 @@
     }
     return { error: 'unknown query' };
   }
+  /* the number of nodes drawn first, as #top= gives it */
+  function drawLimitOf(top) {
+    return top === 'all' ? 0 : /^[0-9]+$/.test(top || '') ? Number(top) : DEFAULT_DRAW_LIMIT;
+  }
   function openFromHash() {
     restoring = true;
     var raw = hashParams(), h = Object.create(null);
     Object.keys(raw).forEach(function (k) { var v = decode(raw[k]); if (v !== null) h[k] = v; });
-    var top = h.top === 'all' ? 0 : /^[0-9]+$/.test(h.top || '') ? Number(h.top) : (nodes.length > BIG ? TOP_AT_FIRST : 0);
+    var top = drawLimitOf(h.top);
     if (top !== drawLimit) setDrawLimit(top);
     hubLimit = /^[0-9]+$/.test(h.hubs || '') ? Number(h.hubs) : 0;
     hubInput.value = String(hubLimit);
@@ -1062,6 +1097,10 @@
     restoring = false;
   }
 
+  /* the first drawing is the one the address asks for, not drawn twice */
+  drawLimit = drawLimitOf(decode(hashParams().top || '') || '');
+  drawSelect.value = String(drawLimit);
+  Object.keys(rels.shown).forEach(function (r) { relDrawn[r] = rels.shown[r]; });
   drawTop();
   fitWhole();
   relabel();
