@@ -145,7 +145,7 @@ static int make_page(rg_serve *s, rg_error *err)
     if (!f)
         return rg_error_nomem(err);
     rg_catalog *cat = rg_cli_catalog();
-    rg_explore_options opts = {.size_by = RG_SCORE_PAGERANK, .catalog = cat};
+    rg_explore_options opts = {.size_by = RG_SCORE_PAGERANK, .catalog = cat, .evidence_on_demand = true};
     int rc = rg_explore_write(s->g, f, &opts, err);
     if (fclose(f) != 0 && rc == 0)
         rc = rg_error_nomem(err);

@@ -329,10 +329,12 @@ static json_t *evidence_json(const rg_link *l, string_table *docs, string_table 
     return list;
 }
 
+/* A link of the page; without its evidence when the tables are NULL
+ * (the page then asks the server for it). */
 static json_t *link_json(const rg_link *l, const size_t *place, string_table *docs, string_table *sentences)
 {
-    json_t *evidence = evidence_json(l, docs, sentences);
-    if (!evidence)
+    json_t *evidence = docs ? evidence_json(l, docs, sentences) : NULL;
+    if (docs && !evidence)
         return NULL;
     json_t *o = json_object();
     json_object_set_new(o, "s", json_integer((json_int_t)place[l->source]));
@@ -341,7 +343,8 @@ static json_t *link_json(const rg_link *l, const size_t *place, string_table *do
     json_object_set_new(o, "w", json_real(l->weight));
     if (l->inferred)
         json_object_set_new(o, "inferred", json_true());
-    json_object_set_new(o, "evidence", evidence);
+    if (evidence)
+        json_object_set_new(o, "evidence", evidence);
     return o;
 }
 
@@ -436,6 +439,20 @@ static json_t *reports_json(const rg_graph *g, const size_t *order)
     return list;
 }
 
+/* The links of the page without their evidence, into o (freed on
+ * failure), marked so that the page asks the server for it. */
+static json_t *links_on_demand(const rg_graph *g, const size_t *place, json_t *o)
+{
+    json_t *links = links_json(g, place, NULL, NULL);
+    if (!links) {
+        json_decref(o);
+        return NULL;
+    }
+    json_object_set_new(o, "links", links);
+    json_object_set_new(o, "evidence_on_demand", json_true());
+    return o;
+}
+
 /* Everything the page's script reads, as one JSON object. */
 static json_t *page_json(const page_data *p)
 {
@@ -463,6 +480,8 @@ static json_t *page_json(const page_data *p)
     json_object_set_new(o, "documents", documents_json(g));
     json_object_set_new(o, "reports", reports_json(g, p->order));
     json_object_set_new(o, "nodes", nodes);
+    if (p->opts->evidence_on_demand)
+        return links_on_demand(g, p->place, o);
     string_table docs = {{0}, json_array()}, sentences = {{0}, json_array()};
     rg_hmap_init(&docs.index);
     rg_hmap_init(&sentences.index);

@@ -46,11 +46,59 @@
   /* a link's evidence as relgraph's JSON gives it: the page cites each
    * document and sentence by its number in a table, written once */
   function evidenceOf(l) {
-    return l.evidence.map(function (e) {
+    return (l.evidence || []).map(function (e) {
       var o = { doc: data.evidence_docs[e[0]], line: e[1] };
       if (e.length > 3) { o.page = e[3]; o.page_line = e[4]; }
       o.text = data.sentences[e[2]];
       return o;
+    });
+  }
+
+  /* The page `relgraph serve` serves has the links without their
+   * evidence (on a big graph most of the page): the panels ask the
+   * server for it, /api/node for a node's and /api/evidence for a
+   * link's, and show it as the inline evidence is shown. */
+  var onDemand = !!data.evidence_on_demand;
+  function api(endpoint, params) {
+    var q = Object.keys(params).map(function (k) {
+      return encodeURIComponent(k) + '=' + encodeURIComponent(params[k]);
+    }).join('&');
+    return fetch('api/' + endpoint + '?' + q, { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.json().then(function (o) {
+        if (!r.ok) throw new Error(o && o.error ? o.error : 'the server answered ' + r.status);
+        return o;
+      });
+    });
+  }
+  /* the evidence of link k: its own, or /api/evidence's for its ends and
+   * relation (a promise either way) */
+  function linkEvidence(k) {
+    var l = links[k];
+    if (!onDemand) return Promise.resolve(evidenceOf(l));
+    var s = nodes[l.s].id, t = nodes[l.t].id;
+    return api('evidence', { a: s, b: t, relation: l.rel }).then(function (o) {
+      var found = (o.links || []).filter(function (x) { return x.source === s && x.target === t; })[0];
+      return found ? found.evidence : [];
+    });
+  }
+  /* the evidence of the links of node i whose other end is a
+   * recommendation, by link: its own, or /api/node's (a promise) */
+  function roleEvidence(i) {
+    if (!onDemand) {
+      var own = Object.create(null);
+      incident[i].forEach(function (k) { own[k] = evidenceOf(links[k]); });
+      return Promise.resolve(own);
+    }
+    return api('node', { name: nodes[i].id }).then(function (o) {
+      var byEnd = Object.create(null), out = Object.create(null);
+      (o.links || []).forEach(function (x) {
+        byEnd[x.relation + ' ' + x.direction + ' ' + x.node] = x.evidence;
+      });
+      incident[i].forEach(function (k) {
+        var l = links[k], other = l.s === i ? l.t : l.s;
+        out[k] = byEnd[l.rel + ' ' + (l.s === i ? 'out' : 'in') + ' ' + nodes[other].id] || [];
+      });
+      return out;
     });
   }
 
@@ -214,7 +262,8 @@
         var l = links[k], step = { from: nodes[p.nodes[s]].id, to: nodes[p.nodes[s + 1]].id, relation: l.rel,
           direction: l.s === p.nodes[s] ? 'forward' : 'backward' };
         if (l.inferred) step.inferred = true;
-        step.evidence = evidenceOf(l);
+        /* (the served page has no evidence: /api/path answers there) */
+        if (!onDemand) step.evidence = evidenceOf(l);
         return step;
       }) });
     }
@@ -791,25 +840,50 @@
   }
   var ROLE_HEADINGS = { leads: 'Recommendations it leads', partners: 'Recommendations it partners in',
     targets: 'Recommendations it is targeted by' };
-  function roleSection(i, rel) {
+  /* the recommendations that name node i in a role, each with the
+   * sentences of its link (evidence: link -> list) */
+  function roleSection(parent, i, rel, evidence) {
     var recs = incident[i].filter(function (k) {
       var l = links[k];
       return l.rel === rel && l.t === i && nodes[l.s].type === 'recommendation';
     });
     if (!recs.length) return;
-    panel.appendChild(el('h3', {}, ROLE_HEADINGS[rel] + ' (' + recs.length + ')'));
+    parent.appendChild(el('h3', {}, ROLE_HEADINGS[rel] + ' (' + recs.length + ')'));
     var ul = el('ul', {});
     recs.forEach(function (k) {
-      var r = nodes[links[k].s], li = el('li', {});
+      var li = el('li', {});
       li.appendChild(nodeButton(links[k].s));
       if (links[k].inferred) li.appendChild(document.createTextNode(' (inferred)'));
-      li.appendChild(el('blockquote', {}, r.text || ''));
-      li.appendChild(citation(r.doc, r.line, r.page, r.page_line));
+      evidence[k].forEach(function (e) {
+        li.appendChild(el('blockquote', {}, e.text));
+        li.appendChild(citation(e.doc, e.line, e.page, e.page_line));
+      });
       ul.appendChild(li);
     });
-    panel.appendChild(ul);
+    parent.appendChild(ul);
   }
-  function linksSection(i) {
+  /* a part of the panel that waits for the evidence: said while it does,
+   * filled when it comes unless the panel shows something else by then */
+  var panelShown = 0;
+  function clearPanel() {
+    panelShown++;
+    panel.textContent = '';
+  }
+  function pending(promise, fill) {
+    var box = el('div', {}), shown = panelShown;
+    box.appendChild(el('p', { 'class': 'hint' }, 'Asking the server for the evidence\u2026'));
+    promise.then(function (v) {
+      if (shown !== panelShown) return;
+      box.textContent = '';
+      fill(box, v);
+    }, function (e) {
+      if (shown !== panelShown) return;
+      box.textContent = '';
+      box.appendChild(el('p', { 'class': 'hint' }, 'The evidence could not be fetched: ' + e.message));
+    });
+    return box;
+  }
+  function linksSection(panel, i) {
     var groups = Object.create(null);
     incident[i].forEach(function (k) { (groups[links[k].rel] = groups[links[k].rel] || []).push(k); });
     Object.keys(RELATIONS).filter(function (rel) { return groups[rel]; }).forEach(function (rel) {
@@ -840,7 +914,7 @@
       nodeEls[i].addClass('selected');
       incident[i].forEach(function (k) { if (linkEls[k]) linkEls[k].addClass('lit'); });
     });
-    panel.textContent = '';
+    clearPanel();
     panel.appendChild(el('h2', {}, nameOf(n)));
     egoActions(i);
     var mentions = Object.keys(n.mentions || {}).map(function (d) { return d + ': ' + n.mentions[d]; }).join(', ');
@@ -850,8 +924,10 @@
       ['text', n.text], ['from', n.doc ? n.doc + ', line ' + n.line : null], ['section', n.section],
       ['modality', n.modality], ['community', n.community >= 0 ? n.community : null]]
       .concat(data.measures.map(function (m, k) { return [m, n.scores[k] ? n.scores[k].toPrecision(4) : null]; }))));
-    ['leads', 'partners', 'targets'].forEach(function (rel) { roleSection(i, rel); });
-    linksSection(i);
+    panel.appendChild(pending(roleEvidence(i), function (box, evidence) {
+      ['leads', 'partners', 'targets'].forEach(function (rel) { roleSection(box, i, rel, evidence); });
+      linksSection(box, i);
+    }));
     panel.focus();
   }
   function actionButton(parent, text, label, onClick) {
@@ -880,20 +956,22 @@
     saveState();
     if (draw([l.s, l.t]) | drawLinks([k])) applyFilters();
     cy.batch(function () { linkEls[k].addClass('lit'); nodeEls[l.s].addClass('lit'); nodeEls[l.t].addClass('lit'); });
-    panel.textContent = '';
+    clearPanel();
     panel.appendChild(el('h2', {}, l.rel + (l.inferred ? ' (inferred)' : '')));
     var p = el('p', {});
     p.appendChild(nodeButton(l.s));
     p.appendChild(document.createTextNode(' \u2192 ' + l.rel + ' \u2192 '));
     p.appendChild(nodeButton(l.t));
     panel.appendChild(p);
-    panel.appendChild(el('h3', {}, 'Evidence (' + l.evidence.length + ')'));
-    panel.appendChild(evidenceList(evidenceOf(l)));
+    panel.appendChild(pending(linkEvidence(k), function (box, evidence) {
+      box.appendChild(el('h3', {}, 'Evidence (' + evidence.length + ')'));
+      box.appendChild(evidenceList(evidence));
+    }));
     panel.focus();
   }
   /* find's list, when a text names no node */
   function showFound(text, found) {
-    panel.textContent = '';
+    clearPanel();
     panel.appendChild(el('h2', {}, found.length + ' node' + (found.length === 1 ? '' : 's') + ' contain "' + text + '"'));
     var ul = el('ul', {});
     found.slice(0, 200).forEach(function (f) {
@@ -934,7 +1012,7 @@
     if (ans.error) { status.textContent = ans.error + '.'; return false; }
     status.textContent = '';
     clearLit();
-    panel.textContent = '';
+    clearPanel();
     var a = all[byId[ans.from]].n, b = all[byId[ans.to]].n;
     panel.appendChild(el('h2', {}, 'Path: ' + nameOf(a) + ' \u2192 ' + nameOf(b)));
     if (!ans.found) {
@@ -963,7 +1041,7 @@
       li.appendChild(document.createTextNode((fwd ? '\u2014 ' : '\u2190 ') + l.rel + (fwd ? ' \u2192 ' : ' \u2014 ')));
       li.appendChild(nodeButton(p.nodes[s + 1]));
       if (l.inferred) li.appendChild(document.createTextNode(' (inferred)'));
-      li.appendChild(evidenceList(evidenceOf(l)));
+      li.appendChild(pending(linkEvidence(k), function (box, evidence) { box.appendChild(evidenceList(evidence)); }));
       ol.appendChild(li);
     });
     panel.appendChild(ol);
