@@ -528,8 +528,16 @@ void rg_explore_script_json(FILE *out, const char *json)
 
 typedef struct page_text {
     const char *title;
-    const char *data; /* the JSON text */
+    const char *data;    /* the JSON text */
+    const char *connect; /* what the page may fetch, in its Content-Security-Policy */
 } page_text;
+
+/* The file's page fetches nothing (its policy's default, 'none'); the
+ * served one asks its own server for the evidence. */
+static const char *page_connect(const rg_explore_options *opts)
+{
+    return opts->evidence_on_demand ? "; connect-src 'self'" : "";
+}
 
 /* rg_output_fn: the template with its @@NAME@@ markers filled in. */
 static int write_page(void *ctx, FILE *out, const char *file, rg_error *err)
@@ -550,6 +558,8 @@ static int write_page(void *ctx, FILE *out, const char *file, rg_error *err)
             fputs(rg_explore_js, out);
         else if (len == 3 && memcmp(at + 2, "LIB", 3) == 0)
             fputs(rg_explore_cytoscape_min_js, out);
+        else if (len == 7 && memcmp(at + 2, "CONNECT", 7) == 0)
+            fputs(t->connect, out);
         else if (len == 4 && memcmp(at + 2, "DATA", 4) == 0)
             rg_explore_script_json(out, t->data);
         else
@@ -594,7 +604,7 @@ int rg_explore_write(const rg_graph *g, FILE *out, const rg_explore_options *opt
     char *text = NULL;
     int rc = page_data_text(g, opts, &text, err);
     if (rc == 0) {
-        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text, page_connect(opts)};
         rc = write_page(&t, out, NULL, err);
     }
     free(text);
@@ -606,7 +616,7 @@ int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_
     char *text = NULL;
     int rc = page_data_text(g, opts, &text, err);
     if (rc == 0) {
-        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text, page_connect(opts)};
         rc = rg_output_write(file, write_page, &t, err);
     }
     free(text);
