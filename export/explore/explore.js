@@ -319,7 +319,7 @@
   function edgeDef(k) {
     var l = links[k];
     return { group: 'edges', data: { id: 'e' + k, source: 'n' + l.s, target: 'n' + l.t,
-      colour: RELATIONS[l.rel] || '#999' }, classes: l.inferred ? 'inferred' : '' };
+      colour: RELATIONS[l.rel] || '#999' }, classes: (l.inferred ? 'inferred' : '') + (l.rel === 'co_mentioned' ? ' co' : '') };
   }
   var container = document.getElementById('canvas');
   var cy = cytoscape({
@@ -336,6 +336,8 @@
       { selector: 'edge', style: { 'line-color': 'data(colour)', width: 1.2, 'curve-style': 'haystack',
         'haystack-radius': 0, opacity: 0.8 } },
       { selector: 'edge.inferred', style: { opacity: 0.4 } },
+      /* co-mentions, drawn when first ticked (after the others), under them */
+      { selector: 'edge.co', style: { 'z-index': -1 } },
       { selector: '.hidden', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.12 } },
       { selector: 'edge.lit', style: { width: 3, opacity: 1 } },
