@@ -24,7 +24,7 @@ static const rg_options_usage usage = {"explore", 22, false,
     "or is targeted by (each with its sentence, report and line) and its\n"
     "links; a click on a link, or on \"evidence\" beside it, shows its\n"
     "sentences. The address keeps the view; the view saves as PNG or SVG.\n"
-    "Above 3000 nodes the drawing starts with the 1000 most central. Reports\n"
+    "Above 6000 nodes the drawing starts with the 1000 most central. Reports\n"
     "and their `contains` links are left out. Zoom with the wheel or + and -,\n"
     "pan by dragging or with the arrow keys (the drawing has the keyboard\n"
     "focus after Tab).\n\n"};

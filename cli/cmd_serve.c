@@ -23,9 +23,10 @@
 static const rg_options_usage usage = {"serve", 22, false,
     "usage: relgraph serve [-g graph.json] [--port N] [--bind ADDRESS] [--time-limit S]\n"
     "                      [--answer-limit MB] [FILE|DIR ...]\n\n"
-    "Serve the explorer (the page `relgraph explore` writes, kept in memory) at\n"
-    "http://ADDRESS:PORT/ and a read-only JSON API whose answers are, byte for\n"
-    "byte, what the same query prints with --json:\n"
+    "Serve the explorer (the page `relgraph explore` writes, kept in memory,\n"
+    "without the links' evidence, which it asks the API for when a node, a link\n"
+    "or a path is opened) at http://ADDRESS:PORT/ and a read-only JSON API whose\n"
+    "answers are, byte for byte, what the same query prints with --json:\n"
     "  /api/find?q=TEXT               find TEXT --limit 100 --json\n"
     "  /api/node?name=NAME            show NAME --json\n"
     "  /api/neighbors?name=NAME       neighbors NAME --json\n"
@@ -133,7 +134,7 @@ static int make_page(rg_serve *s, rg_error *err)
     if (!f)
         return rg_error_nomem(err);
     rg_catalog *cat = rg_cli_catalog();
-    rg_explore_options opts = {.size_by = RG_SCORE_PAGERANK, .catalog = cat};
+    rg_explore_options opts = {.size_by = RG_SCORE_PAGERANK, .catalog = cat, .evidence_on_demand = true};
     rg_cli_note_leiden_bound("entities", rg_explore_community_nodes(s->g), RG_COMMUNITY_LEIDEN, 0);
     int rc = rg_explore_write(s->g, f, &opts, err);
     if (fclose(f) != 0 && rc == 0)

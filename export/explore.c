@@ -352,10 +352,12 @@ static json_t *evidence_json(const rg_link *l, string_table *docs, string_table 
     return list;
 }
 
+/* A link of the page; without its evidence when the tables are NULL
+ * (the page then asks the server for it). */
 static json_t *link_json(const rg_link *l, const size_t *place, string_table *docs, string_table *sentences)
 {
-    json_t *evidence = evidence_json(l, docs, sentences);
-    if (!evidence)
+    json_t *evidence = docs ? evidence_json(l, docs, sentences) : NULL;
+    if (docs && !evidence)
         return NULL;
     json_t *o = json_object();
     json_object_set_new(o, "s", json_integer((json_int_t)place[l->source]));
@@ -364,7 +366,8 @@ static json_t *link_json(const rg_link *l, const size_t *place, string_table *do
     json_object_set_new(o, "w", json_real(l->weight));
     if (l->inferred)
         json_object_set_new(o, "inferred", json_true());
-    json_object_set_new(o, "evidence", evidence);
+    if (evidence)
+        json_object_set_new(o, "evidence", evidence);
     return o;
 }
 
@@ -459,6 +462,20 @@ static json_t *reports_json(const rg_graph *g, const size_t *order)
     return list;
 }
 
+/* The links of the page without their evidence, into o (freed on
+ * failure), marked so that the page asks the server for it. */
+static json_t *links_on_demand(const rg_graph *g, const size_t *place, json_t *o)
+{
+    json_t *links = links_json(g, place, NULL, NULL);
+    if (!links) {
+        json_decref(o);
+        return NULL;
+    }
+    json_object_set_new(o, "links", links);
+    json_object_set_new(o, "evidence_on_demand", json_true());
+    return o;
+}
+
 /* Everything the page's script reads, as one JSON object. */
 static json_t *page_json(const page_data *p)
 {
@@ -486,6 +503,8 @@ static json_t *page_json(const page_data *p)
     json_object_set_new(o, "documents", documents_json(g));
     json_object_set_new(o, "reports", reports_json(g, p->order));
     json_object_set_new(o, "nodes", nodes);
+    if (p->opts->evidence_on_demand)
+        return links_on_demand(g, p->place, o);
     string_table docs = {{0}, json_array()}, sentences = {{0}, json_array()};
     rg_hmap_init(&docs.index);
     rg_hmap_init(&sentences.index);
@@ -532,8 +551,16 @@ void rg_explore_script_json(FILE *out, const char *json)
 
 typedef struct page_text {
     const char *title;
-    const char *data; /* the JSON text */
+    const char *data;    /* the JSON text */
+    const char *connect; /* what the page may fetch, in its Content-Security-Policy */
 } page_text;
+
+/* The file's page fetches nothing (its policy's default, 'none'); the
+ * served one asks its own server for the evidence. */
+static const char *page_connect(const rg_explore_options *opts)
+{
+    return opts->evidence_on_demand ? "; connect-src 'self'" : "";
+}
 
 /* rg_output_fn: the template with its @@NAME@@ markers filled in. */
 static int write_page(void *ctx, FILE *out, const char *file, rg_error *err)
@@ -554,6 +581,8 @@ static int write_page(void *ctx, FILE *out, const char *file, rg_error *err)
             fputs(rg_explore_js, out);
         else if (len == 3 && memcmp(at + 2, "LIB", 3) == 0)
             fputs(rg_explore_cytoscape_min_js, out);
+        else if (len == 7 && memcmp(at + 2, "CONNECT", 7) == 0)
+            fputs(t->connect, out);
         else if (len == 4 && memcmp(at + 2, "DATA", 4) == 0)
             rg_explore_script_json(out, t->data);
         else
@@ -598,7 +627,7 @@ int rg_explore_write(const rg_graph *g, FILE *out, const rg_explore_options *opt
     char *text = NULL;
     int rc = page_data_text(g, opts, &text, err);
     if (rc == 0) {
-        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text, page_connect(opts)};
         rc = write_page(&t, out, NULL, err);
     }
     free(text);
@@ -610,7 +639,7 @@ int rg_explore_write_file(const rg_graph *g, const char *file, const rg_explore_
     char *text = NULL;
     int rc = page_data_text(g, opts, &text, err);
     if (rc == 0) {
-        page_text t = {opts->title ? opts->title : "relgraph explorer", text};
+        page_text t = {opts->title ? opts->title : "relgraph explorer", text, page_connect(opts)};
         rc = rg_output_write(file, write_page, &t, err);
     }
     free(text);

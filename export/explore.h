@@ -10,7 +10,9 @@
  * `relgraph communities --view entities` finds them). Reports and their
  * `contains` links are left out; every other node and link is in the page
  * with its evidence (each sentence and document written once, cited by
- * number), so that it works from file:// with no network.
+ * number), so that it works from file:// with no network; the page
+ * relgraph serve serves leaves the evidence out and fetches it from the
+ * server's API when a link, a node or a path is opened.
  *
  * Everything from a document enters the page as JSON inside a
  * <script type="application/json"> element, with '<', '>' and '&' written
@@ -26,6 +28,7 @@
 #include "graph/base/error.h"
 #include "graph/model/model.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct rg_explore_options {
@@ -33,6 +36,9 @@ typedef struct rg_explore_options {
     const char *title; /* the page's title, or NULL for a default one */
     const struct rg_catalog *catalog; /* its aliases of the nodes (acronyms) are
                                        * searched too; may be NULL */
+    bool evidence_on_demand;          /* the links without their evidence, which
+                                       * the page asks /api/evidence and /api/node
+                                       * for (relgraph serve's page) */
 } rg_explore_options;
 
 /* Write the explorer page of g (finished) to file (rg_output_write: the

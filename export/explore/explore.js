@@ -46,11 +46,59 @@
   /* a link's evidence as relgraph's JSON gives it: the page cites each
    * document and sentence by its number in a table, written once */
   function evidenceOf(l) {
-    return l.evidence.map(function (e) {
+    return (l.evidence || []).map(function (e) {
       var o = { doc: data.evidence_docs[e[0]], line: e[1] };
       if (e.length > 3) { o.page = e[3]; o.page_line = e[4]; }
       o.text = data.sentences[e[2]];
       return o;
+    });
+  }
+
+  /* The page `relgraph serve` serves has the links without their
+   * evidence (on a big graph most of the page): the panels ask the
+   * server for it, /api/node for a node's and /api/evidence for a
+   * link's, and show it as the inline evidence is shown. */
+  var onDemand = !!data.evidence_on_demand;
+  function api(endpoint, params) {
+    var q = Object.keys(params).map(function (k) {
+      return encodeURIComponent(k) + '=' + encodeURIComponent(params[k]);
+    }).join('&');
+    return fetch('api/' + endpoint + '?' + q, { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.json().then(function (o) {
+        if (!r.ok) throw new Error(o && o.error ? o.error : 'the server answered ' + r.status);
+        return o;
+      });
+    });
+  }
+  /* the evidence of link k: its own, or /api/evidence's for its ends and
+   * relation (a promise either way) */
+  function linkEvidence(k) {
+    var l = links[k];
+    if (!onDemand) return Promise.resolve(evidenceOf(l));
+    var s = nodes[l.s].id, t = nodes[l.t].id;
+    return api('evidence', { a: s, b: t, relation: l.rel }).then(function (o) {
+      var found = (o.links || []).filter(function (x) { return x.source === s && x.target === t; })[0];
+      return found ? found.evidence : [];
+    });
+  }
+  /* the evidence of the links of node i whose other end is a
+   * recommendation, by link: its own, or /api/node's (a promise) */
+  function roleEvidence(i) {
+    if (!onDemand) {
+      var own = Object.create(null);
+      incident[i].forEach(function (k) { own[k] = evidenceOf(links[k]); });
+      return Promise.resolve(own);
+    }
+    return api('node', { name: nodes[i].id }).then(function (o) {
+      var byEnd = Object.create(null), out = Object.create(null);
+      (o.links || []).forEach(function (x) {
+        byEnd[x.relation + ' ' + x.direction + ' ' + x.node] = x.evidence;
+      });
+      incident[i].forEach(function (k) {
+        var l = links[k], other = l.s === i ? l.t : l.s;
+        out[k] = byEnd[l.rel + ' ' + (l.s === i ? 'out' : 'in') + ' ' + nodes[other].id] || [];
+      });
+      return out;
     });
   }
 
@@ -74,6 +122,12 @@
    [[0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x21A9, 0xFE0E, 0xFE0F], '']
   ].forEach(function (row) { row[0].forEach(function (cp) { ASCII_FOR[cp] = row[1]; }); });
   function normalizeName(s) {
+    /* ASCII, most names: the same by regular expressions, without the
+     * walk per character (tens of thousands of names at load) */
+    if (!/[^\x00-\x7f]/.test(s)) {
+      var t = lowerAscii(s.replace(/[ \t\n]+/g, ' ').replace(/^ | $/g, ''));
+      return t.slice(0, 4) === 'the ' ? t.slice(4) : t;
+    }
     var out = '', space = true;
     for (var i = 0; i < s.length; i++) {
       var cp = s.codePointAt(i), ch = String.fromCodePoint(cp);
@@ -214,7 +268,8 @@
         var l = links[k], step = { from: nodes[p.nodes[s]].id, to: nodes[p.nodes[s + 1]].id, relation: l.rel,
           direction: l.s === p.nodes[s] ? 'forward' : 'backward' };
         if (l.inferred) step.inferred = true;
-        step.evidence = evidenceOf(l);
+        /* (the served page has no evidence: /api/path answers there) */
+        if (!onDemand) step.evidence = evidenceOf(l);
         return step;
       }) });
     }
@@ -229,10 +284,13 @@
     maxScore[k] = 0;
     nodes.forEach(function (n) { if (n.scores[k] > maxScore[k]) maxScore[k] = n.scores[k]; });
   });
-  /* node size: the square root of its share of the largest score */
+  /* node size: the square root of its share of the largest score, in
+   * half points: nodes of one type and size look alike, and Cytoscape
+   * draws such nodes once and copies the picture (its texture cache is
+   * by style), where sizes that all differ cost a drawing per node */
   function radius(n) {
     var mx = maxScore[measure];
-    return 4 + 14 * Math.sqrt(mx > 0 ? n.scores[measure] / mx : 0);
+    return Math.round(2 * (4 + 14 * Math.sqrt(mx > 0 ? n.scores[measure] / mx : 0))) / 2;
   }
   function communityColour(n) {
     return n.community >= 0 && n.community < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[n.community] : NO_COMMUNITY;
@@ -243,9 +301,14 @@
   /* A big graph is drawn in part at first: its most central nodes (by the
    * measure chosen), and whatever a view asks for besides (a node and its
    * neighbours, a path, a neighbourhood). Elements are added to the
-   * drawing when first needed, never all at once. */
-  var BIG = 3000, TOP_AT_FIRST = 1000;
-  var drawLimit = nodes.length > BIG ? TOP_AT_FIRST : 0; /* 0: every node */
+   * drawing when first needed, never all at once. Up to BIG nodes every
+   * node is drawn at first, within about 3 s in headless Chromium on 2
+   * shared cores (4,879 nodes and their 5,405 links shown: 1.8 to 2.7 s;
+   * 12,613 and 15,775: 3.6 s, mostly Cytoscape.js styling and drawing
+   * each element: bench/explore-load) */
+  var BIG = 6000, TOP_AT_FIRST = 1000;
+  var DEFAULT_DRAW_LIMIT = nodes.length > BIG ? TOP_AT_FIRST : 0;
+  var drawLimit = DEFAULT_DRAW_LIMIT; /* 0: every node */
   var isDrawn = new Uint8Array(nodes.length), nDrawn = 0;
   var nodeEls = new Array(nodes.length), linkEls = new Array(links.length);
   function nodeDef(i) {
@@ -256,7 +319,7 @@
   function edgeDef(k) {
     var l = links[k];
     return { group: 'edges', data: { id: 'e' + k, source: 'n' + l.s, target: 'n' + l.t,
-      colour: RELATIONS[l.rel] || '#999' }, classes: l.inferred ? 'inferred' : '' };
+      colour: RELATIONS[l.rel] || '#999' }, classes: (l.inferred ? 'inferred' : '') + (l.rel === 'co_mentioned' ? ' co' : '') };
   }
   var container = document.getElementById('canvas');
   var cy = cytoscape({
@@ -273,6 +336,8 @@
       { selector: 'edge', style: { 'line-color': 'data(colour)', width: 1.2, 'curve-style': 'haystack',
         'haystack-radius': 0, opacity: 0.8 } },
       { selector: 'edge.inferred', style: { opacity: 0.4 } },
+      /* co-mentions, drawn when first ticked (after the others), under them */
+      { selector: 'edge.co', style: { 'z-index': -1 } },
       { selector: '.hidden', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.12 } },
       { selector: 'edge.lit', style: { width: 3, opacity: 1 } },
@@ -283,6 +348,11 @@
       { selector: 'node.on-path', style: { 'border-width': 3, 'border-color': '#d7191c' } }
     ]
   });
+  /* The relations whose links are in the drawing (between nodes drawn):
+   * those shown, and those once shown. The links of a relation hidden
+   * from the start (co-mentions: more than half the links of a big graph)
+   * are added when it is first ticked, not built and styled at load. */
+  var relDrawn = Object.create(null);
   /* add nodes (page indexes) to the drawing, with their links to nodes
    * drawn; whether any was new (the caller then applies the filters) */
   function draw(list) {
@@ -297,11 +367,32 @@
     fresh.forEach(function (i) {
       incident[i].forEach(function (k) {
         var l = links[k];
-        if (linkEls[k] || !isDrawn[l.s] || !isDrawn[l.t]) return;
+        if (linkEls[k] || !relDrawn[l.rel] || !isDrawn[l.s] || !isDrawn[l.t]) return;
         linkEls[k] = true; /* taken; the element comes below */
         defs.push(edgeDef(k));
       });
     });
+    return addDefs(defs);
+  }
+  /* add these links (between nodes drawn) to the drawing, whatever their
+   * relation: a link opened, a step of a path */
+  function drawLinks(list) {
+    var defs = [];
+    list.forEach(function (k) {
+      if (linkEls[k]) return;
+      linkEls[k] = true;
+      defs.push(edgeDef(k));
+    });
+    return addDefs(defs);
+  }
+  /* the links of a relation newly shown, between the nodes drawn */
+  function drawRelation(rel) {
+    relDrawn[rel] = true;
+    var list = [];
+    links.forEach(function (l, k) { if (l.rel === rel && isDrawn[l.s] && isDrawn[l.t]) list.push(k); });
+    return drawLinks(list);
+  }
+  function addDefs(defs) {
     if (!defs.length) return false;
     cy.add(defs).forEach(function (e) {
       var id = e.id();
@@ -665,6 +756,7 @@
    * shown names, as relgraph's --section and --modality do. */
   var shownNode = new Uint8Array(nodes.length);
   function applyFilters() {
+    Object.keys(rels.shown).forEach(function (r) { if (rels.shown[r] && !relDrawn[r]) drawRelation(r); });
     var recNarrow = !sections.all() || !modalities.all();
     nodes.forEach(function (n, i) {
       var on = !!types.shown[n.type] && passes(reports, docsOf(n)) && passes(countries, countryOf(n));
@@ -711,15 +803,20 @@
         (hubsHidden ? ', ' + hubsHidden + ' hub' + (hubsHidden === 1 ? '' : 's') + ' left out' : '') : '');
   }
 
-  /* ---- completion: every name, alias and id ---- */
-  var datalist = document.getElementById('names'), seen = Object.create(null);
-  nodes.forEach(function (n) {
-    [n.label, n.id].concat(n.aliases || [], n.names || []).forEach(function (name) {
-      if (seen[name] || n.type === 'recommendation' && name !== n.id) return;
-      seen[name] = true;
-      datalist.appendChild(el('option', { value: name, label: name === n.label ? n.type : n.label + ' (' + n.type + ')' }));
+  /* ---- completion: every name, alias and id; filled once the graph is
+   * drawn (tens of thousands of options on a big graph, which the
+   * drawing need not wait for) ---- */
+  function fillCompletion() {
+    var datalist = document.createDocumentFragment(), seen = Object.create(null);
+    nodes.forEach(function (n) {
+      [n.label, n.id].concat(n.aliases || [], n.names || []).forEach(function (name) {
+        if (seen[name] || n.type === 'recommendation' && name !== n.id) return;
+        seen[name] = true;
+        datalist.appendChild(el('option', { value: name, label: name === n.label ? n.type : n.label + ' (' + n.type + ')' }));
+      });
     });
-  });
+    document.getElementById('names').appendChild(datalist);
+  }
   var status = document.getElementById('search-status');
 
   /* ---- the side panel ---- */
@@ -760,25 +857,50 @@
   }
   var ROLE_HEADINGS = { leads: 'Recommendations it leads', partners: 'Recommendations it partners in',
     targets: 'Recommendations it is targeted by' };
-  function roleSection(i, rel) {
+  /* the recommendations that name node i in a role, each with the
+   * sentences of its link (evidence: link -> list) */
+  function roleSection(parent, i, rel, evidence) {
     var recs = incident[i].filter(function (k) {
       var l = links[k];
       return l.rel === rel && l.t === i && nodes[l.s].type === 'recommendation';
     });
     if (!recs.length) return;
-    panel.appendChild(el('h3', {}, ROLE_HEADINGS[rel] + ' (' + recs.length + ')'));
+    parent.appendChild(el('h3', {}, ROLE_HEADINGS[rel] + ' (' + recs.length + ')'));
     var ul = el('ul', {});
     recs.forEach(function (k) {
-      var r = nodes[links[k].s], li = el('li', {});
+      var li = el('li', {});
       li.appendChild(nodeButton(links[k].s));
       if (links[k].inferred) li.appendChild(document.createTextNode(' (inferred)'));
-      li.appendChild(el('blockquote', {}, r.text || ''));
-      li.appendChild(citation(r.doc, r.line, r.page, r.page_line));
+      evidence[k].forEach(function (e) {
+        li.appendChild(el('blockquote', {}, e.text));
+        li.appendChild(citation(e.doc, e.line, e.page, e.page_line));
+      });
       ul.appendChild(li);
     });
-    panel.appendChild(ul);
+    parent.appendChild(ul);
   }
-  function linksSection(i) {
+  /* a part of the panel that waits for the evidence: said while it does,
+   * filled when it comes unless the panel shows something else by then */
+  var panelShown = 0;
+  function clearPanel() {
+    panelShown++;
+    panel.textContent = '';
+  }
+  function pending(promise, fill) {
+    var box = el('div', {}), shown = panelShown;
+    box.appendChild(el('p', { 'class': 'hint' }, 'Asking the server for the evidence\u2026'));
+    promise.then(function (v) {
+      if (shown !== panelShown) return;
+      box.textContent = '';
+      fill(box, v);
+    }, function (e) {
+      if (shown !== panelShown) return;
+      box.textContent = '';
+      box.appendChild(el('p', { 'class': 'hint' }, 'The evidence could not be fetched: ' + e.message));
+    });
+    return box;
+  }
+  function linksSection(panel, i) {
     var groups = Object.create(null);
     incident[i].forEach(function (k) { (groups[links[k].rel] = groups[links[k].rel] || []).push(k); });
     Object.keys(RELATIONS).filter(function (rel) { return groups[rel]; }).forEach(function (rel) {
@@ -807,9 +929,9 @@
       applyFilters();
     cy.batch(function () {
       nodeEls[i].addClass('selected');
-      incident[i].forEach(function (k) { linkEls[k].addClass('lit'); });
+      incident[i].forEach(function (k) { if (linkEls[k]) linkEls[k].addClass('lit'); });
     });
-    panel.textContent = '';
+    clearPanel();
     panel.appendChild(el('h2', {}, nameOf(n)));
     egoActions(i);
     var mentions = Object.keys(n.mentions || {}).map(function (d) { return d + ': ' + n.mentions[d]; }).join(', ');
@@ -819,8 +941,10 @@
       ['text', n.text], ['from', n.doc ? n.doc + ', line ' + n.line : null], ['section', n.section],
       ['modality', n.modality], ['community', n.community >= 0 ? n.community : null]]
       .concat(data.measures.map(function (m, k) { return [m, n.scores[k] ? n.scores[k].toPrecision(4) : null]; }))));
-    ['leads', 'partners', 'targets'].forEach(function (rel) { roleSection(i, rel); });
-    linksSection(i);
+    panel.appendChild(pending(roleEvidence(i), function (box, evidence) {
+      ['leads', 'partners', 'targets'].forEach(function (rel) { roleSection(box, i, rel, evidence); });
+      linksSection(box, i);
+    }));
     panel.focus();
   }
   function actionButton(parent, text, label, onClick) {
@@ -847,22 +971,24 @@
     clearLit();
     selected = { link: k };
     saveState();
-    if (draw([l.s, l.t])) applyFilters();
+    if (draw([l.s, l.t]) | drawLinks([k])) applyFilters();
     cy.batch(function () { linkEls[k].addClass('lit'); nodeEls[l.s].addClass('lit'); nodeEls[l.t].addClass('lit'); });
-    panel.textContent = '';
+    clearPanel();
     panel.appendChild(el('h2', {}, l.rel + (l.inferred ? ' (inferred)' : '')));
     var p = el('p', {});
     p.appendChild(nodeButton(l.s));
     p.appendChild(document.createTextNode(' \u2192 ' + l.rel + ' \u2192 '));
     p.appendChild(nodeButton(l.t));
     panel.appendChild(p);
-    panel.appendChild(el('h3', {}, 'Evidence (' + l.evidence.length + ')'));
-    panel.appendChild(evidenceList(evidenceOf(l)));
+    panel.appendChild(pending(linkEvidence(k), function (box, evidence) {
+      box.appendChild(el('h3', {}, 'Evidence (' + evidence.length + ')'));
+      box.appendChild(evidenceList(evidence));
+    }));
     panel.focus();
   }
   /* find's list, when a text names no node */
   function showFound(text, found) {
-    panel.textContent = '';
+    clearPanel();
     panel.appendChild(el('h2', {}, found.length + ' node' + (found.length === 1 ? '' : 's') + ' contain "' + text + '"'));
     var ul = el('ul', {});
     found.slice(0, 200).forEach(function (f) {
@@ -903,7 +1029,7 @@
     if (ans.error) { status.textContent = ans.error + '.'; return false; }
     status.textContent = '';
     clearLit();
-    panel.textContent = '';
+    clearPanel();
     var a = all[byId[ans.from]].n, b = all[byId[ans.to]].n;
     panel.appendChild(el('h2', {}, 'Path: ' + nameOf(a) + ' \u2192 ' + nameOf(b)));
     if (!ans.found) {
@@ -915,7 +1041,7 @@
     var p = ans.found;
     selected = { from: from, to: to };
     saveState();
-    if (draw(p.nodes)) applyFilters();
+    if (draw(p.nodes) | drawLinks(p.links)) applyFilters();
     cy.batch(function () {
       cy.elements().addClass('faded');
       p.nodes.forEach(function (i) { nodeEls[i].removeClass('faded').addClass('on-path'); });
@@ -932,7 +1058,7 @@
       li.appendChild(document.createTextNode((fwd ? '\u2014 ' : '\u2190 ') + l.rel + (fwd ? ' \u2192 ' : ' \u2014 ')));
       li.appendChild(nodeButton(p.nodes[s + 1]));
       if (l.inferred) li.appendChild(document.createTextNode(' (inferred)'));
-      li.appendChild(evidenceList(evidenceOf(l)));
+      li.appendChild(pending(linkEvidence(k), function (box, evidence) { box.appendChild(evidenceList(evidence)); }));
       ol.appendChild(li);
     });
     panel.appendChild(ol);
@@ -970,7 +1096,7 @@
     });
     if (ego) parts.push('ego=' + ego.map(function (i) { return enc(nodes[i].id); }).join(','));
     if (hubLimit) parts.push('hubs=' + hubLimit);
-    if (drawLimit !== (nodes.length > BIG ? TOP_AT_FIRST : 0)) parts.push('top=' + (drawLimit || 'all'));
+    if (drawLimit !== DEFAULT_DRAW_LIMIT) parts.push('top=' + (drawLimit || 'all'));
     if (measure) parts.push('size=' + enc(data.measures[measure]));
     if (colourBy !== 'type') parts.push('colour=' + colourBy);
     if (selected && selected.node) parts.push('node=' + enc(selected.node));
@@ -1008,11 +1134,15 @@
     }
     return { error: 'unknown query' };
   }
+  /* the number of nodes drawn first, as #top= gives it */
+  function drawLimitOf(top) {
+    return top === 'all' ? 0 : /^[0-9]+$/.test(top || '') ? Number(top) : DEFAULT_DRAW_LIMIT;
+  }
   function openFromHash() {
     restoring = true;
     var raw = hashParams(), h = Object.create(null);
     Object.keys(raw).forEach(function (k) { var v = decode(raw[k]); if (v !== null) h[k] = v; });
-    var top = h.top === 'all' ? 0 : /^[0-9]+$/.test(h.top || '') ? Number(h.top) : (nodes.length > BIG ? TOP_AT_FIRST : 0);
+    var top = drawLimitOf(h.top);
     if (top !== drawLimit) setDrawLimit(top);
     hubLimit = /^[0-9]+$/.test(h.hubs || '') ? Number(h.hubs) : 0;
     hubInput.value = String(hubLimit);
@@ -1062,6 +1192,10 @@
     restoring = false;
   }
 
+  /* the first drawing is the one the address asks for, not drawn twice */
+  drawLimit = drawLimitOf(decode(hashParams().top || '') || '');
+  drawSelect.value = String(drawLimit);
+  Object.keys(rels.shown).forEach(function (r) { relDrawn[r] = rels.shown[r]; });
   drawTop();
   fitWhole();
   relabel();
@@ -1073,5 +1207,6 @@
   document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
   cy.one('render', function () {
     document.documentElement.setAttribute('data-drawn-ms', String(Math.round(performance.now())));
+    setTimeout(fillCompletion, 0);
   });
 })();
