@@ -304,8 +304,9 @@
    * drawing when first needed, never all at once. Up to BIG nodes every
    * node is drawn at first, within about 3 s in headless Chromium on 2
    * shared cores (4,879 nodes and their 5,405 links shown: 1.8 to 2.7 s;
-   * 12,613 and 15,775: 3.6 s, mostly Cytoscape.js styling and drawing
-   * each element: bench/explore-load) */
+   * 12,613 and 15,775: 2.6 to 2.9 s, mostly Cytoscape.js styling and
+   * drawing each element: bench/explore-load); above, the most central
+   * first, a start one can read */
   var BIG = 6000, TOP_AT_FIRST = 1000;
   var DEFAULT_DRAW_LIMIT = nodes.length > BIG ? TOP_AT_FIRST : 0;
   var drawLimit = DEFAULT_DRAW_LIMIT; /* 0: every node */
@@ -316,10 +317,23 @@
     return { group: 'nodes', data: { id: 'n' + i, name: nameOf(n), w: 2.4 * r, h: 2 * r, fill: fillOf(n),
       shape: TYPES[n.type].shape }, position: { x: n.x, y: n.y } };
   }
+  /* A colour as it looks at opacity a on the white page. Links are drawn
+   * opaque in these colours rather than translucent in their own:
+   * Cytoscape.js draws translucent elements one at a time, a fifth of the
+   * full drawing of 12,613 nodes and 15,775 links (bench/explore-load). */
+  function onWhite(hex, a) {
+    var out = '#';
+    for (var i = 1; i < 7; i += 2) {
+      var v = Math.round(parseInt(hex.substr(i, 2), 16) * a + 255 * (1 - a));
+      out += (v < 16 ? '0' : '') + v.toString(16);
+    }
+    return out;
+  }
   function edgeDef(k) {
-    var l = links[k];
+    var l = links[k], colour = RELATIONS[l.rel] || '#999999';
     return { group: 'edges', data: { id: 'e' + k, source: 'n' + l.s, target: 'n' + l.t,
-      colour: RELATIONS[l.rel] || '#999' }, classes: (l.inferred ? 'inferred' : '') + (l.rel === 'co_mentioned' ? ' co' : '') };
+      colour: onWhite(colour, l.inferred ? 0.4 : 0.8), full: colour },
+      classes: (l.inferred ? 'inferred' : '') + (l.rel === 'co_mentioned' ? ' co' : '') };
   }
   var container = document.getElementById('canvas');
   var cy = cytoscape({
@@ -334,13 +348,12 @@
         'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 3, color: '#111',
         'text-outline-color': '#fff', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
       { selector: 'edge', style: { 'line-color': 'data(colour)', width: 1.2, 'curve-style': 'haystack',
-        'haystack-radius': 0, opacity: 0.8 } },
-      { selector: 'edge.inferred', style: { opacity: 0.4 } },
+        'haystack-radius': 0 } },
       /* co-mentions, drawn when first ticked (after the others), under them */
       { selector: 'edge.co', style: { 'z-index': -1 } },
       { selector: '.hidden', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.12 } },
-      { selector: 'edge.lit', style: { width: 3, opacity: 1 } },
+      { selector: 'edge.lit', style: { width: 3, opacity: 1, 'line-color': 'data(full)' } },
       { selector: 'node.lit', style: { 'border-width': 2, 'border-color': '#000' } },
       { selector: 'node.selected', style: { 'border-width': 3, 'border-color': '#d7191c', 'font-weight': 'bold',
         'z-index': 10 } },
