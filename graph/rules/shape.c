@@ -233,11 +233,13 @@ static const char *const title_complements[] = {"Designate", "Elect", "Emeritus"
 
 /* Titles of offices that head a body or a portfolio, named with "of" or
  * "for": "the Secretary of State", "the Director of OSTP", "the Minister
- * for Foreign Affairs", "the Coordinator for Sanctions". */
+ * for Foreign Affairs", "the Coordinator for Sanctions"; the last word of
+ * a longer title: "the Comptroller General of the United States", "the
+ * Chief Executive Officer of DFC". */
 static const char *const office_titles[] = {
     "Administrator", "Chair",  "Chairman", "Chairperson",    "Chief",     "Commander",     "Commissioner",
     "Coordinator",   "Director", "Envoy",  "Minister",       "Representative", "Secretary", "Undersecretary",
-    "Commandant",
+    "Commandant",    "General", "Officer",
 };
 
 /* Ranks before an office's title that are part of it: "the Deputy Under
