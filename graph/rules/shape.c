@@ -1138,10 +1138,10 @@ static bool demonym(const char *t, const token *tk)
 
 /* The program named by two to six capitalized words before a lowercase
  * program noun (one lowercase word may come between: "grant program"),
- * opening at token h, the last not a people's adjective. Words that a head makes a body's name ("the Korea
- * Development Bank program") are left to head_shape; a name the catalog
- * knows stands (graph/rules/mention.c): "the United States program" names
- * no program. */
+ * opening at token h, the last not a people's adjective. Words that a
+ * head makes a body's name ("the Korea Development Bank program") are
+ * left to head_shape; a name the catalog knows stands
+ * (graph/rules/mention.c): "the United States program" names no program. */
 static bool named_program_shape(const char *t, const token *toks, size_t n, size_t h, rg_shape *s,
                                 size_t *last_out)
 {
