@@ -464,6 +464,33 @@ static rg_modality directs_items(const rg_context *c, long lead_in, bool by_lead
     return RG_MODALITY_NONE;
 }
 
+/* A bill's item that opens with its own modal, its subject where its
+ * lead-in leaves off: "Under the Program, the Under Secretary--" before
+ * "(A) shall award competitive grants ..." (an item without a modal,
+ * "(1) assess ...", under "the Task Force shall--" is directs_items'). Its
+ * modality, or none; "shall not" forbids rather than directs. */
+static rg_modality modal_item(const rg_context *c, const rg_sentence *s, const rg_block *b, bool first_in_block)
+{
+    static const struct {
+        const char *word;
+        rg_modality modality;
+    } modals[] = {{"shall", RG_MODALITY_SHALL}, {"should", RG_MODALITY_SHOULD}, {"must", RG_MODALITY_MUST}};
+    if (b->kind != RG_BLOCK_ITEM || !first_in_block || b->lead_in < 0)
+        return RG_MODALITY_NONE;
+    const char *lead = c->doc->blocks[b->lead_in].text;
+    size_t n = strlen(lead);
+    if (n == 0 || (lead[n - 1] != '-' && lead[n - 1] != ':' && (unsigned char)lead[n - 1] != 0x94))
+        return RG_MODALITY_NONE;
+    for (size_t k = 0; k < sizeof modals / sizeof *modals; k++) {
+        size_t w = strlen(modals[k].word);
+        const char *next = s->text + w + 1;
+        if (strncmp(s->text, modals[k].word, w) == 0 && s->text[w] == ' ' && islower((unsigned char)*next) &&
+            !starts_with(next, "not "))
+            return modals[k].modality;
+    }
+    return RG_MODALITY_NONE;
+}
+
 /* The form of a sentence that opens a block or follows another, given
  * its directive; and whether it goes on with the latest recommendation. */
 static rg_form form_of(const rg_context *c, const rg_sentence *s, size_t at, bool first_in_block, bool *example)
@@ -640,13 +667,17 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
         note_lead_in(c, i, ms, n, b);
     bool example;
     out->form = form_of(c, s, at, first_in_block, &example);
+    rg_modality own_modal =
+        out->form == RG_FORM_NONE && at == RG_NONE && !example ? modal_item(c, s, b, first_in_block) : RG_MODALITY_NONE;
+    if (own_modal)
+        out->form = RG_FORM_ITEM;
     /* in an audit report, a directive outside its proposals (and its
      * title) is a finding, unless it recommends ("GAO recommends that") */
     if (c->audit && out->form != RG_FORM_NONE && b->kind != RG_BLOCK_HEADING &&
         (at == RG_NONE || d.modality != RG_MODALITY_RECOMMEND) &&
         (b->heading < 0 || !proposal_heading(doc->blocks[b->heading].text, false)))
         out->form = RG_FORM_NONE;
-    if (item && b->lead_in >= 0 && lead_in_recommends(c, b->lead_in))
+    if (item && b->lead_in >= 0 && (own_modal || lead_in_recommends(c, b->lead_in)))
         out->lead_in = b->lead_in;
     if (out->form != RG_FORM_NONE) {
         if (at != RG_NONE)
@@ -655,7 +686,10 @@ int rg_context_read(rg_context *c, size_t i, rg_reading *out)
          * one in lower case under "Washington and Tokyo should:", a "should" */
         bool own_form = at == RG_NONE && rg_directive_imperative(s->text);
         rg_modality directed = item && b->lead_in >= 0 ? directs_items(c, b->lead_in, !own_form) : RG_MODALITY_NONE;
-        out->modality = at != RG_NONE ? d.modality : directed ? directed : RG_MODALITY_IMPERATIVE;
+        out->modality = at != RG_NONE ? d.modality
+                        : own_modal     ? own_modal
+                        : directed      ? directed
+                                        : RG_MODALITY_IMPERATIVE;
         return read_recommendation(c, s, &d, out);
     }
     if (example) {
