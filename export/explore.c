@@ -280,6 +280,15 @@ static json_t *catalog_names(const rg_node *n, const rg_catalog *cat)
     return list;
 }
 
+/* A node's aliases, as a JSON array. */
+static json_t *aliases_json(const rg_node *n)
+{
+    json_t *aliases = json_array();
+    for (size_t i = 0; i < n->aliases.len; i++)
+        json_array_append_new(aliases, json_string(n->aliases.items[i]));
+    return aliases;
+}
+
 static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, double y)
 {
     json_t *o = json_object();
@@ -288,10 +297,7 @@ static json_t *node_json(const rg_node *n, const rg_catalog *cat, double x, doub
     json_object_set_new(o, "type", json_string(rg_type_name(n->type)));
     json_object_set_new(o, "kind", string_or_null(n->kind));
     json_object_set_new(o, "country", string_or_null(n->country));
-    json_t *aliases = json_array();
-    for (size_t i = 0; i < n->aliases.len; i++)
-        json_array_append_new(aliases, json_string(n->aliases.items[i]));
-    json_object_set_new(o, "aliases", aliases);
+    json_object_set_new(o, "aliases", aliases_json(n));
     json_object_set_new(o, "names", catalog_names(n, cat));
     json_t *by_doc = json_object();
     for (size_t i = 0; i < n->doc_mentions.len; i++)
@@ -453,10 +459,7 @@ static json_t *reports_json(const rg_graph *g, const size_t *order)
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(n->id));
         json_object_set_new(o, "label", json_string(n->label));
-        json_t *aliases = json_array();
-        for (size_t i = 0; i < n->aliases.len; i++)
-            json_array_append_new(aliases, json_string(n->aliases.items[i]));
-        json_object_set_new(o, "aliases", aliases);
+        json_object_set_new(o, "aliases", aliases_json(n));
         json_array_append_new(list, o);
     }
     return list;
